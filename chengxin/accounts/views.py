@@ -1,0 +1,190 @@
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+
+from chengxin.accounts import services
+from chengxin.accounts.forms import (
+    ApiTokenForm,
+    PreferencesForm,
+    TokenForm,
+    UserCreateForm,
+    UserUpdateForm,
+)
+from chengxin.accounts.models import ApiToken, User
+from chengxin.core.forms import apply_errors
+
+
+def _next_url(request, default="parties:company_list"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return reverse(default)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def two_factor_setup(request):
+    device = services.two_factor_device_start(user=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.two_factor_device_confirm(
+            user=request.user, device=device, token=form.cleaned_data["token"]
+        ):
+            otp_login(request, device)
+            messages.success(request, _("Two-factor authentication is on."))
+            return redirect(_next_url(request))
+        form.add_error("token", _("That code is not right. Check your phone's clock and retry."))
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
+    return render(
+        request,
+        "accounts/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr_svg,
+            "secret": device.config_url.split("secret=")[1].split("&")[0],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def two_factor_verify(request):
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"].replace(" ", "")
+        for device in devices_for_user(request.user, confirmed=True):
+            if device.verify_token(token):
+                otp_login(request, device)
+                return redirect(_next_url(request))
+        form.add_error("token", _("That code is not right. Check your phone's clock and retry."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form})
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; remembered on the user and in a cookie."""
+    from django.conf import settings
+    from django.utils import translation
+
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return redirect(_next_url(request))
+    if request.user.is_authenticated:
+        services.user_set_preferences(actor=request.user, language=language)
+    translation.activate(language)
+    response = HttpResponseRedirect(_next_url(request))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600, samesite="Lax"
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def preferences(request):
+    from django.utils.translation import get_language
+
+    initial = {
+        "language": request.user.language or get_language(),
+        "time_zone": request.user.time_zone,
+    }
+    form = PreferencesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_set_preferences(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Preferences saved."))
+            return redirect("accounts:preferences")
+    return render(request, "accounts/preferences.html", {"form": form})
+
+
+@require_http_methods(["GET"])
+@login_required
+def user_list(request):
+    if not request.user.manages_users:
+        raise PermissionDenied
+    return render(request, "accounts/user_list.html", {"users": User.objects.all()})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def user_create(request):
+    if not request.user.manages_users:
+        raise PermissionDenied
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.user_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("User %(name)s created.") % {"name": user})
+            return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "title": _("New user")})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def user_edit(request, pk):
+    if not request.user.manages_users:
+        raise PermissionDenied
+    user = get_object_or_404(User, pk=pk)
+    initial = {f: getattr(user, f) for f in UserUpdateForm.base_fields}
+    form = UserUpdateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_update(actor=request.user, user=user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("User %(name)s saved.") % {"name": user})
+            return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "title": str(user)})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def api_tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_token = services.api_token_create(
+                actor=request.user, name=form.cleaned_data["name"]
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            form = ApiTokenForm()
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+    )
+
+
+@require_POST
+@login_required
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:api_tokens")

@@ -1,0 +1,160 @@
+import zoneinfo
+
+import pycountry
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chengxin.parties.countries import country_choices
+from chengxin.parties.models import (
+    DOCUMENT_LANGUAGES,
+    ChannelKind,
+    CompanyStatus,
+    ContactStatus,
+    FollowUpKind,
+    Grade,
+)
+from chengxin.parties.services import ChannelInput, CompanyInput
+
+
+def _currency_choices():
+    return sorted((c.alpha_3, f"{c.alpha_3} — {c.name}") for c in pycountry.currencies)
+
+
+def _zone_choices():
+    return [("", _("(from phone or country)"))] + [
+        (z, z) for z in sorted(zoneinfo.available_timezones()) if "/" in z
+    ]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").replace(",", "\n").splitlines() if line.strip()]
+
+
+class CompanyForm(forms.Form):
+    legal_name = forms.CharField(
+        label=_("Legal name"), max_length=255, widget=forms.TextInput(attrs={"autofocus": True})
+    )
+    other_names = forms.CharField(
+        label=_("Other names"),
+        required=False,
+        help_text=_("One per line, e.g. the Chinese and the Latin name."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
+    website = forms.CharField(label=_("Website"), max_length=255, required=False)
+    domains = forms.CharField(
+        label=_("Email domains"),
+        required=False,
+        help_text=_("Domains the company's people write from, separated by commas."),
+    )
+    registration_number = forms.CharField(
+        label=_("Registration number"), max_length=64, required=False
+    )
+    vat_number = forms.CharField(label=_("VAT number"), max_length=64, required=False)
+    currency = forms.ChoiceField(
+        label=_("Default currency"), choices=_currency_choices, initial="USD"
+    )
+    document_language = forms.ChoiceField(
+        label=_("Document language"), choices=DOCUMENT_LANGUAGES, initial="en"
+    )
+    grade = forms.ChoiceField(label=_("Grade"), choices=Grade.choices, initial=Grade.B)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[c for c in CompanyStatus.choices if c[0] != CompanyStatus.MERGED],
+        initial=CompanyStatus.PROSPECT,
+    )
+    tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def to_input(self) -> CompanyInput:
+        data = self.cleaned_data
+        return CompanyInput(
+            legal_name=data["legal_name"],
+            country=data["country"],
+            other_names=_lines(data["other_names"]),
+            website=data["website"],
+            registration_number=data["registration_number"],
+            vat_number=data["vat_number"],
+            currency=data["currency"],
+            document_language=data["document_language"],
+            grade=data["grade"],
+            status=data["status"],
+            notes=data["notes"],
+            tags=_lines(data["tags"]),
+            domains=_lines(data["domains"]),
+        )
+
+    @staticmethod
+    def initial_for(company) -> dict:
+        return {
+            "legal_name": company.legal_name,
+            "other_names": "\n".join(company.other_names),
+            "country": company.country,
+            "website": company.website,
+            "registration_number": company.registration_number,
+            "vat_number": company.vat_number,
+            "currency": company.currency,
+            "document_language": company.document_language,
+            "grade": company.grade,
+            "status": company.status,
+            "notes": company.notes,
+            "tags": ", ".join(company.tags.values_list("name", flat=True)),
+        }
+
+
+class FirstContactForm(forms.Form):
+    """The first contact, entered with a new company."""
+
+    prefix = "contact"
+    name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
+    email = forms.CharField(label=_("Email"), max_length=320, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
+    whatsapp = forms.CharField(label=_("WhatsApp"), max_length=64, required=False)
+
+    def channels(self) -> list[ChannelInput]:
+        data = self.cleaned_data
+        return [
+            ChannelInput(kind, data[kind])
+            for kind in ("email", "phone", "whatsapp")
+            if data.get(kind, "").strip()
+        ]
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
+    )
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ContactStatus.choices, initial=ContactStatus.ACTIVE
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ChannelForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
+    value = forms.CharField(label=_("Value"), max_length=320)
+    label = forms.CharField(
+        label=_("Label"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. office, mobile, purchasing"),
+    )
+    primary = forms.BooleanField(label=_("Make primary"), required=False)
+
+
+class FollowUpForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=FollowUpKind.choices)
+    summary = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DomainForm(forms.Form):
+    domain = forms.CharField(label=_("Domain"), max_length=253)

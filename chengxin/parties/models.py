@@ -1,0 +1,293 @@
+"""Buyers: companies, their domains, their people and every channel to reach them."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chengxin.parties.normalize import domain_to_unicode, format_phone
+
+DOCUMENT_LANGUAGES = [
+    ("en", "English"),
+    ("zh-hans", "简体中文"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("it", "Italiano"),
+    ("ru", "Русский"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("nl", "Nederlands"),
+    ("pl", "Polski"),
+    ("vi", "Tiếng Việt"),
+]
+
+
+class Grade(models.TextChoices):
+    A = "A", _("A (key account)")
+    B = "B", _("B (regular)")
+    C = "C", _("C (occasional)")
+
+
+class CompanyStatus(models.TextChoices):
+    PROSPECT = "prospect", _("Prospect")
+    ACTIVE = "active", _("Active customer")
+    DORMANT = "dormant", _("Dormant")
+    LOST = "lost", _("Lost")
+    MERGED = "merged", _("Merged into another")
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CompanyQuerySet(models.QuerySet):
+    def live(self):
+        return self.exclude(status=CompanyStatus.MERGED)
+
+    def in_pool(self):
+        return self.filter(owner__isnull=True)
+
+
+class Company(models.Model):
+    legal_name = models.CharField(_("legal name"), max_length=255)
+    other_names = models.JSONField(_("other names"), default=list, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    website = models.CharField(_("website"), max_length=255, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=64, blank=True)
+    vat_number = models.CharField(_("VAT number"), max_length=64, blank=True)
+    currency = models.CharField(_("default currency"), max_length=3, default="USD")
+    document_language = models.CharField(
+        _("document language"), max_length=10, choices=DOCUMENT_LANGUAGES, default="en"
+    )
+    grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices, default=Grade.B)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="companies", verbose_name=_("tags"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_companies",
+        verbose_name=_("owner"),
+    )
+    shared_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="shared_companies",
+        verbose_name=_("shared with"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=CompanyStatus.choices, default=CompanyStatus.PROSPECT
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    owner_since = models.DateTimeField(null=True, blank=True)
+    last_followed_up_at = models.DateTimeField(_("last follow-up"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    # Lower-case names, domains, emails and phone digits, for substring search.
+    search_text = models.TextField(default="", editable=False)
+    name_key = models.CharField(max_length=255, default="", editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    AUDIT_FIELDS = (
+        "legal_name", "other_names", "country", "website", "registration_number", "vat_number",
+        "currency", "document_language", "grade", "owner", "status", "notes", "merged_into",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["legal_name", "id"]
+        verbose_name_plural = "companies"
+        indexes = [
+            models.Index(fields=["legal_name", "id"]),
+            models.Index(fields=["country", "legal_name"]),
+            models.Index(fields=["owner", "legal_name"]),
+            models.Index(fields=["grade", "legal_name"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.legal_name
+
+    @property
+    def in_pool(self) -> bool:
+        return self.owner_id is None
+
+    def country_name(self) -> str:
+        from chengxin.parties.countries import country_name
+
+        return country_name(self.country)
+
+
+class CompanyDomain(models.Model):
+    """A domain the company's people write from (or its website's)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(_("domain"), max_length=253, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    AUDIT_FIELDS = ("company", "domain")
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "domain"], name="company_domain_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.display
+
+    @property
+    def display(self) -> str:
+        return domain_to_unicode(self.domain)
+
+
+class ContactStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    LEFT = "left", _("Left the company")
+
+
+class Contact(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=DOCUMENT_LANGUAGES, default="en"
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    status = models.CharField(
+        _("status"), max_length=16, choices=ContactStatus.choices, default=ContactStatus.ACTIVE
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    AUDIT_FIELDS = ("company", "name", "title", "language", "time_zone", "status", "notes")
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def local_now(self, now: datetime.datetime | None = None) -> datetime.datetime:
+        try:
+            zone = zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = zoneinfo.ZoneInfo("UTC")
+        return (now or timezone.now()).astimezone(zone)
+
+
+class ChannelKind(models.TextChoices):
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    WECHAT = "wechat", _("WeChat")
+    LINKEDIN = "linkedin", _("LinkedIn")
+    OTHER = "other", _("Other")
+
+
+class Channel(models.Model):
+    """One way to reach a contact. Retired, never deleted."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(_("kind"), max_length=16, choices=ChannelKind.choices)
+    value = models.CharField(_("value"), max_length=320)
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    is_primary = models.BooleanField(_("primary"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    AUDIT_FIELDS = (
+        "contact", "kind", "value", "label", "is_primary", "is_active", "verified_at",
+        "verified_by", "retired_at", "retired_by",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["kind", "-is_primary", "-is_active", "id"]
+        indexes = [models.Index(fields=["value"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contact", "kind"],
+                condition=Q(is_primary=True, is_active=True),
+                name="one_active_primary_channel_per_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.display}"
+
+    @property
+    def display(self) -> str:
+        if self.kind == ChannelKind.EMAIL and "@" in self.value:
+            local, _sep, domain = self.value.rpartition("@")
+            return f"{local}@{domain_to_unicode(domain)}"
+        if self.kind in (ChannelKind.PHONE, ChannelKind.WHATSAPP):
+            return format_phone(self.value)
+        return self.value
+
+
+class FollowUpKind(models.TextChoices):
+    CALL = "call", _("Call")
+    EMAIL = "email", _("Email")
+    MEETING = "meeting", _("Meeting")
+    MESSAGE = "message", _("Chat message")
+    NOTE = "note", _("Note")
+
+
+class FollowUp(models.Model):
+    """A recorded touch with the customer; keeps the customer out of the pool."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="follow_ups")
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=FollowUpKind.choices)
+    summary = models.TextField(_("summary"))
+    happened_at = models.DateTimeField(_("when"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    AUDIT_FIELDS = ("company", "contact", "kind", "summary", "happened_at")
+
+    class Meta:
+        ordering = ["-happened_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.happened_at:%Y-%m-%d}"

@@ -1,0 +1,171 @@
+"""Reading customers, always through what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from rapidfuzz import fuzz
+
+from chengxin.accounts.models import User
+from chengxin.parties import normalize
+from chengxin.parties.models import Channel, Company, CompanyStatus, Contact
+from chengxin.parties.permissions import visible_companies_q
+from chengxin.parties.search import search_q
+
+SORTS = {
+    "name": ("legal_name", "id"),
+    "-name": ("-legal_name", "-id"),
+    "country": ("country", "legal_name", "id"),
+    "grade": ("grade", "legal_name", "id"),
+    "updated": ("-updated_at", "id"),
+    "followup": ("last_followed_up_at", "id"),
+}
+
+
+@dataclass
+class CompanyFilters:
+    q: str = ""
+    country: str = ""
+    grade: str = ""
+    owner: str = ""  # "me", "pool", or a user id
+    tag: str = ""
+    status: str = ""
+    sort: str = "name"
+
+
+def company_list(*, user: User, filters: CompanyFilters | None = None) -> QuerySet[Company]:
+    filters = filters or CompanyFilters()
+    visible = visible_companies_q(user)
+    qs = Company.objects.live()
+    if visible:
+        # shared_with is a many-to-many: filter by ids so rows are not repeated.
+        if user.sees_all_customers:
+            qs = qs.filter(visible)
+        else:
+            qs = qs.filter(
+                Q(owner=user)
+                | Q(owner__isnull=True)
+                | Q(
+                    pk__in=Company.shared_with.through.objects.filter(user=user).values(
+                        "company_id"
+                    )
+                )
+            )
+    fragment = normalize.search_query_for(filters.q)
+    if fragment:
+        qs = qs.filter(search_q(fragment))
+    if filters.country:
+        qs = qs.filter(country=filters.country.upper())
+    if filters.grade:
+        qs = qs.filter(grade=filters.grade)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.owner == "me":
+        qs = qs.filter(owner=user)
+    elif filters.owner == "pool":
+        qs = qs.filter(owner__isnull=True)
+    elif filters.owner.isdigit():
+        qs = qs.filter(owner_id=int(filters.owner))
+    if filters.tag:
+        qs = qs.filter(tags__name=filters.tag)
+    return qs.select_related("owner").order_by(*SORTS.get(filters.sort, SORTS["name"]))
+
+
+def company_get(*, user: User, pk: int) -> Company:
+    """The company, if the user may see it; Company.DoesNotExist otherwise."""
+    qs = Company.objects.select_related("owner", "merged_into")
+    company = qs.get(pk=pk)
+    if not user.sees_all_customers:
+        if not (
+            company.owner_id in (None, user.pk) or company.shared_with.filter(pk=user.pk).exists()
+        ):
+            raise Company.DoesNotExist
+    return company
+
+
+def company_contacts(*, company: Company) -> list[Contact]:
+    return list(
+        company.contacts.prefetch_related(
+            Prefetch("channels", queryset=Channel.objects.select_related("verified_by"))
+        )
+    )
+
+
+def contact_get(*, user: User, pk: int) -> Contact:
+    contact = Contact.objects.select_related("company").get(pk=pk)
+    company_get(user=user, pk=contact.company_id)
+    return contact
+
+
+def channel_get(*, user: User, pk: int) -> Channel:
+    channel = Channel.objects.select_related("contact__company").get(pk=pk)
+    company_get(user=user, pk=channel.contact.company_id)
+    return channel
+
+
+def company_history_ids(company: Company) -> list[int]:
+    """The company and every company merged into it (and into those)."""
+    ids, frontier = [company.pk], [company.pk]
+    while frontier:
+        frontier = list(
+            Company.objects.filter(merged_into__in=frontier).values_list("pk", flat=True)
+        )
+        ids.extend(frontier)
+    return ids
+
+
+# --- duplicates ------------------------------------------------------------------
+
+
+@dataclass
+class DuplicateMatch:
+    company: Company
+    reasons: list[str]
+
+
+NAME_SIMILARITY = 90
+
+
+def company_duplicates(
+    *,
+    legal_name: str = "",
+    emails: list[str] = (),
+    phones: list[str] = (),
+    domains: list[str] = (),
+    exclude_id: int | None = None,
+    limit: int = 10,
+) -> list[DuplicateMatch]:
+    """Companies that may be the same as the one described: sharing a
+    normalised email, phone or company domain, or with a close name."""
+    from django.utils.translation import gettext as _
+
+    found: dict[int, DuplicateMatch] = {}
+
+    def add(company: Company, reason: str) -> None:
+        if exclude_id and company.pk == exclude_id:
+            return
+        found.setdefault(company.pk, DuplicateMatch(company, [])).reasons.append(reason)
+
+    live = Company.objects.exclude(status=CompanyStatus.MERGED).select_related("owner")
+    values = [v for v in (*emails, *phones) if v]
+    if values:
+        for channel in Channel.objects.filter(value__in=values, is_active=True).select_related(
+            "contact__company__owner"
+        ):
+            if channel.contact.company.status != CompanyStatus.MERGED:
+                add(channel.contact.company, _("shares %(value)s") % {"value": channel.display})
+    company_domains = [d for d in domains if d and d not in normalize.FREE_MAIL_DOMAINS]
+    if company_domains:
+        for company in live.filter(domains__domain__in=company_domains).distinct():
+            shared = company.domains.filter(domain__in=company_domains).first()
+            add(company, _("shares the domain %(domain)s") % {"domain": shared.display})
+    key = normalize.company_name_key(legal_name)
+    if len(key) >= 2:
+        prefix = key[:3]
+        candidates = live.filter(name_key__gte=prefix, name_key__lt=prefix + "\uffff")[:500]
+        for company in candidates:
+            score = fuzz.token_sort_ratio(key, company.name_key)
+            if score >= NAME_SIMILARITY:
+                add(company, _("has a similar name (%(score)d%% alike)") % {"score": score})
+    return list(found.values())[:limit]

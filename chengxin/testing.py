@@ -1,0 +1,59 @@
+"""Factories and helpers shared by every app's tests (imported by conftest.py)."""
+
+from __future__ import annotations
+
+import itertools
+
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from chengxin.accounts.models import Role, User
+from chengxin.parties.services import ChannelInput, CompanyInput, company_create
+
+PASSWORD = "Correct-Horse-42"  # noqa: S105 - test password
+_seq = itertools.count(1)
+
+
+def make_user(role: str = Role.SALES, username: str | None = None, **fields) -> User:
+    username = username or f"{role}{next(_seq)}"
+    user = User(username=username, role=role, is_staff=role == Role.ADMIN, **fields)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def login(client, user: User) -> None:
+    """Log the client in; for roles that need two-factor, as if the code was entered."""
+    client.force_login(user)
+    if user.needs_two_factor:
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+def make_company(
+    *,
+    actor: User,
+    owner: User | None = None,
+    name: str | None = None,
+    country: str = "DE",
+    email: str | None = None,
+    phone: str | None = "+49 30 901820",
+    contact: str = "Anna Schmidt",
+    **fields,
+):
+    n = next(_seq)
+    name = name or f"Test Buyer {n} GmbH"
+    channels = []
+    if email is not False:
+        channels.append(ChannelInput("email", email or f"buyer{n}@buyer{n}.de"))
+    if phone:
+        channels.append(ChannelInput("phone", phone))
+    contacts = [({"name": contact, "language": "de"}, channels)] if contact else []
+    return company_create(
+        actor=actor,
+        owner=owner,
+        data=CompanyInput(legal_name=name, country=country, **fields),
+        contacts=contacts,
+    )

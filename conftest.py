@@ -1,0 +1,53 @@
+"""Shared users for every test: the owner of a customer, a colleague without
+rights to it, finance, a manager, an admin; and a customer the owner owns."""
+
+import pytest
+
+from chengxin.accounts.models import Role
+from chengxin.testing import login, make_company, make_user
+
+
+@pytest.fixture
+def owner(db):
+    return make_user(Role.SALES, username="owner", first_name="Li", last_name="Na")
+
+
+@pytest.fixture
+def colleague(db):
+    return make_user(Role.SALES, username="colleague")
+
+
+@pytest.fixture
+def finance(db):
+    return make_user(Role.FINANCE, username="finance")
+
+
+@pytest.fixture
+def manager(db):
+    return make_user(Role.MANAGER, username="manager")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user(Role.ADMIN, username="admin")
+
+
+@pytest.fixture
+def company(owner):
+    return make_company(
+        actor=owner,
+        name="Müller Maschinenbau GmbH",
+        email="anna.schmidt@mueller-maschinen.de",
+        phone="+49 30 901820",
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: the test client, logged in as ``user``."""
+
+    def _login(user):
+        login(client, user)
+        return client
+
+    return _login
