@@ -1,5 +1,6 @@
 """Shared users for every test: the owner of a customer, a colleague without
-rights to it, finance, a manager, an admin; and a customer the owner owns."""
+rights to it, an outsider (deactivated), finance, a manager, an admin; and a
+customer the owner owns."""
 
 import pytest
 
@@ -15,6 +16,12 @@ def owner(db):
 @pytest.fixture
 def colleague(db):
     return make_user(Role.SALES, username="colleague")
+
+
+@pytest.fixture
+def outsider(db):
+    """A former employee: the account is deactivated, old sessions and tokens must not work."""
+    return make_user(Role.SALES, username="outsider", is_active=False)
 
 
 @pytest.fixture
