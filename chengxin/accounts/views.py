@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -31,6 +32,16 @@ def _next_url(request, default="parties:company_list"):
     return reverse(default)
 
 
+def _wrong_code_message(device) -> str:
+    allowed, details = device.verify_is_allowed()
+    if not allowed and details and details.get("locked_until"):
+        seconds = max(1, int((details["locked_until"] - timezone.now()).total_seconds()))
+        return _("Too many wrong codes. Wait %(seconds)d seconds, then try again.") % {
+            "seconds": seconds
+        }
+    return _("That code is not right. Check your phone's clock and retry.")
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
@@ -48,7 +59,7 @@ def two_factor_setup(request):
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect(_next_url(request))
-        form.add_error("token", _("That code is not right. Check your phone's clock and retry."))
+        form.add_error("token", _wrong_code_message(device))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
     return render(
         request,
@@ -71,7 +82,7 @@ def two_factor_verify(request):
             if device.verify_token(token):
                 otp_login(request, device)
                 return redirect(_next_url(request))
-        form.add_error("token", _("That code is not right. Check your phone's clock and retry."))
+        form.add_error("token", _wrong_code_message(device))
     return render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
