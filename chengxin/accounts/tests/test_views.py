@@ -167,3 +167,12 @@ def test_totp_code_helper_is_real(manager):
     device = TOTPDevice.objects.create(user=manager, name="x", confirmed=True)
     assert device.verify_token(_code(device))
     assert time.time() > 0
+
+
+def test_create_admin_command(db, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("CHENGXIN_ADMIN_PASSWORD", "a-long-Passphrase-9")
+    call_command("create_admin", "boss", "--email", "boss@example.cn")
+    user = User.objects.get(username="boss")
+    assert user.role == "admin" and user.check_password("a-long-Passphrase-9")
