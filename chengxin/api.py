@@ -1,15 +1,35 @@
 """The JSON API: one NinjaAPI, each app contributing its router from api.py."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaValidationError
 
 from chengxin.accounts.api import TokenAuth
+
+API_DESCRIPTION = """Customers, contacts and channels of an exporter, with the same rules as the
+pages: you see and change through the API exactly what you may see and change on the pages,
+and every change is kept in the audit trail, marked as made through the API.
+
+**Getting a token.** Sign in to Chengxin, open *API tokens* (`/accounts/api-tokens/`), give
+the token a name (the tool that will use it) and copy it: it is shown once. Send it with every
+request as `Authorization: Bearer cx_…`. A revoked token, or one of a deactivated user,
+answers 401. Revoke a token on the same page when a tool no longer needs it.
+
+**Language.** Messages (errors, duplicate reasons, country names) follow the request's
+`Accept-Language` header: `en` or `zh-hans` (the default).
+
+**Answers.** 401: no valid token. 404: no such record, or not one you may see. 403: you may
+see it but not do this. 422: bad input, with messages per field in `errors`. 405: that
+method is not offered on this path.
+"""
 
 api = NinjaAPI(
     title="Chengxin API",
     version="1.0.0",
-    description="Customers, contacts and channels of an exporter, with the same rules as the pages.",
+    description=API_DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api-1.0.0",
 )
@@ -23,6 +43,55 @@ def _permission_denied(request, exc):
 @api.exception_handler(ValidationError)
 def _validation_error(request, exc):
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
+
+
+def _schema_error_message(error: dict) -> str:
+    """A person's message for one of pydantic's error types, in the active language."""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("This field is not known.")
+    if kind == "string_type":
+        return _("Enter text.")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return _("Enter a whole number.")
+    if kind in ("bool_type", "bool_parsing"):
+        return _("Enter true or false.")
+    if kind == "list_type":
+        return _("Enter a list of values.")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return _("Enter an object.")
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        return ngettext(
+            "Enter at most %(limit)d character.", "Enter at most %(limit)d characters.", limit
+        ) % {"limit": limit}
+    if kind == "less_than_equal":
+        return _("Ensure this value is less than or equal to %(limit_value)s.") % {
+            "limit_value": ctx.get("le")
+        }
+    if kind == "greater_than_equal":
+        return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
+            "limit_value": ctx.get("ge")
+        }
+    if kind in ("enum", "literal_error"):
+        # pydantic lists the choices in English ("'A', 'B' or 'C'"); keep only the values.
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return _("Choose one of: %(expected)s.") % {"expected": expected}
+    return _("Enter a valid value.")
+
+
+@api.exception_handler(SchemaValidationError)
+def _schema_validation_error(request, exc):
+    """Input that does not fit the schema: the same answer as the services' 422."""
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        loc = [str(part) for part in error.get("loc", ())]
+        # ("body", "payload", "contacts", "0", "name") → "contacts.0.name"; ("query", "limit") → "limit"
+        field = ".".join(loc[2:] if loc[:1] == ["body"] else loc[1:]) or "__all__"
+        errors.setdefault(field, []).append(_schema_error_message(error))
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
 
 
