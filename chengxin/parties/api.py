@@ -155,7 +155,13 @@ def company_list(request, filters: Query[CompanyListQuery]):
 
 @router.post(
     "/companies",
-    response={201: CompanyOut, 409: DuplicatesRefusedOut, **WRITE_ERRORS},
+    response={
+        201: CompanyOut,
+        409: DuplicatesRefusedOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        422: InvalidOut,
+    },
     tags=["companies"],
     summary="Create a company",
 )
