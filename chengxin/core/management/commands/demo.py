@@ -1,0 +1,66 @@
+"""``chengxin demo``: load the demo exporter (six users, 300 buyers in 40 countries)."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from chengxin.core.demo_data import DEMO_COMPANY_COUNT, DEMO_PASSWORD, DEMO_SEED, DEMO_USERS
+from chengxin.core.services import DemoRefused, demo_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo exporter into an empty database: six users (one per role, password "
+        f"{DEMO_PASSWORD!r}) and {DEMO_COMPANY_COUNT} buyers in 40 countries."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--list",
+            action="store_true",
+            help="Print the demo users and their roles, load nothing.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load even though the database already has customers (they are kept).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEMO_SEED, help="Another seed gives other buyers."
+        )
+
+    def handle(self, *args, **options):
+        if options["list"]:
+            self._list()
+            return
+        started = time.monotonic()
+        try:
+            summary = demo_load(seed=options["seed"], force=options["force"])
+        except DemoRefused:
+            raise CommandError(
+                "This database already has customers; the demo would mix with them. "
+                "Load it into an empty database, or pass --force to add it anyway."
+            ) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo loaded in {time.monotonic() - started:.1f} s: {summary.companies} "
+                f"companies in {summary.countries} countries, {summary.contacts} contacts, "
+                f"{summary.channels} channels, {summary.follow_ups} follow-ups."
+            )
+        )
+        if summary.users_kept:
+            self.stdout.write(
+                "These users already existed and were left as they were (password unchanged): "
+                + ", ".join(summary.users_kept)
+            )
+        if summary.users_created:
+            self._list(only=summary.users_created)
+
+    def _list(self, only=None):
+        self.stdout.write(f"Demo users (password: {DEMO_PASSWORD}):")
+        for user in DEMO_USERS:
+            if only is None or user.username in only:
+                self.stdout.write(f"  {user.username:<14} {user.role:<8} {user.note}")
+        self.stdout.write(
+            "Managers, finance and the administrator set up two-factor sign-in at first login."
+        )
