@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "chengxin.audit",
     "chengxin.parties",
     "chengxin.imports",
+    "chengxin.notifications",
+    "chengxin.mail",
+    "chengxin.guard",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +172,20 @@ CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
 CHENGXIN_IMPORT_MAX_MB = envint("CHENGXIN_IMPORT_MAX_MB", 50, minimum=1)
 # Our own company: its name and its own email domains (guarded like buyers' ones).
 CHENGXIN_COMPANY_NAME = envstr("CHENGXIN_COMPANY_NAME", "Chengxin Demo Export Co., Ltd.")
+CHENGXIN_OWN_DOMAINS = [d.lower() for d in envlist("CHENGXIN_OWN_DOMAINS", [])]
+
+# Secrets at rest (mailbox passwords): Fernet keyed from this, or from SECRET_KEY.
+# Old keys (comma-separated) still decrypt after a rotation.
+CHENGXIN_ENCRYPTION_KEY = envstr("CHENGXIN_ENCRYPTION_KEY", "")
+CHENGXIN_ENCRYPTION_OLD_KEYS = envlist("CHENGXIN_ENCRYPTION_OLD_KEYS", [])
+# Inbound mail: a message larger than this is stored raw with its headers only.
+CHENGXIN_MAIL_MAX_PARSE_MB = envint("CHENGXIN_MAIL_MAX_PARSE_MB", 25, minimum=1)
+# At most this many messages per mailbox per poll (the next poll continues).
+CHENGXIN_MAIL_POLL_BATCH = envint("CHENGXIN_MAIL_POLL_BATCH", 200, minimum=1)
+# The fraud guard's own DKIM/DMARC checks: "live" asks DNS, "off" trusts only the
+# Authentication-Results of the receiving servers named below.
+CHENGXIN_GUARD_DNS = envstr("CHENGXIN_GUARD_DNS", "live")
+CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS = envlist("CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS", [])
 
 NINJA_PAGINATION_PER_PAGE = 50
 

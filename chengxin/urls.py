@@ -10,5 +10,8 @@ urlpatterns = [
     path("accounts/", include("chengxin.accounts.urls")),
     path("companies/", include("chengxin.parties.urls")),
     path("imports/", include("chengxin.imports.urls")),
+    path("mail/", include("chengxin.mail.urls")),
+    path("guard/", include("chengxin.guard.urls")),
+    path("notifications/", include("chengxin.notifications.urls")),
     path("api/v1/", api.urls),
 ]

@@ -29,6 +29,16 @@ SCHEDULES: tuple[Schedule, ...] = (
         "chengxin.parties.tasks.pool_return_stale_task",
         datetime.timedelta(hours=1),
     ),
+    Schedule(
+        "mail_poll",
+        "chengxin.mail.tasks.mail_poll_task",
+        datetime.timedelta(minutes=5),
+    ),
+    Schedule(
+        "guard_assess_pending",
+        "chengxin.guard.tasks.guard_assess_pending_task",
+        datetime.timedelta(minutes=15),
+    ),
 )
 
 

@@ -1,0 +1,58 @@
+"""``chengxin ingest_mail FILE...``: store messages from .eml and .mbox files."""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from chengxin.audit.context import Origin, origin
+from chengxin.mail.models import Source
+from chengxin.mail.services import message_ingest
+
+
+def raw_messages(path: Path) -> Iterator[bytes]:
+    """Each message in ``path``: an mbox (``From `` separated) or one message."""
+    with path.open("rb") as handle:
+        head = handle.read(5)
+    if path.suffix.lower() == ".mbox" or head == b"From ":
+        box = mailbox.mbox(path, create=False)
+        try:
+            for key in box.iterkeys():
+                yield box.get_bytes(key)
+        finally:
+            box.close()
+    else:
+        yield path.read_bytes()
+
+
+class Command(BaseCommand):
+    help = "Store messages from .eml files (one message each) and .mbox files."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+
+    def handle(self, *args, **options):
+        stored = duplicates = unreadable = 0
+        for path in options["files"]:
+            if not path.is_file():
+                raise CommandError(f"{path}: no such file")
+            with origin(Origin.COMMAND):
+                for raw in raw_messages(path):
+                    result = message_ingest(raw=raw, source=Source.COMMAND)
+                    if not result.created:
+                        duplicates += 1
+                        continue
+                    stored += 1
+                    if result.message.parse_error:
+                        unreadable += 1
+                        self.stderr.write(
+                            f"{path}: message {result.message.pk} stored with a parse error: "
+                            f"{result.message.parse_error}"
+                        )
+        self.stdout.write(
+            f"Stored {stored} new message(s), {duplicates} already stored; "
+            f"{unreadable} could not be read completely (kept as received)."
+        )

@@ -1,0 +1,263 @@
+"""Mail pages: messages, their files, uploads and mailbox settings.
+
+Each view parses input, calls one service or selector and renders; the rules
+live in services and permissions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from chengxin.core.forms import apply_errors
+from chengxin.guard import selectors as guard_selectors
+from chengxin.mail import selectors, services, tasks
+from chengxin.mail.forms import MailboxForm, UploadForm
+from chengxin.mail.models import Attachment, Mailbox, Message
+from chengxin.parties import selectors as party_selectors
+from chengxin.parties.models import Company, Contact
+
+PAGE_SIZE = 50
+# Shown messages never load anything from elsewhere, even if sanitising missed it.
+MESSAGE_PAGE_CSP = (
+    "img-src 'self' data:; media-src 'none'; object-src 'none'; frame-src 'none'; "
+    "font-src 'self'; form-action 'self'; base-uri 'none'"
+)
+_SAFE_CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$")
+
+
+def _message_or_404(request, pk) -> Message:
+    try:
+        return selectors.message_get(user=request.user, pk=pk)
+    except Message.DoesNotExist:
+        raise Http404 from None
+
+
+def _mailbox_or_404(request, pk) -> Mailbox:
+    try:
+        return selectors.mailbox_get(user=request.user, pk=pk)
+    except Mailbox.DoesNotExist:
+        raise Http404 from None
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@require_GET
+@login_required
+def message_list(request):
+    page = _page(request, selectors.message_list(user=request.user))
+    return render(request, "mail/message_list.html", {"page": page, "title": _("Mail")})
+
+
+@require_GET
+@login_required
+def company_messages(request, pk):
+    try:
+        company = party_selectors.company_get(user=request.user, pk=pk)
+    except Company.DoesNotExist:
+        raise Http404 from None
+    page = _page(request, selectors.company_messages(company=company))
+    return render(
+        request,
+        "mail/message_list.html",
+        {"page": page, "company": company, "title": _("Mail with %(name)s") % {"name": company}},
+    )
+
+
+@require_GET
+@login_required
+def contact_messages(request, pk):
+    try:
+        contact = party_selectors.contact_get(user=request.user, pk=pk)
+    except (Contact.DoesNotExist, Company.DoesNotExist):
+        raise Http404 from None
+    page = _page(request, selectors.contact_messages(contact=contact))
+    return render(
+        request,
+        "mail/message_list.html",
+        {
+            "page": page,
+            "company": contact.company,
+            "contact": contact,
+            "title": _("Mail from %(name)s") % {"name": contact.name},
+        },
+    )
+
+
+@require_GET
+@login_required
+def message_detail(request, pk):
+    message = _message_or_404(request, pk)
+    response = render(
+        request,
+        "mail/message_detail.html",
+        {
+            "message": message,
+            "attachments": list(message.attachments.all()),
+            "thread": selectors.thread_messages(user=request.user, message=message),
+            "assessment": guard_selectors.assessment_view(user=request.user, message=message),
+        },
+    )
+    response["Content-Security-Policy"] = MESSAGE_PAGE_CSP
+    return response
+
+
+def _download(handle, *, filename: str, content_type: str) -> FileResponse:
+    response = FileResponse(handle, as_attachment=True, filename=filename)
+    response["Content-Type"] = (
+        content_type if _SAFE_CONTENT_TYPE.match(content_type) else "application/octet-stream"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_GET
+@login_required
+def message_original(request, pk):
+    message = _message_or_404(request, pk)
+    return _download(
+        message.raw.open("rb"), filename=f"message-{message.pk}.eml", content_type="message/rfc822"
+    )
+
+
+@require_GET
+@login_required
+def attachment_download(request, pk):
+    try:
+        attachment = selectors.attachment_get(user=request.user, pk=pk)
+    except (Attachment.DoesNotExist, Message.DoesNotExist):
+        raise Http404 from None
+    return _download(
+        attachment.file.open("rb"),
+        filename=attachment.filename,
+        content_type=attachment.content_type.lower(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def message_upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        limit = settings.CHENGXIN_IMPORT_MAX_MB * 1_000_000
+        if upload.size > limit:
+            form.add_error(
+                "file",
+                _("The file is larger than %(mb)s MB.") % {"mb": settings.CHENGXIN_IMPORT_MAX_MB},
+            )
+        else:
+            try:
+                result = services.message_upload(actor=request.user, raw=upload.read())
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                if result.created:
+                    messages.success(request, _("The message was stored."))
+                else:
+                    messages.info(request, _("This message was already stored."))
+                return redirect("mail:message_detail", pk=result.message.pk)
+    return render(request, "mail/message_upload.html", {"form": form})
+
+
+# --- mailboxes ----------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def mailbox_list(request):
+    return render(
+        request,
+        "mail/mailbox_list.html",
+        {"mailboxes": selectors.mailbox_list(user=request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def mailbox_create(request):
+    form = MailboxForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            mailbox = services.mailbox_create(actor=request.user, data=form.to_input())
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Mailbox %(name)s connected.") % {"name": mailbox})
+            return redirect("mail:mailbox_edit", pk=mailbox.pk)
+    return render(
+        request, "mail/mailbox_form.html", {"form": form, "title": _("Connect a mailbox")}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def mailbox_edit(request, pk):
+    mailbox = _mailbox_or_404(request, pk)
+    form = MailboxForm(request.POST or None, user=request.user, mailbox=mailbox)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.mailbox_update(
+                actor=request.user, mailbox=mailbox, data=form.to_input(mailbox)
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Mailbox saved."))
+            return redirect("mail:mailbox_edit", pk=mailbox.pk)
+    return render(
+        request,
+        "mail/mailbox_form.html",
+        {"form": form, "mailbox": mailbox, "title": mailbox.name},
+    )
+
+
+@require_POST
+@login_required
+def mailbox_test(request, pk):
+    mailbox = _mailbox_or_404(request, pk)
+    try:
+        count = services.mailbox_test(actor=request.user, mailbox=mailbox)
+    except ValidationError as exc:
+        messages.error(
+            request, _("The connection failed: %(error)s") % {"error": " ".join(exc.messages)}
+        )
+    else:
+        messages.success(
+            request,
+            _("Connected: the folder %(folder)s holds %(count)s messages.")
+            % {"folder": mailbox.folder, "count": count},
+        )
+    return redirect("mail:mailbox_edit", pk=mailbox.pk)
+
+
+@require_POST
+@login_required
+def mailbox_check(request, pk):
+    mailbox = _mailbox_or_404(request, pk)
+    tasks.mailbox_poll_task.enqueue(mailbox.pk)
+    messages.success(request, _("New mail is being fetched in the background."))
+    return redirect("mail:mailbox_edit", pk=mailbox.pk)
+
+
+@require_POST
+@login_required
+def mailbox_delete(request, pk):
+    mailbox = _mailbox_or_404(request, pk)
+    services.mailbox_delete(actor=request.user, mailbox=mailbox)
+    messages.success(
+        request, _("Mailbox %(name)s disconnected; its messages are kept.") % {"name": mailbox}
+    )
+    return redirect("mail:mailbox_list")

@@ -1,0 +1,45 @@
+"""Creating and reading-off notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from chengxin.accounts.models import User
+from chengxin.notifications.models import Notification
+
+
+def notify(
+    *, users: Iterable[User | None], kind: str, title: str, body: str = "", link: str = ""
+) -> None:
+    """Notify each (active, distinct) user once the current transaction commits.
+
+    Nothing is written if the transaction that caused the event rolls back, so a
+    user is never alerted about something that did not happen.
+    """
+    recipients = {user.pk: user for user in users if user is not None and user.is_active}
+    if not recipients:
+        return
+    rows = [
+        Notification(user_id=pk, kind=kind, title=title[:300], body=body, link=link[:500])
+        for pk in sorted(recipients)
+    ]
+    transaction.on_commit(lambda: Notification.objects.bulk_create(rows))
+
+
+def notification_mark_read(*, user: User, notification: Notification) -> Notification:
+    """Mark one of the user's own notifications read (repeating it changes nothing)."""
+    if notification.user_id != user.pk:
+        raise Notification.DoesNotExist
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notification_mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
