@@ -399,11 +399,22 @@ def test_create_bad_input_in_english(api, owner):
     }
 
 
+def _zh(message, **params):
+    """The Chinese a user is shown for ``message``; fails while it is untranslated."""
+    with translation.override("zh-hans"):
+        translated = gettext(message)
+    assert translated != message, f"no zh-hans translation for {message!r}"
+    return translated % params if params else translated
+
+
 def test_create_bad_input_in_chinese(api, owner):
-    response = api(owner, language="zh-hans").post("/companies", {"country": "DE"})
+    response = api(owner, language="zh-hans").post("/companies", {"country": "DE", "grade": "Z"})
     assert response.status_code == 422
     assert response["Content-Language"] == "zh-hans"
-    assert response.json()["errors"] == {"legal_name": ["这个字段是必填项。"]}
+    assert response.json()["errors"] == {
+        "legal_name": [_zh("This field is required.")],
+        "grade": [_zh("Choose one of: %(expected)s.", expected="'A', 'B', 'C'")],
+    }
 
 
 def test_service_validation_messages_follow_the_request_language(api, owner):
@@ -412,20 +423,25 @@ def test_service_validation_messages_follow_the_request_language(api, owner):
         "country": "Atlantis",
         "contacts": [{"name": "Bob", "channels": [{"kind": "email", "value": "bob-at-example"}]}],
     }
+    message = "“%(value)s” is not a known country (use an ISO code such as DE or a name)."
     english = api(owner).post("/companies", body)
     assert english.status_code == 422
-    assert english.json()["errors"]["country"] == [
-        "“Atlantis” is not a known country (use an ISO code such as DE or a name)."
-    ]
+    assert english.json()["errors"]["country"] == [message % {"value": "Atlantis"}]
     chinese = api(owner, language="zh-hans").post("/companies", body)
     assert chinese.status_code == 422
     assert chinese["Content-Language"] == "zh-hans"
-    with translation.override("zh-hans"):
-        expected = gettext(
-            "“%(value)s” is not a known country (use an ISO code such as DE or a name)."
-        ) % {"value": "Atlantis"}
-    assert chinese.json()["errors"]["country"] == [expected]
+    assert chinese.json()["errors"]["country"] == [_zh(message, value="Atlantis")]
     assert not Company.objects.filter(legal_name="Atlantis Imports").exists()
+
+
+def test_duplicate_refusal_in_chinese(api, colleague, company):
+    body = {"legal_name": "Müller Maschinenbau", "country": "DE"}
+    refused = api(colleague, language="zh-hans").post("/companies", body).json()
+    assert refused["detail"] == _zh(
+        "This may be a customer you already have; nothing was created. "
+        "Send allow_duplicate=true to create it anyway."
+    )
+    assert refused["duplicates"][0]["legal_name"] == "Müller Maschinenbau GmbH"
 
 
 def test_finance_may_not_create(api, finance):
@@ -627,7 +643,7 @@ def test_channel_add_twice_and_long_label(api, owner, company):
     chinese = Api(owner, language="zh-hans").post(
         f"/contacts/{contact.pk}/channels", {"kind": "wechat"}
     )
-    assert chinese.json()["errors"] == {"value": ["这个字段是必填项。"]}
+    assert chinese.json()["errors"] == {"value": [_zh("This field is required.")]}
 
 
 def test_retire_make_primary_and_verify(api, owner, company):
