@@ -8,6 +8,12 @@ from chengxin.accounts.models import Role
 from chengxin.testing import login, make_company, make_user
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real hashing is slow on purpose; tests only need passwords to check."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def owner(db):
     return make_user(Role.SALES, username="owner", first_name="Li", last_name="Na")

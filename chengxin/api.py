@@ -37,7 +37,9 @@ api = NinjaAPI(
 
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc):
-    return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
+    return api.create_response(
+        request, {"detail": str(exc) or _("You may not do this.")}, status=403
+    )
 
 
 @api.exception_handler(ValidationError)
@@ -97,7 +99,13 @@ def _schema_validation_error(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return api.create_response(request, {"detail": "Authentication required"}, status=401)
+    response = api.create_response(
+        request,
+        {"detail": _("Authentication required: send Authorization: Bearer <token>.")},
+        status=401,
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
 
 
 def _register_routers() -> None:

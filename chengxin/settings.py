@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "django_htmx",
+    "ninja",
     "django_tasks_db",
     "chengxin.core",
     "chengxin.accounts",

@@ -43,7 +43,8 @@ def test_a_revoked_token_is_refused(owner, company):
     api_token_revoke(actor=owner, token=token)
     response = _get(f"Bearer {raw}")
     assert response.status_code == 401
-    assert response.json() == {"detail": "Authentication required"}
+    assert "Authorization: Bearer" in response.json()["detail"]
+    assert response["WWW-Authenticate"] == "Bearer"
 
 
 def test_a_deactivated_users_token_is_refused(owner, company):

@@ -160,7 +160,8 @@ def test_no_valid_token_is_401_and_changes_nothing(request, api, objects, endpoi
     entries = AuditEntry.objects.count()
     response = api(user).call(method, _fill(path, objects), _fill(body, objects))
     assert response.status_code == 401
-    assert response.json() == {"detail": "Authentication required"}
+    assert "Authorization: Bearer" in response.json()["detail"]
+    assert response["WWW-Authenticate"] == "Bearer"
     assert AuditEntry.objects.count() == entries
 
 
