@@ -7,6 +7,7 @@ and shown with the domain in Unicode; phones are stored in E.164
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zoneinfo
@@ -45,6 +46,8 @@ class Email:
     domain: str  # ASCII domain
 
 
+# Cached: an import checks the same few domains for thousands of addresses.
+@functools.lru_cache(maxsize=4096)
 def domain_to_ascii(domain: str) -> str:
     domain = domain.strip().strip(".").lower()
     if not domain:
@@ -59,6 +62,7 @@ def domain_to_ascii(domain: str) -> str:
         ) from exc
 
 
+@functools.lru_cache(maxsize=4096)
 def domain_to_unicode(domain: str) -> str:
     try:
         return idna.decode(domain)

@@ -40,6 +40,12 @@ GOOD_ROWS = [
 ]  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are compared in English unless a test chooses another language."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def good_csv():
     return csv_bytes(GOOD_ROWS)
