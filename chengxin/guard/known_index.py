@@ -157,10 +157,14 @@ def _bump() -> None:
 
 def _changed(sender, **kwargs) -> None:
     connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        func is _bump for _sids, func, _robust in connection.run_on_commit
-    ):
-        return  # one bump per transaction, however many rows it touched
+    if connection.in_atomic_block:
+        active = set(connection.savepoint_ids)
+        if any(
+            func is _bump and sids <= active for sids, func, _robust in connection.run_on_commit
+        ):
+            # A bump is already due when this block commits (and is dropped only if a
+            # savepoint rolls back that would undo this change too): one is enough.
+            return
     transaction.on_commit(_bump)
 
 

@@ -1,0 +1,84 @@
+"""The index of known correspondents follows the database: built once per process,
+rebuilt when customers, their domains or their addresses change."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from chengxin.guard.known_index import build_known_index, known_index
+from chengxin.guard.models import Assessment
+from chengxin.mail.tests.mails import make_raw
+from chengxin.parties.services import channel_add, company_domain_add, contact_update
+from chengxin.testing import make_company
+
+
+def _domain_check(domain: str):
+    return known_index().index.check_domain(domain)
+
+
+def test_it_knows_customers_domains_addresses_and_our_own(company, settings):
+    known = build_known_index()
+    assert known.index.check_domain("mueller-maschinen.de").is_known
+    assert known.index.check_domain("chengxin-export.cn").known.relation == "own"
+    assert known.company_by_domain["mueller-maschinen.de"] == company.pk
+    assert known.company_by_address["anna.schmidt@mueller-maschinen.de"] == company.pk
+    assert known.index.check_address("anna.schmidt@mueller-maschinen.de").is_known
+
+
+def test_an_active_customer_is_named_with_the_year_it_became_one(owner):
+    buyer = make_company(
+        actor=owner, name="Acme Trading LLC", email="john@acme-trading.com", status="active"
+    )
+    known = build_known_index().index.check_domain("acme-trading.com").known
+    assert (known.company, known.relation, known.customer_since) == (
+        "Acme Trading LLC",
+        "customer",
+        buyer.created_at.year,
+    )
+
+
+def test_unchanged_data_reuses_the_index_with_one_query(company):
+    first = known_index()
+    with CaptureQueriesContext(connection) as queries:
+        again = known_index()
+    assert again is first
+    assert len(queries) == 1
+
+
+def test_a_new_domain_rebuilds_it(owner, company):
+    known_index()
+    assert not _domain_check("mueller-group.de").is_known
+    company_domain_add(actor=owner, company=company, domain="mueller-group.de")
+    assert _domain_check("mueller-group.de").is_known
+
+
+def test_a_renamed_contact_rebuilds_it_once_committed(
+    owner, company, django_capture_on_commit_callbacks
+):
+    first = known_index()
+    contact = company.contacts.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        contact_update(
+            actor=owner,
+            contact=contact,
+            name="Anna Schmidt-Weber",
+            title="",
+            language="de",
+            time_zone="Europe/Berlin",
+            notes="",
+            status="active",
+        )
+    assert known_index() is not first
+    check = known_index().index.check_address("x@gmail.com", "Anna Schmidt-Weber")
+    assert check.display_name_matches
+
+
+def test_a_new_address_is_known_to_the_next_assessment(ingest, owner, company):
+    contact = company.contacts.get()
+    first = ingest(make_raw(sender="anna@mueller-private.example", subject="one")).message
+    assert "first_contact" in [s["code"] for s in first.assessment.signals]
+    channel_add(actor=owner, contact=contact, kind="email", value="a.schmidt@mueller-partner.de")
+    message = ingest(make_raw(sender="a.schmidt@mueller-partner.de", subject="two")).message
+    codes = [s["code"] for s in Assessment.objects.get(message=message).signals]
+    assert "first_contact" not in codes
