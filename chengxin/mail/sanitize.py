@@ -72,8 +72,9 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitize_html(raw_html: str, *, placeholder: str = "Image not loaded") -> SanitizedHtml:
-    """Clean ``raw_html``; ``placeholder`` labels each image that was not loaded."""
+def sanitize_html(raw_html: str) -> SanitizedHtml:
+    """Clean ``raw_html``. An image not loaded shows as a frame with its alt text; the
+    page says in the reader's language why (the stored HTML is language-neutral)."""
     if not raw_html.strip():
         return SanitizedHtml("", 0)
     cleaned = nh3.clean(
@@ -97,12 +98,9 @@ def sanitize_html(raw_html: str, *, placeholder: str = "Image not loaded") -> Sa
             return match.group(0)
         blocked += 1
         alt = _ALT.search(attributes)
-        label = (
-            f"{placeholder}: {html.unescape(alt.group(1))}"
-            if alt and alt.group(1)
-            else (placeholder)
-        )
-        return f'<span class="blocked-image" role="img">[{html.escape(label)}]</span>'
+        label = html.unescape(alt.group(1)).strip() if alt else ""
+        text = f"\N{FRAME WITH PICTURE} {label}" if label else "\N{FRAME WITH PICTURE}"
+        return f'<span class="blocked-image" role="img">[{html.escape(text)}]</span>'
 
     cleaned = _IMG_TAG.sub(replace, cleaned)
     return SanitizedHtml(cleaned, blocked)

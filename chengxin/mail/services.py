@@ -232,7 +232,7 @@ def _create_message(
     uploaded_by: User | None,
 ) -> Message:
     now = timezone.now()
-    sanitized = sanitize_html(parsed.html, placeholder=_("Image not loaded"))
+    sanitized = sanitize_html(parsed.html)
     dated_at = min(parsed.sent_at, now) if parsed.sent_at else now
     thread = _thread_for(parsed, from_key=from_key, dated_at=dated_at)
     contact, company, reason = _link(from_key, thread)
