@@ -23,13 +23,7 @@ from chengxin.parties import normalize
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import DOCUMENT_LANGUAGES
 from chengxin.parties.selectors import NAME_SIMILARITY
-from chengxin.parties.services import (
-    ChannelInput,
-    CompanyInput,
-    _clean_company,
-    _clean_contact_fields,
-    channel_clean,
-)
+from chengxin.parties.services import CompanyInput, _clean_company, _clean_contact_fields
 
 ERROR = "error"  # blocks the import
 DUPLICATE = "duplicate"  # the company already exists: its rows are skipped
@@ -220,6 +214,7 @@ class _Seen:
     company: str
 
 
+_FORMULA_STARTS = frozenset("=@+-")
 _COMPANY_FIELDS = (
     "website", "registration_number", "vat_number", "currency", "document_language", "grade",
     "notes", "owner_id",
@@ -230,6 +225,20 @@ _FIELD_COLUMN = {
     "status": "company", "owner_id": "owner", "name": "contact_name",
     "language": "contact_language", "time_zone": "time_zone",
 }  # fmt: skip
+
+
+@dataclass
+class _ParsedCompany:
+    """A company's cells, checked; shared by the rows that repeat them."""
+
+    problems: list[Problem]
+    key: tuple[str, str] = ("", "")
+    clean: CompanyInput | None = None
+    country: str = ""
+    document_language: str = "en"
+    domains: list[str] = field(default_factory=list)
+    website_domain: str = ""
+    owner_id: int | None = None
 
 
 class _Planner:
@@ -244,6 +253,7 @@ class _Planner:
         self.seen_contacts: dict[tuple[tuple[str, str], str], int] = {}
         self.domain_groups: dict[str, tuple[tuple[str, str], int, str]] = {}
         self.written: dict[tuple[str, str], dict[str, tuple[object, int]]] = {}
+        self.parsed_companies: dict[tuple[str, ...], _ParsedCompany] = {}
 
     def add(self, row: int, severity: str, column: str, message: str) -> None:
         self.problems.setdefault(row, []).append(Problem(severity, column, str(message)))
@@ -255,7 +265,7 @@ class _Planner:
         self.labels[number] = (get("company", ""), get("contact_name", ""))
         errors_before = self._error_count(number)
         for column, value in cells.items():
-            if layout.looks_like_formula(value):
+            if value[:1] in _FORMULA_STARTS and layout.looks_like_formula(value):
                 self.add(
                     number,
                     ERROR,
@@ -277,22 +287,41 @@ class _Planner:
         return sum(1 for p in self.problems.get(number, ()) if p.severity == ERROR)
 
     def _company(self, number: int, cells: dict[str, str]) -> CompanyPlan | None:
+        # A company's cells are usually the same on each of its contacts' rows:
+        # they are checked once.
+        company_cells = tuple(cells.get(name, "") for name in layout.COMPANY_COLUMNS)
+        parsed = self.parsed_companies.get(company_cells)
+        if parsed is None:
+            parsed = self._parse_company(cells)
+            self.parsed_companies[company_cells] = parsed
+        for problem in parsed.problems:
+            self.problems.setdefault(number, []).append(problem)
+        if parsed.clean is None:
+            return None
+        return self._merge_company(number, cells, parsed)
+
+    def _parse_company(self, cells: dict[str, str]) -> _ParsedCompany:
         get = cells.get
+        problems: list[Problem] = []
+
+        def add(severity: str, column: str, message) -> None:
+            problems.append(Problem(severity, column, str(message)))
+
         legal_name = get("company", "")
         if not legal_name:
-            self.add(number, ERROR, "company", _("The company's legal name is missing."))
-            return None
+            add(ERROR, "company", _("The company's legal name is missing."))
+            return _ParsedCompany(problems=problems)
         raw_country = get("country", "")
         try:
             country = country_code(raw_country)
         except ValidationError as exc:
             for message in _messages(exc):
-                self.add(number, ERROR, "country", message)
+                add(ERROR, "country", message)
             country = ""
         raw_language = get("document_language", "")
         document_language = language_code(raw_language) if raw_language else "en"
         if document_language is None:
-            self.add(number, ERROR, "document_language", self._unknown_language(raw_language))
+            add(ERROR, "document_language", self._unknown_language(raw_language))
             document_language = "en"
         domains, website_domain = [], ""
         for raw in layout.split_tags(get("domains", "")):
@@ -300,11 +329,10 @@ class _Planner:
                 domain = normalize.normalize_domain(raw)
             except ValidationError as exc:
                 for message in _messages(exc):
-                    self.add(number, ERROR, "domains", message)
+                    add(ERROR, "domains", message)
                 continue
             if domain in normalize.FREE_MAIL_DOMAINS:
-                self.add(
-                    number,
+                add(
                     WARNING,
                     "domains",
                     _("%(domain)s is a public mail provider, not a company's domain; skipped.")
@@ -317,7 +345,7 @@ class _Planner:
                 website_domain = normalize.normalize_domain(get("website"))
             except ValidationError as exc:
                 for message in _messages(exc):
-                    self.add(number, ERROR, "website", message)
+                    add(ERROR, "website", message)
         try:
             clean = _clean_company(
                 CompanyInput(
@@ -336,11 +364,29 @@ class _Planner:
         except ValidationError as exc:
             for name, messages in exc.message_dict.items():
                 for message in messages:
-                    self.add(number, ERROR, _FIELD_COLUMN.get(name, name), message)
+                    add(ERROR, _FIELD_COLUMN.get(name, name), message)
             clean = CompanyInput(legal_name=legal_name[:255], country=country)
-        owner_id = self._owner(number, get("owner", ""))
+        owner_id = self._owner(add, get("owner", ""))
         key = (normalize.company_name_key(clean.legal_name) or clean.legal_name.casefold(),
                country or raw_country.casefold())  # fmt: skip
+        return _ParsedCompany(
+            key=key,
+            clean=clean,
+            country=country,
+            document_language=document_language,
+            domains=domains,
+            website_domain=website_domain,
+            owner_id=owner_id,
+            problems=problems,
+        )
+
+    def _merge_company(self, number: int, cells: dict[str, str], parsed: _ParsedCompany):
+        get = cells.get
+        clean, country = parsed.clean, parsed.country
+        website_domain, owner_id = parsed.website_domain, parsed.owner_id
+        document_language, raw_language = parsed.document_language, get("document_language")
+        domains = parsed.domains
+        key = parsed.key
         group = self.groups.get(key)
         if group is None:
             group = CompanyPlan(
@@ -408,13 +454,12 @@ class _Planner:
                 % {"domain": domain, "company": other[2], "row": other[1]},
             )
 
-    def _owner(self, number: int, raw: str) -> int | None:
+    def _owner(self, add, raw: str) -> int | None:
         actor = self.actor
         name = raw.strip().casefold()
         if actor.role == "sales":
             if name and name != actor.username.casefold():
-                self.add(
-                    number,
+                add(
                     ERROR,
                     "owner",
                     _(
@@ -428,8 +473,7 @@ class _Planner:
             return None
         user = self.users.get(name)
         if user is None or not user.may_own:
-            self.add(
-                number,
+            add(
                 ERROR,
                 "owner",
                 _("“%(value)s” is not the user name of an active sales rep or manager.")
@@ -451,7 +495,8 @@ class _Planner:
         raw_channels = [
             (kind, value)
             for kind in layout.CHANNEL_COLUMNS
-            for value in layout.split_list(get(kind, ""))
+            if get(kind)
+            for value in layout.split_list(get(kind))
         ]
         if not name:
             if raw_channels or get("contact_title") or get("time_zone"):
@@ -492,9 +537,9 @@ class _Planner:
         channels: list[ChannelPlan] = []
         for kind, raw in raw_channels:
             try:
-                value = channel_clean(ChannelInput(kind, raw), region=company.country or None).value
+                value = normalize.normalize_channel(kind, raw, region=company.country or None)
             except ValidationError as exc:
-                for message in exc.message_dict.get("value", _messages(exc)):
+                for message in _messages(exc):
                     self.add(number, ERROR, kind, message)
                 continue
             if any(c.kind == kind and c.value == value for c in channels):
