@@ -146,7 +146,8 @@ def _store_assessment(
         defaults={
             "score": result.score,
             "level": result.level,
-            "signals": json.loads(json.dumps(signals, default=str)),
+            # Plain JSON; NUL is refused by PostgreSQL's jsonb, so it is dropped.
+            "signals": json.loads(json.dumps(signals, default=str).replace("\\u0000", "")),
             "engine_version": engine_version(),
         },
     )
@@ -222,7 +223,9 @@ def can_confirm_safe(user: User, assessment: Assessment) -> bool:
 def assessment_propose_safe(*, actor: User, assessment: Assessment) -> Assessment:
     """First of two people: "I checked; this message is genuine"."""
     assessment = (
-        Assessment.objects.select_for_update().select_related("message").get(pk=assessment.pk)
+        Assessment.objects.select_for_update(of=("self",))
+        .select_related("message")
+        .get(pk=assessment.pk)
     )
     if not can_view_message(actor, assessment.message):
         raise Assessment.DoesNotExist
@@ -255,7 +258,7 @@ def assessment_propose_safe(*, actor: User, assessment: Assessment) -> Assessmen
 def assessment_confirm_safe(*, actor: User, assessment: Assessment) -> Assessment:
     """Second person: a manager or the customer's owner, never the one who proposed."""
     assessment = (
-        Assessment.objects.select_for_update()
+        Assessment.objects.select_for_update(of=("self",))
         .select_related("message__company__owner", "message__mailbox__owner")
         .get(pk=assessment.pk)
     )

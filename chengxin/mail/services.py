@@ -159,12 +159,12 @@ def message_ingest(
         )
         if known is not None:
             return IngestResult(known.message, created=False)
-    parsed = parse_mail(raw, max_body_bytes=_max_parse_bytes())
+    parsed = _without_nul(parse_mail(raw, max_body_bytes=_max_parse_bytes()))
     from_key = _canonical_address(parsed.from_address)
     raw_sha256 = hashlib.sha256(raw).hexdigest()
     fingerprint = _fingerprint(parsed, from_key, raw)
     duplicate = _duplicate_of(
-        raw_sha256=raw_sha256, message_id=parsed.message_id, fingerprint=fingerprint
+        raw_sha256=raw_sha256, message_id=parsed.message_id[:500], fingerprint=fingerprint
     )
     if duplicate is not None:
         _add_location(duplicate, mailbox, location)
@@ -190,12 +190,12 @@ def message_ingest(
             Attachment.objects.bulk_create(
                 Attachment(
                     message=message,
-                    filename=attachment.filename,
-                    content_type=attachment.content_type[:255],
+                    filename=_text(attachment.filename, 255),
+                    content_type=_text(attachment.content_type, 255),
                     size=len(attachment.content),
                     sha256=digest,
                     file=name,
-                    content_id=attachment.content_id,
+                    content_id=_text(attachment.content_id, 500),
                     inline=attachment.inline,
                 )
                 for attachment, name, digest in attachment_files
@@ -219,6 +219,27 @@ def _assess_after_commit(message_pk: int) -> None:
         logger.exception("Assessing message %s failed; it will be retried", message_pk)
 
 
+def _without_nul(parsed: ParsedMail) -> ParsedMail:
+    """Every text field without NUL characters, which PostgreSQL refuses even in queries."""
+    for name, value in vars(parsed).items():
+        if isinstance(value, str):
+            setattr(parsed, name, _text(value))
+    parsed.references = [_text(i) for i in parsed.references]
+    parsed.to = [(_text(n), _text(a)) for n, a in parsed.to]
+    parsed.cc = [(_text(n), _text(a)) for n, a in parsed.cc]
+    return parsed
+
+
+def _text(value: str, limit: int | None = None) -> str:
+    """Text fit for any database: no NUL characters (PostgreSQL refuses them)."""
+    cleaned = value.replace("\x00", "\ufffd") if "\x00" in value else value
+    return cleaned[:limit] if limit else cleaned
+
+
+def _pairs(pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+    return [[_text(name, 200), _text(address, 320)] for name, address in pairs[:200]]
+
+
 def _create_message(
     *,
     parsed: ParsedMail,
@@ -240,29 +261,29 @@ def _create_message(
         source=source,
         mailbox=mailbox,
         uploaded_by=uploaded_by,
-        message_id=parsed.message_id[:500],
+        message_id=_text(parsed.message_id, 500),
         fingerprint=fingerprint,
         raw=raw_name,
         raw_size=len(raw),
         raw_sha256=raw_sha256,
-        parse_error=parsed.parse_error,
-        from_name=parsed.from_name[:200],
-        from_address=parsed.from_address[:320],
-        from_key=from_key,
-        reply_to_name=parsed.reply_to_name[:200],
-        reply_to_address=parsed.reply_to_address[:320],
-        return_path=parsed.return_path[:320],
-        to=[list(pair) for pair in parsed.to[:200]],
-        cc=[list(pair) for pair in parsed.cc[:200]],
-        subject=parsed.subject[:998],
+        parse_error=_text(parsed.parse_error),
+        from_name=_text(parsed.from_name, 200),
+        from_address=_text(parsed.from_address, 320),
+        from_key=_text(from_key, 320),
+        reply_to_name=_text(parsed.reply_to_name, 200),
+        reply_to_address=_text(parsed.reply_to_address, 320),
+        return_path=_text(parsed.return_path, 320),
+        to=_pairs(parsed.to),
+        cc=_pairs(parsed.cc),
+        subject=_text(parsed.subject, 998),
         sent_at=parsed.sent_at,
         received_at=now,
         dated_at=dated_at,
-        text_body=parsed.text,
-        html_body=sanitized.html,
+        text_body=_text(parsed.text),
+        html_body=_text(sanitized.html),
         blocked_images=sanitized.blocked_images,
-        in_reply_to=parsed.in_reply_to[:500],
-        references=parsed.references,
+        in_reply_to=_text(parsed.in_reply_to, 500),
+        references=[_text(i, 500) for i in parsed.references],
         thread=thread,
         contact=contact,
         company=company,
@@ -313,7 +334,7 @@ def _thread_for(parsed: ParsedMail, *, from_key: str, dated_at: datetime.datetim
             for other in thread.messages.only("from_key", "to", "cc")[:50]:
                 if participants & _participants(other, other.from_key):
                     return thread
-    return Thread.objects.create(subject=parsed.subject[:998], subject_key=key)
+    return Thread.objects.create(subject=_text(parsed.subject, 998), subject_key=_text(key))
 
 
 # --- linking to customers --------------------------------------------------------------------

@@ -269,3 +269,17 @@ def test_ingest_without_the_after_commit_step_leaves_it_for_the_sweep(company):
     assert not Assessment.objects.filter(message=message).exists()
     assert messages_assess_pending() == 1
     assert Assessment.objects.get(message=message).level == "low"
+
+
+def test_nul_characters_do_not_stop_storage(ingest, company):
+    """PostgreSQL refuses NUL in text; the raw bytes keep them, the text shows a mark."""
+    raw = (
+        b"From: Anna\x00 Schmidt <anna.schmidt@mueller-maschinen.de>\r\n"
+        b"Subject: order\x00 4711\r\nMessage-ID: <nul\x00@mueller-maschinen.de>\r\n"
+        b"In-Reply-To: <parent\x00@x>\r\n\r\nline one\x00line two\r\n"
+    )
+    message = ingest(raw).message
+    assert message.raw.read() == raw
+    assert message.subject == "order\ufffd 4711"
+    assert "line one\ufffdline two" in message.text_body
+    assert message.company == company
