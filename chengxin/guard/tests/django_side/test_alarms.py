@@ -186,3 +186,13 @@ def test_mail_from_a_new_domain_of_a_customer_is_known_once_the_domain_is_added(
     lookalike = ingest(make_raw(sender="anna@mueIler-group.de", subject="x")).message
     codes = [s["code"] for s in Assessment.objects.get(message=lookalike).signals]
     assert "lookalike_homoglyph" in codes
+
+
+def test_the_message_page_explains_why_in_chinese(client_for, owner, lookalike):
+    owner.language = "zh-hans"
+    owner.save(update_fields=["language"])
+    html = client_for(owner).get(reverse("mail:message_detail", args=[lookalike.pk])).content
+    signals = html.decode().split('data-testid="signals"', 1)[1].split("</ul>", 1)[0]
+    assert "发件人域名 mueIler-maschinen.de 看起来很像 mueller-maschinen.de" in signals
+    assert "Müller Maschinenbau GmbH" in signals
+    assert "looks like" not in signals
