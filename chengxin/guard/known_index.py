@@ -2,10 +2,11 @@
 
 Known domains are the customers' domains (``CompanyDomain``) and our own
 (``CHENGXIN_OWN_DOMAINS``); known addresses are every e-mail channel of every
-contact, with the contact's name and company. Building it reads every row, so
+contact, with the contact's name and company, and our own users' addresses. Building it reads every row, so
 each process keeps one and rebuilds it only when the data changed:
 
-* saving or deleting a company, domain, contact or channel bumps a counter row
+* saving or deleting a company, domain, contact or channel (or a user's name or
+  address) bumps a counter row
   (``KnownIndexVersion``) once its transaction commits;
 * bulk inserts (imports) do not send signals, so the largest channel and domain
   ids are part of the version too;
@@ -23,6 +24,7 @@ from django.db import transaction
 from django.db.models import F, Subquery
 from django.db.models.signals import post_delete, post_save
 
+from chengxin.accounts.models import User
 from chengxin.guard.lookalike import KnownAddress, KnownDomain, LookalikeIndex
 from chengxin.guard.models import KnownIndexVersion
 from chengxin.parties.models import (
@@ -137,6 +139,18 @@ def build_known_index(version: tuple = ()) -> KnownIndex:
         )
         if company is not None:
             company_by_address.setdefault(address, company_id)
+    # Our own people: someone borrowing the general manager's name from another
+    # address is the classic "CEO fraud".
+    for email, first_name, last_name in (
+        User.objects.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", "first_name", "last_name")
+        .iterator(chunk_size=1000)
+    ):
+        name = f"{first_name} {last_name}".strip()
+        addresses.append(
+            KnownAddress(address=email, display_name=name, company=settings.CHENGXIN_COMPANY_NAME)
+        )
     return KnownIndex(
         index=LookalikeIndex(domains, addresses),
         company_by_domain=company_by_domain,
@@ -168,7 +182,17 @@ def _changed(sender, **kwargs) -> None:
     transaction.on_commit(_bump)
 
 
+_USER_FIELDS = frozenset({"email", "first_name", "last_name", "is_active"})
+
+
+def _user_changed(sender, update_fields=None, **kwargs) -> None:
+    # A login saves last_login only: that changes nothing the index holds.
+    if update_fields is None or _USER_FIELDS & set(update_fields):
+        _changed(sender, **kwargs)
+
+
 def connect_change_signals() -> None:
     for model in (Company, CompanyDomain, Contact, Channel):
         post_save.connect(_changed, sender=model, dispatch_uid=f"guard-index-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"guard-index-{model.__name__}-d")
+    post_save.connect(_user_changed, sender=User, dispatch_uid="guard-index-User")

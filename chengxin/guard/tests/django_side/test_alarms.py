@@ -196,3 +196,26 @@ def test_the_message_page_explains_why_in_chinese(client_for, owner, lookalike):
     assert "发件人域名 mueIler-maschinen.de 看起来很像 mueller-maschinen.de" in signals
     assert "Müller Maschinenbau GmbH" in signals
     assert "looks like" not in signals
+
+
+def test_our_general_managers_name_from_a_free_mail_address(ingest, manager, company):
+    """CEO fraud: the boss's name, an address nobody knows, a payment to make."""
+    make_user(
+        Role.MANAGER,
+        username="gm",
+        first_name="Wei",
+        last_name="Wang",
+        email="wang.wei@chengxin-export.cn",
+    )
+    message = ingest(
+        make_raw(
+            sender="Wei Wang <wang.wei.gm@gmail.com>",
+            to="finance@chengxin-export.cn",
+            subject="Urgent payment",
+            text="Please transfer USD 48,000 to the account below today. Keep it confidential.",
+        )
+    ).message
+    assessment = Assessment.objects.get(message=message)
+    codes = [s["code"] for s in assessment.signals]
+    assert "display_name_known_contact" in codes
+    assert assessment.level in ("medium", "high", "critical")
