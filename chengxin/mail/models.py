@@ -82,6 +82,7 @@ class Thread(models.Model):
     subject = models.CharField(max_length=998, blank=True)
     subject_key = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    first_message_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -291,6 +291,8 @@ def _create_message(
     )
     if thread.last_message_at < dated_at:
         Thread.objects.filter(pk=thread.pk).update(last_message_at=dated_at)
+    if thread.first_message_at > dated_at:
+        Thread.objects.filter(pk=thread.pk).update(first_message_at=dated_at)
     return message
 
 
@@ -328,13 +330,22 @@ def _thread_for(parsed: ParsedMail, *, from_key: str, dated_at: datetime.datetim
     key = subject_key(parsed.subject)
     if len(key) >= 3:
         participants = _participants(parsed, from_key)
-        since = dated_at - datetime.timedelta(days=THREAD_BY_SUBJECT_DAYS)
-        candidates = Thread.objects.filter(subject_key=key, last_message_at__gte=since)
+        window = datetime.timedelta(days=THREAD_BY_SUBJECT_DAYS)
+        candidates = Thread.objects.filter(
+            subject_key=key,
+            last_message_at__gte=dated_at - window,
+            first_message_at__lte=dated_at + window,
+        )
         for thread in candidates.order_by("-last_message_at")[:5]:
             for other in thread.messages.only("from_key", "to", "cc")[:50]:
                 if participants & _participants(other, other.from_key):
                     return thread
-    return Thread.objects.create(subject=_text(parsed.subject, 998), subject_key=_text(key))
+    return Thread.objects.create(
+        subject=_text(parsed.subject, 998),
+        subject_key=_text(key),
+        first_message_at=dated_at,
+        last_message_at=dated_at,
+    )
 
 
 # --- linking to customers --------------------------------------------------------------------

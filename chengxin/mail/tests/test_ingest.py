@@ -283,3 +283,17 @@ def test_nul_characters_do_not_stop_storage(ingest, company):
     assert message.subject == "order\ufffd 4711"
     assert "line one\ufffdline two" in message.text_body
     assert message.company == company
+
+
+def test_the_same_subject_years_apart_is_another_conversation(ingest, company):
+    old = ingest(
+        make_raw(subject="Price list", date=datetime.datetime(2019, 5, 2, tzinfo=datetime.UTC))
+    ).message
+    new = ingest(
+        make_raw(subject="Price list", date=datetime.datetime(2025, 5, 2, tzinfo=datetime.UTC))
+    ).message
+    older_import = ingest(
+        make_raw(subject="Price list", date=datetime.datetime(2019, 5, 20, tzinfo=datetime.UTC))
+    ).message
+    assert new.thread_id != old.thread_id
+    assert older_import.thread_id == old.thread_id
