@@ -260,9 +260,22 @@ def _decode_words(text: str) -> str:
     return "".join(pieces)
 
 
+_ANGLE_ADDRESS = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<address>[^<>]*)>\s*$", re.DOTALL)
+
+
 def _addresses(values: list) -> list[tuple[str, str]]:
     found = []
-    for name, address in getaddresses([_text(v) for v in values]):
+    pairs: list[tuple[str, str]] = []
+    for value in values:
+        text = _text(value)
+        single = _ANGLE_ADDRESS.match(text)
+        if single and "," not in re.sub(r'"[^"]*"', "", single.group("name")):
+            # "purchasing@buyer.com <x@elsewhere>": the address in angle brackets is the
+            # sender; an address written as the name is only what the reader sees.
+            pairs.append((single.group("name").strip().strip('"').strip(), single["address"]))
+        else:
+            pairs.extend(getaddresses([text]))
+    for name, address in pairs:
         name, address = name.strip(), address.strip()
         if address and "@" in address:
             found.append((name[:200], address[:320]))

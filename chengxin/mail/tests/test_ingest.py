@@ -297,3 +297,22 @@ def test_the_same_subject_years_apart_is_another_conversation(ingest, company):
     ).message
     assert new.thread_id != old.thread_id
     assert older_import.thread_id == old.thread_id
+
+
+def test_an_address_written_as_the_senders_name_is_not_the_sender(ingest, owner, company):
+    """``anna.schmidt@mueller-maschinen.de <x@elsewhere>`` comes from elsewhere."""
+    message = ingest(
+        make_raw(sender="anna.schmidt@mueller-maschinen.de <billing@elsewhere.example>")
+    ).message
+    assert message.from_address == "billing@elsewhere.example"
+    assert message.from_name == "anna.schmidt@mueller-maschinen.de"
+    assert message.contact is None
+
+
+def test_several_senders_and_quoted_commas(ingest, company):
+    message = ingest(make_raw(sender='"Schmidt, Anna" <anna.schmidt@mueller-maschinen.de>')).message
+    assert (message.from_name, message.from_address) == (
+        "Schmidt, Anna",
+        "anna.schmidt@mueller-maschinen.de",
+    )
+    assert message.contact is not None
