@@ -219,3 +219,21 @@ def test_our_general_managers_name_from_a_free_mail_address(ingest, manager, com
     codes = [s["code"] for s in assessment.signals]
     assert "display_name_known_contact" in codes
     assert assessment.level in ("medium", "high", "critical")
+
+
+def test_the_alert_list_has_no_n_plus_one(client_for, ingest, owner, company):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(owner)
+    ingest(make_raw(sender=LOOKALIKE, text=BANK_CHANGE, subject="alarm 0"))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("guard:alert_list"))
+    for n in range(1, 6):
+        ingest(
+            make_raw(sender=f"anna{n}@mueIler-maschinen.de", text=BANK_CHANGE, subject=f"alarm {n}")
+        )
+    with CaptureQueriesContext(connection) as six:
+        html = client.get(reverse("guard:alert_list")).content.decode()
+    assert len(six) == len(one)
+    assert all(f"alarm {n}" in html for n in range(6))
