@@ -158,7 +158,8 @@ def _store_assessment(
 
 def alert_recipients(message: Message) -> list[User]:
     """Who is told about a dangerous message: the customer's owner (or, for mail about
-    no customer, the owner of the personal mailbox it came to) and every manager."""
+    no customer, the owner of the personal mailbox it came to, or whoever uploaded
+    it) and every manager."""
     users = list(User.objects.filter(role=Role.MANAGER, is_active=True))
     owner = responsible_owner(message)
     if owner is not None:
@@ -174,7 +175,7 @@ def responsible_owner(message: Message) -> User | None:
         return company.owner
     if message.mailbox_id and message.mailbox.owner_id:
         return message.mailbox.owner
-    return None
+    return message.uploaded_by
 
 
 def _alert(*, assessment: Assessment, message: Message) -> None:

@@ -237,3 +237,18 @@ def test_the_alert_list_has_no_n_plus_one(client_for, ingest, owner, company):
         html = client.get(reverse("guard:alert_list")).content.decode()
     assert len(six) == len(one)
     assert all(f"alarm {n}" in html for n in range(6))
+
+
+def test_an_uploaded_dangerous_message_alerts_the_uploader(ingest, colleague, manager, db):
+    ingest(
+        make_raw(
+            sender="Wang Wei <wang.wei@chengxin-exp0rt.cn>",
+            text="Please send me the customer list and the bank details today. Confidential.",
+        ),
+        source=Source.UPLOAD,
+        uploaded_by=colleague,
+    )
+    assert set(Notification.objects.values_list("user__username", flat=True)) == {
+        "colleague",
+        "manager",
+    }
