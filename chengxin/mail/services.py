@@ -206,6 +206,24 @@ def message_ingest(
         message = Message.objects.get(raw_sha256=raw_sha256)
         _add_location(message, mailbox, location)
         return IngestResult(message, created=False)
+    except Exception as exc:  # never lose a message to a bug in reading it
+        logger.exception("Message %s could not be stored normally", raw_sha256)
+        with transaction.atomic():
+            message = Message.objects.create(
+                source=source,
+                mailbox=mailbox,
+                uploaded_by=uploaded_by,
+                fingerprint=fingerprint,
+                raw=raw_name,
+                raw_size=len(raw),
+                raw_sha256=raw_sha256,
+                parse_error=_text(
+                    f"Chengxin could not process this message ({type(exc).__name__}: {exc}); "
+                    "it is stored as received."
+                ),
+                dated_at=timezone.now(),
+            )
+            _add_location(message, mailbox, location)
     transaction.on_commit(lambda: _assess_after_commit(message.pk))
     return IngestResult(message, created=True)
 

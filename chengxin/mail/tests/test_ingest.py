@@ -316,3 +316,15 @@ def test_several_senders_and_quoted_commas(ingest, company):
         "anna.schmidt@mueller-maschinen.de",
     )
     assert message.contact is not None
+
+
+def test_a_bug_while_reading_a_message_still_stores_it(ingest, company, monkeypatch):
+    def broken(*args, **kwargs):
+        raise LookupError("simulated bug")
+
+    monkeypatch.setattr("chengxin.mail.services._thread_for", broken)
+    raw = make_raw(subject="kept anyway")
+    message = ingest(raw).message
+    assert message.raw.read() == raw
+    assert "LookupError: simulated bug" in message.parse_error
+    assert Assessment.objects.filter(message=message).exists()
