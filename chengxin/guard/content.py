@@ -1,0 +1,564 @@
+"""What the words of a message ask for: new bank details, a new address, haste, secrecy.
+
+Phrase patterns exist for English, Chinese, Spanish, French, German, Portuguese,
+Russian, Arabic, Turkish and Japanese. They target the sentences of business e-mail
+compromise (BEC) and payment-lure mail, not single words, so an order confirmation
+that says "urgent" raises one weak signal and nothing else.
+
+Bank data found in the text is compared with what is on file for the counterpart:
+
+* IBANs, validated with schwifty (checksum, country length); spaced or compact;
+* SWIFT/BIC codes, validated with schwifty, kept only after a SWIFT/BIC keyword or
+  when the bank is in schwifty's registry (so "DOCUMENT" is not a BIC);
+* long account numbers (8 to 34 digits) written after an account keyword in any of
+  the languages;
+* phone numbers in international form (phonenumbers) and e-mail addresses.
+
+Quoted lines ("> ...") and the usual legal disclaimers are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import phonenumbers
+from schwifty import BIC, IBAN
+from schwifty.exceptions import SchwiftyException
+
+__all__ = [
+    "BankDetails",
+    "ContactDetails",
+    "ContentAnalysis",
+    "ContentFinding",
+    "FoundAccount",
+    "PATTERNS",
+    "analyse_content",
+]
+
+_LATIN = r"(?<![\w])(?:{})(?![\w])"
+
+#: code -> language -> regular expression (case-insensitive).
+PATTERNS: Mapping[str, Mapping[str, str]] = {
+    "bank_change_request": {
+        "en": _LATIN.format(
+            r"(?:new|updated|changed|different|alternative)\s+(?:bank(?:ing)?\s+)?"
+            r"(?:account(?:\s+details)?|bank\s+details|banking\s+(?:details|information|instructions)"
+            r"|payment\s+(?:details|instructions|information)|remittance\s+(?:details|instructions)"
+            r"|beneficiary(?:\s+details)?|iban)"
+            r"|(?:bank(?:ing)?|account|payment|remittance|beneficiary)\s+(?:details|information|"
+            r"instructions)\s+(?:has|have)\s+(?:been\s+)?(?:changed|updated)"
+            r"|change(?:d)?\s+(?:of\s+|in\s+|to\s+)?(?:our\s+|the\s+|my\s+)?(?:bank(?:ing)?|account|"
+            r"payment|remittance)\s+(?:details|account|information|instructions)"
+            r"|(?:update|amend)\s+(?:our\s+|the\s+|your\s+records\s+with\s+our\s+)?"
+            r"(?:bank(?:ing)?|payment|remittance)\s+(?:details|information|instructions)"
+            r"|(?:pay|send|remit|transfer)\b[^.\n]{0,40}?\b(?:our|the|this)\s+new\s+account"
+            r"|account\b[^.\n]{0,30}?\b(?:under\s+(?:audit|review|investigation)|frozen|suspended"
+            r"|blocked|on\s+hold)"
+            r"|do\s+not\s+(?:pay|remit|send)\b[^.\n]{0,30}?\bold\s+account"
+        ),
+        "zh": r"新(?:的)?(?:银行)?(?:账户|帐户|账号|帐号|收款账户)|(?:更换|变更|更改)(?:了)?(?:我们的|我司)?"
+        r"(?:银行|收款)?(?:账户|帐户|账号|帐号)|(?:账户|帐户|账号|收款信息|银行信息|银行资料)"
+        r"(?:已经|已)?(?:变更|更改|更换|更新)|旧(?:账户|帐户|账号)(?:已|将)?(?:停用|冻结|关闭|暂停)",
+        "es": _LATIN.format(
+            r"nuev[oa]s?\s+(?:cuenta(?:\s+bancaria)?|datos\s+bancarios|n[uú]mero\s+de\s+cuenta)"
+            r"|cambio\s+de\s+(?:cuenta|datos\s+bancarios|banco)"
+            r"|hemos\s+cambiado\s+(?:de\s+|nuestra\s+)?(?:cuenta|banco)"
+            r"|(?:datos|cuenta)\s+bancari[oa]s?\s+(?:ha|han)\s+cambiado"
+            r"|actualizar?\s+(?:los\s+|nuestros\s+)?datos\s+bancarios"
+        ),
+        "fr": _LATIN.format(
+            r"nouveau\s+(?:compte(?:\s+bancaire)?|rib|iban)|nouvelles\s+coordonn[ée]es\s+bancaires"
+            r"|changement\s+de\s+(?:compte|rib|coordonn[ée]es\s+bancaires|banque)"
+            r"|coordonn[ée]es\s+bancaires\s+ont\s+chang[ée]"
+            r"|mettre\s+[àa]\s+jour\s+(?:nos\s+|les\s+|vos\s+)?coordonn[ée]es\s+bancaires"
+        ),
+        "de": _LATIN.format(
+            r"neue[nmrs]?\s+(?:bankverbindung|konto(?:verbindung|daten|nummer)?|iban)"
+            r"|(?:änderung|wechsel)\s+(?:der|unserer|unseres)\s+(?:bankverbindung|kontoverbindung|konto)"
+            r"|(?:bankverbindung|kontoverbindung|kontodaten)\s+(?:hat|haben)\s+sich\s+geändert"
+            r"|geänderte[nr]?\s+(?:bankverbindung|kontoverbindung|kontodaten)"
+            r"|(?:bankverbindung|kontoverbindung)\s+(?:wurde|wurden)\s+geändert"
+        ),
+        "pt": _LATIN.format(
+            r"nov[oa]s?\s+(?:conta(?:\s+banc[áa]ria)?|dados\s+banc[áa]rios)"
+            r"|(?:altera[çc][ãa]o|mudan[çc]a)\s+(?:de|da|dos)\s+(?:conta|dados\s+banc[áa]rios)"
+            r"|dados\s+banc[áa]rios\s+(?:foram\s+)?alterados"
+            r"|atualizar\s+(?:os\s+|nossos\s+)?dados\s+banc[áa]rios"
+        ),
+        "ru": _LATIN.format(
+            r"нов(?:ые|ый|ого|ым|ая|ую|ой)\s+(?:банковск\w+\s+)?(?:реквизит\w*|расч[её]тн\w*\s+сч[её]т\w*"
+            r"|сч[её]т\w*)|(?:смен\w*|изменени\w*)\s+(?:банковских\s+|платежных\s+)?реквизит\w*"
+            r"|реквизит\w*\s+(?:изменил\w*|поменял\w*)"
+        ),
+        "ar": r"حساب\s*(?:بنكي|مصرفي)\s*جديد|(?:تغيير|تحديث)\s*(?:الحساب|التفاصيل|البيانات)\s*"
+        r"(?:البنكي|المصرفي|البنكية|المصرفية)|(?:تفاصيل|بيانات)\s*(?:بنكية|مصرفية)\s*جديدة|رقم\s*حساب\s*جديد",
+        "tr": _LATIN.format(
+            r"yeni\s+(?:banka\s+)?hesab\w*|yeni\s+iban\w*|banka\s+(?:bilgi|hesap)\w*\s+değiş\w*"
+            r"|hesap\s+bilgi\w*\s+değiş\w*|iban\w*\s+değiş\w*"
+        ),
+        "ja": r"新しい(?:銀行)?口座|(?:振込先|送金先|お支払い先|お振込先)(?:口座)?(?:の|を)?(?:変更|更新)"
+        r"|口座(?:情報)?(?:が|を|の)?変更|新口座",
+    },
+    "contact_change_request": {
+        "en": _LATIN.format(
+            r"(?:new|updated|changed|alternative|private|personal)\s+(?:e-?mail(?:\s+address)?|"
+            r"phone(?:\s+number)?|mobile(?:\s+number)?|whatsapp(?:\s+number)?|contact\s+(?:details|number))"
+            r"|(?:my|our)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|number)\s+(?:has|have)\s+"
+            r"(?:been\s+)?changed"
+            r"|(?:please|kindly)\s+(?:use|contact\s+(?:me|us)\s+(?:at|on|via)|reply\s+to|write\s+to)\s+"
+            r"(?:this|my|our|the\s+following)\s+(?:new\s+)?(?:e-?mail|address|number)"
+            r"|(?:forward|send|direct)\s+(?:all\s+)?(?:further\s+|future\s+)?(?:communications?|correspondence|"
+            r"e-?mails?|replies)\b[^.\n]{0,60}?\bto\b"
+            r"|(?:do\s+not|don't|stop)\s+(?:use|write\s+to|send\s+to)\s+(?:my|our|the)\s+old\s+(?:e-?mail|"
+            r"address|number)"
+        ),
+        "zh": r"新(?:的)?(?:邮箱|电子邮件|邮件地址|电话|手机|联系方式)|(?:邮箱|电话|手机)(?:号码|地址)?(?:已经|已)?"
+        r"(?:更换|变更|更改)|请(?:发|回复|联系|写信)(?:到|至)?(?:这个|新的?|以下)(?:邮箱|地址|号码)"
+        r"|旧(?:邮箱|号码)(?:已|将)?(?:停用|不再使用)",
+        "es": _LATIN.format(
+            r"nuev[oa]\s+(?:correo(?:\s+electr[óo]nico)?|e-?mail|n[úu]mero|tel[ée]fono|direcci[óo]n\s+de\s+correo)"
+            r"|(?:mi|nuestro)\s+(?:correo|tel[ée]fono|n[úu]mero)\s+(?:ha\s+)?cambiado"
+            r"|no\s+(?:use|utilice)\s+(?:mi|el)\s+(?:correo|n[úu]mero)\s+anterior"
+        ),
+        "fr": _LATIN.format(
+            r"nouvelle\s+adresse(?:\s+(?:e-?mail|mail|[ée]lectronique))?"
+            r"|nouveau\s+(?:num[ée]ro|t[ée]l[ée]phone|mail|e-?mail|courriel)"
+            r"|(?:mon|notre)\s+(?:adresse|num[ée]ro|e-?mail|courriel)\s+a\s+chang[ée]"
+        ),
+        "de": _LATIN.format(
+            r"neue[nr]?\s+(?:e-?mail(?:-adresse)?|telefonnummer|handynummer|mobilnummer|rufnummer"
+            r"|mailadresse)"
+            r"|(?:meine|unsere)\s+(?:e-?mail(?:-adresse)?|telefonnummer|nummer)\s+hat\s+sich\s+geändert"
+        ),
+        "pt": _LATIN.format(
+            r"nov[oa]\s+(?:e-?mail|endere[çc]o\s+de\s+e-?mail|n[úu]mero|telefone|contato)"
+            r"|(?:meu|nosso)\s+(?:e-?mail|n[úu]mero|telefone)\s+(?:mudou|foi\s+alterado)"
+        ),
+        "ru": _LATIN.format(
+            r"нов(?:ый|ая|ую|ого|ой)\s+(?:адрес\w*(?:\s+электронной\s+почты)?|почт\w*|e-?mail|"
+            r"номер\w*|телефон\w*)|(?:почта|адрес|номер|телефон)\s+(?:изменил\w*|поменял\w*)"
+        ),
+        "ar": r"(?:بريد\s*إلكتروني|عنوان\s*بريد|رقم\s*هاتف|رقم\s*جوال)\s*جديد"
+        r"|تغيير\s*(?:البريد|عنوان\s*البريد|رقم\s*الهاتف)",
+        "tr": _LATIN.format(
+            r"yeni\s+(?:e-?posta|mail|e-?mail|telefon|numara)\w*"
+            r"|(?:e-?posta|mail|telefon|numara)\w*\s+(?:adresim|numaram)?\s*değiş\w*"
+        ),
+        "ja": r"新しい(?:メール(?:アドレス)?|電話番号|連絡先|携帯番号)|(?:メール(?:アドレス)?|電話番号|連絡先)"
+        r"(?:が|を)?(?:変更|変わり)",
+    },
+    "urgency": {
+        "en": _LATIN.format(
+            r"urgent(?:ly)?|asap|immediately|right\s+away|as\s+soon\s+as\s+possible|without\s+delay"
+            r"|today\s+(?:before|by)|by\s+(?:the\s+)?end\s+of\s+(?:the\s+)?day|within\s+(?:the\s+next\s+)?"
+            r"\d+\s+hours?|time[-\s]sensitive|final\s+notice"
+        ),
+        "zh": r"紧急|加急|尽快|马上|立即|立刻|今天之内|今天内|务必今天|火速",
+        "es": _LATIN.format(
+            r"urgente(?:mente)?|urgencia|inmediatamente|de\s+inmediato|lo\s+antes\s+posible"
+            r"|cuanto\s+antes|sin\s+demora|hoy\s+mismo"
+        ),
+        "fr": _LATIN.format(
+            r"urgent(?:e|es)?|urgence|imm[ée]diatement|d[èe]s\s+que\s+possible|au\s+plus\s+vite"
+            r"|sans\s+d[ée]lai|aujourd'hui\s+m[êe]me|dans\s+les\s+plus\s+brefs\s+d[ée]lais"
+        ),
+        "de": _LATIN.format(
+            r"dringend|sofort(?:ig)?|umgehend|unverzüglich|schnellstmöglich|so\s+schnell\s+wie\s+möglich"
+            r"|noch\s+heute|eilig|eilt"
+        ),
+        "pt": _LATIN.format(
+            r"urgente(?:mente)?|imediatamente|o\s+mais\s+r[áa]pido\s+poss[íi]vel|o\s+quanto\s+antes"
+            r"|sem\s+demora|ainda\s+hoje|hoje\s+mesmo"
+        ),
+        "ru": _LATIN.format(
+            r"срочн\w*|немедленно|как\s+можно\s+скорее|безотлагательно|сегодня\s+же"
+        ),
+        "ar": r"عاجل|عاجلا|فورا|فوراً|على\s*الفور|في\s*أقرب\s*وقت|بأسرع\s*وقت",
+        "tr": _LATIN.format(r"acil(?:en)?|hemen|derhal|en\s+kısa\s+sürede|bugün\s+içinde|ivedi\w*"),
+        "ja": r"至急|緊急|大至急|早急|すぐに|直ちに|本日中",
+    },
+    "secrecy": {
+        "en": _LATIN.format(
+            r"keep\s+(?:this|it|the\s+matter)\s+(?:strictly\s+)?(?:confidential|between\s+us|private|"
+            r"secret|quiet|to\s+yourself)|do\s+not\s+(?:discuss|share|mention)\s+(?:this|it)"
+            r"|(?:do\s+not|don't|please\s+don't)\s+(?:call|phone|contact)\s+(?:me|us|anyone|the\s+office)"
+            r"|(?:can't|cannot|unable\s+to)\s+(?:take|answer)\s+(?:calls|the\s+phone|your\s+calls?)"
+            r"|confidential\s+(?:matter|transaction|deal|acquisition|project|payment)"
+            r"|strictly\s+between\s+us"
+        ),
+        "zh": r"(?:请|务必)(?:对此|此事)?保密|此事(?:请)?保密|不要告诉|别告诉|不要(?:跟|和|对)[^。，\n]{0,8}说"
+        r"|不要(?:给我)?打电话|别打电话|不方便(?:接|打)电话|不能接电话|私下处理",
+        "es": _LATIN.format(
+            r"mant[ée]ngalo\s+en\s+(?:secreto|reserva)|mantenga\s+(?:esto\s+)?en\s+(?:secreto|reserva)"
+            r"|confidencialmente|no\s+(?:se\s+lo\s+)?(?:diga|comente|mencione)\s+a\s+nadie"
+            r"|no\s+(?:me\s+)?llame|no\s+puedo\s+(?:atender|contestar)\s+llamadas|m[áa]xima\s+discreci[óo]n"
+        ),
+        "fr": _LATIN.format(
+            r"gardez\s+(?:cela|ceci|le)\s+(?:secret|confidentiel|pour\s+vous)|n'en\s+parlez\s+(?:à\s+personne|pas)"
+            r"|ne\s+(?:m')?appelez\s+pas|en\s+toute\s+discr[ée]tion|discr[ée]tion\s+absolue"
+            r"|je\s+ne\s+peux\s+pas\s+(?:prendre|r[ée]pondre\s+aux)\s+appels"
+        ),
+        "de": _LATIN.format(
+            r"vertraulich\s+behandeln|stillschweigen|nicht\s+weitergeben"
+            r"|(?:mit|zu)\s+niemandem\s+(?:darüber\s+)?(?:sprechen|reden)|rufen\s+sie\s+(?:mich\s+)?nicht\s+an"
+            r"|kann\s+(?:gerade\s+)?keine\s+anrufe|absolute\s+diskretion"
+        ),
+        "pt": _LATIN.format(
+            r"mantenha\s+(?:isso|isto)?\s*(?:em\s+)?(?:sigilo|segredo)|sigilo\s+absoluto|confidencialmente"
+            r"|n[ãa]o\s+(?:comente|diga|conte)\s+(?:isso|nada|a\s+ningu[ée]m)|n[ãa]o\s+(?:me\s+)?ligue"
+            r"|n[ãa]o\s+posso\s+atender\s+(?:chamadas|liga[çc][õo]es)"
+        ),
+        "ru": _LATIN.format(
+            r"конфиденциально|никому\s+не\s+(?:говорите|сообщайте|рассказывайте)|держите\s+в\s+тайне"
+            r"|не\s+звоните|не\s+могу\s+(?:ответить\s+на\s+звонок|говорить\s+по\s+телефону)"
+            r"|строго\s+между\s+нами"
+        ),
+        "ar": r"بسرية\s*تامة|لا\s*تخبر|لا\s*تتصل|بيننا\s*فقط|سري\s*للغاية",
+        "tr": _LATIN.format(
+            r"gizli\s+tut\w*|kimseye\s+(?:söylemeyin|bahsetmeyin)|aramayın|gizlilik\s+içinde"
+            r"|aramızda\s+kalsın"
+        ),
+        "ja": r"内密|他言無用|極秘|内緒|電話(?:は|を)?(?:しないで|ご遠慮|控えて)|口外しないで",
+    },
+    "payment_notice": {
+        "en": _LATIN.format(
+            r"(?:tt|t/t|swift|wire|bank|payment|remittance|transfer)\s+(?:copy|slip|advice|confirmation|"
+            r"receipt|proof)|proof\s+of\s+payment|we\s+have\s+(?:made|sent|effected|released|remitted)\s+"
+            r"(?:the\s+)?(?:full\s+)?payment|bills?\s+of\s+the\s+goods|payment\s+(?:invoice|notification|"
+            r"notice)|(?:invoice|receipt)s?\s+(?:is\s+|are\s+)?attached"
+        ),
+        "zh": r"水单|付款(?:凭证|通知|截图|回单)|汇款(?:单|凭证|回单|底单)|银行回单|电汇(?:单|副本|底单)"
+        r"|已(?:经)?(?:付款|汇款)",
+        "es": _LATIN.format(
+            r"comprobante\s+de\s+(?:pago|transferencia)|justificante\s+de\s+(?:pago|transferencia)"
+            r"|aviso\s+de\s+(?:pago|transferencia)|hemos\s+(?:realizado|efectuado)\s+el\s+pago"
+            r"|copia\s+de\s+la\s+transferencia|transferencia\s+interbancaria"
+        ),
+        "fr": _LATIN.format(
+            r"avis\s+de\s+(?:virement|paiement)|preuve\s+de\s+paiement|justificatif\s+de\s+(?:paiement|virement)"
+            r"|copie\s+du\s+virement|nous\s+avons\s+effectu[ée]\s+le\s+(?:paiement|virement)"
+        ),
+        "de": _LATIN.format(
+            r"zahlungsavis|zahlungsbestätigung|überweisungsbeleg|überweisungsbestätigung|zahlungsnachweis"
+            r"|wir\s+haben\s+(?:die\s+zahlung\s+(?:veranlasst|ausgeführt)|bezahlt|überwiesen)"
+        ),
+        "pt": _LATIN.format(
+            r"comprovante\s+de\s+(?:pagamento|transfer[êe]ncia)|comprovativo\s+de\s+(?:pagamento|transfer[êe]ncia)"
+            r"|aviso\s+de\s+pagamento|(?:efetuamos|realizamos)\s+o\s+pagamento"
+        ),
+        "ru": _LATIN.format(
+            r"платежн\w+\s+поручени\w+|подтверждение\s+(?:оплаты|платежа)|квитанци\w+\s+об\s+оплате"
+            r"|мы\s+(?:произвели|осуществили)\s+(?:оплату|платеж)|копи\w+\s+платежк\w*"
+        ),
+        "ar": r"إشعار\s*(?:الدفع|التحويل)|إيصال\s*(?:الدفع|التحويل)|إثبات\s*الدفع|نسخة\s*(?:من\s*)?التحويل",
+        "tr": _LATIN.format(
+            r"dekont\w*|ödeme\s+(?:bildirimi|makbuzu|onayı)|havale\s+(?:dekontu|belgesi)"
+            r"|ödemeyi\s+(?:yaptık|gerçekleştirdik)"
+        ),
+        "ja": r"送金(?:明細|証明|控え)|振込(?:明細|控え|証明)|支払(?:い)?(?:通知|明細|証明)|お支払い(?:完了|済み)",
+    },
+    "attachment_removed_by_filter": {
+        "en": _LATIN.format(
+            r"(?:has|have)\s+detected\s+a\s+message\s+that\s+may\s+not\s+be\s+safe"
+            r"|attachments?\s+(?:has|have|was|were)\s+(?:been\s+)?(?:removed|deleted|stripped|quarantined"
+            r"|blocked)|(?:removed|deleted|stripped|blocked)\s+(?:the\s+)?(?:unsafe|dangerous|infected"
+            r"|suspicious|malicious)\s+attachments?|file\s+name\s+violation"
+            r"|firebox\s+deleted"
+        ),
+        "zh": r"附件(?:已)?被(?:删除|移除|拦截)",
+        "es": _LATIN.format(
+            r"(?:el\s+)?(?:archivo\s+)?adjunto\s+(?:ha\s+sido|fue)\s+(?:eliminado|bloqueado)"
+        ),
+        "fr": _LATIN.format(r"pi[èe]ce\s+jointe\s+a\s+[ée]t[ée]\s+(?:supprim[ée]e|bloqu[ée]e)"),
+        "de": _LATIN.format(r"anhang\s+wurde\s+(?:entfernt|gelöscht|blockiert)"),
+    },
+}
+
+_SCRIPTS: Mapping[str, tuple[str, re.Pattern[str] | None]] = {
+    # script group -> (languages, a character class that must occur for them to be tried)
+    "latin": ("en es fr de pt tr", None),
+    "cyrillic": ("ru", re.compile(r"[\u0400-\u04ff]")),
+    "arabic": ("ar", re.compile(r"[\u0600-\u06ff]")),
+    "cjk": ("zh ja", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+}
+_COMPILED: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str]]]] = {
+    code: [
+        (
+            trigger,
+            re.compile(
+                "|".join(
+                    f"(?P<{language}>{by_language[language]})"
+                    for language in languages.split()
+                    if language in by_language
+                ),
+                re.IGNORECASE,
+            ),
+        )
+        for languages, trigger in _SCRIPTS.values()
+        if any(language in by_language for language in languages.split())
+    ]
+    for code, by_language in PATTERNS.items()
+}
+#: Only the beginning of very long texts is searched (BEC requests are short mails).
+MAX_TEXT = 20_000
+
+_DISCLAIMER = re.compile(
+    r"intended\s+(?:only|solely)\s+for|privileged|if\s+you\s+(?:are\s+not|have\s+received\s+this)"
+    r"|如果您不是|免责声明|diese\s+e-?mail\s+(?:ist|enthält)\s+vertraulich",
+    re.IGNORECASE,
+)
+_IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
+_BIC_CANDIDATE = re.compile(r"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
+_BIC_KEYWORD = re.compile(
+    r"(?:swift|bic|银行代码|swift代码|код\s+банка)[^\n]{0,25}$", re.IGNORECASE
+)
+_ACCOUNT_NUMBER = re.compile(
+    r"(?:account|a/c|acct|konto|cuenta|compte|conta|сч[её]т|حساب|hesap|口座|账号|帐号|账户|帐户)"
+    r"[^\d\n]{0,30}?((?:\d[ -]?){8,34})",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+\d[\d \t().-]{5,22}\d")
+_HEADER_PRIORITY = re.compile(r"^\s*(?:1|2)\b|^\s*high\b|^\s*urgent\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BankDetails:
+    """Bank details on file for the counterpart (normalised by :meth:`of`)."""
+
+    ibans: frozenset[str] = frozenset()
+    bics: frozenset[str] = frozenset()
+    account_numbers: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        ibans: Iterable[str] = (),
+        bics: Iterable[str] = (),
+        account_numbers: Iterable[str] = (),
+    ) -> BankDetails:
+        return cls(
+            ibans=frozenset(_compact(i) for i in ibans),
+            bics=frozenset(_bic8(b) for b in bics),
+            account_numbers=frozenset(re.sub(r"\D", "", a) for a in account_numbers),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.ibans or self.bics or self.account_numbers)
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetails:
+    """E-mail addresses and phone numbers (E.164) on file for the counterpart."""
+
+    emails: frozenset[str] = frozenset()
+    phones: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, emails: Iterable[str] = (), phones: Iterable[str] = ()) -> ContactDetails:
+        normalised_phones = set()
+        for phone in phones:
+            e164 = _e164(phone)
+            if e164:
+                normalised_phones.add(e164)
+        return cls(
+            emails=frozenset(e.strip().lower() for e in emails),
+            phones=frozenset(normalised_phones),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ContentFinding:
+    code: str
+    language: str
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class FoundAccount:
+    """A bank identifier found in the text. ``kind`` is iban, bic or account_number."""
+
+    kind: str
+    value: str
+    display: str
+    country: str
+    on_file: bool
+    bank: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentAnalysis:
+    findings: tuple[ContentFinding, ...] = ()
+    accounts: tuple[FoundAccount, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    unknown_phones: tuple[str, ...] = ()
+
+    def finding(self, code: str) -> ContentFinding | None:
+        return next((f for f in self.findings if f.code == code), None)
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(f.code for f in self.findings)
+
+    @property
+    def new_accounts(self) -> tuple[FoundAccount, ...]:
+        return tuple(a for a in self.accounts if not a.on_file)
+
+
+def analyse_content(
+    subject: str,
+    text: str,
+    *,
+    headers: Iterable[tuple[str, str]] = (),
+    bank_details: BankDetails | None = None,
+    contact_details: ContactDetails | None = None,
+) -> ContentAnalysis:
+    """Phrases, bank identifiers and contact data in a message's subject and text."""
+    on_file = bank_details or BankDetails()
+    contacts = contact_details or ContactDetails()
+    body = _clean(text[:MAX_TEXT])
+    searchable = unicodedata.normalize("NFKC", f"{subject}\n{body}")
+    scripts_present = {
+        trigger: trigger is None or trigger.search(searchable) is not None
+        for _, trigger in _SCRIPTS.values()
+    }
+    findings: list[ContentFinding] = []
+    for code, patterns in _COMPILED.items():
+        for trigger, pattern in patterns:
+            if not scripts_present[trigger]:
+                continue
+            match = pattern.search(searchable)
+            if match is not None:
+                phrase = " ".join(match.group(0).split())
+                findings.append(ContentFinding(code, match.lastgroup or "", phrase))
+                break
+    if "urgency" not in {f.code for f in findings}:
+        for name, value in headers:
+            if name.lower() in ("x-priority", "importance", "x-msmail-priority", "priority"):
+                if _HEADER_PRIORITY.search(value):
+                    findings.append(ContentFinding("urgency", "header", f"{name}: {value}"))
+                    break
+    accounts = _accounts(searchable, on_file)
+    emails = tuple(dict.fromkeys(e.lower().rstrip(".") for e in _EMAIL.findall(searchable)))
+    phones = _phones(searchable)
+    unknown_phones = tuple(p for p in phones if p not in contacts.phones)
+    return ContentAnalysis(
+        findings=tuple(findings),
+        accounts=accounts,
+        emails=emails,
+        phones=phones,
+        unknown_phones=unknown_phones,
+    )
+
+
+def _clean(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(">") or _DISCLAIMER.search(stripped):
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _accounts(text: str, on_file: BankDetails) -> tuple[FoundAccount, ...]:
+    found: dict[str, FoundAccount] = {}
+    iban_digits: set[str] = set()
+    for match in _IBAN_CANDIDATE.finditer(text):
+        compact = _compact(match.group(0))
+        for length in range(len(compact), 14, -1):
+            try:
+                iban = IBAN(compact[:length])
+            except SchwiftyException:
+                continue
+            value = iban.compact
+            bank = ""
+            try:
+                bank = str(iban.bank_name or "")
+            except (SchwiftyException, AttributeError):
+                bank = ""
+            found.setdefault(
+                value,
+                FoundAccount(
+                    "iban", value, iban.formatted, iban.country_code, value in on_file.ibans, bank
+                ),
+            )
+            iban_digits.add(re.sub(r"\D", "", value[4:]))
+            break
+    for match in _BIC_CANDIDATE.finditer(text):
+        candidate = match.group(0)
+        try:
+            bic = BIC(candidate)
+        except SchwiftyException:
+            continue
+        keyword = _BIC_KEYWORD.search(text[max(0, match.start() - 40) : match.start()])
+        names = _bank_names(bic)
+        if keyword is None and not names:
+            continue
+        value = str(bic.compact)
+        found.setdefault(
+            value,
+            FoundAccount(
+                "bic",
+                value,
+                value,
+                bic.country_code,
+                _bic8(value) in on_file.bics,
+                names[0] if len(names) == 1 else "",
+            ),
+        )
+    for match in _ACCOUNT_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        if not 8 <= len(digits) <= 34 or digits in found:
+            continue
+        if any(digits in embedded for embedded in iban_digits):
+            continue
+        found[digits] = FoundAccount(
+            "account_number", digits, match.group(1).strip(), "", digits in on_file.account_numbers
+        )
+    return tuple(found.values())
+
+
+def _bank_names(bic: BIC) -> list[str]:
+    try:
+        names = bic.bank_names
+    except (SchwiftyException, AttributeError):
+        return []
+    return [str(name) for name in names or ()]
+
+
+def _phones(text: str) -> tuple[str, ...]:
+    """International numbers ("+44 20 ..."), validated with phonenumbers."""
+    found: list[str] = []
+    for candidate in _PHONE_CANDIDATE.findall(text):
+        try:
+            number = phonenumbers.parse(candidate, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if not phonenumbers.is_possible_number(number):
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if e164 not in found:
+            found.append(e164)
+    return tuple(found)
+
+
+def _e164(phone: str) -> str:
+    try:
+        number = phonenumbers.parse(phone, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[\s-]", "", value).upper()
+
+
+def _bic8(value: str) -> str:
+    return _compact(value)[:8]
