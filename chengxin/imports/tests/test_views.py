@@ -165,3 +165,15 @@ def test_wrong_method_gets_405(client_for, owner, batch):
     ]
     for method, url in wrong:
         assert getattr(client, method)(url).status_code == 405, url
+
+
+def test_review_and_upload_pages_use_few_queries(client_for, owner, django_assert_max_num_queries):
+    rows = [[f"Firm {i} Ltd", "GB", f"P{i}", "", f"bad{i}@", "", ""] for i in range(120)]
+    for _ in range(3):
+        services.import_dry_run(actor=owner, uploaded_file=upload(csv_bytes(rows)))
+    client = client_for(owner)
+    batch = ImportBatch.objects.first()
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("imports:import_review", args=[batch.pk])).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("imports:import_upload")).status_code == 200
