@@ -130,7 +130,7 @@ def test_bad_input_errors_in_chinese(client_for, owner):
         "grade": "B", "status": "prospect", "contact-language": "en",
     })
     assert response.status_code == 200
-    assert "这个字段是必填项" in response.content.decode()
+    assert "此字段为必填项" in response.content.decode()
 
 
 def test_duplicate_warning_then_create_anyway(client_for, owner, colleague, company):
