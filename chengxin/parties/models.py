@@ -122,6 +122,11 @@ class Company(models.Model):
             models.Index(fields=["owner", "legal_name"]),
             models.Index(fields=["grade", "legal_name"]),
             models.Index(fields=["-updated_at"]),
+            # Counting the list of a sales rep (theirs, the pool, shared) or of
+            # everyone (all but merged) from the index alone, without reading
+            # the wide rows; and sorting by the last follow-up.
+            models.Index(fields=["owner", "status", "id"]),
+            models.Index(fields=["last_followed_up_at", "id"]),
         ]
 
     def __str__(self) -> str:
