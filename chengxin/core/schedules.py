@@ -25,6 +25,11 @@ class Schedule:
 
 SCHEDULES: tuple[Schedule, ...] = (
     Schedule(
+        "database_optimize",
+        "chengxin.core.tasks.database_optimize_task",
+        datetime.timedelta(hours=24),
+    ),
+    Schedule(
         "pool_return_stale",
         "chengxin.parties.tasks.pool_return_stale_task",
         datetime.timedelta(hours=1),

@@ -1,6 +1,6 @@
-"""Loading the demo exporter into a database.
+"""Keeping the database quick, and loading the demo exporter into it.
 
-Users are created directly (the demo password is deliberately weak, so the
+Demo users are created directly (the demo password is deliberately weak, so the
 validating ``user_create`` would refuse it); every customer, contact, channel
 and follow-up goes through the parties services, so the audit trail records
 them like any other change, marked as coming from the command line.
@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from chengxin.accounts.models import Role, User
@@ -29,6 +29,22 @@ from chengxin.core.demo_data import (
 )
 from chengxin.parties import services as parties
 from chengxin.parties.models import Company, ContactStatus
+
+
+def database_optimize() -> bool:
+    """Refresh the query planner's statistics; True if there was anything to do.
+
+    SQLite keeps no statistics until ANALYZE runs, and without them it guesses
+    that every index is selective: the company list of a sales rep ("mine, the
+    pool or shared with me") then gathers all matching rows and sorts them
+    instead of reading the name index in order, about 15 times slower with
+    100,000 companies. PostgreSQL's autovacuum keeps its own statistics.
+    """
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True
 
 
 class DemoRefused(Exception):
@@ -162,6 +178,7 @@ def demo_load(
         users, created, kept = demo_users_create()
         for spec in specs:
             _load_company(spec, users, now)
+    database_optimize()
     return DemoSummary(
         users_created=created,
         users_kept=kept,
