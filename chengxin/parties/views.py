@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.accounts.models import Role, User
 from chengxin.audit.selectors import audit_timeline_for_companies
 from chengxin.core.forms import apply_errors
+from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
 from chengxin.parties.countries import country_choices
 from chengxin.parties.forms import (
@@ -28,6 +29,7 @@ from chengxin.parties.normalize import normalize_domain, normalize_email, normal
 from chengxin.parties.permissions import can_edit_company
 
 PAGE_SIZE = 50
+SEARCH_COUNT_LIMIT = 500
 
 
 def _company_or_404(request, pk) -> Company:
@@ -69,9 +71,16 @@ def _filters_from(request) -> selectors.CompanyFilters:
 def company_list(request):
     filters = _filters_from(request)
     companies = selectors.company_list(user=request.user, filters=filters)
-    page = Paginator(companies.prefetch_related("tags"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    companies = companies.prefetch_related("tags")
+    number = request.GET.get("page")
+    if filters.q:
+        # A search counts its matches only up to a limit; see CappedPaginator.
+        paginator = CappedPaginator(
+            companies, PAGE_SIZE, at_most=SEARCH_COUNT_LIMIT, requested_page=number
+        )
+    else:
+        paginator = Paginator(companies, PAGE_SIZE)
+    page = paginator.get_page(number)
     context = {
         "page": page,
         "filters": filters,
