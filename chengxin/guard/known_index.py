@@ -15,6 +15,7 @@ each process keeps one and rebuilds it only when the data changed:
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -65,6 +66,10 @@ def known_index() -> KnownIndex:
         cached = _cached
         if cached is None or cached.version != version or _expired(cached):
             _cached = cached = build_known_index(version)
+            # The index is millions of long-lived objects: move them out of the
+            # garbage collector's generations so its sweeps stay short.
+            gc.collect()
+            gc.freeze()
     return cached
 
 

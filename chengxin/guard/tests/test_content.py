@@ -183,3 +183,26 @@ def test_phone_numbers_compared_with_file() -> None:
     analysis = analyse_content("", text, contact_details=contacts)
     assert analysis.phones == ("+442079460958", "+862162880000")
     assert analysis.unknown_phones == ("+442079460958",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our bank account has changed. Please use the new details below.",
+        "We have changed our bank, please update your records.",
+        "Kindly note that our banking details have been updated.",
+    ],
+)
+def test_short_bank_change_announcements(sentence: str) -> None:
+    assert "bank_change_request" in analyse_content("Notice", sentence).codes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thanks, the payment arrived in our bank account yesterday.",
+        "The bank is closed on Monday, so we changed the shipping date.",
+    ],
+)
+def test_bank_words_without_a_change_request(sentence: str) -> None:
+    assert "bank_change_request" not in analyse_content("Notice", sentence).codes
