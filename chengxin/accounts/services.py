@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
 from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_record, audited_update, snapshot
 from chengxin.parties.normalize import validate_time_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
@@ -99,14 +99,11 @@ def user_update(
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
     if user.pk == actor.pk and (role != Role.ADMIN or not is_active):
         raise ValidationError(_("You cannot remove your own administrator rights."))
-    before = snapshot(user)
-    user.role, user.first_name, user.last_name = role, first_name, last_name
-    user.email, user.is_active, user.phone = email, is_active, phone
-    user.is_staff = role == Role.ADMIN
-    user.save()
-    audit_record(
-        actor=actor, action=Action.UPDATE, instance=user, before=before, after=snapshot(user)
-    )
+    with audited_update(actor=actor, instance=user):
+        user.role, user.first_name, user.last_name = role, first_name, last_name
+        user.email, user.is_active, user.phone = email, is_active, phone
+        user.is_staff = role == Role.ADMIN
+        user.save()
     return user
 
 
@@ -122,15 +119,12 @@ def user_set_preferences(
         language=language or "",
         time_zone=time_zone or "",
     )
-    before = snapshot(actor)
-    if language is not None:
-        actor.language = language
-    if time_zone is not None:
-        actor.time_zone = time_zone
-    actor.save(update_fields=["language", "time_zone"])
-    audit_record(
-        actor=actor, action=Action.UPDATE, instance=actor, before=before, after=snapshot(actor)
-    )
+    with audited_update(actor=actor, instance=actor):
+        if language is not None:
+            actor.language = language
+        if time_zone is not None:
+            actor.time_zone = time_zone
+        actor.save(update_fields=["language", "time_zone"])
     return actor
 
 

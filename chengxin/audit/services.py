@@ -3,10 +3,11 @@ contacts, channels or users calls ``audit_record`` inside its transaction."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import decimal
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +118,28 @@ def audit_record(
         actor=actor,
         changes=[Change(action, instance, before, after, company_id, label)],
     )[0]
+
+
+@contextlib.contextmanager
+def audited_update(
+    *,
+    actor,
+    instance: models.Model,
+    company_id: int | None = None,
+    take: Callable[[models.Model], dict[str, Any]] = snapshot,
+) -> Iterator[None]:
+    """Record an update of ``instance``: its state is taken before and after the
+    ``with`` block (by ``take``) and one entry is appended if anything changed."""
+    before = take(instance)
+    yield
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        instance=instance,
+        before=before,
+        after=take(instance),
+        company_id=company_id,
+    )
 
 
 def audit_entries_in_order(batch_size: int = 5000) -> Iterable[tuple[int, str, str, dict]]:

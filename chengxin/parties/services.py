@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
-from chengxin.audit.services import Change, audit_record, audit_record_many, snapshot
+from chengxin.audit.services import (
+    Change,
+    audit_record,
+    audit_record_many,
+    audited_update,
+    snapshot,
+)
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -268,22 +274,16 @@ def company_create(
 def company_update(*, actor: User, company: Company, data: CompanyInput) -> Company:
     require_edit(actor, company)
     clean = _clean_company(data)
-    before = _company_snapshot(company)
-    for name in (
-        "legal_name", "other_names", "country", "website", "registration_number", "vat_number",
-        "currency", "document_language", "grade", "status", "notes",
-    ):  # fmt: skip
-        setattr(company, name, getattr(clean, name))
-    company.save()
-    _set_tags(company, clean.tags)
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=company,
-        before=before,
-        after=_company_snapshot(company),
-        company_id=company.pk,
-    )
+    with audited_update(
+        actor=actor, instance=company, company_id=company.pk, take=_company_snapshot
+    ):
+        for name in (
+            "legal_name", "other_names", "country", "website", "registration_number",
+            "vat_number", "currency", "document_language", "grade", "status", "notes",
+        ):  # fmt: skip
+            setattr(company, name, getattr(clean, name))
+        company.save()
+        _set_tags(company, clean.tags)
     if clean.domains:
         _add_domains(actor=actor, company=company, domains=clean.domains)
     company_search_text_refresh(company)
@@ -310,21 +310,15 @@ def company_delete(*, actor: User, company: Company) -> None:
 
 
 def _change_owner(*, actor: User, company: Company, owner: User | None) -> Company:
-    before = _company_snapshot(company)
-    now = timezone.now()
-    company.owner = owner
-    company.owner_since = now if owner else None
-    if owner:
-        company.last_followed_up_at = now
-    company.save(update_fields=["owner", "owner_since", "last_followed_up_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=company,
-        before=before,
-        after=_company_snapshot(company),
-        company_id=company.pk,
-    )
+    with audited_update(
+        actor=actor, instance=company, company_id=company.pk, take=_company_snapshot
+    ):
+        now = timezone.now()
+        company.owner = owner
+        company.owner_since = now if owner else None
+        if owner:
+            company.last_followed_up_at = now
+        company.save(update_fields=["owner", "owner_since", "last_followed_up_at", "updated_at"])
     return company
 
 
@@ -361,16 +355,10 @@ def company_share(*, actor: User, company: Company, users: Sequence[User]) -> Co
     """Share a customer with colleagues (the owner or a manager decides)."""
     if not (actor.edits_all_customers or company.owner_id == actor.pk):
         raise PermissionDenied(_("Only the owner or a manager may share this customer."))
-    before = _company_snapshot(company)
-    company.shared_with.set([u for u in users if u.pk != company.owner_id])
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=company,
-        before=before,
-        after=_company_snapshot(company),
-        company_id=company.pk,
-    )
+    with audited_update(
+        actor=actor, instance=company, company_id=company.pk, take=_company_snapshot
+    ):
+        company.shared_with.set([u for u in users if u.pk != company.owner_id])
     return company
 
 
@@ -534,19 +522,11 @@ def contact_update(
     fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
     if status not in ContactStatus.values:
         raise ValidationError({"status": [_("Unknown status.")]})
-    before = snapshot(contact)
-    contact.name, contact.language = fields["name"], fields["language"]
-    contact.time_zone = fields["time_zone"] or contact.time_zone
-    contact.title, contact.notes, contact.status = (title or "").strip(), notes or "", status
-    contact.save()
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=contact,
-        before=before,
-        after=snapshot(contact),
-        company_id=contact.company_id,
-    )
+    with audited_update(actor=actor, instance=contact, company_id=contact.company_id):
+        contact.name, contact.language = fields["name"], fields["language"]
+        contact.time_zone = fields["time_zone"] or contact.time_zone
+        contact.title, contact.notes, contact.status = (title or "").strip(), notes or "", status
+        contact.save()
     company_search_text_refresh(contact.company)
     return contact
 
@@ -679,17 +659,9 @@ def channel_mark_verified(*, actor: User, channel: Channel) -> Channel:
     require_edit(actor, channel.contact.company)
     if not channel.is_active:
         raise ValidationError(_("A retired channel cannot be verified."))
-    before = snapshot(channel)
-    channel.verified_at, channel.verified_by = timezone.now(), actor
-    channel.save(update_fields=["verified_at", "verified_by"])
-    audit_record(
-        actor=actor,
-        action=Action.UPDATE,
-        instance=channel,
-        before=before,
-        after=snapshot(channel),
-        company_id=channel.contact.company_id,
-    )
+    with audited_update(actor=actor, instance=channel, company_id=channel.contact.company_id):
+        channel.verified_at, channel.verified_by = timezone.now(), actor
+        channel.save(update_fields=["verified_at", "verified_by"])
     return channel
 
 

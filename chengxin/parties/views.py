@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.accounts.models import Role, User
@@ -454,40 +455,19 @@ def channel_add(request, pk):
     )
 
 
-@require_POST
-@login_required
-def channel_retire(request, pk):
-    channel = _channel_or_404(request, pk)
-    return _service_post(
-        request,
-        channel.contact.company_id,
-        services.channel_retire,
-        _("Channel retired; it stays in the history."),
-        channel=channel,
-    )
+# The buttons beside a channel: each runs one service and returns to the company page.
+CHANNEL_ACTIONS = {
+    "retire": (services.channel_retire, _lazy("Channel retired; it stays in the history.")),
+    "make_primary": (services.channel_make_primary, _lazy("Primary channel changed.")),
+    "verify": (services.channel_mark_verified, _lazy("Marked as verified.")),
+}
 
 
 @require_POST
 @login_required
-def channel_make_primary(request, pk):
+def channel_action(request, pk, action):
     channel = _channel_or_404(request, pk)
+    service, success = CHANNEL_ACTIONS[action]
     return _service_post(
-        request,
-        channel.contact.company_id,
-        services.channel_make_primary,
-        _("Primary channel changed."),
-        channel=channel,
-    )
-
-
-@require_POST
-@login_required
-def channel_verify(request, pk):
-    channel = _channel_or_404(request, pk)
-    return _service_post(
-        request,
-        channel.contact.company_id,
-        services.channel_mark_verified,
-        _("Marked as verified."),
-        channel=channel,
+        request, channel.contact.company_id, service, str(success), channel=channel
     )
