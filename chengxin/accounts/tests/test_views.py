@@ -86,8 +86,9 @@ def test_language_switch_is_remembered_per_user(client, owner):
 
 def test_preferences_time_zone(client, owner):
     login(client, owner)
-    response = client.post(reverse("accounts:preferences"),
-                           {"language": "en", "time_zone": "America/Sao_Paulo"})
+    response = client.post(
+        reverse("accounts:preferences"), {"language": "en", "time_zone": "America/Sao_Paulo"}
+    )
     assert response.status_code == 302
     owner.refresh_from_db()
     assert owner.time_zone == "America/Sao_Paulo"
@@ -97,18 +98,33 @@ def test_preferences_time_zone(client, owner):
 def test_admin_manages_users(client, admin_user):
     login(client, admin_user)
     assert client.get(reverse("accounts:user_list")).status_code == 200
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "new.rep", "first_name": "Xiao", "last_name": "Ming", "email": "x@example.cn",
-        "role": "sales", "password": "a-long-Passphrase-9",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "new.rep",
+            "first_name": "Xiao",
+            "last_name": "Ming",
+            "email": "x@example.cn",
+            "role": "sales",
+            "password": "a-long-Passphrase-9",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(username="new.rep")
     assert user.role == "sales" and user.check_password("a-long-Passphrase-9")
-    assert AuditEntry.objects.filter(object_type="user", object_id=str(user.pk),
-                                     action="create").exists()
-    response = client.post(reverse("accounts:user_edit", args=[user.pk]), {
-        "first_name": "Xiao", "last_name": "Ming", "email": "", "role": "finance", "is_active": "",
-    })
+    assert AuditEntry.objects.filter(
+        object_type="user", object_id=str(user.pk), action="create"
+    ).exists()
+    response = client.post(
+        reverse("accounts:user_edit", args=[user.pk]),
+        {
+            "first_name": "Xiao",
+            "last_name": "Ming",
+            "email": "",
+            "role": "finance",
+            "is_active": "",
+        },
+    )
     user.refresh_from_db()
     assert response.status_code == 302 and user.role == "finance" and not user.is_active
     entry = AuditEntry.objects.filter(object_type="user", action="update").last()
@@ -117,9 +133,14 @@ def test_admin_manages_users(client, admin_user):
 
 def test_weak_password_is_refused(client, admin_user):
     login(client, admin_user)
-    response = client.post(reverse("accounts:user_create"), {
-        "username": "weak", "role": "sales", "password": "123",
-    })
+    response = client.post(
+        reverse("accounts:user_create"),
+        {
+            "username": "weak",
+            "role": "sales",
+            "password": "123",
+        },
+    )
     assert response.status_code == 200 and not User.objects.filter(username="weak").exists()
 
 

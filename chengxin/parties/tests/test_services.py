@@ -124,6 +124,7 @@ def test_search_by_email_fragment_phone_and_domain(owner, manager, company):
         email="sales@acme.co.uk",
         phone="+44 20 7946 0958",
     )
+
     def names(q):
         filters = selectors.CompanyFilters(q=q)
         return [c.legal_name for c in selectors.company_list(user=manager, filters=filters)]

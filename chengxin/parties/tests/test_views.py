@@ -80,20 +80,31 @@ def test_finance_reads_but_cannot_edit(client_for, finance, company):
     assert page.status_code == 200
     assert reverse("parties:company_edit", args=[company.pk]) not in page.content.decode()
     assert client.get(reverse("parties:company_edit", args=[company.pk])).status_code == 404
-    response = client.post(reverse("parties:follow_up_add", args=[company.pk]),
-                           {"kind": "call", "summary": "x"})
+    response = client.post(
+        reverse("parties:follow_up_add", args=[company.pk]), {"kind": "call", "summary": "x"}
+    )
     assert response.status_code == 403
     assert client.get(reverse("parties:company_create")).status_code == 302
 
 
 def test_create_company_with_contact_and_two_channels(client_for, owner):
     client = client_for(owner)
-    response = client.post(reverse("parties:company_create"), {
-        "legal_name": "Sol y Mar Importaciones S.L.", "country": "ES", "currency": "EUR",
-        "document_language": "es", "grade": "A", "status": "active", "tags": "LED, Canton Fair",
-        "contact-name": "Lucía García", "contact-language": "es",
-        "contact-email": "lucia@solymar.es", "contact-phone": "+34 912 345 678",
-    })
+    response = client.post(
+        reverse("parties:company_create"),
+        {
+            "legal_name": "Sol y Mar Importaciones S.L.",
+            "country": "ES",
+            "currency": "EUR",
+            "document_language": "es",
+            "grade": "A",
+            "status": "active",
+            "tags": "LED, Canton Fair",
+            "contact-name": "Lucía García",
+            "contact-language": "es",
+            "contact-email": "lucia@solymar.es",
+            "contact-phone": "+34 912 345 678",
+        },
+    )
     company = Company.objects.get(legal_name="Sol y Mar Importaciones S.L.")
     assert response.status_code == 302
     assert response["Location"] == reverse("parties:company_detail", args=[company.pk])
@@ -102,7 +113,9 @@ def test_create_company_with_contact_and_two_channels(client_for, owner):
     contact = company.contacts.get()
     assert contact.time_zone == "Europe/Madrid"
     assert {c.kind: c.value for c in contact.channels.all()} == {
-        "email": "lucia@solymar.es", "phone": "+34912345678"}
+        "email": "lucia@solymar.es",
+        "phone": "+34912345678",
+    }
     page = client.get(response["Location"]).content.decode()
     assert "Lucía García" in page and "+34 912 34 56 78" in page
     assert AuditEntry.objects.filter(company_id=company.pk, origin="page").count() >= 4
@@ -111,12 +124,21 @@ def test_create_company_with_contact_and_two_channels(client_for, owner):
 def test_bad_input_shows_errors_and_writes_nothing(client_for, owner):
     client = client_for(owner)
     client.post(reverse("accounts:set_language"), {"language": "en"})
-    response = client.post(reverse("parties:company_create"), {
-        "legal_name": "Bad Data Ltd", "country": "GB", "currency": "GBP",
-        "document_language": "en", "grade": "B", "status": "prospect",
-        "contact-name": "Bob", "contact-language": "en", "contact-email": "bob@@example",
-        "contact-phone": "12",
-    })
+    response = client.post(
+        reverse("parties:company_create"),
+        {
+            "legal_name": "Bad Data Ltd",
+            "country": "GB",
+            "currency": "GBP",
+            "document_language": "en",
+            "grade": "B",
+            "status": "prospect",
+            "contact-name": "Bob",
+            "contact-language": "en",
+            "contact-email": "bob@@example",
+            "contact-phone": "12",
+        },
+    )
     assert response.status_code == 200
     assert "is not an email address" in response.content.decode()
     assert not Company.objects.filter(legal_name="Bad Data Ltd").exists()
@@ -125,10 +147,18 @@ def test_bad_input_shows_errors_and_writes_nothing(client_for, owner):
 def test_bad_input_errors_in_chinese(client_for, owner):
     client = client_for(owner)
     client.post(reverse("accounts:set_language"), {"language": "zh-hans"})
-    response = client.post(reverse("parties:company_create"), {
-        "legal_name": "", "country": "GB", "currency": "GBP", "document_language": "en",
-        "grade": "B", "status": "prospect", "contact-language": "en",
-    })
+    response = client.post(
+        reverse("parties:company_create"),
+        {
+            "legal_name": "",
+            "country": "GB",
+            "currency": "GBP",
+            "document_language": "en",
+            "grade": "B",
+            "status": "prospect",
+            "contact-language": "en",
+        },
+    )
     assert response.status_code == 200
     assert "此字段为必填项" in response.content.decode()
 
@@ -136,9 +166,14 @@ def test_bad_input_errors_in_chinese(client_for, owner):
 def test_duplicate_warning_then_create_anyway(client_for, owner, colleague, company):
     client = client_for(colleague)
     data = {
-        "legal_name": "Mueller Maschinenbau", "country": "DE", "currency": "EUR",
-        "document_language": "de", "grade": "B", "status": "prospect",
-        "contact-name": "A. Schmidt", "contact-language": "de",
+        "legal_name": "Mueller Maschinenbau",
+        "country": "DE",
+        "currency": "EUR",
+        "document_language": "de",
+        "grade": "B",
+        "status": "prospect",
+        "contact-name": "A. Schmidt",
+        "contact-language": "de",
         "contact-email": "anna.schmidt@mueller-maschinen.de",
     }
     response = client.post(reverse("parties:company_create"), data)
@@ -150,11 +185,18 @@ def test_duplicate_warning_then_create_anyway(client_for, owner, colleague, comp
     assert response.status_code == 302 and Company.objects.count() == 2
 
 
-def test_list_search_filters_and_no_n_plus_one(client_for, manager, owner,
-                                               django_assert_max_num_queries):
+def test_list_search_filters_and_no_n_plus_one(
+    client_for, manager, owner, django_assert_max_num_queries
+):
     for n in range(30):
-        make_company(actor=owner, name=f"Buyer {n:02d} Ltd", country="GB" if n % 2 else "FR",
-                     email=f"p{n}@buyer{n}.co.uk", phone=None, tags=["LED"])
+        make_company(
+            actor=owner,
+            name=f"Buyer {n:02d} Ltd",
+            country="GB" if n % 2 else "FR",
+            email=f"p{n}@buyer{n}.co.uk",
+            phone=None,
+            tags=["LED"],
+        )
     client = client_for(manager)
     with django_assert_max_num_queries(14):
         response = client.get(reverse("parties:company_list"))
@@ -165,8 +207,12 @@ def test_list_search_filters_and_no_n_plus_one(client_for, manager, owner,
     response = client.get(reverse("parties:company_list"), {"country": "FR", "sort": "-name"})
     names = [c.legal_name for c in response.context["page"].object_list]
     assert len(names) == 15 and names[0] == "Buyer 28 Ltd"
-    response = client.get(reverse("parties:company_list"), {"q": "buyer2"}, HTTP_HX_REQUEST="true",
-                          HTTP_HX_TARGET="results")
+    response = client.get(
+        reverse("parties:company_list"),
+        {"q": "buyer2"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="results",
+    )
     body = response.content.decode()
     assert "<html" not in body and 'id="results"' in body
 
@@ -199,8 +245,10 @@ def test_claim_from_pool_and_release(client_for, owner, manager):
 def test_channel_buttons(client_for, owner, company):
     client = client_for(owner)
     contact = company.contacts.get()
-    response = client.post(reverse("parties:channel_add", args=[contact.pk]),
-                           {"kind": "whatsapp", "value": "+49 151 23456789"})
+    response = client.post(
+        reverse("parties:channel_add", args=[contact.pk]),
+        {"kind": "whatsapp", "value": "+49 151 23456789"},
+    )
     assert response.status_code == 302
     channel = Channel.objects.get(kind="whatsapp")
     assert channel.value == "+4915123456789" and channel.is_primary

@@ -22,7 +22,10 @@ class Command(BaseCommand):
         password = os.environ.get("CHENGXIN_ADMIN_PASSWORD") or getpass.getpass("Password: ")
         try:
             user = user_create(
-                actor=None, username=options["username"], password=password, role=Role.ADMIN,
+                actor=None,
+                username=options["username"],
+                password=password,
+                role=Role.ADMIN,
                 email=options["email"],
             )
         except ValidationError as exc:
