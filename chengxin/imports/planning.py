@@ -114,7 +114,6 @@ class CompanyPlan:
     owner_id: int | None = None
     contacts: list[ContactPlan] = field(default_factory=list)
     duplicate_of: list[int] = field(default_factory=list)
-    has_errors: bool = False
 
 
 @dataclass
@@ -263,7 +262,6 @@ class _Planner:
     def row(self, number: int, cells: dict[str, str]) -> None:
         get = cells.get
         self.labels[number] = (get("company", ""), get("contact_name", ""))
-        errors_before = self._error_count(number)
         for column, value in cells.items():
             if value[:1] in _FORMULA_STARTS and layout.looks_like_formula(value):
                 self.add(
@@ -280,11 +278,6 @@ class _Planner:
         contact = self._contact(number, cells, company)
         if contact is not None:
             company.contacts.append(contact)
-        if self._error_count(number) > errors_before:
-            company.has_errors = True
-
-    def _error_count(self, number: int) -> int:
-        return sum(1 for p in self.problems.get(number, ()) if p.severity == ERROR)
 
     def _company(self, number: int, cells: dict[str, str]) -> CompanyPlan | None:
         # A company's cells are usually the same on each of its contacts' rows:

@@ -5,6 +5,7 @@ company, domain, contact and channel with its audit entries, or nothing."""
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import logging
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,23 @@ def require_importer(actor: User) -> None:
         raise PermissionDenied(_("Sign in to import customers."))
     if actor.role not in (Role.SALES, Role.MANAGER, Role.ADMIN):
         raise PermissionDenied(_("Finance may not import customers."))
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is checked or written.
+
+    A 100,000-row file keeps a million small objects alive (rows, plans,
+    values) and the collector would traverse all of them again and again,
+    for a fifth of the time; nothing here makes reference cycles that could
+    not wait until the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager
@@ -148,7 +166,7 @@ def import_dry_run(*, actor: User, uploaded_file) -> ImportBatch:
     A file that cannot be read at all (encoding, columns, size, a damaged
     workbook) raises ValidationError and nothing is stored."""
     require_importer(actor)
-    with _in_language_of(actor):
+    with _in_language_of(actor), _without_cycle_collection():
         filename, content = _read_upload(uploaded_file)
         table = reading.read_table(filename, content)
         plan = _plan(actor=actor, table=table)
@@ -179,7 +197,7 @@ def import_confirm(*, actor: User, batch: ImportBatch) -> ImportBatch:
     _require_batch_owner(actor, batch)
     if batch.status == ImportStatus.IMPORTED:
         raise ValidationError(_("This file was already imported."), code="imported")
-    with _in_language_of(actor):
+    with _in_language_of(actor), _without_cycle_collection():
         table = reading.read_table(batch.filename, selectors.import_batch_content(batch))
         plan = _plan(actor=actor, table=table)
         _apply_plan(batch, plan, table)
