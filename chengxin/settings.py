@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "chengxin.notifications",
     "chengxin.mail",
     "chengxin.guard",
+    "chengxin.outbox",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +166,13 @@ TASKS = {
 
 # --- Mail ---------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chengxin@localhost")
+# Outbound mail (the outbox) goes through this SMTP relay.
+CHENGXIN_SMTP_HOST = envstr("CHENGXIN_SMTP_HOST", "localhost")
+CHENGXIN_SMTP_PORT = envint("CHENGXIN_SMTP_PORT", 25, minimum=1)
+CHENGXIN_SMTP_USER = envstr("CHENGXIN_SMTP_USER", "")
+CHENGXIN_SMTP_PASSWORD = envstr("CHENGXIN_SMTP_PASSWORD", "")
+CHENGXIN_SMTP_STARTTLS = envbool("CHENGXIN_SMTP_STARTTLS", False)
+CHENGXIN_SMTP_SSL = envbool("CHENGXIN_SMTP_SSL", False)
 
 # --- Chengxin's own rules (configurable defaults) -------------------------------
 # A customer whose owner has not followed up for this many days returns to the pool.

@@ -44,6 +44,11 @@ SCHEDULES: tuple[Schedule, ...] = (
         "chengxin.guard.tasks.guard_assess_pending_task",
         datetime.timedelta(minutes=15),
     ),
+    Schedule(
+        "outbox_send_due",
+        "chengxin.outbox.tasks.outbox_send_due_task",
+        datetime.timedelta(minutes=1),
+    ),
 )
 
 

@@ -1,0 +1,458 @@
+"""Writing to the outbox and carrying messages out of it.
+
+Delivery guarantees, and why:
+
+* Never lost. A message is a row written in the caller's transaction; it
+  leaves the outbox only by being accepted by the SMTP server (``sent``), by
+  a permanent refusal (``failed_permanently`` / ``bounced``) or by a person
+  (``cancelled``). A server that is down is a temporary failure: the message
+  goes back to ``queued`` with ``next_attempt_at`` pushed out by exponential
+  backoff, and the every-minute schedule picks it up again.
+* Never sent twice. A send first claims the row with a conditional UPDATE
+  (pending and due → ``sending``); only the one worker whose UPDATE matched
+  talks to the server. Every attempt carries the same Message-ID, fixed when
+  the message was written.
+* A crash between the server's "250 OK" and our status update leaves the
+  row in ``sending``. We cannot know whether it went out, so it is NOT
+  retried automatically (that could become a resend loop): after
+  ``STALE_SENDING`` it is marked failed with an explanation, and a person
+  decides whether to send it again. If they do, the unchanged Message-ID lets
+  the recipient's mail program recognise a duplicate. At most once, by design.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Sequence
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chengxin.audit.models import Action
+from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
+from chengxin.outbox import windows
+from chengxin.outbox.models import (
+    PENDING_STATUSES,
+    ContactWindow,
+    Kind,
+    OutboundAttachment,
+    OutboundMessage,
+    Status,
+    new_message_id,
+)
+from chengxin.outbox.transport import (
+    OutboxTransport,
+    PermanentFailure,
+    SmtpSettings,
+    SmtpTransport,
+    TemporaryFailure,
+)
+from chengxin.parties.permissions import can_edit_company, require_edit
+
+logger = logging.getLogger(__name__)
+
+BACKOFF_FIRST = datetime.timedelta(minutes=1)
+BACKOFF_LONGEST = datetime.timedelta(hours=6)
+# 1, 2, 4 ... 256 minutes, then every 6 hours: about four days in all.
+MAX_ATTEMPTS = 24
+STALE_SENDING = datetime.timedelta(minutes=15)
+SEND_BATCH = 100
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """How long to wait after the ``attempts``-th failed attempt."""
+    return min(BACKOFF_FIRST * 2 ** max(attempts - 1, 0), BACKOFF_LONGEST)
+
+
+def contact_window(contact) -> windows.Window:
+    if contact is None:
+        return windows.DEFAULT_WINDOW
+    try:
+        return contact.communication_window.as_window()
+    except ContactWindow.DoesNotExist:
+        return windows.DEFAULT_WINDOW
+
+
+def _window_opens(message: OutboundMessage, at: datetime.datetime) -> datetime.datetime:
+    """The first moment at or after ``at`` inside the recipient's window."""
+    contact = message.contact
+    if contact is None:
+        return at
+    return windows.next_send_time(
+        at,
+        contact.time_zone,
+        contact_window(contact),
+        message.company.country if message.company_id else "",
+    )
+
+
+def _require_may_write(actor, company) -> None:
+    if actor is None or company is None:
+        return  # the system itself, or a message to nobody's customer
+    require_edit(actor, company)
+
+
+def _require_may_manage(actor, message: OutboundMessage) -> None:
+    if actor is None or not actor.is_authenticated or not actor.is_active:
+        raise PermissionDenied(_("You may not change this message."))
+    if message.created_by_id == actor.pk or actor.edits_all_customers:
+        return
+    if message.company_id and can_edit_company(actor, message.company):
+        return
+    raise PermissionDenied(_("You may not change this message."))
+
+
+def _enqueue_send(message_pk: int) -> None:
+    from chengxin.outbox.tasks import outbox_send_task
+
+    transaction.on_commit(lambda: outbox_send_task.enqueue(message_pk))
+
+
+@transaction.atomic
+def outbox_enqueue(
+    *,
+    actor,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    contact=None,
+    company=None,
+    kind: str = "email",
+    in_working_hours: bool = False,
+    purpose: str = "",
+    related_type: str = "",
+    related_id: str = "",
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+    date_in_recipient_zone: bool = False,
+    now: datetime.datetime | None = None,
+) -> OutboundMessage:
+    """Queue one message in the caller's transaction; it is handed to the
+    worker once that transaction commits. ``attachments`` are
+    (file name, content, content type)."""
+    now = now or timezone.now()
+    if kind not in Kind.values:
+        raise ValidationError(_("Messages of this kind cannot be sent yet."))
+    to = to.strip()
+    if kind == Kind.EMAIL:
+        try:
+            validate_email(to)
+        except ValidationError as exc:
+            raise ValidationError({"to": _("Enter a valid email address.")}) from exc
+    if not subject.strip():
+        raise ValidationError({"subject": _("A message needs a subject.")})
+    if company is None and contact is not None:
+        company = contact.company
+    if contact is not None and contact.company_id != company.pk:
+        raise ValidationError(_("The contact does not belong to this customer."))
+    _require_may_write(actor, company)
+
+    message = OutboundMessage(
+        kind=kind,
+        to_address=to,
+        contact=contact,
+        company=company,
+        created_by=actor,
+        subject=subject.strip(),
+        body_text=body_text,
+        body_html=body_html,
+        purpose=purpose,
+        related_type=related_type,
+        related_id=str(related_id),
+        in_working_hours=in_working_hours,
+        date_in_recipient_zone=date_in_recipient_zone,
+        message_id=new_message_id(),
+    )
+    send_at = _window_opens(message, now) if in_working_hours else now
+    message.not_before = message.next_attempt_at = send_at
+    message.status = Status.WAITING_FOR_WINDOW if send_at > now else Status.QUEUED
+    message.save()
+    OutboundAttachment.objects.bulk_create(
+        OutboundAttachment(
+            message=message, filename=name, content=content, content_type=ctype, size=len(content)
+        )
+        for name, content, ctype in attachments
+    )
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=message,
+        after={
+            "to_address": message.to_address,
+            "subject": message.subject,
+            "status": message.status,
+        },
+        company_id=company.pk if company else None,
+    )
+    _enqueue_send(message.pk)
+    return message
+
+
+@transaction.atomic
+def outbox_retarget(*, actor, contact, kind: str, old_value: str, new_value: str) -> int:
+    """Move every not-yet-sent message of ``contact`` on ``kind`` from
+    ``old_value`` to ``new_value``; the number moved. (A message already being
+    handed to the server is not moved: it has left.)"""
+    if actor is not None:
+        require_edit(actor, contact.company)
+    messages = list(
+        OutboundMessage.objects.select_for_update()
+        .filter(
+            contact=contact,
+            kind=kind,
+            to_address__iexact=old_value.strip(),
+            status__in=PENDING_STATUSES,
+        )
+        .order_by("pk")
+    )
+    changes = []
+    for message in messages:
+        changes.append(
+            Change(
+                Action.UPDATE,
+                message,
+                {"to_address": message.to_address},
+                {"to_address": new_value},
+                contact.company_id,
+                "",
+            )
+        )
+    moved = OutboundMessage.objects.filter(
+        pk__in=[m.pk for m in messages], status__in=PENDING_STATUSES
+    ).update(to_address=new_value)
+    if changes:
+        audit_record_many(actor=actor, changes=changes)
+    return moved
+
+
+@transaction.atomic
+def outbox_cancel(*, actor, message: OutboundMessage) -> OutboundMessage:
+    _require_may_manage(actor, message)
+    with audited_update(actor=actor, instance=message, company_id=message.company_id):
+        changed = OutboundMessage.objects.filter(pk=message.pk, status__in=PENDING_STATUSES).update(
+            status=Status.CANCELLED
+        )
+        if not changed:
+            raise ValidationError(_("This message is no longer waiting; it cannot be cancelled."))
+        message.refresh_from_db()
+    return message
+
+
+@transaction.atomic
+def outbox_send_now(
+    *, actor, message: OutboundMessage, now: datetime.datetime | None = None
+) -> OutboundMessage:
+    """Send a waiting message at once, outside the recipient's window if need
+    be; or send a failed one again (with the same Message-ID)."""
+    now = now or timezone.now()
+    _require_may_manage(actor, message)
+    with audited_update(actor=actor, instance=message, company_id=message.company_id):
+        changed = OutboundMessage.objects.filter(
+            pk=message.pk,
+            status__in=(*PENDING_STATUSES, Status.FAILED_PERMANENTLY, Status.BOUNCED),
+        ).update(
+            status=Status.QUEUED,
+            in_working_hours=False,
+            not_before=now,
+            next_attempt_at=now,
+        )
+        if not changed:
+            raise ValidationError(_("This message cannot be sent now."))
+        message.refresh_from_db()
+    _enqueue_send(message.pk)
+    return message
+
+
+@transaction.atomic
+def outbox_bounce_record(
+    *, message_id: str, reason: str, now: datetime.datetime | None = None
+) -> OutboundMessage | None:
+    """A delivery report came back for a sent message: mark it bounced."""
+    now = now or timezone.now()
+    message = OutboundMessage.objects.filter(message_id=message_id).first()
+    if message is None:
+        return None
+    OutboundMessage.objects.filter(pk=message.pk, status=Status.SENT).update(
+        status=Status.BOUNCED, bounced_at=now, last_error=reason[:2000]
+    )
+    message.refresh_from_db()
+    return message
+
+
+# --- Sending --------------------------------------------------------------------
+
+
+def transport_for(kind: str) -> OutboxTransport:
+    """The configured transport for ``kind`` (settings are read now, not at import)."""
+    return SmtpTransport(
+        SmtpSettings(
+            host=settings.CHENGXIN_SMTP_HOST,
+            port=settings.CHENGXIN_SMTP_PORT,
+            username=settings.CHENGXIN_SMTP_USER,
+            password=settings.CHENGXIN_SMTP_PASSWORD,
+            starttls=settings.CHENGXIN_SMTP_STARTTLS,
+            ssl=settings.CHENGXIN_SMTP_SSL,
+        )
+    )
+
+
+def sender_address() -> str:
+    return settings.DEFAULT_FROM_EMAIL
+
+
+def email_for(message: OutboundMessage, *, now: datetime.datetime) -> EmailMessage:
+    """The message as it goes on the wire, the same Message-ID on every attempt."""
+    email = EmailMessage()
+    email["From"] = sender_address()
+    email["To"] = message.to_address
+    email["Subject"] = message.subject
+    email["Message-ID"] = message.message_id
+    sent_at = now.astimezone(datetime.UTC)
+    if message.date_in_recipient_zone:
+        sent_at = now.astimezone(windows.zone_for(message.recipient_zone_name))
+    email["Date"] = format_datetime(sent_at)
+    if message.created_by_id and message.created_by.email:
+        email["Reply-To"] = message.created_by.email
+    email.set_content(message.body_text)
+    if message.body_html:
+        email.add_alternative(message.body_html, subtype="html")
+    for attachment in message.attachments.all():
+        maintype, _sep, subtype = attachment.content_type.partition("/")
+        email.add_attachment(
+            bytes(attachment.content),
+            maintype=maintype or "application",
+            subtype=subtype or "octet-stream",
+            filename=attachment.filename,
+        )
+    return email
+
+
+def outbox_send_one(
+    *,
+    message_pk: int,
+    now: datetime.datetime | None = None,
+    transport: OutboxTransport | None = None,
+) -> str | None:
+    """Try to send one message if it is due; its status afterwards, or None
+    when another worker has it or it is not due."""
+    now = now or timezone.now()
+    message = (
+        OutboundMessage.objects.select_related("contact", "company", "created_by")
+        .filter(pk=message_pk, status__in=PENDING_STATUSES, next_attempt_at__lte=now)
+        .first()
+    )
+    if message is None:
+        return None
+    if message.in_working_hours:
+        opens = _window_opens(message, now)
+        if opens > now:
+            # The worker came late and the window has closed: wait for the next.
+            OutboundMessage.objects.filter(pk=message.pk, status__in=PENDING_STATUSES).update(
+                status=Status.WAITING_FOR_WINDOW, next_attempt_at=opens
+            )
+            return Status.WAITING_FOR_WINDOW
+    claimed = OutboundMessage.objects.filter(
+        pk=message.pk, status__in=PENDING_STATUSES, next_attempt_at__lte=now
+    ).update(status=Status.SENDING, sending_started_at=now, attempts=F("attempts") + 1)
+    if not claimed:
+        return None
+    message.refresh_from_db()
+    transport = transport or transport_for(message.kind)
+    try:
+        transport.send(
+            email_for(message, now=now), sender=sender_address(), recipients=[message.to_address]
+        )
+    except TemporaryFailure as exc:
+        return _record_temporary_failure(message, str(exc), now=now)
+    except PermanentFailure as exc:
+        status = Status.BOUNCED if exc.recipient_refused else Status.FAILED_PERMANENTLY
+        OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=status,
+            last_error=str(exc)[:2000],
+            bounced_at=now if status == Status.BOUNCED else None,
+        )
+        logger.warning("outbox: message %s refused: %s", message.pk, exc)
+        return status
+    OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
+        status=Status.SENT, sent_at=now, last_error=""
+    )
+    return Status.SENT
+
+
+def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> str:
+    if message.attempts >= MAX_ATTEMPTS:
+        OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=Status.FAILED_PERMANENTLY,
+            last_error=_("Gave up after %(count)d attempts. Last error: %(error)s")
+            % {"count": message.attempts, "error": error[:1800]},
+        )
+        return Status.FAILED_PERMANENTLY
+    retry_at = now + backoff(message.attempts)
+    if message.in_working_hours:
+        retry_at = _window_opens(message, retry_at)
+    OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
+        status=Status.QUEUED, next_attempt_at=retry_at, last_error=error[:2000]
+    )
+    logger.info("outbox: message %s not sent (%s); next try %s", message.pk, error, retry_at)
+    return Status.QUEUED
+
+
+def outbox_release_stale(*, now: datetime.datetime | None = None) -> int:
+    """Messages left in "sending" by a worker that died mid-send: we cannot
+    know whether the server took them, so they are not resent automatically;
+    they are marked failed with an explanation for a person to decide."""
+    now = now or timezone.now()
+    return OutboundMessage.objects.filter(
+        status=Status.SENDING, sending_started_at__lt=now - STALE_SENDING
+    ).update(
+        status=Status.FAILED_PERMANENTLY,
+        last_error=_(
+            "Sending was interrupted; the message may or may not have been delivered. "
+            "Check with the recipient before sending it again."
+        ),
+    )
+
+
+def outbox_send_due(
+    *, now: datetime.datetime | None = None, transport: OutboxTransport | None = None
+) -> dict[str, int]:
+    """Send every message that is due; counts by resulting status."""
+    now = now or timezone.now()
+    counts: dict[str, int] = {}
+    stale = outbox_release_stale(now=now)
+    if stale:
+        counts["stale"] = stale
+    due = list(
+        OutboundMessage.objects.filter(status__in=PENDING_STATUSES, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:SEND_BATCH]
+    )
+    for pk in due:
+        status = outbox_send_one(message_pk=pk, now=now, transport=transport)
+        if status is not None:
+            counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+@transaction.atomic
+def contact_window_set(
+    *, actor, contact, start: datetime.time, end: datetime.time, working_days: Sequence[int]
+) -> ContactWindow:
+    require_edit(actor, contact.company)
+    if start >= end:
+        raise ValidationError({"end": _("The window must end after it starts.")})
+    days = sorted({int(d) for d in working_days})
+    if not days or any(d < 0 or d > 6 for d in days):
+        raise ValidationError({"working_days": _("Choose at least one working day.")})
+    window, _created = ContactWindow.objects.update_or_create(
+        contact=contact, defaults={"start": start, "end": end, "working_days": days}
+    )
+    return window
