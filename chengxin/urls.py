@@ -13,5 +13,6 @@ urlpatterns = [
     path("mail/", include("chengxin.mail.urls")),
     path("guard/", include("chengxin.guard.urls")),
     path("notifications/", include("chengxin.notifications.urls")),
+    path("outbox/", include("chengxin.outbox.urls")),
     path("api/v1/", api.urls),
 ]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.parties.models import Company
@@ -48,3 +48,18 @@ def outbox_get(*, user, pk: int) -> OutboundMessage:
         .select_related("company", "contact", "created_by")
         .get(pk=pk)
     )
+
+
+def outbox_counts(*, user) -> dict[str, int]:
+    """How many visible messages are in each status."""
+    rows = (
+        OutboundMessage.objects.filter(_visible_q(user))
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+def company_outbound_messages(*, company) -> QuerySet[OutboundMessage]:
+    return OutboundMessage.objects.filter(company=company).select_related("contact")

@@ -100,14 +100,19 @@ def _require_may_write(actor, company) -> None:
     require_edit(actor, company)
 
 
-def _require_may_manage(actor, message: OutboundMessage) -> None:
+def may_manage(actor, message: OutboundMessage) -> bool:
+    """Who may send a message now or cancel it: its writer, whoever may edit
+    the customer (owner, shared with), and managers."""
     if actor is None or not actor.is_authenticated or not actor.is_active:
-        raise PermissionDenied(_("You may not change this message."))
+        return False
     if message.created_by_id == actor.pk or actor.edits_all_customers:
-        return
-    if message.company_id and can_edit_company(actor, message.company):
-        return
-    raise PermissionDenied(_("You may not change this message."))
+        return True
+    return bool(message.company_id and can_edit_company(actor, message.company))
+
+
+def _require_may_manage(actor, message: OutboundMessage) -> None:
+    if not may_manage(actor, message):
+        raise PermissionDenied(_("You may not change this message."))
 
 
 def _enqueue_send(message_pk: int) -> None:

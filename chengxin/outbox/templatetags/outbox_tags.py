@@ -1,0 +1,46 @@
+"""The outbox section of a customer's page (included by parties/company_detail.html):
+each contact's local time, working hours and next public holidays."""
+
+from django import template
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+
+from chengxin.outbox.models import ContactWindow
+from chengxin.outbox.selectors import company_outbound_messages
+from chengxin.outbox.windows import DEFAULT_WINDOW, upcoming_holidays
+
+register = template.Library()
+
+SECTION_SIZE = 5
+
+
+def current_time():
+    return timezone.now()
+
+
+@register.inclusion_tag("outbox/company_section.html")
+def company_outbox_section(company, contacts=()):
+    """The page has checked the user can see ``company``."""
+    now = current_time()
+    hours = []
+    own = {
+        w.contact_id: w.as_window()
+        for w in ContactWindow.objects.filter(contact__in=[c.pk for c in contacts])
+    }
+    for contact in contacts:
+        window = own.get(contact.pk, DEFAULT_WINDOW)
+        local_now = contact.local_now(now)
+        hours.append(
+            {
+                "contact": contact,
+                "local_now": local_now,
+                "window": window,
+                "days": ", ".join(str(WEEKDAYS_ABBR[d]) for d in window.working_days),
+                "holidays": upcoming_holidays(company.country, local_now.date()),
+            }
+        )
+    return {
+        "company": company,
+        "hours": hours,
+        "recent": list(company_outbound_messages(company=company)[:SECTION_SIZE]),
+    }

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from chengxin.outbox import views
+
+app_name = "outbox"
+
+urlpatterns = [
+    path("", views.outbox_list, name="outbox_list"),
+    path("<int:pk>/", views.message_detail, name="message_detail"),
+    path("<int:pk>/send-now/", views.message_send_now, name="message_send_now"),
+    path("<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
+]
