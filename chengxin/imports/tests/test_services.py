@@ -73,6 +73,10 @@ def test_confirm_writes_everything_with_audit_and_search(owner, good_csv):
         (ch.pk, ch.kind, ch.value) for ch in john.channels.all()
     }
     assert audit_chain_first_break() is None
+    # Ids were taken from the tables' sequences: what is created next does not collide.
+    later = make_company(actor=owner, name="Later GmbH", email="info@later.de")
+    assert later.pk > max(acme.pk, beta.pk)
+    assert later.contacts.get().pk > john.pk
     # Found by search like any customer.
     found = party_selectors.company_list(
         user=owner, filters=party_selectors.CompanyFilters(q="7946 0958")
