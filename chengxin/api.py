@@ -109,9 +109,11 @@ def _unauthenticated(request, exc):
 
 
 def _register_routers() -> None:
+    from chengxin.changes.api import router as changes_router
     from chengxin.parties.api import router as parties_router
 
     api.add_router("/", parties_router)
+    api.add_router("/", changes_router)
 
 
 _register_routers()

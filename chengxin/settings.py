@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "chengxin.mail",
     "chengxin.guard",
     "chengxin.outbox",
+    "chengxin.changes",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,9 @@ CHENGXIN_SMTP_USER = envstr("CHENGXIN_SMTP_USER", "")
 CHENGXIN_SMTP_PASSWORD = envstr("CHENGXIN_SMTP_PASSWORD", "")
 CHENGXIN_SMTP_STARTTLS = envbool("CHENGXIN_SMTP_STARTTLS", False)
 CHENGXIN_SMTP_SSL = envbool("CHENGXIN_SMTP_SSL", False)
+
+# A contact change is reviewed this many days after its notice went out.
+CHENGXIN_CHANGE_REVIEW_DAYS = envint("CHENGXIN_CHANGE_REVIEW_DAYS", 7, minimum=1)
 
 # --- Chengxin's own rules (configurable defaults) -------------------------------
 # A customer whose owner has not followed up for this many days returns to the pool.

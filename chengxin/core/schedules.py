@@ -45,6 +45,11 @@ SCHEDULES: tuple[Schedule, ...] = (
         datetime.timedelta(minutes=15),
     ),
     Schedule(
+        "changes_review_open_due",
+        "chengxin.changes.tasks.changes_review_open_due_task",
+        datetime.timedelta(hours=1),
+    ),
+    Schedule(
         "outbox_send_due",
         "chengxin.outbox.tasks.outbox_send_due_task",
         datetime.timedelta(minutes=1),

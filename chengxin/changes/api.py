@@ -1,0 +1,197 @@
+"""The change-request API: the same services as the pages, so the same steps in the same
+order. Not visible → 404; visible but not allowed → 403; wrong step or bad input → 422."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from django.http import Http404
+from ninja import Field, Path, Router, Schema
+
+from chengxin.changes import selectors, services
+from chengxin.changes.models import ChangeRequest
+from chengxin.mail.models import Message
+from chengxin.mail.selectors import message_get
+from chengxin.parties.models import Channel, Company, Contact
+from chengxin.parties.schemas import ErrorOut, InvalidOut
+from chengxin.parties.selectors import contact_get
+
+router = Router(tags=["contact changes"])
+
+ChangeId = Annotated[int, Path(description="The change request's id.")]
+ContactId = Annotated[int, Path(description="The contact's id.")]
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
+WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+
+
+class StepOut(Schema):
+    kind: str
+    actor: str | None
+    at: datetime.datetime
+    details: dict
+    notes: str
+
+
+class ChangeOut(Schema):
+    id: int
+    contact_id: int
+    company_id: int
+    kind: str
+    old_value: str
+    new_value: str
+    state: str
+    source_message_id: int | None
+    risk_level: str | None
+    needs_approval: bool
+    fraud_attempt: bool
+    opened_at: datetime.datetime
+    steps: list[StepOut]
+
+
+class ChangeOpenIn(Schema):
+    kind: str = Field(description="email, phone, whatsapp, wechat, linkedin or other")
+    new_value: str
+    source_message_id: int | None = None
+
+
+class LetterIn(Schema):
+    subject: str = Field("", description="Empty: the drafted subject.")
+    body: str = Field("", description="Empty: the drafted letter in the contact's language.")
+
+
+class VerifyIn(Schema):
+    channel_id: int = Field(description="A channel on file before the request was opened.")
+    outcome: str = Field(description="confirmed, denied or unreachable")
+    notes: str = ""
+    checked_at: datetime.datetime | None = None
+
+
+class NotesIn(Schema):
+    notes: str = ""
+
+
+def _out(change: ChangeRequest) -> dict:
+    return {
+        "id": change.pk,
+        "contact_id": change.contact_id,
+        "company_id": change.contact.company_id,
+        "kind": change.kind,
+        "old_value": change.old_value,
+        "new_value": change.new_value,
+        "state": change.state,
+        "source_message_id": change.source_message_id,
+        "risk_level": change.assessment.level if change.assessment else None,
+        "needs_approval": change.needs_approval,
+        "fraud_attempt": change.fraud_attempt,
+        "opened_at": change.opened_at,
+        "steps": [
+            {
+                "kind": step.kind,
+                "actor": step.actor.username if step.actor else None,
+                "at": step.at,
+                "details": step.details,
+                "notes": step.notes,
+            }
+            for step in change.steps.select_related("actor")
+        ],
+    }
+
+
+def _get(request, pk: int) -> ChangeRequest:
+    try:
+        return selectors.change_get(user=request.auth, pk=pk)
+    except ChangeRequest.DoesNotExist:
+        raise Http404 from None
+
+
+def _fresh(request, pk: int) -> dict:
+    return _out(_get(request, pk))
+
+
+@router.get("/changes/", response={200: list[ChangeOut], **READ_ERRORS})
+def change_list(request):
+    """Open change requests you may see, overdue first."""
+    return [
+        _out(change) for change, _due, _overdue in selectors.open_changes(user=request.auth).rows
+    ]
+
+
+@router.get("/changes/{pk}/", response={200: ChangeOut, **READ_ERRORS})
+def change_detail(request, pk: ChangeId):
+    return _fresh(request, pk)
+
+
+@router.post("/contacts/{pk}/changes/", response={201: ChangeOut, **WRITE_ERRORS})
+def change_open(request, pk: ContactId, payload: ChangeOpenIn):
+    try:
+        contact = contact_get(user=request.auth, pk=pk)
+    except (Contact.DoesNotExist, Company.DoesNotExist):
+        raise Http404 from None
+    message = None
+    if payload.source_message_id is not None:
+        try:
+            message = message_get(user=request.auth, pk=payload.source_message_id)
+        except Message.DoesNotExist:
+            raise Http404 from None
+    change = services.change_open(
+        actor=request.auth,
+        contact=contact,
+        kind=payload.kind,
+        new_value=payload.new_value,
+        source_message=message,
+    )
+    return 201, _fresh(request, change.pk)
+
+
+@router.post("/changes/{pk}/confirm/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_confirm(request, pk: ChangeId, payload: LetterIn):
+    services.change_confirm_send(
+        actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
+    )
+    return _fresh(request, pk)
+
+
+@router.post("/changes/{pk}/verify/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_verify(request, pk: ChangeId, payload: VerifyIn):
+    change = _get(request, pk)
+    channel = Channel.objects.filter(
+        pk=payload.channel_id, contact__company_id=change.contact.company_id
+    ).first()
+    if channel is None:
+        raise Http404
+    services.change_verify(
+        actor=request.auth,
+        request=change,
+        channel=channel,
+        outcome=payload.outcome,
+        notes=payload.notes,
+        checked_at=payload.checked_at,
+    )
+    return _fresh(request, pk)
+
+
+@router.post("/changes/{pk}/approve/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_approve(request, pk: ChangeId, payload: NotesIn):
+    services.change_approve(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    return _fresh(request, pk)
+
+
+@router.post("/changes/{pk}/apply/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_apply(request, pk: ChangeId):
+    services.change_apply(actor=request.auth, request=_get(request, pk))
+    return _fresh(request, pk)
+
+
+@router.post("/changes/{pk}/notice/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_notice(request, pk: ChangeId, payload: LetterIn):
+    services.change_notice_send(
+        actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
+    )
+    return _fresh(request, pk)
+
+
+@router.post("/changes/{pk}/close/", response={200: ChangeOut, **WRITE_ERRORS})
+def change_close(request, pk: ChangeId, payload: NotesIn):
+    services.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    return _fresh(request, pk)

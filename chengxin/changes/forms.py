@@ -1,0 +1,49 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chengxin.changes.models import Outcome
+from chengxin.parties.models import Channel, ChannelKind
+
+
+class ChangeOpenForm(forms.Form):
+    contact = forms.TypedChoiceField(label=_("Contact"), coerce=int)
+    kind = forms.ChoiceField(label=_("What changes"), choices=ChannelKind.choices)
+    new_value = forms.CharField(label=_("New value"), max_length=320)
+
+    def __init__(self, *args, contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].choices = [(c.pk, c.name) for c in contacts]
+
+
+class LetterForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    body = forms.CharField(label=_("Letter"), widget=forms.Textarea(attrs={"rows": 14}))
+
+
+class VerifyForm(forms.Form):
+    channel = forms.ModelChoiceField(label=_("Checked through"), queryset=Channel.objects.none())
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    checked_at = forms.DateTimeField(
+        label=_("When (UTC, empty: now)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, company, eligible, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["channel"]
+        # Any channel of the customer is accepted here; the service refuses those added since
+        # the request, so the person sees why.
+        field.queryset = Channel.objects.filter(contact__company=company)
+        field.choices = [("", "---------")] + [
+            (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.display}") for c in eligible
+        ]
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

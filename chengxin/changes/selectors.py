@@ -1,0 +1,77 @@
+"""Reading change requests: what a user may see, in the order they need attention."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from chengxin.changes.models import OPEN_STATES, ChangeRequest, State
+from chengxin.parties.permissions import visible_companies_q
+
+# How long a request may wait at a step before it counts as overdue.
+STEP_DAYS = 2
+
+
+def visible_changes(*, user):
+    return ChangeRequest.objects.filter(
+        contact__company__in=_visible_company_ids(user)
+    ).select_related("contact__company", "opened_by", "assessment")
+
+
+def _visible_company_ids(user):
+    from chengxin.parties.models import Company
+
+    return Company.objects.filter(visible_companies_q(user)).values("pk")
+
+
+def change_get(*, user, pk: int) -> ChangeRequest:
+    """The request if the user may see it; ChangeRequest.DoesNotExist otherwise."""
+    return visible_changes(user=user).select_related(
+        "old_channel", "new_channel", "source_message", "verified_by", "verification_channel",
+        "approved_by", "applied_by", "closed_by",
+    ).get(pk=pk)  # fmt: skip
+
+
+def due_at(request: ChangeRequest) -> datetime.datetime:
+    if request.state in (State.NOTICE_SENT, State.REVIEW_DUE) and request.review_due_at:
+        return request.review_due_at
+    return request.state_changed_at + datetime.timedelta(days=STEP_DAYS)
+
+
+@dataclass
+class OpenChanges:
+    rows: list[tuple[ChangeRequest, datetime.datetime, bool]]  # request, due, overdue
+    counts: list[tuple[str, str, int]]  # state, label, count
+    overdue: int
+
+
+def open_changes(*, user, now: datetime.datetime | None = None) -> OpenChanges:
+    """Open requests, overdue ones first, then by the order of the steps and due time."""
+    now = now or timezone.now()
+    requests = list(visible_changes(user=user).filter(state__in=OPEN_STATES))
+    order = {state: index for index, state in enumerate(OPEN_STATES)}
+    rows = [(r, due_at(r), due_at(r) < now) for r in requests]
+    rows.sort(key=lambda row: (not row[2], order[row[0].state], row[1], row[0].pk))
+    per_state = Counter(r.state for r in requests)
+    counts = [(s, State(s).label, per_state[s]) for s in OPEN_STATES]
+    return OpenChanges(rows=rows, counts=counts, overdue=sum(1 for row in rows if row[2]))
+
+
+def outbound_status(message_id: int | None) -> dict | None:
+    """The delivery of an outbound message sent by a step: status, address, when."""
+    if message_id is None:
+        return None
+    from chengxin.outbox.models import OutboundMessage
+
+    message = OutboundMessage.objects.filter(pk=message_id).first()
+    if message is None:
+        return None
+    return {
+        "status": message.status,
+        "label": message.get_status_display(),
+        "to": message.to_address,
+        "sent_at": message.sent_at,
+    }

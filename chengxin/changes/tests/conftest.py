@@ -1,0 +1,23 @@
+"""The change tests share the mail fixtures (stored messages assessed by an offline guard)
+and the outbox's loopback SMTP server."""
+
+import pytest
+
+from chengxin.changes.services import change_open
+from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
+from chengxin.outbox.tests.conftest import smtp_server  # noqa: F401
+
+OLD_EMAIL = "anna.schmidt@mueller-maschinen.de"
+NEW_EMAIL = "anna.schmidt@mueller-group.de"
+PHONE_ON_FILE = "+4930901820"
+
+
+@pytest.fixture
+def contact(company):
+    return company.contacts.get()
+
+
+@pytest.fixture
+def change(owner, contact):
+    """Anna's new address, opened by hand by her customer's owner."""
+    return change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from chengxin.changes import views
+
+app_name = "changes"
+
+urlpatterns = [
+    path("", views.change_list, name="change_list"),
+    path("<int:pk>/", views.change_detail, name="change_detail"),
+    path("<int:pk>/confirm/", views.change_confirm, name="change_confirm"),
+    path("<int:pk>/verify/", views.change_verify, name="change_verify"),
+    path("<int:pk>/approve/", views.change_approve, name="change_approve"),
+    path("<int:pk>/apply/", views.change_apply, name="change_apply"),
+    path("<int:pk>/notice/", views.change_notice, name="change_notice"),
+    path("<int:pk>/close/", views.change_close, name="change_close"),
+    path("new/contact/<int:contact_pk>/", views.change_open_for_contact, name="open_for_contact"),
+    path("new/message/<int:message_pk>/", views.change_open_for_message, name="open_for_message"),
+]
