@@ -35,6 +35,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
@@ -65,6 +66,11 @@ BACKOFF_LONGEST = datetime.timedelta(hours=6)
 MAX_ATTEMPTS = 24
 STALE_SENDING = datetime.timedelta(minutes=15)
 SEND_BATCH = 100
+# Stored untranslated (like the server's own replies); the page translates it.
+INTERRUPTED = gettext_noop(
+    "Sending was interrupted; the message may or may not have been delivered. "
+    "Check with the recipient before sending it again."
+)
 
 
 def backoff(attempts: int) -> datetime.timedelta:
@@ -395,9 +401,7 @@ def outbox_send_one(
 def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> str:
     if message.attempts >= MAX_ATTEMPTS:
         OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
-            status=Status.FAILED_PERMANENTLY,
-            last_error=_("Gave up after %(count)d attempts. Last error: %(error)s")
-            % {"count": message.attempts, "error": error[:1800]},
+            status=Status.FAILED_PERMANENTLY, last_error=error[:2000]
         )
         return Status.FAILED_PERMANENTLY
     retry_at = now + backoff(message.attempts)
@@ -419,10 +423,7 @@ def outbox_release_stale(*, now: datetime.datetime | None = None) -> int:
         status=Status.SENDING, sending_started_at__lt=now - STALE_SENDING
     ).update(
         status=Status.FAILED_PERMANENTLY,
-        last_error=_(
-            "Sending was interrupted; the message may or may not have been delivered. "
-            "Check with the recipient before sending it again."
-        ),
+        last_error=INTERRUPTED,
     )
 
 
