@@ -41,14 +41,19 @@ def zone_for(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-@lru_cache(maxsize=256)
-def _country_holidays(country: str, year: int) -> dict[datetime.date, str]:
+@lru_cache(maxsize=512)
+def _country_holidays(country: str, year: int, language: str = "") -> dict[datetime.date, str]:
+    """The holidays of ``country`` in ``year``, named in ``language`` (e.g.
+    "zh_CN", "en_US") where the package has it, else in English, else in the
+    country's own language."""
     if not country:
         return {}
     try:
-        return dict(holidays.country_holidays(country.upper(), years=year))
+        supported = holidays.country_holidays(country.upper()).supported_languages
     except NotImplementedError:
         return {}
+    chosen = next((lang for lang in (language, "en_US") if lang and lang in supported), None)
+    return dict(holidays.country_holidays(country.upper(), years=year, language=chosen))
 
 
 def holiday_name(country: str, day: datetime.date) -> str | None:
@@ -82,13 +87,17 @@ def next_send_time(
 
 
 def upcoming_holidays(
-    country: str, from_day: datetime.date, count: int = 3, within_days: int = 120
+    country: str,
+    from_day: datetime.date,
+    count: int = 3,
+    within_days: int = 120,
+    language: str = "",
 ) -> list[tuple[datetime.date, str]]:
     """The next ``count`` public holidays of ``country`` from ``from_day`` on."""
     found: list[tuple[datetime.date, str]] = []
     last = from_day + datetime.timedelta(days=within_days)
     for year in range(from_day.year, last.year + 1):
-        for day, name in sorted(_country_holidays(country, year).items()):
+        for day, name in sorted(_country_holidays(country, year, language).items()):
             if from_day <= day <= last:
                 found.append((day, name))
     return found[:count]

@@ -4,6 +4,7 @@ each contact's local time, working hours and next public holidays."""
 from django import template
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import get_language, to_locale
 
 from chengxin.outbox.models import ContactWindow
 from chengxin.outbox.selectors import company_outbound_messages
@@ -12,6 +13,12 @@ from chengxin.outbox.windows import DEFAULT_WINDOW, upcoming_holidays
 register = template.Library()
 
 SECTION_SIZE = 5
+
+
+def holiday_language() -> str:
+    """The page's language as the holidays package names it ("zh_CN", "en_US")."""
+    locale = to_locale(get_language() or "en")
+    return {"zh_Hans": "zh_CN", "en": "en_US"}.get(locale, locale)
 
 
 def current_time():
@@ -36,7 +43,9 @@ def company_outbox_section(company, contacts=()):
                 "local_now": local_now,
                 "window": window,
                 "days": ", ".join(str(WEEKDAYS_ABBR[d]) for d in window.working_days),
-                "holidays": upcoming_holidays(company.country, local_now.date()),
+                "holidays": upcoming_holidays(
+                    company.country, local_now.date(), language=holiday_language()
+                ),
             }
         )
     return {

@@ -77,12 +77,17 @@ def test_naive_now_is_refused():
         next_send_time(datetime.datetime(2026, 1, 1), "UTC", DEFAULT_WINDOW, "")  # noqa: DTZ001
 
 
-def test_upcoming_holidays():
-    found = upcoming_holidays("DE", datetime.date(2026, 12, 20))
-    assert [day for day, _name in found] == [
-        datetime.date(2026, 12, 25),
-        datetime.date(2026, 12, 26),
-        datetime.date(2027, 1, 1),
+def test_upcoming_holidays_named_in_english_when_the_language_is_missing():
+    found = upcoming_holidays("DE", datetime.date(2026, 12, 20), language="zh_CN")
+    assert found == [
+        (datetime.date(2026, 12, 25), "Christmas Day"),
+        (datetime.date(2026, 12, 26), "Second Day of Christmas"),
+        (datetime.date(2027, 1, 1), "New Year's Day"),
+    ]
+    chinese = upcoming_holidays("CN", datetime.date(2026, 9, 20), count=2, language="zh_CN")
+    assert chinese == [
+        (datetime.date(2026, 9, 25), "中秋节"),
+        (datetime.date(2026, 10, 1), "国庆节"),
     ]
 
 
