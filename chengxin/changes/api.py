@@ -7,7 +7,7 @@ import datetime
 from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 
 from chengxin.changes import selectors, services
 from chengxin.changes.models import ChangeRequest
@@ -109,7 +109,7 @@ def _fresh(request, pk: int) -> dict:
     return _out(_get(request, pk))
 
 
-@router.get("/changes/", response={200: list[ChangeOut], **READ_ERRORS})
+@router.get("/changes", response={200: list[ChangeOut], **READ_ERRORS})
 def change_list(request):
     """Open change requests you may see, overdue first."""
     return [
@@ -117,12 +117,12 @@ def change_list(request):
     ]
 
 
-@router.get("/changes/{pk}/", response={200: ChangeOut, **READ_ERRORS})
+@router.get("/changes/{pk}", response={200: ChangeOut, **READ_ERRORS})
 def change_detail(request, pk: ChangeId):
     return _fresh(request, pk)
 
 
-@router.post("/contacts/{pk}/changes/", response={201: ChangeOut, **WRITE_ERRORS})
+@router.post("/contacts/{pk}/changes", response={201: ChangeOut, **WRITE_ERRORS})
 def change_open(request, pk: ContactId, payload: ChangeOpenIn):
     try:
         contact = contact_get(user=request.auth, pk=pk)
@@ -141,10 +141,10 @@ def change_open(request, pk: ContactId, payload: ChangeOpenIn):
         new_value=payload.new_value,
         source_message=message,
     )
-    return 201, _fresh(request, change.pk)
+    return Status(201, _fresh(request, change.pk))
 
 
-@router.post("/changes/{pk}/confirm/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/confirm", response={200: ChangeOut, **WRITE_ERRORS})
 def change_confirm(request, pk: ChangeId, payload: LetterIn):
     services.change_confirm_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
@@ -152,7 +152,7 @@ def change_confirm(request, pk: ChangeId, payload: LetterIn):
     return _fresh(request, pk)
 
 
-@router.post("/changes/{pk}/verify/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/verify", response={200: ChangeOut, **WRITE_ERRORS})
 def change_verify(request, pk: ChangeId, payload: VerifyIn):
     change = _get(request, pk)
     channel = Channel.objects.filter(
@@ -171,19 +171,19 @@ def change_verify(request, pk: ChangeId, payload: VerifyIn):
     return _fresh(request, pk)
 
 
-@router.post("/changes/{pk}/approve/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/approve", response={200: ChangeOut, **WRITE_ERRORS})
 def change_approve(request, pk: ChangeId, payload: NotesIn):
     services.change_approve(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)
 
 
-@router.post("/changes/{pk}/apply/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/apply", response={200: ChangeOut, **WRITE_ERRORS})
 def change_apply(request, pk: ChangeId):
     services.change_apply(actor=request.auth, request=_get(request, pk))
     return _fresh(request, pk)
 
 
-@router.post("/changes/{pk}/notice/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/notice", response={200: ChangeOut, **WRITE_ERRORS})
 def change_notice(request, pk: ChangeId, payload: LetterIn):
     services.change_notice_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
@@ -191,7 +191,7 @@ def change_notice(request, pk: ChangeId, payload: LetterIn):
     return _fresh(request, pk)
 
 
-@router.post("/changes/{pk}/close/", response={200: ChangeOut, **WRITE_ERRORS})
+@router.post("/changes/{pk}/close", response={200: ChangeOut, **WRITE_ERRORS})
 def change_close(request, pk: ChangeId, payload: NotesIn):
     services.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)

@@ -1,0 +1,98 @@
+"""The API walks the same steps through the same services: same order, same refusals."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from chengxin.accounts.services import api_token_create
+from chengxin.changes.models import State
+from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL
+from chengxin.parties.models import Channel
+
+API = "/api/v1"
+
+
+def _client(user=None) -> Client:
+    headers = {"Accept-Language": "en"}
+    if user is not None:
+        _token, raw = api_token_create(actor=user, name="pytest")
+        headers["Authorization"] = f"Bearer {raw}"
+    return Client(headers=headers)
+
+
+def _post(client, path, body=None):
+    return client.post(API + path, body or {}, content_type="application/json")
+
+
+def test_the_loop_through_the_api_in_order_only(owner, contact):
+    client = _client(owner)
+    response = _post(
+        client, f"/contacts/{contact.pk}/changes", {"kind": "email", "new_value": NEW_EMAIL.upper()}
+    )
+    assert response.status_code == 201
+    change = response.json()
+    assert (change["old_value"], change["new_value"], change["state"]) == (
+        OLD_EMAIL,
+        NEW_EMAIL,
+        "opened",
+    )
+    pk = change["id"]
+    phone = Channel.objects.get(contact=contact, kind="phone")
+
+    # Skipping ahead: 422, nothing changes.
+    for step, body in [
+        ("apply", None),
+        ("verify", {"channel_id": phone.pk, "outcome": "confirmed"}),
+        ("notice", {}),
+    ]:
+        response = _post(client, f"/changes/{pk}/{step}", body)
+        assert response.status_code == 422, step
+        assert "not possible now" in response.json()["errors"]["__all__"][0]
+    assert client.get(f"{API}/changes/{pk}").json()["state"] == "opened"
+
+    assert _post(client, f"/changes/{pk}/confirm", {}).json()["state"] == State.CONFIRM_SENT
+    assert _post(client, f"/changes/{pk}/confirm", {}).status_code == 422  # not twice
+    response = _post(
+        client,
+        f"/changes/{pk}/verify",
+        {"channel_id": phone.pk, "outcome": "confirmed", "notes": "called"},
+    )
+    assert response.json()["state"] == State.VERIFIED
+    assert (
+        _post(client, f"/changes/{pk}/approve", {}).status_code == 403
+    )  # a sales rep; and not needed
+    assert _post(client, f"/changes/{pk}/apply").json()["state"] == State.APPLIED
+    assert _post(client, f"/changes/{pk}/apply").status_code == 422
+    response = _post(client, f"/changes/{pk}/notice", {})
+    assert response.json()["state"] == State.NOTICE_SENT
+    assert _post(client, f"/changes/{pk}/close", {}).status_code == 422  # review not yet due
+    steps = [s["kind"] for s in response.json()["steps"]]
+    assert steps == ["opened", "confirm_sent", "verification", "applied", "notice_sent"]
+    assert [c["id"] for c in client.get(f"{API}/changes").json()] == [pk]
+
+
+def test_a_channel_added_after_the_request_is_refused_by_the_api(owner, change):
+    client = _client(owner)
+    _post(client, f"/changes/{change.pk}/confirm", {})
+    from chengxin.parties.services import channel_add
+
+    added = channel_add(actor=owner, contact=change.contact, kind="phone", value="+49 151 23456789")
+    response = _post(
+        client, f"/changes/{change.pk}/verify", {"channel_id": added.pk, "outcome": "confirmed"}
+    )
+    assert response.status_code == 422
+    assert "on file before this request" in response.json()["errors"]["channel"][0]
+
+
+@pytest.mark.parametrize(("who", "status"), [("colleague", 404), ("finance", 403), (None, 401)])
+def test_who_may_call_the_api(request, change, who, status):
+    user = request.getfixturevalue(who) if who else None
+    client = _client(user)
+    assert _post(client, f"/changes/{change.pk}/confirm", {}).status_code == status
+    detail = client.get(f"{API}/changes/{change.pk}").status_code
+    assert detail == {"colleague": 404, "finance": 200, None: 401}[who]
+
+
+def test_a_wrong_method_gets_405(owner, change):
+    assert _client(owner).get(f"{API}/changes/{change.pk}/apply").status_code == 405

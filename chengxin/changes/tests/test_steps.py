@@ -1,0 +1,285 @@
+"""The rules of the loop, through the services: no step skipped, reordered or repeated;
+verification only through what was on file before; a second person approves a high-risk
+change; applying moves every reference; a denied change is rejected as a fraud attempt."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from chengxin.accounts.models import Role
+from chengxin.changes import references, services
+from chengxin.changes.models import ChangeRequest, State
+from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL
+from chengxin.guard.models import Assessment
+from chengxin.mail.tests.mails import make_raw
+from chengxin.notifications.models import Notification
+from chengxin.outbox.models import OutboundMessage, Status
+from chengxin.outbox.services import outbox_enqueue
+from chengxin.parties.models import Channel
+from chengxin.parties.services import channel_add, company_share
+from chengxin.testing import make_user
+
+
+def _phone(change):
+    return Channel.objects.get(contact=change.contact, kind="phone", is_active=True)
+
+
+def _to_verified(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    return services.change_verify(
+        actor=owner, request=change, channel=_phone(change), outcome="confirmed"
+    )
+
+
+def test_steps_cannot_be_skipped(owner, change):
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_verify(
+            actor=owner, request=change, channel=_phone(change), outcome="confirmed"
+        )
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_apply(actor=owner, request=change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_notice_send(actor=owner, request=change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_review_close(actor=owner, request=change)
+    change.refresh_from_db()
+    assert change.state == State.OPENED
+    assert Channel.objects.get(contact=change.contact, value=OLD_EMAIL).is_primary
+
+
+def test_steps_cannot_be_repeated(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_confirm_send(actor=owner, request=change)
+    assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
+    _change = services.change_verify(
+        actor=owner, request=change, channel=_phone(change), outcome="confirmed"
+    )
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_verify(
+            actor=owner, request=change, channel=_phone(change), outcome="denied"
+        )
+    services.change_apply(actor=owner, request=change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_apply(actor=owner, request=change)
+    assert Channel.objects.filter(contact=change.contact, value=NEW_EMAIL).count() == 1
+
+
+def test_an_unreachable_contact_is_recorded_and_the_check_can_be_tried_again(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    services.change_verify(
+        actor=owner, request=change, channel=_phone(change), outcome="unreachable"
+    )
+    change.refresh_from_db()
+    assert change.state == State.CONFIRM_SENT
+    services.change_verify(actor=owner, request=change, channel=_phone(change), outcome="confirmed")
+    change.refresh_from_db()
+    assert change.state == State.VERIFIED
+    assert [s.details["outcome"] for s in change.steps.filter(kind="verification")] == [
+        "unreachable", "confirmed",
+    ]  # fmt: skip
+
+
+def test_a_number_from_the_change_message_is_refused_for_verification(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    # The message gave "my new mobile"; someone added it to the contact after the request.
+    added = channel_add(actor=owner, contact=change.contact, kind="phone", value="+49 151 23456789")
+    with pytest.raises(ValidationError) as refused:
+        services.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
+    assert "on file before this request" in str(refused.value)
+    assert added not in services.verification_channels(change)
+    change.refresh_from_db()
+    assert change.state == State.CONFIRM_SENT and change.verified_by is None
+
+
+def test_the_new_address_itself_is_refused_for_verification(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    new = channel_add(actor=owner, contact=change.contact, kind="email", value=NEW_EMAIL)
+    with pytest.raises(ValidationError):
+        services.change_verify(actor=owner, request=change, channel=new, outcome="confirmed")
+
+
+@pytest.fixture
+def risky_change(ingest, company, owner):
+    """A change from a message the guard rated high (lookalike sender)."""
+    message = ingest(
+        make_raw(
+            sender="Anna Schmidt <anna.schmidt@mueIler-maschinen.de>",
+            text="Dear Li Na,\n\nmy email address has changed, please write to "
+            + NEW_EMAIL
+            + " from now on and pay the balance today.\n\nAnna",
+        )
+    ).message
+    assessment = Assessment.objects.get(message=message)
+    assert assessment.level in ("high", "critical")
+    message.refresh_from_db()
+    ChangeRequest.objects.filter(source_message=message).delete()  # the guard's proposal
+    ChangeRequest.objects.all().delete()
+    return services.change_open(
+        actor=owner, contact=company.contacts.get(), kind="email", new_value=NEW_EMAIL,
+        source_message=message,
+    )  # fmt: skip
+
+
+def test_a_high_risk_change_needs_another_manager_to_approve(owner, manager, risky_change):
+    assert risky_change.needs_approval
+    services.change_confirm_send(actor=owner, request=risky_change)
+    services.change_verify(
+        actor=manager, request=risky_change, channel=_phone(risky_change), outcome="confirmed"
+    )
+    with pytest.raises(ValidationError, match="manager must approve"):
+        services.change_apply(actor=owner, request=risky_change)
+    with pytest.raises(PermissionDenied, match="another manager"):
+        services.change_approve(actor=manager, request=risky_change)
+    with pytest.raises(PermissionDenied):
+        services.change_approve(actor=owner, request=risky_change)
+    second = make_user(Role.MANAGER, username="manager2")
+    services.change_approve(actor=second, request=risky_change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_approve(actor=second, request=risky_change)
+    services.change_apply(actor=owner, request=risky_change)
+    risky_change.refresh_from_db()
+    assert (risky_change.state, risky_change.approved_by) == (State.APPLIED, second)
+
+
+def test_the_opener_cannot_approve_either(manager, risky_change, owner):
+    ChangeRequest.objects.filter(pk=risky_change.pk).update(opened_by=manager)
+    services.change_confirm_send(actor=owner, request=risky_change)
+    services.change_verify(
+        actor=owner, request=risky_change, channel=_phone(risky_change), outcome="confirmed"
+    )
+    with pytest.raises(PermissionDenied, match="opened this request"):
+        services.change_approve(actor=manager, request=risky_change)
+
+
+def test_a_low_risk_change_needs_no_approval(owner, manager, change):
+    _to_verified(owner, change)
+    with pytest.raises(ValidationError, match="needs no approval"):
+        services.change_approve(actor=manager, request=change)
+
+
+def test_apply_moves_every_reference_and_leaves_none(owner, change, company):
+    contact = change.contact
+    waiting = outbox_enqueue(
+        actor=owner, to=OLD_EMAIL, subject="Proforma PI-2025-031", body_text="Attached.",
+        contact=contact,
+    )  # fmt: skip
+    sent = outbox_enqueue(
+        actor=owner, to=OLD_EMAIL, subject="Earlier", body_text=".", contact=contact
+    )
+    OutboundMessage.objects.filter(pk=sent.pk).update(status=Status.SENT)
+    _to_verified(owner, change)
+    assert references.remaining_all(contact=contact, kind="email", value=OLD_EMAIL) == {
+        "outbox": 2  # the waiting one and the confirmation, both to the old address
+    }
+    services.change_apply(actor=owner, request=change)
+    waiting.refresh_from_db()
+    assert waiting.to_address == NEW_EMAIL and waiting.status == Status.QUEUED
+    assert OutboundMessage.objects.get(pk=sent.pk).to_address == OLD_EMAIL  # history stays
+    assert references.remaining_all(contact=contact, kind="email", value=OLD_EMAIL) == {}
+    assert not OutboundMessage.objects.filter(
+        to_address=OLD_EMAIL, status__in=(Status.QUEUED, Status.WAITING_FOR_WINDOW)
+    ).exists()
+    change.refresh_from_db()
+    assert change.steps.get(kind="applied").details == {"moved": {"outbox": 2}}
+    primary = Channel.objects.get(contact=contact, kind="email", is_primary=True, is_active=True)
+    assert primary.value == NEW_EMAIL
+
+
+def test_apply_is_undone_when_a_reference_cannot_be_moved(owner, change):
+    _to_verified(owner, change)
+    references.register(references.Mover("stubborn", lambda **kwargs: 0, lambda **kwargs: 1))
+    try:
+        with pytest.raises(ValidationError, match="stubborn"):
+            services.change_apply(actor=owner, request=change)
+    finally:
+        references._movers.pop("stubborn")
+    change.refresh_from_db()
+    assert change.state == State.VERIFIED
+    old = Channel.objects.get(contact=change.contact, value=OLD_EMAIL)
+    assert old.is_active and old.is_primary
+    assert not Channel.objects.filter(contact=change.contact, value=NEW_EMAIL).exists()
+
+
+def test_a_denied_change_is_rejected_as_fraud_and_everyone_is_warned(
+    ingest, owner, manager, colleague, finance, company, django_capture_on_commit_callbacks
+):
+    company_share(actor=owner, company=company, users=[colleague])
+    message = ingest(
+        make_raw(
+            text="Dear Li Na,\n\nplease note my new email address is " + NEW_EMAIL + ".\n\nAnna"
+        )
+    ).message
+    change = ChangeRequest.objects.get(source_message=message)
+    services.change_confirm_send(actor=owner, request=change)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.change_verify(
+            actor=owner, request=change, channel=_phone(change), outcome="denied",
+            notes="Anna says she never wrote this.",
+        )  # fmt: skip
+    change.refresh_from_db()
+    assert change.state == State.REJECTED and change.fraud_attempt
+    warned = set(
+        Notification.objects.filter(kind="changes.rejected").values_list(
+            "user__username", flat=True
+        )
+    )
+    assert warned == {"owner", "manager", "colleague"}
+    old = Channel.objects.get(contact=change.contact, value=OLD_EMAIL)
+    assert old.is_active and old.is_primary
+    with pytest.raises(ValidationError):
+        services.change_apply(actor=owner, request=change)
+
+
+def test_the_guard_proposes_a_request_for_a_contact_change_message(ingest, company, owner):
+    message = ingest(
+        make_raw(text="Dear Li Na,\n\nmy email address has changed, please reply to this new address.\n\nAnna",
+                 reply_to=NEW_EMAIL)
+    ).message  # fmt: skip
+    change = ChangeRequest.objects.get(source_message=message)
+    assert change.proposed_by_guard and change.opened_by is None
+    assert (change.old_value, change.new_value, change.state) == (OLD_EMAIL, NEW_EMAIL, "opened")
+    assert change.assessment == Assessment.objects.get(message=message)
+    # An ordinary message proposes nothing.
+    ingest(make_raw(text="Dear Li Na,\n\nthe drawings are attached.\n\nAnna"))
+    assert ChangeRequest.objects.count() == 1
+
+
+def test_only_one_open_request_per_contact_and_kind(owner, change):
+    with pytest.raises(ValidationError, match="already open"):
+        services.change_open(
+            actor=owner, contact=change.contact, kind="email", new_value="anna@elsewhere.de"
+        )
+
+
+def test_a_colleague_cannot_act_and_finance_may_not_change(colleague, finance, change):
+    with pytest.raises(ChangeRequest.DoesNotExist):
+        services.change_confirm_send(actor=colleague, request=change)
+    with pytest.raises(PermissionDenied):
+        services.change_confirm_send(actor=finance, request=change)
+
+
+def test_the_confirmation_must_restate_the_new_value(owner, change):
+    with pytest.raises(ValidationError, match="restate the new value"):
+        services.change_confirm_send(
+            actor=owner, request=change, subject="Thanks", body="Thanks, noted."
+        )
+
+
+@pytest.mark.parametrize(
+    ("language", "phrase"),
+    [
+        ("en", "Please confirm your new email address"),
+        ("zh-hans", "请确认您的新邮箱地址"),
+        ("de", "Bitte bestätigen Sie Ihre neue E-Mail-Adresse"),
+        ("es", "Por favor, confirme su nuevo dato: dirección de correo electrónico"),
+        ("fr", "Merci de confirmer votre nouvelle donnée : adresse e-mail"),
+        ("ja", "Please confirm your new email address"),
+    ],
+)
+def test_the_confirmation_is_drafted_in_the_contacts_language(owner, change, language, phrase):
+    change.contact.language = language
+    draft = services.change_confirm_draft(request=change, actor=owner)
+    assert draft.subject == phrase
+    assert NEW_EMAIL in draft.body

@@ -1,0 +1,172 @@
+"""The pages: who may open what, wrong methods, and that a step cannot be skipped or
+repeated from the page either."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from chengxin.changes import services
+from chengxin.changes.models import State
+from chengxin.changes.tests.conftest import NEW_EMAIL
+from chengxin.outbox.models import OutboundMessage
+from chengxin.parties.models import Channel
+from chengxin.testing import login
+
+
+def _pages(change):
+    return {
+        "list": reverse("changes:change_list"),
+        "detail": reverse("changes:change_detail", args=[change.pk]),
+        "open": reverse("changes:open_for_contact", args=[change.contact.pk]),
+    }
+
+
+@pytest.mark.parametrize("page", ["list", "detail", "open"])
+def test_the_owner_sees_each_page(client_for, owner, change, page):
+    response = client_for(owner).get(_pages(change)[page])
+    assert response.status_code == 200
+    if page != "open":
+        assert NEW_EMAIL in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["detail", "open"])
+def test_a_colleague_without_rights_gets_404(client_for, colleague, change, page):
+    assert client_for(colleague).get(_pages(change)[page]).status_code == 404
+
+
+def test_a_colleague_does_not_see_the_request_in_the_list(client_for, colleague, change):
+    body = client_for(colleague).get(_pages(change)["list"]).content.decode()
+    assert NEW_EMAIL not in body
+
+
+def test_finance_sees_the_request_but_may_not_open_one(client_for, finance, change):
+    client = client_for(finance)
+    assert client.get(_pages(change)["detail"]).status_code == 200
+    assert client.get(_pages(change)["open"]).status_code == 403
+    response = client.post(
+        reverse("changes:change_confirm", args=[change.pk]), {"subject": "x", "body": NEW_EMAIL}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", ["list", "detail", "open"])
+def test_anonymous_and_deactivated_users_are_sent_to_login(client, outsider, change, page):
+    url = _pages(change)[page]
+    assert reverse("accounts:login") in client.get(url)["Location"]
+    login(client, outsider)
+    assert reverse("accounts:login") in client.get(url)["Location"]
+
+
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("change_detail", "post"),
+        ("change_list", "post"),
+        ("change_confirm", "get"),
+        ("change_verify", "get"),
+        ("change_approve", "get"),
+        ("change_apply", "get"),
+        ("change_notice", "get"),
+        ("change_close", "get"),
+    ],
+)
+def test_a_wrong_method_gets_405(client_for, owner, change, name, method):
+    args = [] if name == "change_list" else [change.pk]
+    response = getattr(client_for(owner), method)(reverse(f"changes:{name}", args=args))
+    assert response.status_code == 405
+
+
+def test_opening_by_hand_from_the_contact(client_for, owner, company):
+    contact = company.contacts.get()
+    client = client_for(owner)
+    page = client.get(reverse("parties:company_detail", args=[company.pk])).content.decode()
+    assert reverse("changes:open_for_contact", args=[contact.pk]) in page
+    response = client.post(
+        reverse("changes:open_for_contact", args=[contact.pk]),
+        {"contact": contact.pk, "kind": "phone", "new_value": "+49 30 1234567"},
+    )
+    assert response.status_code == 302
+    change = contact.change_requests.get()
+    assert (change.kind, change.old_value, change.new_value) == (
+        "phone",
+        "+4930901820",
+        "+49301234567",
+    )
+    response = client.post(
+        reverse("changes:open_for_contact", args=[contact.pk]),
+        {"contact": contact.pk, "kind": "phone", "new_value": "+49 30 7654321"},
+    )
+    assert response.status_code == 422
+    assert "already open" in response.content.decode()
+
+
+def test_a_step_cannot_be_skipped_or_repeated_on_the_pages(client_for, owner, change):
+    client = client_for(owner)
+    phone = Channel.objects.get(contact=change.contact, kind="phone")
+    # Skipping to apply or verify: refused, nothing changes.
+    response = client.post(reverse("changes:change_apply", args=[change.pk]), follow=True)
+    assert "not possible now" in response.content.decode()
+    response = client.post(
+        reverse("changes:change_verify", args=[change.pk]),
+        {"channel": phone.pk, "outcome": "confirmed"},
+        follow=True,
+    )
+    assert "not possible now" in response.content.decode()
+    change.refresh_from_db()
+    assert change.state == State.OPENED
+    # The confirmation, twice: one message only.
+    letter = {"subject": "New address", "body": f"Is {NEW_EMAIL} right?"}
+    client.post(reverse("changes:change_confirm", args=[change.pk]), letter)
+    response = client.post(reverse("changes:change_confirm", args=[change.pk]), letter, follow=True)
+    assert "not possible now" in response.content.decode()
+    assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
+    # The page shows the form of the current step only.
+    page = client.get(reverse("changes:change_detail", args=[change.pk])).content.decode()
+    assert reverse("changes:change_verify", args=[change.pk]) in page
+    assert reverse("changes:change_confirm", args=[change.pk]) not in page
+    assert reverse("changes:change_apply", args=[change.pk]) not in page
+
+
+def test_the_page_refuses_a_channel_added_after_the_request(client_for, owner, change):
+    from chengxin.parties.services import channel_add
+
+    services.change_confirm_send(actor=owner, request=change)
+    added = channel_add(actor=owner, contact=change.contact, kind="phone", value="+49 151 23456789")
+    response = client_for(owner).post(
+        reverse("changes:change_verify", args=[change.pk]),
+        {"channel": added.pk, "outcome": "confirmed"},
+    )
+    assert response.status_code == 422
+    assert "on file before this request" in response.content.decode()
+    # Not offered in the first place.
+    page = (
+        client_for(owner).get(reverse("changes:change_detail", args=[change.pk])).content.decode()
+    )
+    assert f'value="{added.pk}"' not in page
+    change.refresh_from_db()
+    assert change.state == State.CONFIRM_SENT
+
+
+def test_the_list_puts_overdue_requests_first_with_counts(client_for, owner, change, company):
+    import datetime
+
+    from chengxin.changes.models import ChangeRequest
+    from chengxin.testing import make_company
+
+    other = make_company(
+        actor=owner, owner=owner, name="Lyon Textiles SA", email="achat@lyon-textiles.fr"
+    )
+    later = services.change_open(
+        actor=owner, contact=other.contacts.get(), kind="email", new_value="achats@lyon-textiles.fr"
+    )
+    ChangeRequest.objects.filter(pk=change.pk).update(
+        state_changed_at=change.state_changed_at - datetime.timedelta(days=3)
+    )
+    services.change_confirm_send(actor=owner, request=later)
+    client = client_for(owner)
+    page = client.get(reverse("changes:change_list")).content.decode()
+    assert page.index(NEW_EMAIL) < page.index("achats@lyon-textiles.fr")
+    assert '<strong data-testid="count-overdue">1</strong>' in page
+    assert 'data-testid="count-opened"><strong>1</strong>' in page
+    assert 'data-testid="count-confirm_sent"><strong>1</strong>' in page
