@@ -1,4 +1,5 @@
-"""Outbox pages: the list by status, one message, and "send now" / "cancel".
+"""Outbox pages: the list by status, one message, "send now" / "cancel", and
+a contact's working hours.
 
 Each view parses input, calls one service or selector and renders; the rules
 live in services and permissions.
@@ -8,15 +9,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.core.forms import apply_errors
 from chengxin.outbox import selectors, services
+from chengxin.outbox.forms import ContactWindowForm
 from chengxin.outbox.models import OutboundMessage, Status
+from chengxin.parties import selectors as party_selectors
+from chengxin.parties.models import Company, Contact
+from chengxin.parties.permissions import can_edit_company
 
 PAGE_SIZE = 50
 
@@ -88,3 +94,36 @@ def message_cancel(request, pk):
     else:
         messages.success(request, _("The message was cancelled; it will not be sent."))
     return redirect("outbox:message_detail", pk=message.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def contact_window_edit(request, pk):
+    try:
+        contact = party_selectors.contact_get(user=request.user, pk=pk)
+    except (Contact.DoesNotExist, Company.DoesNotExist):
+        raise Http404 from None
+    if not can_edit_company(request.user, contact.company):
+        raise PermissionDenied(_("You may not change this customer."))
+    window = services.contact_window(contact)
+    form = ContactWindowForm(
+        request.POST or None,
+        initial={
+            "start": window.start,
+            "end": window.end,
+            "working_days": [str(day) for day in window.working_days],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contact_window_set(actor=request.user, contact=contact, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("parties:company_detail", pk=contact.company_id)
+    return render(
+        request,
+        "outbox/contact_window_form.html",
+        {"form": form, "contact": contact, "title": _("Working hours")},
+    )

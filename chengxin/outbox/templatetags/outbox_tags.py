@@ -26,7 +26,7 @@ def current_time():
 
 
 @register.inclusion_tag("outbox/company_section.html")
-def company_outbox_section(company, contacts=()):
+def company_outbox_section(company, contacts=(), can_edit=False):
     """The page has checked the user can see ``company``."""
     now = current_time()
     hours = []
@@ -50,6 +50,7 @@ def company_outbox_section(company, contacts=()):
         )
     return {
         "company": company,
+        "can_edit": can_edit,
         "hours": hours,
         "recent": list(company_outbound_messages(company=company)[:SECTION_SIZE]),
     }
