@@ -33,12 +33,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
+from chengxin.notifications.services import notify
 from chengxin.outbox import windows
 from chengxin.outbox.models import (
     PENDING_STATUSES,
@@ -300,6 +302,25 @@ def outbox_bounce_record(
 
 # --- Sending --------------------------------------------------------------------
 
+FAILED_KIND = "outbox.failed"
+
+
+def _notify_not_delivered(message: OutboundMessage) -> None:
+    """Tell the writer and the customer's owner that a message did not go out."""
+    message.refresh_from_db()
+    users = {message.created_by, message.company.owner if message.company_id else None}
+    link = reverse("outbox:message_detail", args=[message.pk])
+    for user in users:
+        if user is None:
+            continue
+        with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
+            title = _("Not delivered to %(to)s: %(subject)s") % {
+                "to": message.to_address,
+                "subject": message.subject,
+            }
+            body = f"{message.get_status_display()}\n{_(message.last_error)}"
+        notify(users=[user], kind=FAILED_KIND, title=title, body=body, link=link)
+
 
 def transport_for(kind: str) -> OutboxTransport:
     """The configured transport for ``kind`` (settings are read now, not at import)."""
@@ -391,6 +412,7 @@ def outbox_send_one(
             bounced_at=now if status == Status.BOUNCED else None,
         )
         logger.warning("outbox: message %s refused: %s", message.pk, exc)
+        _notify_not_delivered(message)
         return status
     OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
         status=Status.SENT, sent_at=now, last_error=""
@@ -403,6 +425,7 @@ def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> s
         OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
             status=Status.FAILED_PERMANENTLY, last_error=error[:2000]
         )
+        _notify_not_delivered(message)
         return Status.FAILED_PERMANENTLY
     retry_at = now + backoff(message.attempts)
     if message.in_working_hours:
@@ -419,12 +442,19 @@ def outbox_release_stale(*, now: datetime.datetime | None = None) -> int:
     know whether the server took them, so they are not resent automatically;
     they are marked failed with an explanation for a person to decide."""
     now = now or timezone.now()
-    return OutboundMessage.objects.filter(
-        status=Status.SENDING, sending_started_at__lt=now - STALE_SENDING
-    ).update(
-        status=Status.FAILED_PERMANENTLY,
-        last_error=INTERRUPTED,
+    stale = list(
+        OutboundMessage.objects.filter(
+            status=Status.SENDING, sending_started_at__lt=now - STALE_SENDING
+        ).select_related("company", "created_by")
     )
+    released = 0
+    for message in stale:
+        if OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
+            status=Status.FAILED_PERMANENTLY, last_error=INTERRUPTED
+        ):
+            released += 1
+            _notify_not_delivered(message)
+    return released
 
 
 def outbox_send_due(

@@ -242,3 +242,28 @@ def test_retry_of_a_working_hours_message_stays_in_the_window(owner, company):
     message.refresh_from_db()
     assert message.status == Status.QUEUED
     assert message.next_attempt_at == datetime.datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+def test_writer_and_owner_are_told_when_a_message_bounces(
+    owner, manager, company, django_capture_on_commit_callbacks
+):
+    from chengxin.notifications.models import Notification
+
+    message = outbox_enqueue(
+        actor=manager,
+        to="nobody@mueller-maschinen.de",
+        subject="Price list 2027",
+        body_text="...",
+        company=company,
+        now=T0,
+    )
+    transport = LocalTransport()
+    transport.failure = PermanentFailure("550 5.1.1 No such user", recipient_refused=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox_send_due(now=T0, transport=transport)
+    told = Notification.objects.filter(kind="outbox.failed").order_by("user__username")
+    assert [n.user for n in told] == [manager, owner]
+    assert all("nobody@mueller-maschinen.de" in n.title for n in told)
+    assert all("550 5.1.1 No such user" in n.body for n in told)
+    assert told[0].link == f"/outbox/{message.pk}/"
