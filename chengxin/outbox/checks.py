@@ -1,0 +1,33 @@
+"""System checks: bad outbox configuration is reported at start, not at first send."""
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+
+@register()
+def outbox_smtp_check(app_configs, **kwargs):
+    problems = []
+    if settings.CHENGXIN_SMTP_SSL and settings.CHENGXIN_SMTP_STARTTLS:
+        problems.append(
+            Error(
+                "CHENGXIN_SMTP_SSL and CHENGXIN_SMTP_STARTTLS are both on; choose one "
+                "(SSL for port 465, STARTTLS for port 587).",
+                id="chengxin.outbox.E001",
+            )
+        )
+    if settings.CHENGXIN_SMTP_PASSWORD and not settings.CHENGXIN_SMTP_USER:
+        problems.append(
+            Error(
+                "CHENGXIN_SMTP_PASSWORD is set but CHENGXIN_SMTP_USER is empty.",
+                id="chengxin.outbox.E002",
+            )
+        )
+    if "@" not in settings.DEFAULT_FROM_EMAIL:
+        problems.append(
+            Error(
+                f"DEFAULT_FROM_EMAIL={settings.DEFAULT_FROM_EMAIL!r} is not an email address; "
+                "the outbox sends from it.",
+                id="chengxin.outbox.E003",
+            )
+        )
+    return problems
