@@ -96,3 +96,9 @@ def test_who_may_call_the_api(request, change, who, status):
 
 def test_a_wrong_method_gets_405(owner, change):
     assert _client(owner).get(f"{API}/changes/{change.pk}/apply").status_code == 405
+
+
+def test_the_endpoints_are_documented(owner):
+    schema = _client(owner).get(f"{API}/openapi.json").json()
+    assert "/api/v1/changes/{pk}/verify" in schema["paths"]
+    assert "/api/v1/contacts/{pk}/changes" in schema["paths"]

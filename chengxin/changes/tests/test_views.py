@@ -170,3 +170,49 @@ def test_the_list_puts_overdue_requests_first_with_counts(client_for, owner, cha
     assert '<strong data-testid="count-overdue">1</strong>' in page
     assert 'data-testid="count-opened"><strong>1</strong>' in page
     assert 'data-testid="count-confirm_sent"><strong>1</strong>' in page
+
+
+def test_the_verify_step_shows_the_messages_guard_signals(ingest, client_for, owner, company):
+    from chengxin.changes.models import ChangeRequest
+    from chengxin.mail.tests.mails import make_raw
+
+    message = ingest(
+        make_raw(
+            text="Dear Li Na,\n\nmy email address has changed, please reply to this new address.\n\nAnna",
+            reply_to=NEW_EMAIL,
+        )
+    ).message
+    change = ChangeRequest.objects.get(source_message=message)
+    services.change_confirm_send(actor=owner, request=change)
+    page = (
+        client_for(owner).get(reverse("changes:change_detail", args=[change.pk])).content.decode()
+    )
+    assert 'data-testid="signals"' in page
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    from chengxin.guard.services import sentences
+
+    with override("zh-hans"):
+        expected = sentences(change.assessment)
+    assert len(expected) == 2  # the content signal and the Reply-To that differs
+    for sentence in expected:
+        assert escape(sentence) in page
+    assert reverse("mail:message_detail", args=[message.pk]) in page
+
+
+def test_the_list_page_does_not_query_per_request(
+    client_for, owner, change, django_assert_max_num_queries
+):
+    from chengxin.testing import make_company
+
+    for n in range(5):
+        other = make_company(actor=owner, owner=owner, email=f"buyer{n}@lyon{n}.fr")
+        services.change_open(
+            actor=owner, contact=other.contacts.get(), kind="email", new_value=f"new{n}@lyon{n}.fr"
+        )
+    client = client_for(owner)
+    client.get(reverse("changes:change_list"))  # warm the session
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("changes:change_list")).content.decode()
+    assert page.count('data-testid="change-row"') == 6
