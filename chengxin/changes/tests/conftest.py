@@ -12,6 +12,16 @@ NEW_EMAIL = "anna.schmidt@mueller-group.de"
 PHONE_ON_FILE = "+4930901820"
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """The tests read the messages in English (the pages' default is Chinese)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def contact(company):
     return company.contacts.get()

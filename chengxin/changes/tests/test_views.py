@@ -193,7 +193,7 @@ def test_the_verify_step_shows_the_messages_guard_signals(ingest, client_for, ow
 
     from chengxin.guard.services import sentences
 
-    with override("zh-hans"):
+    with override("en"):
         expected = sentences(change.assessment)
     assert len(expected) == 2  # the content signal and the Reply-To that differs
     for sentence in expected:
