@@ -41,8 +41,17 @@ class SmtpServer:
         self.inbox = Inbox()
         self._controller: Controller | None = None
 
-    def start(self) -> None:
-        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
+    def start(self, *, login: tuple[str, str] | None = None) -> None:
+        """Listen; with ``login``, only that user and password may send."""
+        options = {}
+        if login is not None:
+            expected = (login[0].encode(), login[1].encode())
+            options = {
+                "auth_callback": lambda mechanism, user, password: (user, password) == expected,
+                "auth_required": True,
+                "auth_require_tls": False,  # loopback only
+            }
+        self._controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **options)
         self._controller.start()
 
     def stop(self) -> None:

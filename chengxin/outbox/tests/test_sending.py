@@ -108,3 +108,22 @@ def test_greylisting_4xx_is_retried(owner, company, smtp_server):
     message.refresh_from_db()
     assert message.status == Status.SENT
     assert len(smtp_server.inbox.messages) == 1
+
+
+@pytest.mark.django_db
+def test_relay_login_and_a_wrong_password_keeps_the_message_waiting(
+    owner, company, smtp_server, settings
+):
+    smtp_server.start(login=("chengxin", "Relay-Pass-1"))
+    settings.CHENGXIN_SMTP_USER = "chengxin"
+    settings.CHENGXIN_SMTP_PASSWORD = "wrong"  # noqa: S105
+    message = _write(owner, company)
+    assert outbox_send_due(now=T0) == {"queued": 1}
+    message.refresh_from_db()
+    assert message.status == Status.QUEUED
+    assert "535" in message.last_error
+    assert smtp_server.inbox.messages == []
+
+    settings.CHENGXIN_SMTP_PASSWORD = "Relay-Pass-1"  # noqa: S105
+    assert outbox_send_due(now=T0 + datetime.timedelta(minutes=1)) == {"sent": 1}
+    assert len(smtp_server.inbox.messages) == 1
