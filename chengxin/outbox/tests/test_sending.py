@@ -110,6 +110,7 @@ def test_greylisting_4xx_is_retried(owner, company, smtp_server):
     assert len(smtp_server.inbox.messages) == 1
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 @pytest.mark.django_db
 def test_relay_login_and_a_wrong_password_keeps_the_message_waiting(
     owner, company, smtp_server, settings
