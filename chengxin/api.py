@@ -110,10 +110,12 @@ def _unauthenticated(request, exc):
 
 def _register_routers() -> None:
     from chengxin.changes.api import router as changes_router
+    from chengxin.outbox.api import router as outbox_router
     from chengxin.parties.api import router as parties_router
 
     api.add_router("/", parties_router)
     api.add_router("/", changes_router)
+    api.add_router("/", outbox_router)
 
 
 _register_routers()
