@@ -191,6 +191,13 @@ def change_notice(request, pk: ChangeId, payload: LetterIn):
     return _fresh(request, pk)
 
 
+@router.post("/changes/{pk}/withdraw", response={200: ChangeOut, **WRITE_ERRORS})
+def change_withdraw(request, pk: ChangeId, payload: NotesIn):
+    """Only before the confirmation is sent; ends the request without marking fraud."""
+    services.change_withdraw(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    return _fresh(request, pk)
+
+
 @router.post("/changes/{pk}/close", response={200: ChangeOut, **WRITE_ERRORS})
 def change_close(request, pk: ChangeId, payload: NotesIn):
     services.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)

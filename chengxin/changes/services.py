@@ -298,6 +298,32 @@ def change_propose_from_assessment(*, assessment: Assessment) -> ChangeRequest |
     return request
 
 
+@transaction.atomic
+def change_withdraw(
+    *, actor: User, request: ChangeRequest, notes: str, now: datetime.datetime | None = None
+) -> ChangeRequest:
+    """Drop a request before anything was sent (a guard proposal that announces no change, a
+    typo): it ends rejected, not marked as fraud, and the channels stay as they are."""
+    now = now or timezone.now()
+    request = _locked(actor=actor, request=request)
+    require_act(actor, request)
+    _require_state(request, State.OPENED)
+    if not (notes or "").strip():
+        raise ValidationError({"notes": [_("Say why the request is withdrawn.")]})
+    _advance(
+        actor=actor,
+        request=request,
+        before=snapshot(request),
+        state=State.REJECTED,
+        fields=[],
+        step=StepKind.REJECTED,
+        details={"withdrawn": True, "fraud_attempt": False},
+        notes=notes.strip(),
+        now=now,
+    )
+    return request
+
+
 # --- 2. confirm ----------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/approve/", views.change_approve, name="change_approve"),
     path("<int:pk>/apply/", views.change_apply, name="change_apply"),
     path("<int:pk>/notice/", views.change_notice, name="change_notice"),
+    path("<int:pk>/withdraw/", views.change_withdraw, name="change_withdraw"),
     path("<int:pk>/close/", views.change_close, name="change_close"),
     path("new/contact/<int:contact_pk>/", views.change_open_for_contact, name="open_for_contact"),
     path("new/message/<int:message_pk>/", views.change_open_for_message, name="open_for_message"),

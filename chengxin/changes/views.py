@@ -187,6 +187,19 @@ def change_close(request, pk):
     )
 
 
+@require_POST
+@login_required
+def change_withdraw(request, pk):
+    return _run_step(
+        request,
+        pk,
+        NotesForm(request.POST),
+        lambda change, data: services.change_withdraw(
+            actor=request.user, request=change, notes=data["notes"]
+        ),
+    )
+
+
 def _open_page(request, *, company, contacts, initial, source_message=None):
     form = ChangeOpenForm(request.POST or None, contacts=contacts, initial=initial)
     if request.method == "POST" and form.is_valid():

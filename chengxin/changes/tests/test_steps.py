@@ -283,3 +283,19 @@ def test_the_confirmation_is_drafted_in_the_contacts_language(owner, change, lan
     draft = services.change_confirm_draft(request=change, actor=owner)
     assert draft.subject == phrase
     assert NEW_EMAIL in draft.body
+
+
+def test_a_proposal_can_be_withdrawn_before_anything_is_sent(owner, change):
+    with pytest.raises(ValidationError):
+        services.change_withdraw(actor=owner, request=change, notes="  ")
+    services.change_withdraw(actor=owner, request=change, notes="Only her signature changed.")
+    change.refresh_from_db()
+    assert change.state == State.REJECTED and not change.fraud_attempt
+    assert change.steps.last().details == {"withdrawn": True, "fraud_attempt": False}
+    assert Channel.objects.get(contact=change.contact, value=OLD_EMAIL).is_primary
+
+
+def test_a_request_cannot_be_withdrawn_once_the_contact_was_asked(owner, change):
+    services.change_confirm_send(actor=owner, request=change)
+    with pytest.raises(ValidationError, match="not possible now"):
+        services.change_withdraw(actor=owner, request=change, notes="changed my mind")
