@@ -16,3 +16,19 @@ class ContactWindowForm(forms.Form):
 
     def clean_working_days(self) -> list[int]:
         return [int(day) for day in self.cleaned_data["working_days"]]
+
+
+class MessageWriteForm(forms.Form):
+    to = forms.ChoiceField(label=_("To"))
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    body_text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+    in_working_hours = forms.BooleanField(
+        label=_("Send in the recipient's working hours"), required=False, initial=True
+    )
+    date_in_recipient_zone = forms.BooleanField(
+        label=_("Show the recipient's local time as the message's date"), required=False
+    )
+
+    def __init__(self, *args, addresses: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = [(address, address) for address in addresses]

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.core.forms import apply_errors
 from chengxin.outbox import selectors, services
-from chengxin.outbox.forms import ContactWindowForm
+from chengxin.outbox.forms import ContactWindowForm, MessageWriteForm
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.parties import selectors as party_selectors
 from chengxin.parties.models import Company, Contact
@@ -96,15 +96,52 @@ def message_cancel(request, pk):
     return redirect("outbox:message_detail", pk=message.pk)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def contact_window_edit(request, pk):
+def _editable_contact_or_404(request, pk) -> Contact:
     try:
         contact = party_selectors.contact_get(user=request.user, pk=pk)
     except (Contact.DoesNotExist, Company.DoesNotExist):
         raise Http404 from None
     if not can_edit_company(request.user, contact.company):
         raise PermissionDenied(_("You may not change this customer."))
+    return contact
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def message_write(request, pk):
+    contact = _editable_contact_or_404(request, pk)
+    addresses = list(
+        contact.channels.filter(kind="email", is_active=True)
+        .order_by("-is_primary", "pk")
+        .values_list("value", flat=True)
+    )
+    form = MessageWriteForm(request.POST or None, addresses=addresses)
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = services.outbox_enqueue(
+                actor=request.user, contact=contact, purpose="letter", **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("The message is in the outbox."))
+            return redirect("outbox:message_detail", pk=message.pk)
+    return render(
+        request,
+        "outbox/message_write.html",
+        {
+            "form": form,
+            "contact": contact,
+            "local_now": contact.local_now(),
+            "title": _("Write a message"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def contact_window_edit(request, pk):
+    contact = _editable_contact_or_404(request, pk)
     window = services.contact_window(contact)
     form = ContactWindowForm(
         request.POST or None,
