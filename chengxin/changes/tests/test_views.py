@@ -216,3 +216,67 @@ def test_the_list_page_does_not_query_per_request(
     with django_assert_max_num_queries(8):
         page = client.get(reverse("changes:change_list")).content.decode()
     assert page.count('data-testid="change-row"') == 6
+
+
+def test_on_the_page_the_verifier_cannot_approve(ingest, client_for, owner, manager, company):
+    from chengxin.accounts.models import Role
+    from chengxin.changes.models import ChangeRequest
+    from chengxin.mail.tests.mails import make_raw
+    from chengxin.testing import make_user
+
+    message = ingest(
+        make_raw(
+            sender="Anna Schmidt <anna.schmidt@mueIler-maschinen.de>",
+            text=f"Dear Li Na,\n\nmy email address has changed, please write to {NEW_EMAIL}.\n\nAnna",
+        )
+    ).message
+    ChangeRequest.objects.all().delete()
+    change = services.change_open(
+        actor=owner,
+        contact=company.contacts.get(),
+        kind="email",
+        new_value=NEW_EMAIL,
+        source_message=message,
+    )
+    assert change.needs_approval
+    services.change_confirm_send(actor=owner, request=change)
+    phone = Channel.objects.get(contact=change.contact, kind="phone")
+    client = client_for(manager)
+    client.post(
+        reverse("changes:change_verify", args=[change.pk]),
+        {"channel": phone.pk, "outcome": "confirmed"},
+    )
+    page = client.get(reverse("changes:change_detail", args=[change.pk])).content.decode()
+    assert reverse("changes:change_approve", args=[change.pk]) in page
+    assert reverse("changes:change_apply", args=[change.pk]) not in page
+    response = client.post(reverse("changes:change_approve", args=[change.pk]), {"notes": "ok"})
+    assert response.status_code == 403
+    change.refresh_from_db()
+    assert change.state == State.VERIFIED and change.approved_by is None
+    second = client_for(make_user(Role.MANAGER, username="manager2"))
+    second.post(reverse("changes:change_approve", args=[change.pk]), {"notes": "ok"})
+    change.refresh_from_db()
+    assert change.state == State.APPROVED
+
+
+def test_the_review_runs_from_the_schedule(owner, change):
+    import datetime
+
+    from chengxin.changes.tasks import changes_review_open_due_task
+    from chengxin.core.schedules import SCHEDULES
+
+    assert "chengxin.changes.tasks.changes_review_open_due_task" in [s.task for s in SCHEDULES]
+    phone = Channel.objects.get(contact=change.contact, kind="phone")
+    services.change_confirm_send(actor=owner, request=change)
+    services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
+    services.change_apply(actor=owner, request=change)
+    services.change_notice_send(actor=owner, request=change)
+    assert changes_review_open_due_task.call() == 0  # not a week yet
+    from chengxin.changes.models import ChangeRequest
+
+    ChangeRequest.objects.filter(pk=change.pk).update(
+        review_due_at=change.opened_at - datetime.timedelta(minutes=1)
+    )
+    assert changes_review_open_due_task.call() == 1
+    change.refresh_from_db()
+    assert change.state == State.REVIEW_DUE
