@@ -35,6 +35,21 @@ def test_counts_up_to_the_limit_and_says_there_are_more(buyers):
     assert exact.num_pages == 3
 
 
+def test_a_short_first_page_needs_no_count(buyers, django_assert_num_queries):
+    companies = Company.objects.order_by("legal_name")
+    with django_assert_num_queries(1):
+        page = CappedPaginator(companies, 10, at_most=3).get_page(None)
+        assert len(page) == 5 and page.paginator.count == 5
+        assert not page.paginator.is_capped and not page.has_next()
+    with django_assert_num_queries(2):  # a full first page: the rows, then the count
+        page = CappedPaginator(companies, 2, at_most=3).get_page("1")
+        assert [c.legal_name for c in page] == [
+            "Schmidt Leuchten 1 GmbH",
+            "Schmidt Leuchten 2 GmbH",
+        ]
+        assert page.paginator.is_capped and page.has_next()
+
+
 def test_a_deep_page_stays_reachable(buyers):
     paginator = CappedPaginator(
         Company.objects.order_by("legal_name"), 2, at_most=1, requested_page="3"
@@ -47,15 +62,21 @@ def test_a_deep_page_stays_reachable(buyers):
 
 def test_the_search_page_says_more_than_n(client_for, owner, buyers, monkeypatch):
     monkeypatch.setattr(party_views, "SEARCH_COUNT_LIMIT", 3)
+    monkeypatch.setattr(party_views, "PAGE_SIZE", 2)
     client = client_for(owner)
     page = client.get(reverse("parties:company_list"), {"q": "schmidt@"})
     text = page.content.decode()
     with translation.override("zh-hans"):
         more = gettext("More than %(limit)s customers match; type more to narrow the search.")
+        page_1 = gettext("Page %(number)s") % {"number": 1}
     assert more % {"limit": "3"} in text
-    for company in buyers:  # all five are listed on the first page
+    assert page_1 in text
+    for company in buyers[:2]:
         assert reverse("parties:company_detail", args=[company.pk]) in text
-    # An exact count when the search matches fewer than the limit.
+    # The next page is there even though the count stopped at 3.
+    page = client.get(reverse("parties:company_list"), {"q": "schmidt@", "page": "3"})
+    assert reverse("parties:company_detail", args=[buyers[4].pk]) in page.content.decode()
+    # Fewer matches than a page: the exact number.
     page = client.get(reverse("parties:company_list"), {"q": "k.schmidt@s2.de"})
     assert not page.context["page"].paginator.is_capped
     assert page.context["page"].paginator.count == 1
