@@ -193,12 +193,16 @@ def test_wrong_method_is_405(api, owner, objects, method, path):
 
 def test_every_endpoint_is_covered_by_the_tables():
     from chengxin.api import api as ninja_api
+    from chengxin.parties.api import router as parties_router
 
+    # This app's endpoints only; other apps' routers are covered by their own tests.
+    ours = {re.sub(r"\{[^}]+\}", "{}", path) for path in parties_router.path_operations}
     schema = ninja_api.get_openapi_schema()
     documented = {
         (method, re.sub(r"\{\w+\}", "{}", path.removeprefix(API)))
         for path, operations in schema["paths"].items()
         for method in operations
+        if re.sub(r"\{\w+\}", "{}", path.removeprefix(API)) in ours
     }
     tested = {(m, re.sub(r"\{\w+\}", "{}", p)) for m, p, _body, _statuses in ENDPOINTS}
     assert documented == tested
