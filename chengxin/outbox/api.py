@@ -6,7 +6,6 @@ from typing import Annotated
 
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
-from ninja.pagination import paginate
 
 from chengxin.outbox import selectors, services
 from chengxin.outbox.models import OutboundMessage, Status
@@ -20,28 +19,39 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 class OutboundOut(Schema):
-    id: int
-    kind: str
-    to_address: str
-    contact_id: int | None
-    company_id: int | None
-    subject: str
-    purpose: str
-    related_type: str
-    related_id: str
-    status: str = Field(description=", ".join(Status.values))
-    in_working_hours: bool
-    not_before: datetime.datetime
-    next_attempt_at: datetime.datetime
-    attempts: int
-    last_error: str
-    sent_at: datetime.datetime | None
+    id: int = Field(description="The outbound message's id.")
+    kind: str = Field(description="How it is carried: email.")
+    to_address: str = Field(description="The recipient's address.")
+    contact_id: int | None = Field(description="The contact written to, if any.")
+    company_id: int | None = Field(description="The customer it concerns, if any.")
+    subject: str = Field(description="The subject line.")
+    purpose: str = Field(description='Why it was written, e.g. "change_confirm".')
+    related_type: str = Field(description="The kind of record that caused it, if any.")
+    related_id: str = Field(description="The id of that record.")
+    status: str = Field(description="One of: " + ", ".join(Status.values) + ".")
+    in_working_hours: bool = Field(description="Waits for the recipient's working hours.")
+    not_before: datetime.datetime = Field(description="Not sent before this moment (UTC).")
+    next_attempt_at: datetime.datetime = Field(
+        description="When the next attempt is due (UTC), while not yet sent."
+    )
+    attempts: int = Field(description="How many times sending was tried.")
+    last_error: str = Field(description="The last refusal or error, if any.")
+    sent_at: datetime.datetime | None = Field(description="When the server accepted it (UTC).")
     message_id: str = Field(description="The Message-ID every attempt carries.")
-    created_at: datetime.datetime
+    created_at: datetime.datetime = Field(description="When it was written (UTC).")
 
 
-class OutboxFilters(Schema):
-    status: str = Field("", description="Only messages in this status.")
+class OutboxPageOut(Schema):
+    count: int = Field(description="How many messages match, across all pages.")
+    limit: int = Field(description="The page size used.")
+    offset: int = Field(description="How many matching messages were skipped.")
+    items: list[OutboundOut] = Field(description="This page of messages, newest first.")
+
+
+class OutboxListQuery(Schema):
+    status: str = Field("", description="Only messages in this status (empty: all).")
+    limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
+    offset: int = Field(0, ge=0, description="How many matching messages to skip.")
 
 
 def _get(request, pk: int) -> OutboundMessage:
@@ -51,26 +61,47 @@ def _get(request, pk: int) -> OutboundMessage:
         raise Http404 from None
 
 
-@router.get("/outbox", response={200: list[OutboundOut], **READ_ERRORS})
-@paginate
-def outbox_list(request, filters: Query[OutboxFilters]):
-    """Outbound messages you may see, newest first."""
+@router.get(
+    "/outbox",
+    response={200: OutboxPageOut, **READ_ERRORS, 422: InvalidOut},
+    summary="List outbound messages",
+)
+def outbox_list(request, filters: Query[OutboxListQuery]):
+    """Outbound messages about customers you may see (and those you wrote yourself),
+    newest first. Pages by limit and offset."""
     status = filters.status if filters.status in Status.values else ""
-    return selectors.outbox_list(user=request.auth, status=status)
+    messages = selectors.outbox_list(user=request.auth, status=status)
+    page = messages[filters.offset : filters.offset + filters.limit]
+    return {
+        "count": messages.count(),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "items": list(page),
+    }
 
 
-@router.get("/outbox/{pk}", response={200: OutboundOut, **READ_ERRORS})
+@router.get(
+    "/outbox/{pk}", response={200: OutboundOut, **READ_ERRORS}, summary="One outbound message"
+)
 def outbox_detail(request, pk: MessageId):
+    """Its status, attempts, last error and when it goes (or went) out."""
     return _get(request, pk)
 
 
-@router.post("/outbox/{pk}/send-now", response={200: OutboundOut, **WRITE_ERRORS})
+@router.post(
+    "/outbox/{pk}/send-now",
+    response={200: OutboundOut, **WRITE_ERRORS},
+    summary="Send a message now",
+)
 def outbox_send_now(request, pk: MessageId):
-    """Send a waiting message at once (outside working hours if need be), or a failed one again."""
+    """Send a waiting message at once (outside working hours if need be), or a failed
+    one again with the same Message-ID. Its writer, the customer's owner and managers."""
     return services.outbox_send_now(actor=request.auth, message=_get(request, pk))
 
 
-@router.post("/outbox/{pk}/cancel", response={200: OutboundOut, **WRITE_ERRORS})
+@router.post(
+    "/outbox/{pk}/cancel", response={200: OutboundOut, **WRITE_ERRORS}, summary="Cancel a message"
+)
 def outbox_cancel(request, pk: MessageId):
-    """Cancel a message that has not gone out yet."""
+    """Cancel a message that has not gone out yet; a sent one answers 422."""
     return services.outbox_cancel(actor=request.auth, message=_get(request, pk))
