@@ -8,6 +8,7 @@ import are timed through ``import_dry_run`` / ``import_confirm``.
 
     uv run python bench/import_csv.py                     # SQLite and PostgreSQL, 3 runs
     uv run python bench/import_csv.py --rows 20000 --runs 1 --databases sqlite
+    uv run python bench/import_csv.py --runs 1 --export   # also time exports of the result
 
 PostgreSQL is reached as postgres@127.0.0.1:5432; the database bench_import
 is created and dropped by this script (psql).
@@ -165,6 +166,34 @@ def worker(csv_path: str) -> None:
     print("RESULT " + json.dumps(result), flush=True)
 
 
+def export_worker() -> None:
+    """Export everything just imported in each format, in a fresh process, so
+    that its peak memory is the export's own."""
+    import resource
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chengxin.settings")
+    import django
+
+    django.setup()
+    from chengxin.accounts.models import User
+    from chengxin.imports import exporting, selectors
+
+    actor = User.objects.get(username="bench")
+    result = {}
+    for file_format in exporting.FORMATS:
+        with tempfile.TemporaryFile() as out:
+            start = time.perf_counter()
+            exporting.write_export(
+                file_format, selectors.export_companies(user=actor), out, exported_by="bench"
+            )
+            result[file_format] = {
+                "s": round(time.perf_counter() - start, 2),
+                "mb": round(out.tell() / 1024 / 1024, 1),
+            }
+    result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print("EXPORT " + json.dumps(result), flush=True)
+
+
 def _psql(sql: str) -> None:
     subprocess.run(
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc", sql],
@@ -172,7 +201,7 @@ def _psql(sql: str) -> None:
     )
 
 
-def run_once(database: str, csv_path: Path, tmp: Path) -> dict:
+def run_once(database: str, csv_path: Path, tmp: Path, export: bool = False) -> dict:
     env = dict(os.environ)
     if database == "sqlite":
         db_file = tmp / "bench_import.sqlite3"
@@ -192,6 +221,16 @@ def run_once(database: str, csv_path: Path, tmp: Path) -> dict:
             text=True,
             check=False,
         )
+        if export and done.returncode == 0:
+            exported = subprocess.run(
+                [sys.executable, __file__, "--export-worker"],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            print(exported.stdout.strip() or exported.stderr, flush=True)
     finally:
         if database == "postgresql":
             _psql(f"DROP DATABASE IF EXISTS {PG_DB}")
@@ -206,10 +245,17 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument(
+        "--export", action="store_true", help="after each import, time an export in every format"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--export-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.export_worker:
+        export_worker()
         return
     with tempfile.TemporaryDirectory(prefix="bench_import_") as folder:
         tmp = Path(folder)
@@ -224,7 +270,7 @@ def main() -> None:
         for database in args.databases.split(","):
             results = []
             for run in range(1, args.runs + 1):
-                result = run_once(database, csv_path, tmp)
+                result = run_once(database, csv_path, tmp, export=args.export)
                 results.append(result)
                 total = result["dry_run_s"] + result["confirm_s"]
                 print(
