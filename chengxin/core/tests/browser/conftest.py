@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+expect.set_options(timeout=20_000)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -51,7 +53,7 @@ def new_page(browser, live_server):
         context = browser.new_context(
             base_url=live_server.url, locale="de-DE", viewport={"width": 1280, "height": 900}
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)  # the test machine may be busy
         contexts.append(context)
         return context.new_page()
 
