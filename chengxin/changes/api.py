@@ -26,33 +26,33 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 class StepOut(Schema):
-    kind: str
-    actor: str | None
-    at: datetime.datetime
-    details: dict
-    notes: str
+    kind: str = Field(description="The step: opened, confirm_sent, verified, approved, ...")
+    actor: str | None = Field(description="Who took the step (empty for the system).")
+    at: datetime.datetime = Field(description="When, in UTC.")
+    details: dict = Field(description="What the step recorded (channel used, outcome, ...).")
+    notes: str = Field(description="The person's notes.")
 
 
 class ChangeOut(Schema):
-    id: int
-    contact_id: int
-    company_id: int
-    kind: str
-    old_value: str
-    new_value: str
-    state: str
-    source_message_id: int | None
-    risk_level: str | None
-    needs_approval: bool
-    fraud_attempt: bool
-    opened_at: datetime.datetime
-    steps: list[StepOut]
+    id: int = Field(description="The change request's id.")
+    contact_id: int = Field(description="The contact whose channel changes.")
+    company_id: int = Field(description="The contact's company.")
+    kind: str = Field(description="Channel kind: email, phone, whatsapp, wechat, linkedin, other.")
+    old_value: str = Field(description="The value on file when the request was opened.")
+    new_value: str = Field(description="The announced new value, normalised.")
+    state: str = Field(description="Where the request stands in the loop.")
+    source_message_id: int | None = Field(description="The message that announced the change.")
+    risk_level: str | None = Field(description="The fraud guard's level for that message.")
+    needs_approval: bool = Field(description="True when a manager must also approve.")
+    fraud_attempt: bool = Field(description="True when verification showed it was fraud.")
+    opened_at: datetime.datetime = Field(description="When the request was opened, in UTC.")
+    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
 
 
 class ChangeOpenIn(Schema):
     kind: str = Field(description="email, phone, whatsapp, wechat, linkedin or other")
-    new_value: str
-    source_message_id: int | None = None
+    new_value: str = Field(description="The new value as announced.")
+    source_message_id: int | None = Field(None, description="The message announcing it, if any.")
 
 
 class LetterIn(Schema):
@@ -63,12 +63,12 @@ class LetterIn(Schema):
 class VerifyIn(Schema):
     channel_id: int = Field(description="A channel on file before the request was opened.")
     outcome: str = Field(description="confirmed, denied or unreachable")
-    notes: str = ""
-    checked_at: datetime.datetime | None = None
+    notes: str = Field("", description="Who was reached and what they said.")
+    checked_at: datetime.datetime | None = Field(None, description="When; default now.")
 
 
 class NotesIn(Schema):
-    notes: str = ""
+    notes: str = Field("", description="Notes for the record.")
 
 
 def _out(change: ChangeRequest) -> dict:
@@ -119,11 +119,13 @@ def change_list(request):
 
 @router.get("/changes/{pk}", response={200: ChangeOut, **READ_ERRORS})
 def change_detail(request, pk: ChangeId):
+    """One change request with its steps."""
     return _fresh(request, pk)
 
 
 @router.post("/contacts/{pk}/changes", response={201: ChangeOut, **WRITE_ERRORS})
 def change_open(request, pk: ContactId, payload: ChangeOpenIn):
+    """Open a change request for a contact's email or phone (step 0)."""
     try:
         contact = contact_get(user=request.auth, pk=pk)
     except (Contact.DoesNotExist, Company.DoesNotExist):
@@ -146,6 +148,7 @@ def change_open(request, pk: ContactId, payload: ChangeOpenIn):
 
 @router.post("/changes/{pk}/confirm", response={200: ChangeOut, **WRITE_ERRORS})
 def change_confirm(request, pk: ChangeId, payload: LetterIn):
+    """Step 1: send the confirmation letter (restating the new value) through the outbox."""
     services.change_confirm_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
     )
@@ -154,6 +157,7 @@ def change_confirm(request, pk: ChangeId, payload: LetterIn):
 
 @router.post("/changes/{pk}/verify", response={200: ChangeOut, **WRITE_ERRORS})
 def change_verify(request, pk: ChangeId, payload: VerifyIn):
+    """Step 2: record the out-of-band verification through a channel on file before the request."""
     change = _get(request, pk)
     channel = Channel.objects.filter(
         pk=payload.channel_id, contact__company_id=change.contact.company_id
@@ -173,18 +177,21 @@ def change_verify(request, pk: ChangeId, payload: VerifyIn):
 
 @router.post("/changes/{pk}/approve", response={200: ChangeOut, **WRITE_ERRORS})
 def change_approve(request, pk: ChangeId, payload: NotesIn):
+    """High or critical risk only: a manager who neither opened nor verified it approves."""
     services.change_approve(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)
 
 
 @router.post("/changes/{pk}/apply", response={200: ChangeOut, **WRITE_ERRORS})
 def change_apply(request, pk: ChangeId):
+    """Step 3: make the new value primary, retire the old one and move every reference, at once."""
     services.change_apply(actor=request.auth, request=_get(request, pk))
     return _fresh(request, pk)
 
 
 @router.post("/changes/{pk}/notice", response={200: ChangeOut, **WRITE_ERRORS})
 def change_notice(request, pk: ChangeId, payload: LetterIn):
+    """Step 4: send the first message to the new value (the effective notice)."""
     services.change_notice_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
     )
@@ -200,5 +207,6 @@ def change_withdraw(request, pk: ChangeId, payload: NotesIn):
 
 @router.post("/changes/{pk}/close", response={200: ChangeOut, **WRITE_ERRORS})
 def change_close(request, pk: ChangeId, payload: NotesIn):
+    """Step 5: close the review opened after the review period; this closes the loop."""
     services.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)
