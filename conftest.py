@@ -7,6 +7,8 @@ import pytest
 from chengxin.accounts.models import Role
 from chengxin.testing import login, make_company, make_user
 
+pytest_plugins = ["chengxin.browser_testing"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

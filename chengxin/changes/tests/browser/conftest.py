@@ -1,3 +1,1 @@
-"""The browser fixtures of the core tests (Playwright with Debian's Chromium)."""
-
-from chengxin.core.tests.browser.conftest import browser, new_page  # noqa: F401
+"""Browser tests use the fixtures of chengxin.browser_testing (see the root conftest)."""
