@@ -41,6 +41,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

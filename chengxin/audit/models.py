@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.audit.context import Origin
+
+
+@functools.cache
+def _verbose_names() -> dict:
+    from django.apps import apps
+
+    return {model._meta.model_name: model._meta.verbose_name for model in apps.get_models()}
 
 
 class AppendOnlyError(Exception):
@@ -80,6 +89,11 @@ class AuditEntry(models.Model):
             "before": self.before,
             "after": self.after,
         }
+
+    @property
+    def object_type_label(self) -> str:
+        """The changed thing's name in the reader's language (the model's verbose name)."""
+        return str(_verbose_names().get(self.object_type, self.object_type))
 
     def changed_fields(self) -> list[tuple[str, object, object]]:
         before = self.before or {}

@@ -50,6 +50,8 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
 
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -115,7 +117,8 @@ class Company(models.Model):
 
     class Meta:
         ordering = ["legal_name", "id"]
-        verbose_name_plural = "companies"
+        verbose_name = _("customer")
+        verbose_name_plural = _("customers")
         indexes = [
             models.Index(fields=["legal_name", "id"]),
             models.Index(fields=["country", "legal_name"]),
@@ -152,6 +155,8 @@ class CompanyDomain(models.Model):
     AUDIT_FIELDS = ("company", "domain")
 
     class Meta:
+        verbose_name = _("email domain")
+        verbose_name_plural = _("email domains")
         ordering = ["domain"]
         constraints = [
             models.UniqueConstraint(fields=["company", "domain"], name="company_domain_unique")
@@ -188,6 +193,8 @@ class Contact(models.Model):
     AUDIT_FIELDS = ("company", "name", "title", "language", "time_zone", "status", "notes")
 
     class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
         ordering = ["name", "id"]
 
     def __str__(self) -> str:
@@ -243,6 +250,8 @@ class Channel(models.Model):
     )  # fmt: skip
 
     class Meta:
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
         ordering = ["kind", "-is_primary", "-is_active", "id"]
         indexes = [models.Index(fields=["value"])]
         constraints = [
@@ -292,6 +301,8 @@ class FollowUp(models.Model):
     AUDIT_FIELDS = ("company", "contact", "kind", "summary", "happened_at")
 
     class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
         ordering = ["-happened_at", "-id"]
 
     def __str__(self) -> str:

@@ -267,6 +267,7 @@ def test_company_page_shows_local_time_and_timeline(client_for, owner, company):
     body = page.content.decode()
     assert "Europe/Berlin" in body and 'data-testid="local-time"' in body
     assert "anna.schmidt@mueller-maschinen.de" in body
+    assert "companydomain" not in body, "the timeline names things in the reader's language"
     assert body.count("<li><strong>") >= 4  # create company, domain, contact, channels
 
 
