@@ -46,6 +46,9 @@ class Command(BaseCommand):
                     str(options["workers"]),
                     "--threads",
                     "4",
+                    # Large imports and exports are answered within the request.
+                    "--timeout",
+                    "300",
                     "--access-logfile",
                     "-",
                     "--log-level",
