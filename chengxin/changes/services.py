@@ -346,6 +346,27 @@ def change_confirm_recipient(request: ChangeRequest) -> str:
     return _email_on_file(request.contact)
 
 
+def _letter_enqueue(
+    *, actor: User, request: ChangeRequest, to: str, subject: str, body: str, purpose: str
+):
+    """Queue one of the loop's letters to ``to`` through the outbox."""
+    from chengxin.outbox.services import outbox_enqueue
+
+    if not to:
+        raise ValidationError(_("The contact has no email address on file to write to."))
+    return outbox_enqueue(
+        actor=actor,
+        to=to,
+        subject=subject,
+        body_text=body,
+        contact=request.contact,
+        company=request.contact.company,
+        purpose=purpose,
+        related_type="changes.changerequest",
+        related_id=str(request.pk),
+    )
+
+
 @transaction.atomic
 def change_confirm_send(
     *,
@@ -355,8 +376,6 @@ def change_confirm_send(
     body: str = "",
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
-    from chengxin.outbox.services import outbox_enqueue
-
     now = now or timezone.now()
     request = _locked(actor=actor, request=request)
     require_act(actor, request)
@@ -373,19 +392,9 @@ def change_confirm_send(
             }  # fmt: skip
         )
     to = change_confirm_recipient(request)
-    if not to:
-        raise ValidationError(_("The contact has no email address on file to write to."))
     before = snapshot(request)
-    outbound = outbox_enqueue(
-        actor=actor,
-        to=to,
-        subject=subject,
-        body_text=body,
-        contact=request.contact,
-        company=request.contact.company,
-        purpose="change_confirm",
-        related_type="changes.changerequest",
-        related_id=str(request.pk),
+    outbound = _letter_enqueue(
+        actor=actor, request=request, to=to, subject=subject, body=body, purpose="change_confirm"
     )
     request.confirm_message_id = outbound.pk
     _advance(
@@ -615,8 +624,6 @@ def change_notice_send(
     body: str = "",
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
-    from chengxin.outbox.services import outbox_enqueue
-
     now = now or timezone.now()
     request = _locked(actor=actor, request=request)
     require_act(actor, request)
@@ -624,19 +631,9 @@ def change_notice_send(
     draft = change_notice_draft(request=request, actor=actor)
     subject, body = (subject or "").strip() or draft.subject, (body or "").strip() or draft.body
     to = change_notice_recipient(request)
-    if not to:
-        raise ValidationError(_("The contact has no email address on file to write to."))
     before = snapshot(request)
-    outbound = outbox_enqueue(
-        actor=actor,
-        to=to,
-        subject=subject,
-        body_text=body,
-        contact=request.contact,
-        company=request.contact.company,
-        purpose="change_notice",
-        related_type="changes.changerequest",
-        related_id=str(request.pk),
+    outbound = _letter_enqueue(
+        actor=actor, request=request, to=to, subject=subject, body=body, purpose="change_notice"
     )
     request.notice_message_id = outbound.pk
     request.review_due_at = now + datetime.timedelta(days=review_days())
