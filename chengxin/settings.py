@@ -175,6 +175,21 @@ CHENGXIN_SMTP_PASSWORD = envstr("CHENGXIN_SMTP_PASSWORD", "")
 CHENGXIN_SMTP_STARTTLS = envbool("CHENGXIN_SMTP_STARTTLS", False)
 CHENGXIN_SMTP_SSL = envbool("CHENGXIN_SMTP_SSL", False)
 
+# Chat messages (the outbox's WhatsApp kind) go through Meta's WhatsApp Cloud API.
+# WhatsApp is on when both the phone number id and the token are set; the token
+# may come from a file (CHENGXIN_WHATSAPP_TOKEN_FILE). With a template name, every
+# message is sent as that approved template, the text filling its body parameters
+# (needed outside the 24-hour customer service window); without one, as plain text.
+CHENGXIN_WHATSAPP_API_BASE = envstr(
+    "CHENGXIN_WHATSAPP_API_BASE", "https://graph.facebook.com/v21.0"
+)
+CHENGXIN_WHATSAPP_PHONE_NUMBER_ID = envstr("CHENGXIN_WHATSAPP_PHONE_NUMBER_ID", "")
+CHENGXIN_WHATSAPP_TOKEN = envstr("CHENGXIN_WHATSAPP_TOKEN", "")
+CHENGXIN_WHATSAPP_TEMPLATE = envstr("CHENGXIN_WHATSAPP_TEMPLATE", "")
+CHENGXIN_WHATSAPP_TEMPLATE_LANGUAGE = envstr("CHENGXIN_WHATSAPP_TEMPLATE_LANGUAGE", "en")
+# Seconds to wait for the Cloud API before trying again later.
+CHENGXIN_WHATSAPP_TIMEOUT = envint("CHENGXIN_WHATSAPP_TIMEOUT", 10, minimum=1)
+
 # A contact change is reviewed this many days after its notice went out.
 CHENGXIN_CHANGE_REVIEW_DAYS = envint("CHENGXIN_CHANGE_REVIEW_DAYS", 7, minimum=1)
 
