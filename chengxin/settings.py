@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "chengxin.guard",
     "chengxin.outbox",
     "chengxin.changes",
+    "chengxin.todos",
+    "chengxin.banking",
+    "chengxin.campaigns",
+    "chengxin.publicrecord",
 ]
 
 MIDDLEWARE = [

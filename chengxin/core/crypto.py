@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 
-__all__ = ["DecryptionError", "decrypt", "encrypt"]
+__all__ = ["DecryptionError", "decrypt", "encrypt", "lookup_digest"]
 
 _CONTEXT = b"chengxin.core.crypto/v1:"
+_LOOKUP_CONTEXT = b"chengxin.core.crypto/lookup/v1:"
 
 
 class DecryptionError(Exception):
@@ -53,3 +55,13 @@ def decrypt(token: str) -> str:
         return _current().decrypt(token.encode("ascii")).decode("utf-8")
     except (InvalidToken, UnicodeError, ValueError) as exc:
         raise DecryptionError("The value cannot be decrypted with the configured keys.") from exc
+
+
+def lookup_digest(plain: str) -> str:
+    """A keyed digest (HMAC-SHA256, hex) of ``plain`` for finding an encrypted value
+    without decrypting every row. Keyed, because account numbers have too little
+    entropy for a plain hash. It uses the current key: after a key rotation, stored
+    digests must be recomputed (``chengxin bank_accounts_rehash``)."""
+    primary = settings.CHENGXIN_ENCRYPTION_KEY or settings.SECRET_KEY
+    key = hashlib.sha256(_LOOKUP_CONTEXT + primary.encode("utf-8")).digest()
+    return hmac.new(key, plain.encode("utf-8"), hashlib.sha256).hexdigest()

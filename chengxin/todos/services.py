@@ -1,0 +1,119 @@
+"""Making and finishing tasks. A task is made by a feature's service (inside its
+transaction) and finished by its assignee, a manager, or the feature itself; its
+outcome is what the feature reads back (a call "heard and understood")."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chengxin.accounts.models import User
+from chengxin.audit.models import Action
+from chengxin.audit.services import audit_record, snapshot
+from chengxin.notifications.services import notify
+from chengxin.todos.models import Todo
+
+
+def can_act_on_todo(user: User, todo: Todo) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return todo.assignee_id == user.pk or user.edits_all_customers
+
+
+def todo_create(
+    *,
+    assignee: User,
+    kind: str,
+    title: str,
+    body: str = "",
+    link: str = "",
+    company=None,
+    contact=None,
+    related: tuple[str, object] | None = None,
+    due_at: datetime.datetime | None = None,
+    actor: User | None = None,
+    notify_assignee: bool = True,
+) -> Todo:
+    """A new open task for ``assignee``, audited, and (on commit) a notification."""
+    if not assignee.is_active:
+        raise ValidationError(_("Tasks cannot be given to a deactivated user."), code="inactive")
+    related_type, related_id = ("", "") if related is None else (related[0], str(related[1]))
+    with transaction.atomic():
+        todo = Todo.objects.create(
+            assignee=assignee,
+            kind=kind,
+            title=title[:300],
+            body=body,
+            link=link[:500],
+            company=company,
+            contact=contact,
+            related_type=related_type,
+            related_id=related_id,
+            due_at=due_at,
+            created_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            instance=todo,
+            after=snapshot(todo),
+            company_id=todo.company_id,
+            label=todo.title,
+        )
+    if notify_assignee:
+        notify(users=[assignee], kind=f"todo.{kind}", title=todo.title, body=body, link=link)
+    return todo
+
+
+def todo_complete(
+    *,
+    actor: User | None,
+    todo: Todo,
+    outcome: str = "",
+    notes: str = "",
+    now: datetime.datetime | None = None,
+) -> Todo:
+    """Mark the task done with an outcome. ``actor=None`` is the system (the feature
+    itself closing a task that no longer needs doing)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        todo = Todo.objects.select_for_update().get(pk=todo.pk)
+        if actor is not None and not can_act_on_todo(actor, todo):
+            raise PermissionDenied(_("This task is not yours."))
+        if todo.done_at is not None:
+            raise ValidationError(_("This task is already done."), code="done")
+        before = snapshot(todo)
+        todo.done_at, todo.done_by = now, actor
+        todo.outcome, todo.outcome_notes = outcome, notes
+        todo.save(update_fields=["done_at", "done_by", "outcome", "outcome_notes"])
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            instance=todo,
+            before=before,
+            after=snapshot(todo),
+            company_id=todo.company_id,
+            label=todo.title,
+        )
+    return todo
+
+
+def todos_close_related(
+    *, related: tuple[str, object], kinds: Iterable[str] | None = None, outcome: str = ""
+) -> int:
+    """Close (as the system) the open tasks about one object, e.g. when it is cancelled."""
+    qs = Todo.objects.filter(
+        related_type=related[0], related_id=str(related[1]), done_at__isnull=True
+    )
+    if kinds is not None:
+        qs = qs.filter(kind__in=list(kinds))
+    closed = 0
+    for todo in qs:
+        todo_complete(actor=None, todo=todo, outcome=outcome)
+        closed += 1
+    return closed
