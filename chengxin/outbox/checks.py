@@ -1,5 +1,7 @@
 """System checks: bad outbox configuration is reported at start, not at first send."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Error, register
 
@@ -28,6 +30,32 @@ def outbox_smtp_check(app_configs, **kwargs):
                 f"DEFAULT_FROM_EMAIL={settings.DEFAULT_FROM_EMAIL!r} is not an email address; "
                 "the outbox sends from it.",
                 id="chengxin.outbox.E003",
+            )
+        )
+    return problems
+
+
+@register()
+def outbox_whatsapp_check(app_configs, **kwargs):
+    problems = []
+    number_id = settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID
+    token = settings.CHENGXIN_WHATSAPP_TOKEN
+    if bool(number_id) != bool(token):
+        missing = "CHENGXIN_WHATSAPP_TOKEN" if number_id else "CHENGXIN_WHATSAPP_PHONE_NUMBER_ID"
+        problems.append(
+            Error(
+                f"WhatsApp is half set up: {missing} is empty, so no WhatsApp message "
+                "can be sent. Set both, or neither.",
+                id="chengxin.outbox.E004",
+            )
+        )
+    base = urlsplit(settings.CHENGXIN_WHATSAPP_API_BASE)
+    if base.scheme not in ("http", "https") or not base.netloc:
+        problems.append(
+            Error(
+                f"CHENGXIN_WHATSAPP_API_BASE={settings.CHENGXIN_WHATSAPP_API_BASE!r} is not "
+                "an http(s) URL (e.g. https://graph.facebook.com/v21.0).",
+                id="chengxin.outbox.E005",
             )
         )
     return problems

@@ -10,6 +10,13 @@ from chengxin.outbox import windows
 
 class Kind(models.TextChoices):
     EMAIL = "email", _("Email")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    SMS = "sms", _("SMS")
+    WECHAT = "wechat", _("WeChat")
+
+
+# Carried by a chat transport to a phone number (E.164), text only.
+CHAT_KINDS = (Kind.WHATSAPP, Kind.SMS, Kind.WECHAT)
 
 
 class Status(models.TextChoices):
@@ -34,7 +41,12 @@ def new_message_id() -> str:
 class OutboundMessage(models.Model):
     """One message to one recipient, kept from the moment it is written until
     it is delivered, refused or cancelled. Its Message-ID is fixed at creation,
-    so every attempt carries the same one."""
+    so every attempt carries the same one.
+
+    A chat message (WhatsApp, SMS, WeChat) goes to an E.164 number in
+    ``to_address`` and carries ``body_text`` only (links written into it); its
+    ``subject`` is an internal label shown in the outbox, never sent, and the
+    provider's id for it is kept in ``provider_message_id``."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.EMAIL)
     to_address = models.CharField(_("to"), max_length=320)
@@ -62,6 +74,8 @@ class OutboundMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=500)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Chat templates: the body parameters ({{1}}, {{2}} …); empty means the text.
+    chat_parameters = models.JSONField(_("template parameters"), default=list, blank=True)
     purpose = models.CharField(_("purpose"), max_length=64, blank=True)
     related_type = models.CharField(max_length=64, blank=True)
     related_id = models.CharField(max_length=64, blank=True)
@@ -80,6 +94,7 @@ class OutboundMessage(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     bounced_at = models.DateTimeField(_("bounced"), null=True, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    provider_message_id = models.CharField(_("provider's message id"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     AUDIT_FIELDS = ("to_address", "subject", "status", "not_before", "contact", "company")
@@ -93,6 +108,10 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_address}"
+
+    @property
+    def is_chat(self) -> bool:
+        return self.kind in CHAT_KINDS
 
     @property
     def is_pending(self) -> bool:

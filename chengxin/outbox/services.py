@@ -18,6 +18,12 @@ Delivery guarantees, and why:
   ``STALE_SENDING`` it is marked failed with an explanation, and a person
   decides whether to send it again. If they do, the unchanged Message-ID lets
   the recipient's mail program recognise a duplicate. At most once, by design.
+
+Chat messages (WhatsApp; SMS and WeChat exist as kinds but have no adapter in
+this build) live in the same table and follow the same rules: the same claim,
+working hours, backoff, permanent failures and "not delivered" notices. They
+go to an E.164 number through a chat transport (``chat.py``) and keep the
+provider's id in ``provider_message_id``.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -42,7 +49,16 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
 from chengxin.notifications.services import notify
 from chengxin.outbox import windows
+from chengxin.outbox.chat import (
+    TEXT_MAX_CHARS,
+    ChatTemplate,
+    ChatTransport,
+    WhatsAppCloudTransport,
+    WhatsAppSettings,
+    template_for,
+)
 from chengxin.outbox.models import (
+    CHAT_KINDS,
     PENDING_STATUSES,
     ContactWindow,
     Kind,
@@ -58,6 +74,7 @@ from chengxin.outbox.transport import (
     SmtpTransport,
     TemporaryFailure,
 )
+from chengxin.parties.normalize import normalize_phone
 from chengxin.parties.permissions import can_edit_company, require_edit
 
 logger = logging.getLogger(__name__)
@@ -129,12 +146,59 @@ def _enqueue_send(message_pk: int) -> None:
     transaction.on_commit(lambda: outbox_send_task.enqueue(message_pk))
 
 
+def chat_channel_configured(kind: str) -> bool:
+    """Whether messages of the chat ``kind`` can be sent from this server.
+
+    WhatsApp: when CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and CHENGXIN_WHATSAPP_TOKEN
+    are both set. SMS and WeChat have no adapter in this build and are never
+    configured; they exist so that callers can ask, and fall back (e.g. to a
+    task for the sales rep) instead of queueing a message nobody can carry.
+    Any other kind (email included) is not a chat channel: False."""
+    if kind == Kind.WHATSAPP:
+        return bool(settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and settings.CHENGXIN_WHATSAPP_TOKEN)
+    return False
+
+
+def _chat_label(body_text: str) -> str:
+    """A chat message has no subject: the outbox lists it by its first line."""
+    first_line = next((line.strip() for line in body_text.splitlines() if line.strip()), "")
+    return Truncator(first_line).chars(80)
+
+
+def _clean_chat(*, kind: str, to: str, body_text: str, company, attachments) -> str:
+    """The E.164 number a chat message goes to, after checking the message can go."""
+    if not chat_channel_configured(kind):
+        raise ValidationError(
+            _("%(kind)s messages cannot be sent: the channel is not set up on this server.")
+            % {"kind": Kind(kind).label},
+            code="channel_not_configured",
+        )
+    try:
+        number = normalize_phone(to, company.country if company is not None else None)
+    except ValidationError as exc:
+        raise ValidationError(
+            {"to": _("Enter a valid phone number with its country code, e.g. +49 30 1234567.")}
+        ) from exc
+    if not body_text.strip():
+        raise ValidationError({"body_text": _("A message needs a text.")})
+    if len(body_text) > TEXT_MAX_CHARS:
+        raise ValidationError(
+            {
+                "body_text": _("A chat message may have at most %(limit)d characters.")
+                % {"limit": TEXT_MAX_CHARS}
+            }
+        )
+    if attachments:
+        raise ValidationError(_("Chat messages cannot carry attachments."))
+    return number
+
+
 @transaction.atomic
 def outbox_enqueue(
     *,
     actor,
     to: str,
-    subject: str,
+    subject: str = "",
     body_text: str,
     body_html: str = "",
     contact=None,
@@ -146,24 +210,38 @@ def outbox_enqueue(
     related_id: str = "",
     attachments: Sequence[tuple[str, bytes, str]] = (),
     date_in_recipient_zone: bool = False,
+    chat_parameters: Sequence[str] = (),
     now: datetime.datetime | None = None,
 ) -> OutboundMessage:
     """Queue one message in the caller's transaction; it is handed to the
     worker once that transaction commits. ``attachments`` are
-    (file name, content, content type)."""
+    (file name, content, content type).
+
+    ``kind`` "whatsapp" (see ``chat_channel_configured``): ``to`` is a phone
+    number, stored in E.164 (a number without +country is read in the
+    customer's country); ``body_text`` is the whole message, links included;
+    ``subject`` is optional and only labels it in the outbox. When a WhatsApp
+    template is configured, ``chat_parameters`` fill its body parameters
+    (default: the text as the one parameter)."""
     now = now or timezone.now()
     if kind not in Kind.values:
         raise ValidationError(_("Messages of this kind cannot be sent yet."))
     to = to.strip()
+    if company is None and contact is not None:
+        company = contact.company
     if kind == Kind.EMAIL:
         try:
             validate_email(to)
         except ValidationError as exc:
             raise ValidationError({"to": _("Enter a valid email address.")}) from exc
+    elif kind in CHAT_KINDS:
+        to = _clean_chat(
+            kind=kind, to=to, body_text=body_text, company=company, attachments=attachments
+        )
+        subject = subject.strip() or _chat_label(body_text)
+        body_html = ""
     if not subject.strip():
         raise ValidationError({"subject": _("A message needs a subject.")})
-    if company is None and contact is not None:
-        company = contact.company
     if contact is not None and contact.company_id != company.pk:
         raise ValidationError(_("The contact does not belong to this customer."))
     _require_may_write(actor, company)
@@ -177,6 +255,7 @@ def outbox_enqueue(
         subject=subject.strip(),
         body_text=body_text,
         body_html=body_html,
+        chat_parameters=[str(p) for p in chat_parameters] if kind in CHAT_KINDS else [],
         purpose=purpose,
         related_type=related_type,
         related_id=str(related_id),
@@ -336,6 +415,59 @@ def transport_for(kind: str) -> OutboxTransport:
     )
 
 
+def chat_transport_for(kind: str) -> ChatTransport:
+    """The configured chat transport for ``kind`` (settings are read now);
+    PermanentFailure when the channel is not set up (the message cannot go
+    until an operator sets it up and someone sends it again)."""
+    if not chat_channel_configured(kind):
+        raise PermanentFailure(
+            f"No {kind} channel is configured on this server; set it up, then send the "
+            "message again."
+        )
+    try:
+        return WhatsAppCloudTransport(
+            WhatsAppSettings(
+                api_base=settings.CHENGXIN_WHATSAPP_API_BASE,
+                phone_number_id=settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID,
+                token=settings.CHENGXIN_WHATSAPP_TOKEN,
+                timeout=settings.CHENGXIN_WHATSAPP_TIMEOUT,
+            )
+        )
+    except ValueError as exc:
+        raise PermanentFailure(str(exc)) from exc
+
+
+def chat_template_for(message: OutboundMessage) -> ChatTemplate | None:
+    """The approved template the message goes as, or None for a plain text."""
+    if message.kind != Kind.WHATSAPP or not settings.CHENGXIN_WHATSAPP_TEMPLATE:
+        return None
+    return template_for(
+        settings.CHENGXIN_WHATSAPP_TEMPLATE,
+        settings.CHENGXIN_WHATSAPP_TEMPLATE_LANGUAGE,
+        message.chat_parameters or [message.body_text],
+    )
+
+
+def _hand_over(
+    message: OutboundMessage,
+    *,
+    now: datetime.datetime,
+    transport: OutboxTransport | None,
+    chat_transport: ChatTransport | None,
+) -> str:
+    """Give the message to its transport; the provider's id ("" for email)."""
+    if message.kind in CHAT_KINDS:
+        chat_transport = chat_transport or chat_transport_for(message.kind)
+        return chat_transport.send(
+            message.to_address, message.body_text, template=chat_template_for(message)
+        )
+    transport = transport or transport_for(message.kind)
+    transport.send(
+        email_for(message, now=now), sender=sender_address(), recipients=[message.to_address]
+    )
+    return ""
+
+
 def sender_address() -> str:
     return settings.DEFAULT_FROM_EMAIL
 
@@ -372,9 +504,11 @@ def outbox_send_one(
     message_pk: int,
     now: datetime.datetime | None = None,
     transport: OutboxTransport | None = None,
+    chat_transport: ChatTransport | None = None,
 ) -> str | None:
     """Try to send one message if it is due; its status afterwards, or None
-    when another worker has it or it is not due."""
+    when another worker has it or it is not due. Email goes through
+    ``transport``, chat kinds through ``chat_transport`` (default: configured)."""
     now = now or timezone.now()
     message = (
         OutboundMessage.objects.select_related("contact", "company", "created_by")
@@ -397,10 +531,9 @@ def outbox_send_one(
     if not claimed:
         return None
     message.refresh_from_db()
-    transport = transport or transport_for(message.kind)
     try:
-        transport.send(
-            email_for(message, now=now), sender=sender_address(), recipients=[message.to_address]
+        provider_message_id = _hand_over(
+            message, now=now, transport=transport, chat_transport=chat_transport
         )
     except TemporaryFailure as exc:
         return _record_temporary_failure(message, str(exc), now=now)
@@ -415,7 +548,10 @@ def outbox_send_one(
         _notify_not_delivered(message)
         return status
     OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
-        status=Status.SENT, sent_at=now, last_error=""
+        status=Status.SENT,
+        sent_at=now,
+        last_error="",
+        provider_message_id=provider_message_id[:255],
     )
     return Status.SENT
 
@@ -458,7 +594,10 @@ def outbox_release_stale(*, now: datetime.datetime | None = None) -> int:
 
 
 def outbox_send_due(
-    *, now: datetime.datetime | None = None, transport: OutboxTransport | None = None
+    *,
+    now: datetime.datetime | None = None,
+    transport: OutboxTransport | None = None,
+    chat_transport: ChatTransport | None = None,
 ) -> dict[str, int]:
     """Send every message that is due; counts by resulting status."""
     now = now or timezone.now()
@@ -472,7 +611,9 @@ def outbox_send_due(
         .values_list("pk", flat=True)[:SEND_BATCH]
     )
     for pk in due:
-        status = outbox_send_one(message_pk=pk, now=now, transport=transport)
+        status = outbox_send_one(
+            message_pk=pk, now=now, transport=transport, chat_transport=chat_transport
+        )
         if status is not None:
             counts[status] = counts.get(status, 0) + 1
     return counts
