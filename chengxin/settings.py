@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "chengxin.todos",
     "chengxin.banking",
     "chengxin.campaigns",
+    "chengxin.compensation",
     "chengxin.publicrecord",
 ]
 
