@@ -205,6 +205,19 @@ CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
 CHENGXIN_IMPORT_MAX_MB = envint("CHENGXIN_IMPORT_MAX_MB", 50, minimum=1)
 # Our own company: its name and its own email domains (guarded like buyers' ones).
 CHENGXIN_COMPANY_NAME = envstr("CHENGXIN_COMPANY_NAME", "Chengxin Demo Export Co., Ltd.")
+# Shown on the public record of our accounts (buyers call this number before paying
+# when an account is not ours) and linked from it.
+CHENGXIN_COMPANY_PHONE = envstr("CHENGXIN_COMPANY_PHONE", "+86 571 8765 4321")
+CHENGXIN_COMPANY_WEBSITE = envstr("CHENGXIN_COMPANY_WEBSITE", "")
+# Public verification of our account numbers: at most this many checks per client
+# address in this many minutes (counted in the database, so across workers).
+CHENGXIN_PUBLIC_VERIFY_LIMIT = envint("CHENGXIN_PUBLIC_VERIFY_LIMIT", 10, minimum=1)
+CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES = envint(
+    "CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES", 60, minimum=1
+)
+# Reverse proxies in front of Chengxin that append to X-Forwarded-For: 0 trusts none
+# (the client is REMOTE_ADDR); n takes the n-th address from the right.
+CHENGXIN_TRUSTED_PROXY_COUNT = envint("CHENGXIN_TRUSTED_PROXY_COUNT", 0, minimum=0)
 CHENGXIN_OWN_DOMAINS = [d.lower() for d in envlist("CHENGXIN_OWN_DOMAINS", [])]
 
 # Secrets at rest (mailbox passwords): Fernet keyed from this, or from SECRET_KEY.
