@@ -203,6 +203,10 @@ CHENGXIN_CHANGE_REVIEW_DAYS = envint("CHENGXIN_CHANGE_REVIEW_DAYS", 7, minimum=1
 CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
 # The largest import file accepted, in megabytes.
 CHENGXIN_IMPORT_MAX_MB = envint("CHENGXIN_IMPORT_MAX_MB", 50, minimum=1)
+# Fee compensation: the largest remittance voucher accepted (MB), and how many claims
+# one buyer may send through their public link in 24 hours.
+CHENGXIN_VOUCHER_MAX_MB = envint("CHENGXIN_VOUCHER_MAX_MB", 10, minimum=1)
+CHENGXIN_FEE_CLAIMS_PER_DAY = envint("CHENGXIN_FEE_CLAIMS_PER_DAY", 10, minimum=1)
 # Our own company: its name and its own email domains (guarded like buyers' ones).
 CHENGXIN_COMPANY_NAME = envstr("CHENGXIN_COMPANY_NAME", "Chengxin Demo Export Co., Ltd.")
 # Shown on the public record of our accounts (buyers call this number before paying

@@ -32,6 +32,9 @@ class FeeClaim(models.Model):
     voucher_content_type = models.CharField(max_length=127)
     voucher = models.BinaryField()
     voucher_sha256 = models.CharField(max_length=64)
+    # IBANs named in the voucher that are not ours (masked, e.g. "GB29 ···· 6819"): the
+    # buyer may have paid a fraudster. Finance sees the claim flagged.
+    voucher_foreign_accounts = models.JSONField(default=list, blank=True)
     # Who entered it: the buyer through the acknowledgement page (null), or a rep.
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -52,7 +55,8 @@ class FeeClaim(models.Model):
 
     AUDIT_FIELDS = (
         "recipient", "paid_on", "payment_amount", "payment_currency", "fee_amount",
-        "fee_currency", "payment_reference", "voucher_name", "voucher_sha256", "submitted_by",
+        "fee_currency", "payment_reference", "voucher_name", "voucher_sha256",
+        "voucher_foreign_accounts", "submitted_by",
         "submitted_at", "submitted_ip", "state", "decided_by", "decided_at", "approved_amount",
         "decision_notes",
     )  # fmt: skip
@@ -61,9 +65,18 @@ class FeeClaim(models.Model):
         verbose_name = _("fee claim")
         verbose_name_plural = _("fee claims")
         ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["voucher_sha256"], name="feeclaim_voucher_sha256")]
 
     def __str__(self) -> str:
         return f"{self.fee_amount} {self.fee_currency} · {self.recipient}"
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.voucher_foreign_accounts)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == ClaimState.SUBMITTED
 
 
 class Credit(models.Model):
@@ -84,7 +97,9 @@ class Credit(models.Model):
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
     used_reference = models.CharField(_("used on"), max_length=140, blank=True)
 
-    AUDIT_FIELDS = ("company", "amount", "currency", "reason", "fee_claim", "used_at")
+    AUDIT_FIELDS = (
+        "company", "amount", "currency", "reason", "fee_claim", "used_at", "used_reference",
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("credit")
@@ -93,3 +108,7 @@ class Credit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} · {self.company}"
+
+    @property
+    def is_used(self) -> bool:
+        return self.used_at is not None
