@@ -8,7 +8,7 @@ from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 
 from chengxin.outbox import selectors, services
-from chengxin.outbox.models import OutboundMessage, Status
+from chengxin.outbox.models import Kind, OutboundMessage, Status
 from chengxin.parties.schemas import ErrorOut, InvalidOut
 
 router = Router(tags=["outbox"])
@@ -20,11 +20,16 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 class OutboundOut(Schema):
     id: int = Field(description="The outbound message's id.")
-    kind: str = Field(description="How it is carried: email.")
-    to_address: str = Field(description="The recipient's address.")
+    kind: str = Field(description="How it is carried: one of " + ", ".join(Kind.values) + ".")
+    to_address: str = Field(
+        description="The recipient's address: an email address, or an E.164 phone number "
+        "for WhatsApp and SMS."
+    )
     contact_id: int | None = Field(description="The contact written to, if any.")
     company_id: int | None = Field(description="The customer it concerns, if any.")
-    subject: str = Field(description="The subject line.")
+    subject: str = Field(
+        description="The subject line; for a chat message, an internal label (not sent)."
+    )
     purpose: str = Field(description='Why it was written, e.g. "change_confirm".')
     related_type: str = Field(description="The kind of record that caused it, if any.")
     related_id: str = Field(description="The id of that record.")
@@ -37,7 +42,10 @@ class OutboundOut(Schema):
     attempts: int = Field(description="How many times sending was tried.")
     last_error: str = Field(description="The last refusal or error, if any.")
     sent_at: datetime.datetime | None = Field(description="When the server accepted it (UTC).")
-    message_id: str = Field(description="The Message-ID every attempt carries.")
+    message_id: str = Field(description="The Message-ID every attempt carries (email).")
+    provider_message_id: str = Field(
+        description="The chat provider's id for a sent chat message (e.g. a WhatsApp wamid)."
+    )
     created_at: datetime.datetime = Field(description="When it was written (UTC).")
 
 

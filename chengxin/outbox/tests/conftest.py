@@ -1,9 +1,15 @@
-"""A real SMTP server on loopback (aiosmtpd), started and stopped by the tests."""
+"""A real SMTP server on loopback (aiosmtpd) and a real HTTP server on loopback
+playing Meta's WhatsApp Cloud API, started and stopped by the tests."""
 
 from __future__ import annotations
 
+import json
 import socket
+import threading
+import time
+from dataclasses import dataclass
 from email import message_from_bytes, policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -80,3 +86,123 @@ def berlin_contact(company):
     contact.time_zone = "Europe/Berlin"
     contact.save(update_fields=["time_zone"])
     return contact
+
+
+# --- A WhatsApp Cloud API on loopback ---------------------------------------------
+
+PHONE_NUMBER_ID = "106540352242922"
+WHATSAPP_TOKEN = "EAAG-test-token"  # noqa: S105
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes
+    delay: float = 0.0
+
+
+def cloud_error(status: int, code: int, message: str, details: str = "") -> Reply:
+    """An error answer shaped like the Cloud API's (Graph API error object)."""
+    error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "AbC"}
+    if details:
+        error["error_data"] = {"messaging_product": "whatsapp", "details": details}
+    return Reply(status, json.dumps({"error": error}).encode())
+
+
+@dataclass
+class Received:
+    path: str
+    authorization: str
+    content_type: str
+    body: dict
+
+
+class CloudApi:
+    """What the loopback Cloud API received; ``replies`` are answered in order,
+    then every request succeeds with a fresh ``wamid``."""
+
+    def __init__(self) -> None:
+        self.requests: list[Received] = []
+        self.replies: list[Reply] = []
+        self._lock = threading.Lock()
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's name)
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                with api._lock:
+                    api.requests.append(
+                        Received(
+                            path=self.path,
+                            authorization=self.headers.get("Authorization", ""),
+                            content_type=self.headers.get("Content-Type", ""),
+                            body=json.loads(raw),
+                        )
+                    )
+                    reply = api.replies.pop(0) if api.replies else api.success(api.requests[-1])
+                if reply.delay:
+                    time.sleep(reply.delay)
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(reply.body)))
+                    self.end_headers()
+                    self.wfile.write(reply.body)
+                except OSError:
+                    pass  # the client gave up waiting
+
+            def log_message(self, format, *args):  # noqa: A002
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        self.port = self.server.server_address[1]
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v21.0"
+
+    def success(self, request: Received) -> Reply:
+        to = request.body.get("to", "")
+        answer = {
+            "messaging_product": "whatsapp",
+            "contacts": [{"input": to, "wa_id": to.lstrip("+")}],
+            "messages": [{"id": f"wamid.TEST{len(self.requests)}"}],
+        }
+        return Reply(200, json.dumps(answer).encode())
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def whatsapp_api(settings):
+    """A running loopback Cloud API; the WhatsApp settings point at it (text messages,
+    no template)."""
+    api = CloudApi()
+    api.start()
+    settings.CHENGXIN_WHATSAPP_API_BASE = api.base
+    settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID = PHONE_NUMBER_ID
+    settings.CHENGXIN_WHATSAPP_TOKEN = WHATSAPP_TOKEN
+    settings.CHENGXIN_WHATSAPP_TEMPLATE = ""
+    settings.CHENGXIN_WHATSAPP_TEMPLATE_LANGUAGE = "en"
+    settings.CHENGXIN_WHATSAPP_TIMEOUT = 5
+    yield api
+    api.stop()
+
+
+@pytest.fixture
+def whatsapp_configured(settings):
+    """WhatsApp set up, for tests that carry messages with ``LocalChatTransport``."""
+    settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID = PHONE_NUMBER_ID
+    settings.CHENGXIN_WHATSAPP_TOKEN = WHATSAPP_TOKEN
+    settings.CHENGXIN_WHATSAPP_TEMPLATE = ""
