@@ -198,6 +198,12 @@ CHENGXIN_WHATSAPP_TIMEOUT = envint("CHENGXIN_WHATSAPP_TIMEOUT", 10, minimum=1)
 # A contact change is reviewed this many days after its notice went out.
 CHENGXIN_CHANGE_REVIEW_DAYS = envint("CHENGXIN_CHANGE_REVIEW_DAYS", 7, minimum=1)
 
+# Announcing a change of our receiving account: days of notice a plan needs (less needs a
+# manager's override); hours before the change the formal email and the chat reminder go.
+CHENGXIN_CAMPAIGN_NOTICE_DAYS = envint("CHENGXIN_CAMPAIGN_NOTICE_DAYS", 30, minimum=1)
+CHENGXIN_CAMPAIGN_EMAIL_HOURS = envint("CHENGXIN_CAMPAIGN_EMAIL_HOURS", 72, minimum=1)
+CHENGXIN_CAMPAIGN_CHAT_HOURS = envint("CHENGXIN_CAMPAIGN_CHAT_HOURS", 24, minimum=1)
+
 # --- Chengxin's own rules (configurable defaults) -------------------------------
 # A customer whose owner has not followed up for this many days returns to the pool.
 CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
