@@ -51,6 +51,16 @@ def domestic_part(value: str) -> str:
     return account if len(account) >= 6 else ""
 
 
+def domestic_forms(value: str) -> tuple[str, ...]:
+    """The ways an IBAN's domestic account number is written: as in the IBAN (with its
+    leading zeros) and without them; () when there is none."""
+    stripped = domestic_part(value)
+    if not stripped:
+        return ()
+    raw = IBAN(normalise(value)).account_code or ""
+    return tuple(dict.fromkeys(f for f in (raw, stripped) if f))
+
+
 def candidate_digests(value: str) -> list[str]:
     """Every digest a typed number could be stored under: itself, and the domestic
     number with leading zeros dropped (what buyers often type for an IBAN's account)."""
@@ -96,3 +106,11 @@ def validate_iban(value: str) -> IBAN:
         return IBAN(normalise(value))
     except SchwiftyException as exc:
         raise ValueError(str(exc)) from exc
+
+
+def formatted(value: str) -> str:
+    """How a full number is shown: an IBAN in groups of four, anything else as stored."""
+    norm = normalise(value)
+    if looks_like_iban(norm):
+        return " ".join(norm[i : i + 4] for i in range(0, len(norm), 4))
+    return value.strip()
