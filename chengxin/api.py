@@ -116,6 +116,8 @@ def _register_routers() -> None:
     api.add_router("/", parties_router)
     api.add_router("/", changes_router)
     api.add_router("/", outbox_router)
+    api.add_router("/", "chengxin.publicrecord.api.router")
+    api.add_router("/", "chengxin.compensation.api.router")
 
 
 _register_routers()

@@ -15,5 +15,7 @@ urlpatterns = [
     path("changes/", include("chengxin.changes.urls")),
     path("notifications/", include("chengxin.notifications.urls")),
     path("outbox/", include("chengxin.outbox.urls")),
+    path("trust/", include("chengxin.publicrecord.urls")),
+    path("compensation/", include("chengxin.compensation.urls")),
     path("api/v1/", api.urls),
 ]

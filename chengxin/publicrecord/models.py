@@ -61,6 +61,8 @@ class VerificationAttempt(models.Model):
     query_digest = models.CharField(max_length=64, blank=True)
     query_last4 = models.CharField(max_length=4, blank=True)
     answer = models.CharField(_("answer"), max_length=16, choices=Answer.choices)
+    # Finance was alerted by this check (an unknown number; repeats within minutes are not).
+    alerted = models.BooleanField(_("finance alerted"), default=False)
     account = models.ForeignKey(
         "banking.BankAccount",
         null=True,

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chengxin.publicrecord.models import Answer
+
+
+class VerifyForm(forms.Form):
+    number = forms.CharField(
+        label=_("Account number or IBAN you were given"),
+        max_length=100,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"}
+        ),
+    )
+
+
+class ProofUploadForm(forms.Form):
+    account = forms.ModelChoiceField(label=_("Our account"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File (PDF, PNG or JPEG, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
+    )
+    is_public = forms.BooleanField(
+        label=_("Shown on the public record"), required=False, initial=True
+    )
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = accounts
+        self.fields["account"].label_from_instance = lambda account: (
+            f"{account.bank_name} {account.masked_number} ({account.currency}) · "
+            f"{account.get_state_display()}"
+        )
+
+
+class AttemptFilterForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Answer"), required=False, choices=[("", _("All"))] + list(Answer.choices)
+    )
+    day_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    day_until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -1,0 +1,359 @@
+"""Public verification of our account numbers, and finance's bank proof documents.
+
+``public_verify`` is the one place that answers a buyer's check, for the page and the
+JSON endpoint alike: it applies the per-address limit (counted from the logged attempts,
+so it holds across workers), looks the number up among our approved accounts only,
+logs the attempt, and alerts finance when someone was given a number that is not ours.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from chengxin.accounts.models import Role, User
+from chengxin.audit.models import Action
+from chengxin.audit.services import audit_record, snapshot
+from chengxin.banking import numbers
+from chengxin.banking.models import BankAccount, Side, State
+from chengxin.banking.selectors import account_lookup_ours
+from chengxin.notifications.services import notify
+from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
+from chengxin.todos.services import todo_create
+
+#: Repeated checks of the same unknown number from the same address alert finance once
+#: in this many minutes (every check is still logged).
+ALERT_DEBOUNCE = datetime.timedelta(minutes=10)
+UNKNOWN_ACCOUNT_TODO = "publicrecord.unknown_account"
+#: Roles that keep the public record (upload proofs, read the checks).
+RECORD_KEEPER_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
+#: Proof documents: what their first bytes must be, and how large they may be.
+PROOF_SIGNATURES = (
+    (b"%PDF-", "application/pdf", ".pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
+    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
+)
+PROOF_MAX_BYTES = 10 * 1024 * 1024
+_MAX_TYPED = 200
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """The answer to one check. It carries no account id and no number beyond the last
+    four characters the visitor typed; unknown and malformed answers have the same
+    fields (dates empty)."""
+
+    answer: str
+    message: str
+    last4: str
+    company_name: str
+    phone: str
+    active_since: datetime.date | None = None
+    retired_on: datetime.date | None = None
+
+    @property
+    def status_code(self) -> int:
+        return 429 if self.answer == Answer.LIMITED else 200
+
+    @property
+    def is_safe(self) -> bool:
+        return self.answer == Answer.ACTIVE
+
+
+def can_keep_record(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role in RECORD_KEEPER_ROLES)
+
+
+def company_date(moment: datetime.datetime | None) -> datetime.date | None:
+    """The calendar date of ``moment`` where our company is (the default user zone)."""
+    if moment is None:
+        return None
+    try:
+        zone = zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    return timezone.localtime(moment, zone).date()
+
+
+def looks_like_account_number(normalised: str) -> bool:
+    """A valid IBAN (checksum and country format), or 6 to 34 digits."""
+    if not (6 <= len(normalised) <= 34 and normalised.isascii() and normalised.isalnum()):
+        return False
+    if numbers.looks_like_iban(normalised):
+        try:
+            numbers.validate_iban(normalised)
+        except ValueError:
+            return False
+        return True
+    return normalised.isdigit()
+
+
+def _message(answer: str, *, last4: str, day: datetime.date | None) -> str:
+    context = {
+        "number": f"···· {last4}" if last4 else "",
+        "company": settings.CHENGXIN_COMPANY_NAME,
+        "phone": settings.CHENGXIN_COMPANY_PHONE,
+        "date": day.isoformat() if day else "",
+    }
+    if answer == Answer.ACTIVE:
+        return _("%(number)s is an active account of %(company)s since %(date)s.") % context
+    if answer == Answer.RETIRED:
+        return (
+            _(
+                "%(number)s was an account of %(company)s; it was retired on %(date)s — "
+                "do not pay into it."
+            )
+            % context
+        )
+    if answer == Answer.UNKNOWN:
+        return (
+            _(
+                "%(number)s is not an account of %(company)s — call %(phone)s before "
+                "paying. Do not pay into it."
+            )
+            % context
+        )
+    if answer == Answer.INVALID:
+        return (
+            _(
+                "This does not look like an account number or IBAN. Check what you typed, "
+                "or call %(phone)s before paying."
+            )
+            % context
+        )
+    return _("Too many checks from your address: try again later, or call %(phone)s.") % context
+
+
+def _result(answer: str, *, last4: str, account: BankAccount | None = None) -> VerificationResult:
+    since = retired_on = None
+    if account is not None and answer == Answer.ACTIVE:
+        since = company_date(account.active_since or account.state_changed_at)
+    if account is not None and answer == Answer.RETIRED:
+        retired_on = company_date(account.retired_at or account.state_changed_at)
+    return VerificationResult(
+        answer=answer,
+        message=_message(answer, last4=last4, day=since or retired_on),
+        last4=last4,
+        company_name=settings.CHENGXIN_COMPANY_NAME,
+        phone=settings.CHENGXIN_COMPANY_PHONE,
+        active_since=since,
+        retired_on=retired_on,
+    )
+
+
+def public_verify(
+    *,
+    text: str,
+    ip: str,
+    user_agent: str,
+    language: str,
+    now: datetime.datetime | None = None,
+) -> VerificationResult:
+    """Answer a visitor's check of an account number, in ``language``; log it; alert
+    finance when the number is not ours. Over the limit: answer ``limited`` (HTTP 429)."""
+    now = now or timezone.now()
+    normalised = numbers.normalise((text or "")[:_MAX_TYPED])
+    shaped = normalised.isascii() and normalised.isalnum()
+    last4 = normalised[-4:] if shaped else ""
+    query_digest = numbers.digest(normalised) if normalised else ""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    window = datetime.timedelta(minutes=settings.CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES)
+    with transaction.atomic(), translation.override(language):
+        attempt = VerificationAttempt(
+            at=now,
+            ip=ip,
+            user_agent=(user_agent or "")[:300],
+            language=language,
+            query_digest=query_digest,
+            query_last4=last4,
+        )
+        used = (
+            VerificationAttempt.objects.filter(ip=ip, at__gt=now - window, at__lte=now)
+            .exclude(answer=Answer.LIMITED)
+            .count()
+        )
+        if used >= settings.CHENGXIN_PUBLIC_VERIFY_LIMIT:
+            attempt.answer = Answer.LIMITED
+            attempt.save()
+            return _result(Answer.LIMITED, last4=last4)
+        # Malformed input takes the same path through the look-up as an unknown number.
+        account = account_lookup_ours(normalised) if shaped else None
+        if not looks_like_account_number(normalised):
+            attempt.answer = Answer.INVALID
+            attempt.save()
+            return _result(Answer.INVALID, last4=last4)
+        if account is None:
+            attempt.answer = Answer.UNKNOWN
+            attempt.alerted = not VerificationAttempt.objects.filter(
+                ip=ip,
+                query_digest=query_digest,
+                alerted=True,
+                at__gte=now - ALERT_DEBOUNCE,
+                at__lte=now,
+            ).exists()
+            attempt.save()
+            if attempt.alerted:
+                _alert_finance(attempt)
+            return _result(Answer.UNKNOWN, last4=last4)
+        attempt.account = account
+        attempt.answer = Answer.ACTIVE if account.state == State.ACTIVE else Answer.RETIRED
+        attempt.save()
+        return _result(attempt.answer, last4=last4, account=account)
+
+
+def alert_recipients() -> list[User]:
+    """Every active finance user; managers when there is none; administrators last."""
+    for role in (Role.FINANCE, Role.MANAGER, Role.ADMIN):
+        users = list(User.objects.filter(role=role, is_active=True).order_by("id"))
+        if users:
+            return users
+    return []
+
+
+def _alert_finance(attempt: VerificationAttempt) -> None:
+    recipients = alert_recipients()
+    if not recipients:
+        return
+    link = reverse("publicrecord:attempt_list") + "?answer=unknown"
+    for user in recipients:
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            title, body = _alert_text(attempt, user)
+        notify(users=[user], kind=UNKNOWN_ACCOUNT_TODO, title=title, body=body, link=link)
+    # One person follows it up: the finance user with the fewest such open tasks.
+    assignee = min(
+        User.objects.filter(pk__in=[u.pk for u in recipients]).annotate(
+            open_tasks=Count(
+                "todos",
+                filter=Q(todos__done_at__isnull=True, todos__kind=UNKNOWN_ACCOUNT_TODO),
+            )
+        ),
+        key=lambda u: (u.open_tasks, u.pk),
+    )
+    with translation.override(assignee.language or settings.LANGUAGE_CODE):
+        title, body = _alert_text(attempt, assignee)
+    todo_create(
+        assignee=assignee,
+        kind=UNKNOWN_ACCOUNT_TODO,
+        title=title,
+        body=body,
+        link=link,
+        related=("publicrecord.verificationattempt", attempt.pk),
+        due_at=attempt.at + datetime.timedelta(hours=1),
+        notify_assignee=False,
+    )
+
+
+def _alert_text(attempt: VerificationAttempt, user: User) -> tuple[str, str]:
+    try:
+        zone = zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = datetime.UTC
+    local = timezone.localtime(attempt.at, zone)
+    title = _("A buyer checked an account number that is not ours: ···· %(last4)s") % {
+        "last4": attempt.query_last4
+    }
+    body = _(
+        "Someone checked ···· %(last4)s on the public record at %(time)s (%(zone)s) from "
+        "%(ip)s. Someone may have given a buyer false bank details: find out who, and "
+        "warn the buyer.\nBrowser: %(agent)s"
+    ) % {
+        "last4": attempt.query_last4,
+        "time": local.strftime("%Y-%m-%d %H:%M"),
+        "zone": local.tzname(),
+        "ip": attempt.ip,
+        "agent": attempt.user_agent or "-",
+    }
+    return title, body
+
+
+# --- Bank proof documents ------------------------------------------------------------
+
+
+def _proof_type(content: bytes) -> tuple[str, str]:
+    for signature, content_type, extension in PROOF_SIGNATURES:
+        if content.startswith(signature):
+            return content_type, extension
+    raise ValidationError({"file": _("Upload a PDF, PNG or JPEG file.")}, code="type")
+
+
+def _safe_filename(filename: str, extension: str) -> str:
+    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem = _SAFE_NAME.sub("-", base.rsplit(".", 1)[0]).strip("-._")[:100] or "proof"
+    return stem + extension
+
+
+def proof_upload(
+    *,
+    actor: User,
+    account: BankAccount,
+    title: str,
+    filename: str,
+    content: bytes,
+    is_public: bool = True,
+) -> ProofDocument:
+    """Store a bank's proof of one of our accounts (PDF, PNG or JPEG, at most 10 MB)."""
+    if not can_keep_record(actor):
+        raise PermissionDenied(_("Only finance and managers keep the public record."))
+    if account.side != Side.OURS or account.state == State.REJECTED:
+        raise ValidationError({"account": _("Choose one of our own accounts.")}, code="account")
+    title = (title or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the document a title.")}, code="title")
+    if not content:
+        raise ValidationError({"file": _("The file is empty.")}, code="empty")
+    if len(content) > PROOF_MAX_BYTES:
+        raise ValidationError({"file": _("The file is larger than 10 MB.")}, code="size")
+    content_type, extension = _proof_type(content)
+    with transaction.atomic():
+        proof = ProofDocument.objects.create(
+            account=account,
+            title=title[:200],
+            filename=_safe_filename(filename, extension),
+            content_type=content_type,
+            content=content,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            is_public=is_public,
+            uploaded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            instance=proof,
+            after=snapshot(proof),
+            label=proof.title,
+        )
+    return proof
+
+
+def proof_set_public(*, actor: User, proof: ProofDocument, is_public: bool) -> ProofDocument:
+    """Show or hide a proof document on the public record."""
+    if not can_keep_record(actor):
+        raise PermissionDenied(_("Only finance and managers keep the public record."))
+    with transaction.atomic():
+        proof = ProofDocument.objects.select_for_update().defer("content").get(pk=proof.pk)
+        before = snapshot(proof)
+        proof.is_public = is_public
+        proof.save(update_fields=["is_public"])
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            instance=proof,
+            before=before,
+            after=snapshot(proof),
+            label=proof.title,
+        )
+    return proof
