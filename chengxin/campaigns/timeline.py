@@ -50,15 +50,17 @@ _NOT_SHOWN = re.compile(
 )
 _IBAN_LIKE = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]+$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-MASK = "••••"
+MASK = "****"
 
 
 def mask_account_number(number: str) -> str:
-    """``"DE89 3704 0044 0532 0130 00"`` → ``"DE •••• 3000"``; ``"6222 0210 0112 3456"``
-    → ``"•••• 3456"``. Only the last four characters (and an IBAN's country) show."""
+    """``"DE89 3704 0044 0532 0130 00"`` → ``"DE **** 3000"``; ``"6222 0210 0112 3456"``
+    → ``"**** 3456"``. Only the last four characters (and an IBAN's country) show."""
     compact = re.sub(r"[\s-]", "", number).upper()
     if len(compact) < 6:
-        raise ValidationError(_("An account number has more than five characters."))
+        raise ValidationError(
+            _("An account number has more than five characters."), code="short_number"
+        )
     prefix = f"{compact[:2]} " if _IBAN_LIKE.match(compact) else ""
     return f"{prefix}{MASK} {compact[-4:]}"
 
@@ -76,12 +78,15 @@ class AccountFacts:
     def __post_init__(self) -> None:
         if sum(ch.isdigit() for ch in self.masked_number) > 4:
             raise ValidationError(
-                _("Show at most the last four digits of an account number (got %(number)s).")
-                % {"number": self.masked_number}
+                _("Show at most the last four digits of an account number (got %(number)s)."),
+                code="unmasked_number",
+                params={"number": self.masked_number},
             )
         if not _CURRENCY.match(self.currency):
             raise ValidationError(
-                _("%(currency)s is not an ISO 4217 currency code.") % {"currency": self.currency}
+                _("%(currency)s is not an ISO 4217 currency code."),
+                code="currency",
+                params={"currency": self.currency},
             )
 
 
@@ -109,8 +114,9 @@ class TimelineFacts:
         for (before, earlier), (after, later) in zip(steps, steps[1:], strict=False):
             if later < earlier:
                 raise ValidationError(
-                    _("%(after)s (%(later)s) comes before %(before)s (%(earlier)s).")
-                    % {"after": after, "later": later, "before": before, "earlier": earlier}
+                    _("%(after)s (%(later)s) comes before %(before)s (%(earlier)s)."),
+                    code="timeline_order",
+                    params={"after": after, "later": later, "before": before, "earlier": earlier},
                 )
         URLValidator(schemes=["https", "http"])(self.public_record_url)
 
@@ -142,7 +148,7 @@ def format_day(day: date, language: str) -> str:
 
 
 def format_period(start: date, end: date, language: str) -> str:
-    """ "1–31 Dec 2026" / "2026年12月1日至31日"."""
+    """From ``start`` to ``end``: "1–31 Dec 2026" / "2026年12月1日至31日"."""
     return format_interval(start, end, "yMMMMd", locale=_locale(timeline_language(language)))
 
 
@@ -219,7 +225,8 @@ def _is_wide(ch: str) -> bool:
 
 def text_width(text: str, font_size: float, bold: bool = False) -> float:
     """An estimate, in user units, of ``text`` set in a sans-serif font: CJK characters
-    are one em, Latin letters a little over half. Errs on the wide side."""
+    are one em, Latin letters about 0.6 em (DejaVu Sans, the widest common fallback).
+    Errs on the wide side."""
     em = 0.0
     for ch in text:
         if unicodedata.combining(ch):
@@ -228,11 +235,13 @@ def text_width(text: str, font_size: float, bold: bool = False) -> float:
             em += 1.0
         elif ch in _NARROW:
             em += 0.32
-        elif ch.isupper() or ch in "mwMW@%&":
-            em += 0.72
+        elif ch in "mwMW@%&":
+            em += 0.9
+        elif ch.isupper():
+            em += 0.7
         else:
-            em += 0.58
-    return em * font_size * (1.07 if bold else 1.0)
+            em += 0.62
+    return em * font_size * (1.12 if bold else 1.0)
 
 
 def _break_units(text: str) -> Iterator[str]:
@@ -268,6 +277,8 @@ def wrap_text(text: str, width: float, font_size: float, bold: bool = False) -> 
             cut = len(line) - 1
             while cut > 1 and text_width(line[:cut], font_size, bold) > width:
                 cut -= 1
+            if cut > 1 and line[cut] in _NO_LINE_START:
+                cut -= 1
             lines.append(line[:cut])
             line = line[cut:]
     if line.strip():
@@ -300,10 +311,10 @@ _COLOURS = {
 }
 _BAND_FILL = "#dff1e7"
 
-_WIDTH = 800
-_MARGIN = 24
+_WIDTH = 760
+_MARGIN = 14
 _COLUMN = (_WIDTH - 2 * _MARGIN) / 4
-_TEXT_WIDTH = _COLUMN - 14
+_TEXT_WIDTH = _COLUMN - 16
 _MAX_DETAIL_LINES = 7
 
 
@@ -335,9 +346,28 @@ def _text_lines(
     return y
 
 
-def timeline_svg(facts: TimelineFacts, language: str) -> str:
+def _period_lines(facts: TimelineFacts, language: str) -> list[str]:
+    """The parallel period on one line if it fits, else its two days one under the
+    other ("1 December 2026 –" / "15 January 2027"), never cut inside a date."""
+    whole = format_period(facts.parallel_from, facts.parallel_until, language)
+    if text_width(whole, 13.5, True) <= _TEXT_WIDTH:
+        return [whole]
+    pattern = _locale(language).interval_formats.get(None) or "{0} – {1}"
+    head, _sep, tail = pattern.partition("{1}")
+    lines = [
+        head.format(format_day(facts.parallel_from, language)).rstrip(),
+        format_day(facts.parallel_until, language) + tail,
+    ]
+    return [part for line in lines for part in wrap_text(line, _TEXT_WIDTH, 13.5, True)]
+
+
+def timeline_svg(facts: TimelineFacts, language: str, *, framed: bool = True) -> str:
     """A self-contained SVG (no scripts, links, images or web fonts) of the four milestones
-    left to right, the parallel period as a band on the axis."""
+    left to right, the parallel period as a band on the axis.
+
+    ``framed`` adds a heading with the company's name and the line on how to verify, for
+    the picture shown on its own; the PDF, which says both in its text, leaves them out.
+    """
     language = timeline_language(language)
     milestones = timeline_milestones(facts, language)
     with translation.override(language):
@@ -364,63 +394,138 @@ def timeline_svg(facts: TimelineFacts, language: str) -> str:
     _el(root, "desc", caption, id="timeline-desc")
     background = _el(root, "rect", x=0, y=0, width=_WIDTH, fill="#ffffff")
 
-    y = 34.0
-    for line in _clip(
-        wrap_text(heading, _WIDTH - 2 * _MARGIN, 17, True), 2, _WIDTH - 2 * _MARGIN, 17
-    ):
-        _el(root, "text", line, x=_MARGIN, y=y, font_size=17, font_weight="bold", fill=_INK)
-        y += 22
+    y = 6.0
+    if framed:
+        y = 34.0
+        for line in _clip(
+            wrap_text(heading, _WIDTH - 2 * _MARGIN, 17, True), 2, _WIDTH - 2 * _MARGIN, 17
+        ):
+            _el(root, "text", line, x=_MARGIN, y=y, font_size=17, font_weight="bold", fill=_INK)
+            y += 22
 
     # Dates above the axis, in each milestone's colour.
     xs = [_MARGIN + i * _COLUMN for i in range(4)]
-    date_lines = [wrap_text(m.when, _TEXT_WIDTH, 13.5, True) for m in milestones]
+    date_lines = [
+        _period_lines(facts, language)
+        if m.key == "parallel"
+        else wrap_text(m.when, _TEXT_WIDTH, 13.5, True)
+        for m in milestones
+    ]
     dates_top = y + 14
-    axis_y = dates_top + 17 * max(len(lines) for lines in date_lines) + 10
+    axis_y = dates_top + 17 * max(len(lines) for lines in date_lines) + 18
 
     axis = _el(root, "g", class_="axis")
-    _el(axis, "line", x1=xs[0], y1=axis_y, x2=_WIDTH - _MARGIN - 6, y2=axis_y, stroke=_AXIS,
-        stroke_width=3, stroke_linecap="round")  # fmt: skip
+    _el(
+        axis,
+        "line",
+        x1=xs[0],
+        y1=axis_y,
+        x2=_WIDTH - _MARGIN - 6,
+        y2=axis_y,
+        stroke=_AXIS,
+        stroke_width=3,
+        stroke_linecap="round",
+    )
     tip = _WIDTH - _MARGIN
-    _el(axis, "path", d=f"M{tip - 10},{axis_y - 6} L{tip},{axis_y} L{tip - 10},{axis_y + 6} Z",
-        fill=_AXIS)  # fmt: skip
+    _el(
+        axis,
+        "path",
+        d=f"M{tip - 10},{axis_y - 6} L{tip},{axis_y} L{tip - 10},{axis_y + 6} Z",
+        fill=_AXIS,
+    )
     band = _el(root, "g", class_="parallel-band")
     band_x, band_end = xs[2], xs[3]
-    _el(band, "rect", x=band_x, y=axis_y - 11, width=band_end - band_x, height=22, rx=11,
-        fill=_BAND_FILL, stroke=_COLOURS["parallel"], stroke_width=1.2)  # fmt: skip
-    label = _clip(wrap_text(band_label, band_end - band_x - 36, 10.5, True), 1, band_end - band_x - 36, 10.5)  # fmt: skip
-    _el(band, "text", label[0] if label else "", x=round((band_x + band_end) / 2, 1),
-        y=axis_y + 3.8, font_size=10.5, font_weight="bold", fill=_COLOURS["parallel"],
-        text_anchor="middle")  # fmt: skip
+    _el(
+        band,
+        "rect",
+        x=band_x,
+        y=axis_y - 11,
+        width=band_end - band_x,
+        height=22,
+        rx=11,
+        fill=_BAND_FILL,
+        stroke=_COLOURS["parallel"],
+        stroke_width=1.2,
+    )
+    # The label sits between the two markers (each 16 wide, at x + 8).
+    room = band_end - band_x - 36
+    label = _clip(wrap_text(band_label, room, 10.5, True), 1, room, 10.5)
+    _el(
+        band,
+        "text",
+        label[0] if label else "",
+        x=round((band_x + 16 + band_end) / 2, 1),
+        y=axis_y + 3.8,
+        font_size=10.5,
+        font_weight="bold",
+        fill=_COLOURS["parallel"],
+        text_anchor="middle",
+    )
 
     bottom = axis_y
     for x, milestone, when_lines in zip(xs, milestones, date_lines, strict=True):
         colour = _COLOURS[milestone.key]
         group = _el(root, "g", class_="milestone", data_milestone=milestone.key)
-        _text_lines(group, when_lines, x=x, y=dates_top + 13, size=13.5, leading=17,
-                    font_weight="bold", fill=colour)  # fmt: skip
-        _el(group, "circle", cx=x + 8, cy=axis_y, r=8, fill="#ffffff", stroke=colour,
-            stroke_width=3)  # fmt: skip
+        _text_lines(
+            group,
+            when_lines,
+            x=x,
+            y=dates_top + 13,
+            size=13.5,
+            leading=17,
+            font_weight="bold",
+            fill=colour,
+        )
+        _el(
+            group, "circle", cx=x + 8, cy=axis_y, r=8, fill="#ffffff", stroke=colour, stroke_width=3
+        )
         _el(group, "circle", cx=x + 8, cy=axis_y, r=3.5, fill=colour)
         ty = _text_lines(
             group,
             wrap_text(milestone.title, _TEXT_WIDTH, 13, True),
-            x=x, y=axis_y + 34, size=13, leading=17, font_weight="bold", fill=_INK,
-        )  # fmt: skip
+            x=x,
+            y=axis_y + 34,
+            size=13,
+            leading=17,
+            font_weight="bold",
+            fill=_INK,
+        )
         details: list[str] = []
         for line in milestone.lines:
             details += wrap_text(line, _TEXT_WIDTH, 12)
         ty = _text_lines(
             group,
             _clip(details, _MAX_DETAIL_LINES, _TEXT_WIDTH, 12),
-            x=x, y=ty + 3, size=12, leading=16, fill=_MUTED,
-        )  # fmt: skip
+            x=x,
+            y=ty + 3,
+            size=12,
+            leading=16,
+            fill=_MUTED,
+        )
         bottom = max(bottom, ty)
 
-    y = bottom + 14
-    _el(root, "line", x1=_MARGIN, y1=y, x2=_WIDTH - _MARGIN, y2=y, stroke="#e3e8ed",
-        stroke_width=1)  # fmt: skip
-    y = _text_lines(root, wrap_text(verify, _WIDTH - 2 * _MARGIN, 11.5), x=_MARGIN, y=y + 22,
-                    size=11.5, leading=15, fill=_MUTED)  # fmt: skip
+    y = bottom
+    if framed:
+        y += 14
+        _el(
+            root,
+            "line",
+            x1=_MARGIN,
+            y1=y,
+            x2=_WIDTH - _MARGIN,
+            y2=y,
+            stroke="#e3e8ed",
+            stroke_width=1,
+        )
+        y = _text_lines(
+            root,
+            wrap_text(verify, _WIDTH - 2 * _MARGIN, 11.5),
+            x=_MARGIN,
+            y=y + 22,
+            size=11.5,
+            leading=15,
+            fill=_MUTED,
+        )
     height = round(y + 4)
     background.set("height", str(height))
     root.set("width", str(_WIDTH))
@@ -492,7 +597,7 @@ def timeline_pdf_html(facts: TimelineFacts, language: str) -> str:
     """The HTML document that ``timeline_pdf`` prints (also handy to preview)."""
     language = timeline_language(language)
     context = _context(facts, language)
-    context["svg"] = timeline_svg(facts, language)
+    context["svg"] = timeline_svg(facts, language, framed=False)
     context["qr"] = segno.make(facts.public_record_url, error="m").svg_data_uri(
         scale=4, border=2, dark=_INK
     )
