@@ -59,7 +59,8 @@ def mask_account_number(number: str) -> str:
     compact = re.sub(r"[\s-]", "", number).upper()
     if len(compact) < 6:
         raise ValidationError(
-            _("An account number has more than five characters."), code="short_number"
+            _("This account number is too short to mask: it needs six characters or more."),
+            code="short_number",
         )
     prefix = f"{compact[:2]} " if _IBAN_LIKE.match(compact) else ""
     return f"{prefix}{MASK} {compact[-4:]}"
