@@ -1,0 +1,57 @@
+"""Reading fee claims and credits, filtered by who may see them."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from chengxin.campaigns.models import Recipient
+from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.permissions import can_see_all_claims
+from chengxin.compensation.services import plan_offer
+from chengxin.parties.models import Company
+
+
+def _own_companies(user) -> QuerySet[Company]:
+    return Company.objects.filter(Q(owner=user) | Q(shared_with=user)).values("pk")
+
+
+def visible_claims(user, *, state: str = "") -> QuerySet[FeeClaim]:
+    """Claims ``user`` may see (finance, managers, administrators: all; sales: their own
+    customers'), newest first, without the voucher's bytes."""
+    if not (user.is_authenticated and user.is_active):
+        return FeeClaim.objects.none()
+    qs = FeeClaim.objects.defer("voucher").select_related(
+        "recipient__company__owner", "recipient__plan", "submitted_by", "decided_by"
+    )
+    if not can_see_all_claims(user):
+        qs = qs.filter(recipient__company__in=_own_companies(user))
+    if state in ClaimState.values:
+        qs = qs.filter(state=state)
+    return qs
+
+
+def claim_get(*, user, pk: int) -> FeeClaim:
+    """The claim if ``user`` may see it; FeeClaim.DoesNotExist otherwise."""
+    return visible_claims(user).select_related("credit").get(pk=pk)
+
+
+def claim_voucher(*, user, pk: int) -> FeeClaim:
+    """The claim with its voucher's bytes, if ``user`` may see it."""
+    return FeeClaim.objects.filter(pk__in=visible_claims(user).values("pk")).get(pk=pk)
+
+
+def company_credits(*, company: Company) -> QuerySet[Credit]:
+    """The page has checked that the user may see ``company``."""
+    return Credit.objects.filter(company=company).select_related("fee_claim", "created_by")
+
+
+def company_claims(*, company: Company) -> QuerySet[FeeClaim]:
+    return FeeClaim.objects.defer("voucher").filter(recipient__company=company)
+
+
+def recipients_with_offer(*, company: Company) -> list[Recipient]:
+    """The company's campaign recipients whose plan offers fee compensation now."""
+    recipients = Recipient.objects.filter(company=company).select_related(
+        "plan__new_account", "company"
+    )
+    return [r for r in recipients if plan_offer(r.plan) is not None]
