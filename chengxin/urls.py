@@ -15,7 +15,11 @@ urlpatterns = [
     path("changes/", include("chengxin.changes.urls")),
     path("notifications/", include("chengxin.notifications.urls")),
     path("outbox/", include("chengxin.outbox.urls")),
+    path("campaigns/", include("chengxin.campaigns.urls")),
+    path("ack/", include("chengxin.campaigns.urls_public")),
     path("trust/", include("chengxin.publicrecord.urls")),
+    path("tasks/", include("chengxin.todos.urls")),
     path("compensation/", include("chengxin.compensation.urls")),
+    path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
 ]

@@ -62,6 +62,9 @@ class ChangePlan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     override_at = models.DateTimeField(null=True, blank=True)
+    # The breaches (rule codes) the override was given for: a breach that appears later
+    # (another account activated, another change launched) needs a new override.
+    overridden_breaches = models.JSONField(default=list, blank=True)
     # Fee compensation: extra intermediary-bank fees on payments made to the new account
     # before fee_offer_until are paid back (credited), up to fee_cap per payment.
     fee_offer_until = models.DateField(_("fee compensation until"), null=True, blank=True)
@@ -85,9 +88,9 @@ class ChangePlan(models.Model):
     AUDIT_FIELDS = (
         "old_account", "new_account", "reason", "decided_on", "parallel_from", "old_closes_on",
         "state", "audience", "audience_paid_from", "audience_paid_until", "rule_breaches",
-        "override_reason", "override_by", "override_at", "fee_offer_until", "fee_cap",
-        "fee_cap_currency", "reminder_after_days", "launched_by", "launched_at",
-        "cancelled_at", "completed_at",
+        "override_reason", "override_by", "override_at", "overridden_breaches",
+        "fee_offer_until", "fee_cap", "fee_cap_currency", "reminder_after_days", "launched_by",
+        "launched_at", "cancelled_at", "completed_at",
     )  # fmt: skip
 
     class Meta:

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from chengxin.campaigns.models import Recipient
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from chengxin.banking.models import ReceivedPayment
+from chengxin.campaigns.models import Audience, ChangePlan, Recipient, Touch
+from chengxin.campaigns.timeline import timeline_language
 from chengxin.campaigns.tokens import MAX_TOKEN_LENGTH, token_digest
+from chengxin.parties.models import (
+    Channel,
+    ChannelKind,
+    Company,
+    CompanyStatus,
+    Contact,
+    ContactStatus,
+)
+from chengxin.parties.permissions import visible_companies_q
 
 
 def recipient_by_token(token: str) -> Recipient | None:
@@ -18,3 +31,101 @@ def recipient_by_token(token: str) -> Recipient | None:
         .filter(token_digest=token_digest(token))
         .first()
     )
+
+
+def plans_for(*, user) -> QuerySet[ChangePlan]:
+    """Every plan (the accounts are ours, not a customer's); any active colleague may
+    read them, recipients are filtered per customer (``recipients_for``)."""
+    if not (user.is_authenticated and user.is_active):
+        return ChangePlan.objects.none()
+    return ChangePlan.objects.select_related("old_account", "new_account", "created_by").annotate(
+        recipient_count=Count("recipients", distinct=True),
+        acknowledged_count=Count(
+            "recipients", filter=Q(recipients__acknowledged_at__isnull=False), distinct=True
+        ),
+    )
+
+
+def plan_get(*, user, pk: int) -> ChangePlan:
+    return plans_for(user=user).get(pk=pk)
+
+
+def recipients_for(*, user, plan: ChangePlan) -> QuerySet[Recipient]:
+    """The plan's recipients whose customer ``user`` may see, with their touches."""
+    return (
+        Recipient.objects.filter(plan=plan)
+        .filter(company__in=Company.objects.filter(visible_companies_q(user)))
+        .select_related("company__owner", "contact")
+        .prefetch_related(Prefetch("touches", queryset=Touch.objects.order_by("due_at", "pk")))
+        .order_by("company__legal_name", "pk")
+    )
+
+
+def recipient_get(*, user, pk: int) -> Recipient:
+    recipient = (
+        Recipient.objects.select_related("plan", "company__owner", "contact")
+        .filter(company__in=Company.objects.filter(visible_companies_q(user)))
+        .get(pk=pk)
+    )
+    return recipient
+
+
+def plan_audience(plan: ChangePlan) -> list[Company]:
+    """The buyers the plan tells, by name: those who paid into the old account in the
+    period (a merged buyer counts as the one it was merged into), or every active one."""
+    if plan.audience == Audience.ALL_ACTIVE:
+        return list(
+            Company.objects.filter(status=CompanyStatus.ACTIVE).order_by("legal_name", "pk")
+        )
+    payers = ReceivedPayment.objects.filter(account_id=plan.old_account_id)
+    if plan.audience_paid_from:
+        payers = payers.filter(received_on__gte=plan.audience_paid_from)
+    if plan.audience_paid_until:
+        payers = payers.filter(received_on__lte=plan.audience_paid_until)
+    companies = Company.objects.filter(pk__in=payers.values("company_id"))
+    chosen: dict[int, Company] = {}
+    for company in companies:
+        seen = 0
+        while company.status == CompanyStatus.MERGED and company.merged_into_id and seen < 10:
+            company, seen = Company.objects.get(pk=company.merged_into_id), seen + 1
+        if company.status != CompanyStatus.MERGED:
+            chosen[company.pk] = company
+    return sorted(chosen.values(), key=lambda c: (c.legal_name, c.pk))
+
+
+def main_contact(company: Company) -> tuple[Contact | None, str]:
+    """The buyer's main contact and the address the notice goes to: the active contact
+    with a primary email first, else any active contact's email; (contact, "") when no
+    one has an email, (None, "") when the buyer has no active contact."""
+    channel = (
+        Channel.objects.filter(
+            contact__company=company,
+            contact__status=ContactStatus.ACTIVE,
+            kind=ChannelKind.EMAIL,
+            is_active=True,
+        )
+        .select_related("contact")
+        .order_by("-is_primary", "contact_id", "pk")
+        .first()
+    )
+    if channel is not None:
+        return channel.contact, channel.value
+    contact = company.contacts.filter(status=ContactStatus.ACTIVE).order_by("pk").first()
+    return contact, ""
+
+
+def chat_number(contact: Contact) -> str:
+    """The number a WhatsApp reminder goes to: the contact's WhatsApp, else their phone."""
+    for kind in (ChannelKind.WHATSAPP, ChannelKind.PHONE):
+        channel = (
+            contact.channels.filter(kind=kind, is_active=True).order_by("-is_primary", "pk").first()
+        )
+        if channel is not None:
+            return channel.value
+    return ""
+
+
+def recipient_language(company: Company, contact: Contact | None) -> str:
+    """The buyer's document language, else the contact's; English where the site has
+    no translation for it."""
+    return timeline_language(company.document_language or (contact.language if contact else ""))

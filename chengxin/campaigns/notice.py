@@ -1,0 +1,225 @@
+"""What a buyer receives: the timeline facts of a plan, the letters (formal notice,
+chat reminder, payment instructions after the change, reminder to acknowledge) in the
+buyer's language, and the absolute links they carry.
+
+The accounts' full numbers are decrypted here, for the payment instructions only; the
+notice and the timeline show the last four digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from chengxin.campaigns import timeline
+from chengxin.campaigns.models import ChangePlan, Recipient
+from chengxin.core.crypto import decrypt
+
+PUBLIC_RECORD_FALLBACK = "/trust/accounts/"
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_ROOT.rstrip("/") + path
+
+
+def public_record_url() -> str:
+    """Our public record of account changes (another app's page; its usual path until
+    that app's URL exists)."""
+    try:
+        return absolute(reverse("publicrecord:record"))
+    except NoReverseMatch:
+        return absolute(PUBLIC_RECORD_FALLBACK)
+
+
+def ack_url(token: str) -> str:
+    return absolute(reverse("ack:page", kwargs={"token": token}))
+
+
+def ack_pdf_url(token: str) -> str:
+    return absolute(reverse("ack:timeline_pdf", kwargs={"token": token}))
+
+
+def full_number(account) -> str:
+    """The account's IBAN, or its local number ("" when neither is stored)."""
+    for encrypted in (account.iban_encrypted, account.number_encrypted):
+        if encrypted:
+            return decrypt(encrypted)
+    return ""
+
+
+def masked(account) -> str:
+    number = full_number(account)
+    try:
+        return timeline.mask_account_number(number)
+    except Exception:  # noqa: BLE001 - a short or missing number: the stored last digits
+        return f"{timeline.MASK} {account.number_last4}"
+
+
+def account_facts(account) -> timeline.AccountFacts:
+    return timeline.AccountFacts(
+        bank_name=account.bank_name,
+        bic=account.bic,
+        masked_number=masked(account),
+        currency=account.currency,
+        holder=account.holder_name,
+    )
+
+
+def verified_on(plan: ChangePlan):
+    """The day the new account was verified, kept inside decision…change for the picture."""
+    account = plan.new_account
+    moment = account.verified_at or account.approved_at or account.active_since
+    day = moment.date() if moment else plan.decided_on
+    return min(max(day, plan.decided_on), plan.parallel_from)
+
+
+def timeline_facts(plan: ChangePlan) -> timeline.TimelineFacts:
+    return timeline.TimelineFacts(
+        company_name=settings.CHENGXIN_COMPANY_NAME,
+        decided_on=plan.decided_on,
+        reason=plan.reason,
+        new_account=account_facts(plan.new_account),
+        new_verified_on=verified_on(plan),
+        parallel_from=plan.parallel_from,
+        parallel_until=plan.old_closes_on,
+        old_account=account_facts(plan.old_account),
+        old_closes_on=plan.old_closes_on,
+        public_record_url=public_record_url(),
+    )
+
+
+def pdf_filename(plan: ChangePlan) -> str:
+    return f"account-change-{plan.parallel_from:%Y-%m-%d}.pdf"
+
+
+@dataclass(frozen=True)
+class Letter:
+    subject: str
+    text: str
+    html: str = ""
+
+
+def _context(recipient: Recipient, token: str, language: str) -> dict:
+    plan = recipient.plan
+    contact = recipient.contact
+    new = plan.new_account
+    return {
+        "language": language,
+        "plan": plan,
+        "our_company": settings.CHENGXIN_COMPANY_NAME,
+        "buyer": recipient.company.legal_name,
+        "name": contact.name if contact else "",
+        "change_day": timeline.format_day(plan.parallel_from, language),
+        "closes_day": timeline.format_day(plan.old_closes_on, language),
+        "new_masked": masked(new),
+        "old_masked": masked(plan.old_account),
+        "new": new,
+        "new_number": full_number(new),
+        "intermediary_account": (
+            decrypt(new.intermediary_account_encrypted)
+            if new.intermediary_account_encrypted
+            else ""
+        ),  # fmt: skip
+        "public_record_url": public_record_url(),
+        "ack_url": ack_url(token),
+        "pdf_url": ack_pdf_url(token),
+        "fee_offer": bool(plan.fee_offer_until and plan.fee_cap),
+        "fee_until": (
+            timeline.format_day(plan.fee_offer_until, language) if plan.fee_offer_until else ""
+        ),
+    }
+
+
+def _render(name: str, context: dict) -> str:
+    return render_to_string(f"campaigns/letters/{name}", context)
+
+
+def notice_letter(recipient: Recipient, token: str, facts: timeline.TimelineFacts) -> Letter:
+    """The formal email: the timeline inside, the links to the public record and to the
+    buyer's own acknowledgement page. (The PDF goes with it as an attachment.)"""
+    language = timeline.timeline_language(recipient.language)
+    with translation.override(language):
+        context = _context(recipient, token, language)
+        context["timeline_html"] = timeline.timeline_html(facts, language)
+        subject = _(
+            "Important: change of our receiving bank account and transition arrangements "
+            "– %(buyer)s"
+        ) % {"buyer": recipient.company.legal_name}
+        return Letter(
+            subject=subject,
+            text=_render("notice.txt", context),
+            html=_render("notice.html", context),
+        )
+
+
+def chat_reminder_text(recipient: Recipient, token: str) -> str:
+    """The short WhatsApp/WeChat reminder the day before, with the link to the PDF."""
+    language = timeline.timeline_language(recipient.language)
+    with translation.override(language):
+        return _render("chat_reminder.txt", _context(recipient, token, language)).strip()
+
+
+def post_change_letter(recipient: Recipient, token: str) -> Letter:
+    """After the change: the payment instructions with the new account in full."""
+    language = timeline.timeline_language(recipient.language)
+    with translation.override(language):
+        context = _context(recipient, token, language)
+        subject = _("Payment instructions from %(day)s: our new receiving account – %(buyer)s") % {
+            "day": context["change_day"],
+            "buyer": recipient.company.legal_name,
+        }
+        return Letter(
+            subject=subject,
+            text=_render("post_change.txt", context),
+            html=_render("post_change.html", context),
+        )
+
+
+def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
+    language = timeline.timeline_language(recipient.language)
+    with translation.override(language):
+        context = _context(recipient, token, language)
+        subject = _("Reminder: please confirm you have updated our bank account – %(buyer)s") % {
+            "buyer": recipient.company.legal_name
+        }
+        return Letter(subject=subject, text=_render("ack_reminder.txt", context))
+
+
+def task_text(kind: str, recipient: Recipient, token: str) -> tuple[str, str]:
+    """Title and body of a task for the rep (in the rep's language, set by the caller)."""
+    company = recipient.company.legal_name
+    if kind == "chat_reminder":
+        title = _("Send %(company)s the reminder about our new bank account") % {"company": company}
+        body = _(
+            "No chat channel can carry it from Chengxin: send this by WhatsApp, WeChat or "
+            "SMS to %(name)s yourself, then mark this task done.\n\n%(text)s"
+        ) % {
+            "name": recipient.contact.name if recipient.contact else company,
+            "text": chat_reminder_text(recipient, token),
+        }
+        return title, body
+    if kind == "call":
+        title = _("Call %(company)s: did they hear and understand our account change?") % {
+            "company": company
+        }
+        body = _(
+            "Phone %(name)s on a number you already have. Make sure they received the notice "
+            "and understood it: from %(day)s pay into the new account ending %(last4)s. "
+            "Record the outcome on the campaign page."
+        ) % {
+            "name": recipient.contact.name if recipient.contact else company,
+            "day": timeline.format_day(recipient.plan.parallel_from, translation.get_language()),
+            "last4": recipient.plan.new_account.number_last4,
+        }
+        return title, body
+    title = _("Send %(company)s our account change notice by hand") % {"company": company}
+    body = _(
+        "%(company)s has no email address on file, so Chengxin cannot send the notice. Add "
+        "one, or tell them another way; their personal acknowledgement link: %(link)s"
+    ) % {"company": company, "link": ack_url(token)}
+    return title, body
