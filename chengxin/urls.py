@@ -18,8 +18,6 @@ urlpatterns = [
     path("campaigns/", include("chengxin.campaigns.urls")),
     path("ack/", include("chengxin.campaigns.urls_public")),
     path("trust/", include("chengxin.publicrecord.urls")),
-    path("tasks/", include("chengxin.todos.urls")),
     path("compensation/", include("chengxin.compensation.urls")),
-    path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
 ]
