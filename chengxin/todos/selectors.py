@@ -1,0 +1,53 @@
+"""Reading tasks: a user sees their own; managers and administrators see everyone's."""
+
+from __future__ import annotations
+
+from django.db.models import F, QuerySet
+
+from chengxin.accounts.models import User
+from chengxin.todos.models import Todo
+
+
+def visible_todos(user: User) -> QuerySet[Todo]:
+    if not (user.is_authenticated and user.is_active):
+        return Todo.objects.none()
+    if user.edits_all_customers:
+        return Todo.objects.all()
+    return Todo.objects.filter(assignee=user)
+
+
+def open_todos(user: User, *, kind: str = "", mine: bool = False) -> QuerySet[Todo]:
+    """Open tasks, the soonest due first (those without a due time last)."""
+    qs = visible_todos(user).filter(done_at__isnull=True)
+    if mine:
+        qs = qs.filter(assignee=user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.select_related("assignee", "company").order_by(F("due_at").asc(nulls_last=True), "id")
+
+
+def done_todos(user: User, *, kind: str = "", mine: bool = False) -> QuerySet[Todo]:
+    """Finished tasks, the latest first."""
+    qs = visible_todos(user).filter(done_at__isnull=False)
+    if mine:
+        qs = qs.filter(assignee=user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.select_related("assignee", "company", "done_by").order_by("-done_at", "-id")
+
+
+def todo_get(*, user: User, pk: int) -> Todo:
+    """A task the user may see; Todo.DoesNotExist otherwise."""
+    return visible_todos(user).select_related("assignee", "company", "done_by").get(pk=pk)
+
+
+def todo_kinds(user: User) -> list[str]:
+    """The kinds of task the user can filter by (one query)."""
+    return list(visible_todos(user).values_list("kind", flat=True).distinct().order_by("kind"))
+
+
+def open_todo_count(*, user: User) -> int:
+    """The user's own open tasks (the top bar's count): one COUNT on an indexed column."""
+    if not (user.is_authenticated and user.is_active):
+        return 0
+    return Todo.objects.filter(assignee=user, done_at__isnull=True).count()
