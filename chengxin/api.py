@@ -117,6 +117,7 @@ def _register_routers() -> None:
     api.add_router("/", changes_router)
     api.add_router("/", outbox_router)
     api.add_router("/", "chengxin.publicrecord.api.router")
+    api.add_router("/", "chengxin.todos.api.router")
     api.add_router("/", "chengxin.compensation.api.router")
 
 

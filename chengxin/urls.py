@@ -18,6 +18,7 @@ urlpatterns = [
     path("campaigns/", include("chengxin.campaigns.urls")),
     path("ack/", include("chengxin.campaigns.urls_public")),
     path("trust/", include("chengxin.publicrecord.urls")),
+    path("tasks/", include("chengxin.todos.urls")),
     path("compensation/", include("chengxin.compensation.urls")),
     path("api/v1/", api.urls),
 ]
