@@ -192,6 +192,7 @@ def _document_check(*, claim: FeeClaim, content: bytes, actor: User | None) -> N
         content=content,
         content_type=claim.voucher_content_type,
         actor=actor,
+        link=_link(claim),
     )
 
 

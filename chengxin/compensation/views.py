@@ -89,7 +89,7 @@ def _buyer_language(request, recipient) -> None:
 def _private(response: HttpResponse) -> HttpResponse:
     """The page's address carries the buyer's secret: not cached, not sent on."""
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # no-referrer would send "Origin: null"
     response["X-Robots-Tag"] = "noindex"
     return response
 

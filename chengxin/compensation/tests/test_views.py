@@ -59,7 +59,7 @@ def test_the_buyer_sees_the_offer_without_logging_in(client, link):
     assert "···· 3000" in body and "Commerzbank AG" in body
     assert 'enctype="multipart/form-data"' in body
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_buyer_uploads_a_voucher_and_is_thanked(client, link, finance):
