@@ -20,5 +20,6 @@ urlpatterns = [
     path("trust/", include("chengxin.publicrecord.urls")),
     path("tasks/", include("chengxin.todos.urls")),
     path("compensation/", include("chengxin.compensation.urls")),
+    path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
 ]

@@ -8,6 +8,8 @@ the public page, campaigns, look-ups).
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q, QuerySet
 
 from chengxin.accounts.models import Role
@@ -104,6 +106,9 @@ def bank_details_on_file(company_id: int | None) -> BankDetails:
         if iban:
             ibans.append(iban)
             account_numbers.extend(numbers.domestic_forms(iban))
+            # The guard reads "account DE89 3704 …" as an account number 8937 04…: the
+            # IBAN's digits stand for the same account.
+            account_numbers.append(re.sub(r"\D", "", iban[2:]))
         if number:
             account_numbers.append(number)
         bics.extend(b for b in (account.bic, account.intermediary_bic) if b)

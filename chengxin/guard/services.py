@@ -25,7 +25,7 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.guard import scoring
 from chengxin.guard.authentication import TxtLookup, live_txt_lookup
-from chengxin.guard.content import BankDetails, ContactDetails
+from chengxin.guard.content import ContactDetails
 from chengxin.guard.known_index import KnownIndex, known_index
 from chengxin.guard.models import ALARMING_LEVELS, Assessment
 from chengxin.mail.models import Message
@@ -112,19 +112,27 @@ def _imitated_company_id(result: scoring.Assessment, known: KnownIndex) -> int |
 
 def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> Assessment:
     """Assess (or re-assess) one stored message and act on the result."""
+    from chengxin.banking.selectors import bank_details_on_file
+    from chengxin.banking.services import message_check_accounts
+
     known = known_index()
     result = scoring.assess_message(
         _raw_for_engine(message),
         index=known.index,
         sender_seen_before=_sender_seen_before(message),
-        # Bank accounts on file arrive with the payments work; none are on file yet.
-        bank_details=BankDetails(),
+        bank_details=bank_details_on_file(message.company_id),
         contact_details=_contact_details(message.company_id),
         txt_lookup=txt_lookup if txt_lookup is not None else _txt_lookup(),
         trusted_authserv_ids=settings.CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS,
     )
     imitated = None if message.company_id else _imitated_company_id(result, known)
-    return _store_assessment(message=message, result=result, imitated_company_id=imitated)
+    assessment = _store_assessment(message=message, result=result, imitated_company_id=imitated)
+    try:
+        # A task when the text or an attachment names bank details not on file.
+        message_check_accounts(message=message, assessment=assessment)
+    except Exception:  # the assessment stands even if the task cannot be made
+        logger.exception("Checking message %s for bank details failed", message.pk)
+    return assessment
 
 
 @transaction.atomic

@@ -1,0 +1,305 @@
+"""The bank-account pages: the list, those awaiting approval, one account with its step
+timeline and the forms of the steps allowed now, proposing (ours or a customer's), and the
+payments received. Each view parses, calls one service or selector, renders; the services
+decide what is allowed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from chengxin.banking import selectors, services
+from chengxin.banking.forms import (
+    FilterForm,
+    LabelForm,
+    NotesForm,
+    PaymentForm,
+    ProposeForm,
+    ReasonForm,
+    VerifyForm,
+)
+from chengxin.banking.models import BankAccount, Side, State
+from chengxin.core.forms import apply_errors
+from chengxin.parties.models import Company
+from chengxin.parties.permissions import visible_companies_q
+from chengxin.parties.selectors import company_get
+
+LIST_LIMIT = 200
+
+
+def _account_or_404(request, pk) -> BankAccount:
+    try:
+        return (
+            selectors.visible_accounts(request.user)
+            .select_related("company", "proposed_by", "verified_by", "approved_by", "replaces")
+            .get(pk=pk)
+        )
+    except BankAccount.DoesNotExist:
+        raise Http404 from None
+
+
+def _rows(user, accounts):
+    return [(a, selectors.account_number_display(user, a)) for a in accounts]
+
+
+@require_GET
+@login_required
+def account_list(request):
+    form = FilterForm(request.GET or None)
+    accounts = selectors.visible_accounts(request.user).select_related("company")
+    if form.is_valid():
+        if form.cleaned_data["state"]:
+            accounts = accounts.filter(state=form.cleaned_data["state"])
+        if form.cleaned_data["side"]:
+            accounts = accounts.filter(side=form.cleaned_data["side"])
+    accounts = accounts.order_by("side", "company__legal_name", "-created_at", "-id")
+    context = {
+        "form": form,
+        "rows": _rows(request.user, accounts[:LIST_LIMIT]),
+        "may_propose_ours": services.can_propose(request.user, side=Side.OURS, company=None),
+        "awaiting": selectors.accounts_awaiting_approval(request.user).count(),
+    }
+    return render(request, "banking/account_list.html", context)
+
+
+@require_GET
+@login_required
+def approval_list(request):
+    if request.user.role not in selectors.APPROVER_ROLES:
+        raise PermissionDenied(_("Only finance or a manager approves bank accounts."))
+    accounts = selectors.accounts_awaiting_approval(request.user).select_related(
+        "proposed_by", "verified_by"
+    )
+    return render(request, "banking/approval_list.html", {"rows": _rows(request.user, accounts)})
+
+
+def _render_detail(request, account: BankAccount, bound: dict | None = None, status=200):
+    user = request.user
+    actions = services.allowed_actions(user, account)
+    forms = {
+        "verify_form": VerifyForm(
+            account=account, eligible=list(services.verification_channels(account))
+        )
+        if "verify" in actions
+        else None,
+        "approve_form": NotesForm() if "approve" in actions else None,
+        "reject_form": ReasonForm() if "reject" in actions else None,
+        "retire_form": ReasonForm() if "retire" in actions else None,
+        "label_form": LabelForm(initial={"label": account.label, "notes": account.notes})
+        if "edit_label" in actions
+        else None,
+    }
+    forms.update(bound or {})
+    context = {
+        "account": account,
+        "number": selectors.account_number_display(user, account),
+        "full_number": selectors.may_see_full_number(user),
+        "intermediary_account": (
+            selectors.intermediary_account(account) if selectors.may_see_full_number(user) else ""
+        ),
+        "steps": list(account.steps.select_related("actor")),
+        "warnings": services.proposal_warnings(account),
+        "actions": actions,
+        "replaced_by": list(account.replaced_by.all()),
+        "payments": list(selectors.visible_payments(user).filter(account=account)[:20]),
+        **forms,
+    }
+    return render(request, "banking/account_detail.html", context, status=status)
+
+
+@require_GET
+@login_required
+def account_detail(request, pk):
+    return _render_detail(request, _account_or_404(request, pk))
+
+
+def _run_step(request, pk, form_name: str, form, call):
+    account = _account_or_404(request, pk)
+    if not form.is_valid():
+        return _render_detail(request, account, bound={form_name: form}, status=422)
+    try:
+        call(account, form.cleaned_data)
+    except ValidationError as exc:
+        if getattr(exc, "code", None) == "wrong_step":
+            messages.error(request, " ".join(exc.messages))
+            return redirect("banking:account_detail", pk=account.pk)
+        apply_errors(form, exc)
+        return _render_detail(request, account, bound={form_name: form}, status=422)
+    except BankAccount.DoesNotExist:
+        raise Http404 from None
+    return redirect("banking:account_detail", pk=account.pk)
+
+
+@require_POST
+@login_required
+def account_verify(request, pk):
+    account = _account_or_404(request, pk)
+    form = VerifyForm(
+        request.POST, account=account, eligible=list(services.verification_channels(account))
+    )
+    return _run_step(
+        request,
+        pk,
+        "verify_form",
+        form,
+        lambda account, data: services.bank_account_verify(
+            actor=request.user,
+            account=account,
+            method=data["method"],
+            outcome=data["outcome"],
+            channel=data.get("channel"),
+            notes=data["notes"],
+        ),
+    )
+
+
+@require_POST
+@login_required
+def account_approve(request, pk):
+    # The session's second factor (django-otp): a page cannot approve without it.
+    return _run_step(
+        request,
+        pk,
+        "approve_form",
+        NotesForm(request.POST),
+        lambda account, data: services.bank_account_approve(
+            actor=request.user,
+            account=account,
+            second_factor_passed=request.user.is_verified(),
+            notes=data["notes"],
+        ),
+    )
+
+
+@require_POST
+@login_required
+def account_reject(request, pk):
+    return _run_step(
+        request,
+        pk,
+        "reject_form",
+        ReasonForm(request.POST),
+        lambda account, data: services.bank_account_reject(
+            actor=request.user, account=account, reason=data["reason"]
+        ),
+    )
+
+
+@require_POST
+@login_required
+def account_retire(request, pk):
+    return _run_step(
+        request,
+        pk,
+        "retire_form",
+        ReasonForm(request.POST),
+        lambda account, data: services.bank_account_retire(
+            actor=request.user, account=account, reason=data["reason"]
+        ),
+    )
+
+
+@require_POST
+@login_required
+def account_label(request, pk):
+    return _run_step(
+        request,
+        pk,
+        "label_form",
+        LabelForm(request.POST),
+        lambda account, data: services.bank_account_label_update(
+            actor=request.user, account=account, label=data["label"], notes=data["notes"]
+        ),
+    )
+
+
+def _propose_page(request, *, company: Company | None):
+    side = Side.OURS if company is None else Side.COUNTERPARTY
+    if not services.can_propose(request.user, side=side, company=company):
+        raise PermissionDenied(_("You may not propose this bank account."))
+    replaceable = list(
+        BankAccount.objects.filter(side=side, company=company, state=State.ACTIVE).order_by("id")
+    )
+    form = ProposeForm(request.POST or None, ours=company is None, replaceable=replaceable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        replaces = next((a for a in replaceable if a.pk == data["replaces"]), None)
+        fields = {k: v for k, v in data.items() if k != "replaces"}
+        try:
+            account = services.bank_account_propose(
+                actor=request.user, side=side, company=company, replaces=replaces, **fields
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            for warning in services.proposal_warnings(account):
+                messages.warning(request, warning)
+            messages.success(
+                request,
+                _("Account proposed. Next: verify it out of band, then a second person approves."),
+            )
+            return redirect("banking:account_detail", pk=account.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "banking/account_propose.html", {"form": form, "company": company}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def account_propose_ours(request):
+    return _propose_page(request, company=None)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def account_propose_for_company(request, company_pk):
+    try:
+        company = company_get(user=request.user, pk=company_pk)
+    except Company.DoesNotExist:
+        raise Http404 from None
+    return _propose_page(request, company=company)
+
+
+@require_GET
+@login_required
+def payment_list(request):
+    payments = selectors.visible_payments(request.user)[:LIST_LIMIT]
+    return render(
+        request,
+        "banking/payment_list.html",
+        {"payments": payments, "may_record": services.can_record_payment(request.user)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def payment_record(request):
+    if not services.can_record_payment(request.user):
+        raise PermissionDenied(_("Only finance, a manager or an administrator records payments."))
+    accounts = BankAccount.objects.filter(
+        side=Side.OURS, state__in=(State.ACTIVE, State.RETIRED)
+    ).order_by("state", "-active_since")
+    companies = Company.objects.filter(visible_companies_q(request.user)).order_by("legal_name")
+    form = PaymentForm(
+        request.POST or None,
+        accounts=accounts,
+        companies=companies,
+        initial={"received_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.payment_record(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Payment recorded."))
+            return redirect("banking:payment_list")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "banking/payment_record.html", {"form": form}, status=status)
