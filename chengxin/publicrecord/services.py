@@ -197,16 +197,18 @@ def public_verify(
             return _result(Answer.INVALID, last4=last4)
         if account is None:
             attempt.answer = Answer.UNKNOWN
-            attempt.alerted = not VerificationAttempt.objects.filter(
+            repeated = VerificationAttempt.objects.filter(
                 ip=ip,
                 query_digest=query_digest,
                 alerted=True,
                 at__gte=now - ALERT_DEBOUNCE,
                 at__lte=now,
             ).exists()
+            recipients = [] if repeated else alert_recipients()
+            attempt.alerted = bool(recipients)
             attempt.save()
-            if attempt.alerted:
-                _alert_finance(attempt)
+            if recipients:
+                _alert_finance(attempt, recipients)
             return _result(Answer.UNKNOWN, last4=last4)
         attempt.account = account
         attempt.answer = Answer.ACTIVE if account.state == State.ACTIVE else Answer.RETIRED
@@ -223,10 +225,7 @@ def alert_recipients() -> list[User]:
     return []
 
 
-def _alert_finance(attempt: VerificationAttempt) -> None:
-    recipients = alert_recipients()
-    if not recipients:
-        return
+def _alert_finance(attempt: VerificationAttempt, recipients: list[User]) -> None:
     link = reverse("publicrecord:attempt_list") + "?answer=unknown"
     for user in recipients:
         with translation.override(user.language or settings.LANGUAGE_CODE):

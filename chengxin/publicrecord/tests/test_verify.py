@@ -213,6 +213,16 @@ def test_known_and_malformed_numbers_alert_nobody(
     assert not Todo.objects.exists()
 
 
+def test_with_nobody_to_alert_the_check_is_still_logged(accounts, db):
+    from chengxin.accounts.models import User
+
+    User.objects.filter(role__in=[Role.FINANCE, Role.MANAGER, Role.ADMIN]).update(is_active=False)
+    assert check(UNKNOWN_IBAN).answer == Answer.UNKNOWN
+    attempt = VerificationAttempt.objects.get()
+    assert (attempt.answer, attempt.alerted) == (Answer.UNKNOWN, False)
+    assert not Todo.objects.exists()
+
+
 # --- The client's address ---------------------------------------------------------------
 
 
