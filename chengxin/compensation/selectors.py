@@ -55,3 +55,9 @@ def recipients_with_offer(*, company: Company) -> list[Recipient]:
         "plan__new_account", "company"
     )
     return [r for r in recipients if plan_offer(r.plan) is not None]
+
+
+def recipient_claims(*, recipient: Recipient, limit: int = 20) -> list[FeeClaim]:
+    """The buyer's own claims through this link, for their public page (the token
+    holder is the buyer)."""
+    return list(FeeClaim.objects.defer("voucher").filter(recipient=recipient)[:limit])

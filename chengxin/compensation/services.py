@@ -132,12 +132,14 @@ def _check_voucher(content: bytes) -> vouchers.Voucher:
         ) from None
 
 
-def finance_assignee() -> User | None:
+def finance_assignee(*, exclude: User | None = None) -> User | None:
     """Who checks a new claim: the active finance user with the fewest open tasks; a
-    manager when there is none (then an administrator)."""
+    manager when there is none (then an administrator). Never ``exclude`` (the person
+    who recorded the claim may not decide it)."""
     for role in (Role.FINANCE, Role.MANAGER, Role.ADMIN):
         user = (
             User.objects.filter(role=role, is_active=True)
+            .exclude(pk=getattr(exclude, "pk", None))
             .annotate(open_tasks=Count("todos", filter=Q(todos__done_at__isnull=True)))
             .order_by("open_tasks", "pk")
             .first()
@@ -226,6 +228,8 @@ def fee_claim_submit(
         raise ValidationError(_("This account change offers no fee compensation."), code="no_offer")
 
     errors: dict[str, str] = {}
+    if isinstance(paid_on, datetime.datetime):
+        paid_on = paid_on.date()
     if not isinstance(paid_on, datetime.date):
         errors["paid_on"] = _("Enter the payment date.")
     elif paid_on > now.date() + _DATE_LINE_SLACK:
@@ -327,8 +331,8 @@ def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
             + "\n"
             + body
         )
-    assignee = finance_assignee()
-    if assignee is not None and assignee != actor:
+    assignee = finance_assignee(exclude=actor)
+    if assignee is not None:
         todo_create(
             assignee=assignee,
             kind=TODO_KIND,

@@ -118,7 +118,13 @@ def claim_submit(request, token):
             form = ClaimForm(initial=_initial(recipient))
     elif request.method == "POST":
         status = 422
-    context = {"recipient": recipient, "offer": offer, "form": form, "token": token}
+    context = {
+        "recipient": recipient,
+        "offer": offer,
+        "form": form,
+        "token": token,
+        "claims": selectors.recipient_claims(recipient=recipient),
+    }
     return _private(render(request, "compensation/claim_public.html", context, status=status))
 
 
@@ -126,7 +132,11 @@ def claim_submit(request, token):
 def claim_thanks(request, token):
     recipient = _recipient_or_404(token)
     _buyer_language(request, recipient)
-    context = {"recipient": recipient, "token": token}
+    context = {
+        "recipient": recipient,
+        "token": token,
+        "claims": selectors.recipient_claims(recipient=recipient),
+    }
     return _private(render(request, "compensation/claim_thanks.html", context))
 
 

@@ -72,6 +72,14 @@ def test_the_buyer_submits_a_claim_and_finance_gets_the_task(
     assert AuditEntry.objects.filter(object_type="feeclaim", object_id=str(claim.pk)).exists()
 
 
+def test_a_claim_recorded_by_finance_is_checked_by_someone_else(recipient, finance, manager):
+    submit(recipient, voucher_pdf(reference="F1"), actor=finance)
+    assert Todo.objects.get(kind=services.TODO_KIND).assignee == manager
+    second = make_user(Role.FINANCE, username="second.finance")
+    submit(recipient, voucher_pdf(reference="F2"), actor=finance)
+    assert Todo.objects.filter(kind=services.TODO_KIND).last().assignee == second
+
+
 def test_without_finance_a_manager_checks_the_claim(recipient, pdf_voucher, manager):
     submit(recipient, pdf_voucher)
     assert Todo.objects.get(kind=services.TODO_KIND).assignee == manager

@@ -74,6 +74,22 @@ def test_the_buyer_uploads_a_voucher_and_is_thanked(client, link, finance):
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
     assert "your claim has been received" in thanks.content.decode()
+    assert "Received: being checked" in thanks.content.decode()
+
+
+def test_the_buyer_sees_their_own_claims_and_their_outcome(
+    client, link, claim, finance, plan, manager
+):
+    services.fee_claim_approve(actor=finance, claim=claim, approved_amount=Decimal("25"))
+    url = reverse("compensation:claim_submit", args=[link.token])
+    body = client.get(url).content.decode()
+    assert "Credited: 25.00 USD on your next order" in body
+    # Another buyer's link shows none of them.
+    from chengxin.testing import make_company
+
+    other = make_recipient(plan=plan, company=make_company(actor=manager, name="Other Ltd"))
+    other_body = client.get(reverse("compensation:claim_submit", args=[other.token]))
+    assert 'data-testid="your-claims"' not in other_body.content.decode()
 
 
 def test_a_disguised_file_is_refused_on_the_page(client, link):

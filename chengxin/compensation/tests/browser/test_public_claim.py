@@ -44,6 +44,7 @@ def test_a_buyer_uploads_a_voucher_and_finance_approves_it(new_page, link, finan
     page.get_by_role("button", name="Send the claim").click()
     page.wait_for_url(re.compile(r"/thanks/$"))
     expect(page.get_by_test_id("thanks")).to_contain_text("your claim has been received")
+    expect(page.get_by_test_id("your-claim")).to_contain_text("Received: being checked")
     claim = FeeClaim.objects.get()
     assert (claim.paid_on, claim.voucher_content_type) == (paid_on, "application/pdf")
 
