@@ -843,7 +843,10 @@ def recipient_call_record(
             company_id=recipient.company_id,
         )
         for touch in Touch.objects.filter(
-            recipient=recipient, kind=TouchKind.CALL, todo__done_at__isnull=True
+            recipient=recipient,
+            kind=TouchKind.CALL,
+            todo__isnull=False,
+            todo__done_at__isnull=True,
         ).select_related("todo"):
             todo = touch.todo
             closer = actor if can_act_on_todo(actor, todo) else None

@@ -54,6 +54,11 @@ SCHEDULES: tuple[Schedule, ...] = (
         "chengxin.outbox.tasks.outbox_send_due_task",
         datetime.timedelta(minutes=1),
     ),
+    Schedule(
+        "campaigns_send_due",
+        "chengxin.campaigns.tasks.campaigns_send_due_task",
+        datetime.timedelta(minutes=5),
+    ),
 )
 
 

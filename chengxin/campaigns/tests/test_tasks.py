@@ -1,0 +1,38 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from chengxin.campaigns.models import Touch, TouchState
+from chengxin.campaigns.services import plan_create, plan_launch
+from chengxin.campaigns.tests.conftest import plan_input
+from chengxin.core.schedules import SCHEDULES
+
+
+def test_the_campaigns_run_every_five_minutes():
+    [schedule] = [s for s in SCHEDULES if s.name == "campaigns_send_due"]
+    assert schedule.every == datetime.timedelta(minutes=5)
+    assert import_string(schedule.task).name == "campaigns_send_due_task"
+
+
+@pytest.mark.django_db
+def test_the_task_runs_the_due_touches(finance, old_account, new_account, buyers, no_whatsapp):
+    from chengxin.campaigns.tasks import campaigns_send_due_task
+
+    today = timezone.localdate()
+    plan = plan_create(
+        actor=finance,
+        data=plan_input(
+            old_account,
+            new_account,
+            decided_on=today,
+            parallel_from=today + datetime.timedelta(days=40),
+            old_closes_on=today + datetime.timedelta(days=90),
+        ),
+        today=today,
+    )
+    plan_launch(actor=finance, plan=plan)
+    # Nothing is due yet (the first touches are weeks away).
+    assert campaigns_send_due_task.call() == {}
+    assert not Touch.objects.exclude(state=TouchState.SCHEDULED).exists()
