@@ -119,6 +119,7 @@ def _register_routers() -> None:
     api.add_router("/", "chengxin.publicrecord.api.router")
     api.add_router("/", "chengxin.todos.api.router")
     api.add_router("/", "chengxin.compensation.api.router")
+    api.add_router("/", "chengxin.campaigns.api.router")
     api.add_router("/", "chengxin.banking.api.router")
 
 
