@@ -329,7 +329,7 @@ def ack_page(request, token):
         response = render(request, "campaigns/ack_page.html", context)
     response["Content-Language"] = language
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
