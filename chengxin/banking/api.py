@@ -117,13 +117,13 @@ class PaymentIn(Schema):
 
 
 class PaymentOut(Schema):
-    id: int
-    account_id: int
-    company_id: int
-    amount: Decimal
-    currency: str
-    received_on: datetime.date
-    reference: str
+    id: int = Field(description="The payment's id.")
+    account_id: int = Field(description="The account of ours it arrived in.")
+    company_id: int = Field(description="The payer.")
+    amount: Decimal = Field(description="The amount received.")
+    currency: str = Field(description="ISO 4217 currency.")
+    received_on: datetime.date = Field(description="The day the money arrived.")
+    reference: str = Field(description="The payment's reference.")
 
 
 def _name(user) -> str | None:
