@@ -900,8 +900,21 @@ MAX_DOCUMENT_BYTES = 15 * 1024 * 1024
 #: At most this many PDF pages and this much text are searched.
 MAX_PDF_PAGES = 30
 MAX_DOCUMENT_TEXT = 200_000
+#: At most this many attachments of a message are read.
+MAX_ATTACHMENTS = 10
 _TEXT_TYPES = ("text/", "application/csv", "application/xml", "application/json")
 _TEXT_SUFFIXES = (".txt", ".csv", ".xml", ".sta", ".mt940", ".mt942", ".json", ".tsv")
+
+
+def document_kind(*, filename: str, content_type: str, content: bytes = b"") -> str:
+    """ "pdf", "text" or "" (a kind whose account numbers are not read: images, archives)."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    name = (filename or "").lower()
+    if kind == "application/pdf" or name.endswith(".pdf") or content[:5] == b"%PDF-":
+        return "pdf"
+    if kind.startswith(_TEXT_TYPES) or name.endswith(_TEXT_SUFFIXES):
+        return "text"
+    return ""
 
 
 def document_text(*, filename: str, content: bytes, content_type: str) -> str:
@@ -909,11 +922,10 @@ def document_text(*, filename: str, content: bytes, content_type: str) -> str:
     documents that cannot be read (a broken PDF is no error: it has no text to check)."""
     if not content or len(content) > MAX_DOCUMENT_BYTES:
         return ""
-    kind = (content_type or "").split(";")[0].strip().lower()
-    name = (filename or "").lower()
-    if kind == "application/pdf" or name.endswith(".pdf") or content[:5] == b"%PDF-":
+    kind = document_kind(filename=filename, content_type=content_type, content=content)
+    if kind == "pdf":
         return _pdf_text(content)
-    if kind.startswith(_TEXT_TYPES) or name.endswith(_TEXT_SUFFIXES):
+    if kind == "text":
         for encoding in ("utf-8-sig", "gb18030", "latin-1"):
             try:
                 return content.decode(encoding)[:MAX_DOCUMENT_TEXT]
@@ -1054,17 +1066,26 @@ def message_check_accounts(*, message: Message, assessment) -> list[FoundAccount
     (the assessment's signals) or an attachment (PDF, text, CSV) names bank identifiers not
     on file for its sender. Unreadable attachments are skipped."""
     from chengxin.guard.services import responsible_owner
+    from chengxin.todos.models import Todo
 
+    related = ("mail.message", str(message.pk))
+    if Todo.objects.filter(
+        kind=UNKNOWN_ACCOUNT_KIND, related_type=related[0], related_id=related[1]
+    ).exists():
+        return []  # checked before (a re-assessment): one task per message
     unknown: dict[tuple[str, str], FoundAccount] = {}
-    on_file = None
     if any(s.get("code") in GUARD_BANK_SIGNALS for s in assessment.signals or []):
         on_file = bank_details_on_file(message.company_id)
         text = "\n".join(p for p in (message.subject, message.text_body) if p)
         for account in analyse_content("", text, bank_details=on_file).new_accounts:
             unknown.setdefault((account.kind, account.value), account)
-    for attachment in message.attachments.all():
-        if attachment.size > MAX_DOCUMENT_BYTES:
-            continue
+    readable = [
+        attachment
+        for attachment in message.attachments.order_by("id")
+        if attachment.size <= MAX_DOCUMENT_BYTES
+        and document_kind(filename=attachment.filename, content_type=attachment.content_type)
+    ]
+    for attachment in readable[:MAX_ATTACHMENTS]:
         try:
             with attachment.file.open("rb") as handle:
                 content = handle.read(MAX_DOCUMENT_BYTES + 1)
@@ -1091,7 +1112,7 @@ def message_check_accounts(*, message: Message, assessment) -> list[FoundAccount
                 assignee=owner,
                 company=message.company,
                 accounts=accounts,
-                related=("mail.message", str(message.pk)),
+                related=related,
                 link=reverse("mail:message_detail", args=[message.pk]),
                 where=(message.subject or _("a message"))[:120],
                 actor=None,
