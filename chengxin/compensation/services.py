@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
+from chengxin.banking.selectors import account_lookup_ours
+from chengxin.banking.services import document_check_accounts
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
 from chengxin.compensation import vouchers
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
@@ -153,23 +155,6 @@ def _finance_users() -> list[User]:
     return list(User.objects.filter(role=Role.FINANCE, is_active=True))
 
 
-def _our_account(iban: str):
-    """Our account (active or retired; never one not yet approved) with this IBAN."""
-    try:
-        from chengxin.banking.selectors import account_lookup_ours
-    except ImportError:  # the banking selectors are being written alongside this app
-        from chengxin.banking import numbers
-        from chengxin.banking.models import BankAccount, Side, State
-
-        candidates = numbers.candidate_digests(iban)
-        return BankAccount.objects.filter(
-            Q(number_digest__in=candidates) | Q(domestic_digest__in=candidates),
-            side=Side.OURS,
-            state__in=(State.ACTIVE, State.RETIRED),
-        ).first()
-    return account_lookup_ours(iban)
-
-
 def foreign_ibans(content: bytes, content_type: str) -> list[str]:
     """The IBANs a PDF voucher names that are none of our accounts, masked."""
     if content_type != vouchers.PDF:
@@ -177,17 +162,13 @@ def foreign_ibans(content: bytes, content_type: str) -> list[str]:
     return [
         vouchers.mask_iban(iban)
         for iban in vouchers.ibans_in(vouchers.pdf_text(content))
-        if _our_account(iban) is None
+        if account_lookup_ours(iban) is None
     ]
 
 
 def _document_check(*, claim: FeeClaim, content: bytes, actor: User | None) -> None:
-    """The banking app's check of a document's account numbers against those on file
-    (a task for anything new), when the banking app offers it."""
-    try:
-        from chengxin.banking.services import document_check_accounts
-    except ImportError:
-        return
+    """The banking app's check of a document's account numbers (IBANs, local numbers,
+    SWIFT codes) against the buyer's and ours on file: a task for anything new."""
     document_check_accounts(
         company=claim.recipient.company,
         filename=claim.voucher_name,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from chengxin.accounts.models import Role
 from chengxin.audit.models import AuditEntry
 from chengxin.banking.models import State
+from chengxin.banking.services import UNKNOWN_ACCOUNT_KIND
 from chengxin.campaigns.models import PlanState
 from chengxin.compensation import services
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
@@ -283,6 +284,17 @@ def test_a_voucher_paying_a_foreign_iban_flags_the_claim_and_alerts(
     assert "not ours" in alerts.first().body
     todo = Todo.objects.get(kind=services.TODO_KIND)
     assert "may have been defrauded" in todo.body
+
+
+def test_the_banking_check_raises_a_task_for_the_unknown_account(recipient, owner):
+    submit(recipient, voucher_pdf(iban=FRAUD_IBAN))
+    task = Todo.objects.get(kind=UNKNOWN_ACCOUNT_KIND)
+    assert task.company == recipient.company and "6819" in task.body + task.title
+
+
+def test_a_voucher_paying_our_new_account_raises_no_banking_task(recipient, pdf_voucher):
+    submit(recipient, pdf_voucher)
+    assert not Todo.objects.filter(kind=UNKNOWN_ACCOUNT_KIND).exists()
 
 
 def test_our_old_and_new_accounts_are_not_foreign(recipient, old_account):
