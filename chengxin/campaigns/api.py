@@ -9,7 +9,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services
@@ -138,7 +138,7 @@ def plan_create(request, payload: PlanIn):
     data["new_account"] = _account(data.pop("new_account_id"), "new_account_id")
     data["audience"] = str(data["audience"])
     plan = services.plan_create(actor=request.auth, data=services.PlanInput(**data))
-    return 201, plan
+    return Status(201, plan)
 
 
 @router.post(

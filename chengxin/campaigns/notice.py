@@ -9,6 +9,7 @@ notice and the timeline show the last four digits.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -91,6 +92,17 @@ def timeline_facts(plan: ChangePlan) -> timeline.TimelineFacts:
         old_closes_on=plan.old_closes_on,
         public_record_url=public_record_url(),
     )
+
+
+@lru_cache(maxsize=16)
+def _pdf(facts: timeline.TimelineFacts, language: str) -> bytes:
+    return timeline.timeline_pdf(facts, language)
+
+
+def notice_pdf(plan: ChangePlan, language: str) -> bytes:
+    """The timeline PDF of a plan in a language. It names no buyer, so one is made per
+    plan and language (and kept while the plan's facts stay the same)."""
+    return _pdf(timeline_facts(plan), timeline.timeline_language(language))
 
 
 def pdf_filename(plan: ChangePlan) -> str:

@@ -114,6 +114,16 @@ def main_contact(company: Company) -> tuple[Contact | None, str]:
     return contact, ""
 
 
+def email_of(contact: Contact) -> str:
+    """The contact's email address on file now (primary first), or ""."""
+    channel = (
+        contact.channels.filter(kind=ChannelKind.EMAIL, is_active=True)
+        .order_by("-is_primary", "pk")
+        .first()
+    )
+    return channel.value if channel else ""
+
+
 def chat_number(contact: Contact) -> str:
     """The number a WhatsApp reminder goes to: the contact's WhatsApp, else their phone."""
     for kind in (ChannelKind.WHATSAPP, ChannelKind.PHONE):

@@ -47,7 +47,6 @@ from chengxin.campaigns.models import (
     TouchKind,
     TouchState,
 )
-from chengxin.campaigns.timeline import timeline_language, timeline_pdf
 from chengxin.campaigns.tokens import new_token, token_of
 from chengxin.notifications.services import notify
 from chengxin.outbox.models import PENDING_STATUSES as OUTBOX_PENDING
@@ -505,19 +504,6 @@ def plan_complete(*, actor: User, plan: ChangePlan, now: datetime.datetime | Non
 # --- Sending the touches ----------------------------------------------------------------
 
 
-class _PdfCache:
-    """One timeline PDF per plan and language per run (it names no buyer)."""
-
-    def __init__(self) -> None:
-        self._pdfs: dict[tuple[int, str], bytes] = {}
-
-    def get(self, plan: ChangePlan, language: str) -> bytes:
-        key = (plan.pk, timeline_language(language))
-        if key not in self._pdfs:
-            self._pdfs[key] = timeline_pdf(notice.timeline_facts(plan), key[1])
-        return self._pdfs[key]
-
-
 def _rep_for(recipient: Recipient) -> User | None:
     owner = recipient.company.owner
     if owner is not None and owner.is_active:
@@ -561,7 +547,7 @@ def _make_todo(touch: Touch, recipient: Recipient, token: str, *, error: str = "
     touch.save(update_fields=["todo", "channel", "state", "error"])
 
 
-def _materialise(touch: Touch, *, now: datetime.datetime, pdfs: _PdfCache) -> str:
+def _materialise(touch: Touch, *, now: datetime.datetime) -> str:
     recipient = Recipient.objects.select_related(
         "plan__old_account", "plan__new_account", "plan__launched_by", "company__owner", "contact"
     ).get(pk=touch.recipient_id)
@@ -583,7 +569,8 @@ def _materialise(touch: Touch, *, now: datetime.datetime, pdfs: _PdfCache) -> st
         "now": send_at,
     }
     if touch.channel == TouchChannel.EMAIL:
-        email = selectors.main_contact(company)[1] if contact else ""
+        # The address on file now: a change of address since the launch is followed.
+        email = selectors.email_of(contact) if contact else ""
         if not email:
             if touch.kind != TouchKind.EMAIL_NOTICE:
                 raise ValidationError(_("No email address on file any more."))
@@ -594,7 +581,7 @@ def _materialise(touch: Touch, *, now: datetime.datetime, pdfs: _PdfCache) -> st
             attachments = [
                 (
                     notice.pdf_filename(recipient.plan),
-                    pdfs.get(recipient.plan, recipient.language),
+                    notice.notice_pdf(recipient.plan, recipient.language),
                     "application/pdf",
                 )
             ]
@@ -649,7 +636,6 @@ def campaigns_send_due(*, now: datetime.datetime | None = None) -> dict[str, int
         .order_by("due_at", "pk")
         .values_list("pk", flat=True)[:SEND_BATCH]
     )
-    pdfs = _PdfCache()
     for pk in due:
         try:
             with transaction.atomic():
@@ -660,7 +646,7 @@ def campaigns_send_due(*, now: datetime.datetime | None = None) -> dict[str, int
                 )
                 if touch is None:
                     continue  # another run has it, or it is done
-                result = _materialise(touch, now=now, pdfs=pdfs)
+                result = _materialise(touch, now=now)
         except Exception as exc:  # noqa: BLE001 - one buyer's failure must not stop the rest
             logger.exception("campaigns: touch %s could not be made", pk)
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)

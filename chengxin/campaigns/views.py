@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.campaigns import notice, selectors, services
 from chengxin.campaigns.forms import CallForm, OverrideForm, PerkForm, PlanForm
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient, TouchKind
-from chengxin.campaigns.timeline import timeline_language, timeline_pdf, timeline_svg
+from chengxin.campaigns.timeline import timeline_language, timeline_svg
 from chengxin.core.forms import apply_errors
 from chengxin.outbox.windows import zone_for
 from chengxin.parties.models import Company
@@ -340,7 +340,7 @@ def ack_timeline_pdf(request, token):
         return _not_found(request)
     services.recipient_open(recipient=recipient)
     language = _ack_language(request, recipient)
-    pdf = timeline_pdf(notice.timeline_facts(recipient.plan), language)
+    pdf = notice.notice_pdf(recipient.plan, language)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{notice.pdf_filename(recipient.plan)}"'
     response["Cache-Control"] = "no-store"

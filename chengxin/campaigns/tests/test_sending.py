@@ -302,3 +302,15 @@ def test_a_buyer_without_email_becomes_a_task_to_tell_them_by_hand(
     assert kinds == ["campaigns.chat_reminder", "campaigns.email_notice"]
     todo = Todo.objects.get(kind="campaigns.email_notice")
     assert re.search(r"/ack/[\w-]+/", todo.body)
+
+
+def test_a_new_address_since_the_launch_is_followed(finance, plan, buyers, smtp, no_whatsapp):
+    plan_launch(actor=finance, plan=plan, now=NOW)
+    Channel.objects.filter(value="anna.schmidt@mueller-maschinen.de").update(
+        value="anna.schmidt@mueller-group.de"
+    )
+    berlin = by_company(plan)["Müller Maschinenbau GmbH"]
+    email = berlin.touches.get(kind=TouchKind.EMAIL_NOTICE)
+    campaigns_send_due(now=email.due_at)
+    email.refresh_from_db()
+    assert email.outbound_message.to_address == "anna.schmidt@mueller-group.de"
