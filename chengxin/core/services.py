@@ -19,6 +19,7 @@ from chengxin.accounts.models import Role, User
 from chengxin.audit.context import Origin, origin
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
+from chengxin.core.demo_accounts import demo_accounts_load
 from chengxin.core.demo_data import (
     DEMO_COMPANY_COUNT,
     DEMO_PASSWORD,
@@ -60,6 +61,9 @@ class DemoSummary:
     channels: int
     follow_ups: int
     countries: int
+    bank_accounts: int = 0
+    payments: int = 0
+    campaign_recipients: int = 0
 
 
 def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
@@ -176,8 +180,8 @@ def demo_load(
     now = timezone.now()
     with origin(Origin.COMMAND), transaction.atomic():
         users, created, kept = demo_users_create()
-        for spec in specs:
-            _load_company(spec, users, now)
+        companies = [_load_company(spec, users, now) for spec in specs]
+        accounts = demo_accounts_load(users=users, companies=companies, now=now, seed=seed)
     database_optimize()
     return DemoSummary(
         users_created=created,
@@ -187,4 +191,7 @@ def demo_load(
         channels=sum(len(c.channels) for s in specs for c in s.contacts),
         follow_ups=sum(len(s.follow_ups) for s in specs),
         countries=len({s.country for s in specs}),
+        bank_accounts=accounts.accounts,
+        payments=accounts.payments,
+        campaign_recipients=accounts.recipients,
     )

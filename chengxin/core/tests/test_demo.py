@@ -165,3 +165,38 @@ def test_demo_data_is_the_same_every_time():
     other = demo_companies(seed=8, count=60)
     assert [c.legal_name for c in other] != [c.legal_name for c in first]
     assert len({c.legal_name for c in demo_companies()}) == 300
+
+
+@pytest.mark.django_db
+def test_demo_has_our_accounts_under_four_eyes_and_an_announced_change(client):
+    from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State
+    from chengxin.banking.selectors import account_lookup_ours, our_receiving_accounts
+    from chengxin.campaigns.models import ChangePlan, PlanState, Touch
+
+    output = _demo()
+    assert "an account change announced to" in output
+
+    ours = list(our_receiving_accounts().order_by("active_since"))
+    assert [a.bic for a in ours] == ["BKCHCNBJ45A", "HSBCHKHHHKH"]
+    for account in ours:
+        # Four eyes: proposed and verified by finance, approved by the manager.
+        assert account.proposed_by.username == account.verified_by.username == "zhao.finance"
+        assert account.approved_by.username == "wang.manager"
+        assert account.steps.count() == 3
+    assert ours[1].replaces == ours[0]
+    assert account_lookup_ours("848123456838") == ours[1]
+    # A buyer's refund account waits for a call to a number on file.
+    pending = BankAccount.objects.get(side=Side.COUNTERPARTY)
+    assert pending.state == State.PROPOSED and pending.company.country == "DE"
+
+    plan = ChangePlan.objects.get()
+    assert plan.state == PlanState.LAUNCHED
+    payers = set(ReceivedPayment.objects.values_list("company", flat=True))
+    assert set(plan.recipients.values_list("company", flat=True)) == payers
+    assert Touch.objects.filter(recipient__plan=plan, kind="email_notice").count() == len(payers)
+    assert audit_chain_first_break() is None
+
+    # The public record shows both accounts and the announced change, without login.
+    page = client.get(reverse("publicrecord:record"), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert b"HSBCHKHHHKH" in page.content and b"9043" in page.content

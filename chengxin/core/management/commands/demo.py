@@ -45,7 +45,9 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo loaded in {time.monotonic() - started:.1f} s: {summary.companies} "
                 f"companies in {summary.countries} countries, {summary.contacts} contacts, "
-                f"{summary.channels} channels, {summary.follow_ups} follow-ups."
+                f"{summary.channels} channels, {summary.follow_ups} follow-ups; "
+                f"{summary.bank_accounts} bank accounts, {summary.payments} payments received, "
+                f"an account change announced to {summary.campaign_recipients} buyers."
             )
         )
         if summary.users_kept:
