@@ -8,6 +8,7 @@ import datetime
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
 
+from chengxin.parties.schemas import InvalidOut
 from chengxin.publicrecord import services
 from chengxin.publicrecord.addresses import request_client_address
 
@@ -38,7 +39,7 @@ class VerifyOut(Schema):
 @router.post(
     "/public/account-checks",
     auth=None,
-    response={200: VerifyOut, 429: VerifyOut},
+    response={200: VerifyOut, 422: InvalidOut, 429: VerifyOut},
     summary="Check an account number against our accounts (no login)",
     description="Answers whether a number is an active or retired account of ours, or "
     "not ours. Limited per client address (HTTP 429 over the limit); every check is "
