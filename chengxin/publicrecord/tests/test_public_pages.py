@@ -298,3 +298,25 @@ def test_signed_in_users_see_the_same_public_page(client, owner, accounts):
     login(client, owner)
     assert client.get(RECORD).status_code == 200
     assert client.post(CHECK, {"number": ACTIVE_IBAN}).status_code == 200
+
+
+def test_the_public_page_takes_three_queries(
+    client, accounts, plan, finance, django_assert_num_queries
+):
+    for n in range(5):
+        ProofDocument.objects.create(
+            account=accounts["active"], title=f"Proof {n}", filename=f"p{n}.png",
+            content_type="image/png", content=PNG, size=len(PNG), sha256="x",
+            uploaded_by=finance,
+        )  # fmt: skip
+    # Our current accounts, the history of changes, the public proofs.
+    with django_assert_num_queries(3):
+        client.get(RECORD)
+
+
+def test_the_public_check_is_documented_without_a_token():
+    schema = Client().get("/api/v1/openapi.json").json()
+    operation = schema["paths"][API_CHECK]["post"]
+    assert "security" not in operation
+    assert operation["summary"] and operation["description"]
+    assert set(operation["responses"]) == {"200", "422", "429"}
