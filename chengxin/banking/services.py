@@ -224,6 +224,27 @@ def _notify_by_language(*, users, kind: str, link: str, make) -> None:
 # --- 1. propose ----------------------------------------------------------------------------
 
 
+def _schwifty_reason(exc: ValueError) -> str:
+    """schwifty's reason in the reader's language (its own text is English)."""
+    from schwifty import exceptions as sx
+
+    cause = exc.__cause__
+    reasons = (
+        (sx.InvalidChecksumDigits, _("its check digits are wrong (a typing error?)")),
+        (sx.InvalidBBANChecksum, _("the national check digit is wrong")),
+        (sx.InvalidLength, _("its length is wrong for its country")),
+        (sx.InvalidCountryCode, _("the country code is unknown")),
+        (sx.InvalidStructure, _("its format does not fit its country")),
+        (sx.InvalidBankCode, _("the bank code is not valid")),
+        (sx.InvalidBranchCode, _("the branch code is not valid")),
+        (sx.InvalidAccountCode, _("the account code is not valid")),
+    )
+    for kind, reason in reasons:
+        if isinstance(cause, kind):
+            return f"{reason} ({exc})"
+    return str(exc)
+
+
 @dataclass(frozen=True)
 class _Checked:
     iban: str
@@ -270,7 +291,7 @@ def _check_details(
             parsed = numbers.validate_iban(iban)
         except ValueError as exc:
             errors.setdefault("iban", []).append(
-                _("This IBAN is not valid: %(reason)s") % {"reason": exc}
+                _("This IBAN is not valid: %(reason)s") % {"reason": _schwifty_reason(exc)}
             )
         else:
             iban_value, iban_country = parsed.compact, parsed.country_code
@@ -283,7 +304,8 @@ def _check_details(
             info = numbers.validate_bic(bic)
         except ValueError as exc:
             errors.setdefault("bic", []).append(
-                _("This SWIFT/BIC code is not valid: %(reason)s") % {"reason": exc}
+                _("This SWIFT/BIC code is not valid: %(reason)s")
+                % {"reason": _schwifty_reason(exc)}
             )
         else:
             bic_value, bic_country = info.bic, info.country
@@ -350,7 +372,8 @@ def _check_details(
             intermediary_value = numbers.validate_bic(intermediary_bic).bic
         except ValueError as exc:
             errors.setdefault("intermediary_bic", []).append(
-                _("This SWIFT/BIC code is not valid: %(reason)s") % {"reason": exc}
+                _("This SWIFT/BIC code is not valid: %(reason)s")
+                % {"reason": _schwifty_reason(exc)}
             )
     name = (bank_name or "").strip()
     registry_name = numbers.BicInfo("", "", tuple(known_names)).bank_name if known_names else ""

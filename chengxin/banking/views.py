@@ -88,10 +88,12 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         )
         if "verify" in actions
         else None,
-        "approve_form": NotesForm() if "approve" in actions else None,
-        "reject_form": ReasonForm() if "reject" in actions else None,
-        "retire_form": ReasonForm() if "retire" in actions else None,
-        "label_form": LabelForm(initial={"label": account.label, "notes": account.notes})
+        "approve_form": NotesForm(prefix="approve") if "approve" in actions else None,
+        "reject_form": ReasonForm(prefix="reject") if "reject" in actions else None,
+        "retire_form": ReasonForm(prefix="retire") if "retire" in actions else None,
+        "label_form": LabelForm(
+            prefix="label", initial={"label": account.label, "notes": account.notes}
+        )
         if "edit_label" in actions
         else None,
     }
@@ -167,7 +169,7 @@ def account_approve(request, pk):
         request,
         pk,
         "approve_form",
-        NotesForm(request.POST),
+        NotesForm(request.POST, prefix="approve"),
         lambda account, data: services.bank_account_approve(
             actor=request.user,
             account=account,
@@ -184,7 +186,7 @@ def account_reject(request, pk):
         request,
         pk,
         "reject_form",
-        ReasonForm(request.POST),
+        ReasonForm(request.POST, prefix="reject"),
         lambda account, data: services.bank_account_reject(
             actor=request.user, account=account, reason=data["reason"]
         ),
@@ -198,7 +200,7 @@ def account_retire(request, pk):
         request,
         pk,
         "retire_form",
-        ReasonForm(request.POST),
+        ReasonForm(request.POST, prefix="retire"),
         lambda account, data: services.bank_account_retire(
             actor=request.user, account=account, reason=data["reason"]
         ),
@@ -212,7 +214,7 @@ def account_label(request, pk):
         request,
         pk,
         "label_form",
-        LabelForm(request.POST),
+        LabelForm(request.POST, prefix="label"),
         lambda account, data: services.bank_account_label_update(
             actor=request.user, account=account, label=data["label"], notes=data["notes"]
         ),

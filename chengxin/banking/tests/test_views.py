@@ -192,21 +192,23 @@ def test_the_page_refuses_a_channel_added_after_the_proposal(client_for, owner, 
 def test_retire_and_reject_on_the_pages(client_for, manager, owner, ours, theirs):
     client = client_for(manager)
     assert (
-        client.post(reverse("banking:account_retire", args=[ours.pk]), {"reason": ""}).status_code
+        client.post(
+            reverse("banking:account_retire", args=[ours.pk]), {"retire-reason": ""}
+        ).status_code
         == 422
     )
-    client.post(reverse("banking:account_retire", args=[ours.pk]), {"reason": "Bank closed"})
+    client.post(reverse("banking:account_retire", args=[ours.pk]), {"retire-reason": "Bank closed"})
     assert BankAccount.objects.get(pk=ours.pk).state == State.RETIRED
     assert (
         client_for(owner)
-        .post(reverse("banking:account_reject", args=[theirs.pk]), {"reason": "Typo"})
+        .post(reverse("banking:account_reject", args=[theirs.pk]), {"reject-reason": "Typo"})
         .status_code
         == 302
     )
     assert BankAccount.objects.get(pk=theirs.pk).state == State.REJECTED
     # A wrong step from the page: a message, no change.
     response = client_for(manager).post(
-        reverse("banking:account_retire", args=[ours.pk]), {"reason": "again"}
+        reverse("banking:account_retire", args=[ours.pk]), {"retire-reason": "again"}
     )
     assert response.status_code == 302
 
@@ -275,3 +277,12 @@ def test_the_list_filters_and_has_no_n_plus_one(client_for, manager, finance, co
     assert six == one
     body = client.get(reverse("banking:account_list") + "?state=proposed").content.decode()
     assert body.count('data-testid="account-row"') == 4
+
+
+def test_label_and_notes_on_the_page(client_for, manager, owner, ours):
+    url = reverse("banking:account_label", args=[ours.pk])
+    assert client_for(owner).post(url, {"label-label": "x"}).status_code == 403
+    response = client_for(manager).post(url, {"label-label": "EUR main", "label-notes": "Europe"})
+    assert response.status_code == 302
+    ours.refresh_from_db()
+    assert (ours.label, ours.notes, ours.state) == ("EUR main", "Europe", State.ACTIVE)
