@@ -36,6 +36,7 @@ from chengxin.compensation.permissions import (
     can_use_credits,
 )
 from chengxin.notifications.services import notify
+from chengxin.parties.models import Company
 from chengxin.parties.normalize import normalize_currency
 from chengxin.todos.models import Todo
 from chengxin.todos.services import todo_complete, todo_create
@@ -229,13 +230,18 @@ def fee_claim_submit(
     payment_reference = (payment_reference or "").strip()
     if len(payment_reference) > 140:
         errors["payment_reference"] = _("Enter at most 140 characters.")
+    try:
+        voucher = _check_voucher(voucher_content)
+    except ValidationError as exc:
+        if not errors:
+            raise
+        errors["voucher"] = exc.message_dict["voucher"][0]
     if errors:
         raise ValidationError(errors, code="invalid")
-    voucher = _check_voucher(voucher_content)
 
     with transaction.atomic():
         # One buyer's claims are taken one at a time: the duplicate and daily checks hold.
-        Recipient.objects.select_for_update().filter(pk=recipient.pk).first()
+        Company.objects.select_for_update().filter(pk=company.pk).first()
         duplicate = (
             FeeClaim.objects.filter(recipient__company=company, voucher_sha256=voucher.sha256)
             .exclude(state=ClaimState.REJECTED)

@@ -204,6 +204,12 @@ def test_a_file_disguised_as_a_pdf_is_refused(recipient, content):
     assert "PDF, PNG or JPEG" in excinfo.value.message_dict["voucher"][0]
 
 
+def test_field_and_voucher_errors_are_reported_together(recipient):
+    with pytest.raises(ValidationError) as excinfo:
+        submit(recipient, b"MZ program", fee_amount=Decimal("0"))
+    assert set(excinfo.value.message_dict) == {"fee_amount", "voucher"}
+
+
 def test_an_image_is_stored_as_what_it_is_not_what_it_claims(recipient):
     claim = submit(recipient, voucher_png(), voucher_name="photo.pdf",
                    voucher_content_type="application/pdf")  # fmt: skip
