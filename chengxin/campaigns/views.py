@@ -73,7 +73,9 @@ def _plan_form_page(request, *, plan: ChangePlan | None):
             )
             return redirect("campaigns:plan_detail", pk=plan.pk)
     status = 422 if request.method == "POST" else 200
-    return render(request, "campaigns/plan_form.html", {"form": form, "plan": plan}, status=status)
+    breaches = [b.message() for b in services.breaches_of(plan)] if plan is not None else []
+    context = {"form": form, "plan": plan, "breaches": breaches}
+    return render(request, "campaigns/plan_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

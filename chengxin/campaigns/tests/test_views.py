@@ -141,6 +141,8 @@ def test_breaches_are_shown_and_only_a_manager_gets_the_override_form(
     page = client.get(url).content.decode()
     assert "days&#x27; notice" in page or "days' notice" in page
     assert 'data-testid="override-form"' not in page
+    edit = client.get(reverse("campaigns:plan_edit", args=[plan.pk])).content.decode()
+    assert 'data-testid="breaches"' in edit and "12 days" in edit
     # Launch is refused with the reason shown.
     response = client.post(reverse("campaigns:plan_launch", args=[plan.pk]), follow=True)
     assert "A manager must override this first" in response.content.decode()
