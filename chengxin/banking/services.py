@@ -1084,10 +1084,46 @@ def document_check_accounts(
     return found
 
 
-def message_check_accounts(*, message: Message, assessment) -> list[FoundAccount]:
+def message_attachment_accounts(*, message: Message) -> list[tuple[str, FoundAccount]]:
+    """(file name, identifier) for each bank identifier that the message's readable
+    attachments (PDF, text, CSV, XML; at most 10) name and that is not on file for its
+    sender. An unreadable attachment names nothing; this never raises for one."""
+    readable = [
+        attachment
+        for attachment in message.attachments.order_by("id")
+        if attachment.size <= MAX_DOCUMENT_BYTES
+        and document_kind(filename=attachment.filename, content_type=attachment.content_type)
+    ]
+    found: dict[tuple[str, str], tuple[str, FoundAccount]] = {}
+    for attachment in readable[:MAX_ATTACHMENTS]:
+        try:
+            with attachment.file.open("rb") as handle:
+                content = handle.read(MAX_DOCUMENT_BYTES + 1)
+            text = document_text(
+                filename=attachment.filename,
+                content=content,
+                content_type=attachment.content_type,
+            )
+            if not text.strip():
+                continue
+            for account in _accounts_in_text(text, message.company_id):
+                if not account.on_file:
+                    found.setdefault((account.kind, account.value), (attachment.filename, account))
+        except Exception:  # an unreadable attachment must never stop the assessment
+            logger.warning("Attachment %s could not be checked", attachment.pk, exc_info=True)
+    return list(found.values())
+
+
+def message_check_accounts(
+    *,
+    message: Message,
+    assessment,
+    attachment_accounts: list[tuple[str, FoundAccount]] | None = None,
+) -> list[FoundAccount]:
     """After the guard assessed ``message``: one task (once per message) when its text
-    (the assessment's signals) or an attachment (PDF, text, CSV) names bank identifiers not
-    on file for its sender. Unreadable attachments are skipped."""
+    (the assessment's signals) or an attachment names bank identifiers not on file for its
+    sender. ``attachment_accounts``: what :func:`message_attachment_accounts` found, when
+    the caller has it already."""
     from chengxin.guard.services import responsible_owner
     from chengxin.todos.models import Todo
 
@@ -1102,28 +1138,10 @@ def message_check_accounts(*, message: Message, assessment) -> list[FoundAccount
         text = "\n".join(p for p in (message.subject, message.text_body) if p)
         for account in analyse_content("", text, bank_details=on_file).new_accounts:
             unknown.setdefault((account.kind, account.value), account)
-    readable = [
-        attachment
-        for attachment in message.attachments.order_by("id")
-        if attachment.size <= MAX_DOCUMENT_BYTES
-        and document_kind(filename=attachment.filename, content_type=attachment.content_type)
-    ]
-    for attachment in readable[:MAX_ATTACHMENTS]:
-        try:
-            with attachment.file.open("rb") as handle:
-                content = handle.read(MAX_DOCUMENT_BYTES + 1)
-            text = document_text(
-                filename=attachment.filename,
-                content=content,
-                content_type=attachment.content_type,
-            )
-            if not text.strip():
-                continue
-            for account in _accounts_in_text(text, message.company_id):
-                if not account.on_file:
-                    unknown.setdefault((account.kind, account.value), account)
-        except Exception:  # an unreadable attachment must never stop the assessment
-            logger.warning("Attachment %s could not be checked", attachment.pk, exc_info=True)
+    if attachment_accounts is None:
+        attachment_accounts = message_attachment_accounts(message=message)
+    for _filename, account in attachment_accounts:
+        unknown.setdefault((account.kind, account.value), account)
     accounts = list(unknown.values())
     if accounts:
         owner = responsible_owner(message)

@@ -8,6 +8,7 @@ on it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -28,6 +29,7 @@ from chengxin.guard.authentication import TxtLookup, live_txt_lookup
 from chengxin.guard.content import ContactDetails
 from chengxin.guard.known_index import KnownIndex, known_index
 from chengxin.guard.models import ALARMING_LEVELS, Assessment
+from chengxin.guard.signals import Signal
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
 from chengxin.notifications.services import notify
@@ -113,26 +115,70 @@ def _imitated_company_id(result: scoring.Assessment, known: KnownIndex) -> int |
 def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> Assessment:
     """Assess (or re-assess) one stored message and act on the result."""
     from chengxin.banking.selectors import bank_details_on_file
-    from chengxin.banking.services import message_check_accounts
+    from chengxin.banking.services import message_attachment_accounts, message_check_accounts
 
     known = known_index()
+    bank_details = bank_details_on_file(message.company_id)
     result = scoring.assess_message(
         _raw_for_engine(message),
         index=known.index,
         sender_seen_before=_sender_seen_before(message),
-        bank_details=bank_details_on_file(message.company_id),
+        bank_details=bank_details,
         contact_details=_contact_details(message.company_id),
         txt_lookup=txt_lookup if txt_lookup is not None else _txt_lookup(),
         trusted_authserv_ids=settings.CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS,
     )
+    try:
+        attachment_accounts = message_attachment_accounts(message=message)
+    except Exception:  # a broken attachment never stops the assessment
+        logger.exception("Reading the attachments of message %s failed", message.pk)
+        attachment_accounts = []
+    result = _with_attachment_accounts(result, attachment_accounts, bank_details.empty)
     imitated = None if message.company_id else _imitated_company_id(result, known)
     assessment = _store_assessment(message=message, result=result, imitated_company_id=imitated)
     try:
         # A task when the text or an attachment names bank details not on file.
-        message_check_accounts(message=message, assessment=assessment)
+        message_check_accounts(
+            message=message, assessment=assessment, attachment_accounts=attachment_accounts
+        )
     except Exception:  # the assessment stands even if the task cannot be made
         logger.exception("Checking message %s for bank details failed", message.pk)
     return assessment
+
+
+_BANK_SIGNALS = ("new_bank_account", "bank_details_unverified")
+
+
+def _with_attachment_accounts(
+    result: scoring.Assessment, found: list, on_file_empty: bool
+) -> scoring.Assessment:
+    """The engine reads the message's text; bank details not on file that only an
+    attachment (an invoice PDF) names add the same signal, marked with the file's name."""
+    if not found or result.codes & set(_BANK_SIGNALS):
+        return result
+    filename, account = found[0]
+    code = _BANK_SIGNALS[1] if on_file_empty else _BANK_SIGNALS[0]
+    signal = Signal(
+        code,
+        scoring.DEFAULT_WEIGHTS.get(code, 0),
+        {
+            "kind": account.kind,
+            "account": account.display,
+            "country": account.country,
+            "bank": account.bank,
+            "accounts": [a.display for _name, a in found],
+            "attachment": filename,
+        },
+    )
+    signals = sorted([*result.signals, signal], key=lambda s: (-s.weight, s.code))
+    signals = [s for s in signals if s.weight > 0]
+    score = min(100, sum(s.weight for s in signals))
+    return dataclasses.replace(
+        result,
+        signals=tuple(signals),
+        score=score,
+        level=scoring.DEFAULT_THRESHOLDS.level(score),
+    )
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from chengxin.banking.models import Side, State
 from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, make_account
 from chengxin.guard.models import Assessment
 from chengxin.guard.services import message_assess
+from chengxin.guard.services import sentences as guard_sentences
 from chengxin.mail.tests.mails import make_raw
 from chengxin.todos.models import Todo
 
@@ -91,7 +92,16 @@ def test_a_pdf_attachment_with_a_new_iban_raises_a_task(ingest, company, owner, 
             attachments=[("invoice.pdf", "application/pdf", pdf)],
         )
     ).message
-    assert not _codes(message) & services.GUARD_BANK_SIGNALS  # the text names nothing
+    # The text names nothing; the attachment raises the signal, marked with its name.
+    signal = next(
+        s for s in Assessment.objects.get(message=message).signals
+        if s["code"] == "new_bank_account"
+    )  # fmt: skip
+    assert signal["params"]["attachment"] == "invoice.pdf"
+    assert signal["params"]["kind"] == "iban" and "GB29" in signal["params"]["account"]
+    assert signal["weight"] > 0
+    sentences = guard_sentences(Assessment.objects.get(message=message))
+    assert any("not among the bank details on file" in line for line in sentences)
     todo = Todo.objects.get(kind=services.UNKNOWN_ACCOUNT_KIND)
     assert todo.assignee == owner and "GB29 ···· 6819" in todo.body
     assert todo.related_type == "mail.message" and todo.related_id == str(message.pk)
@@ -99,7 +109,10 @@ def test_a_pdf_attachment_with_a_new_iban_raises_a_task(ingest, company, owner, 
 
 def test_a_pdf_with_the_iban_on_file_raises_nothing(ingest, company, on_file):
     pdf = _pdf(f"PROFORMA INVOICE\nIBAN: {IBAN_DE}\nSWIFT: COBADEFFXXX\n")
-    ingest(make_raw(text="Invoice attached.", attachments=[("pi.pdf", "application/pdf", pdf)]))
+    message = ingest(
+        make_raw(text="Invoice attached.", attachments=[("pi.pdf", "application/pdf", pdf)])
+    ).message
+    assert not _codes(message) & services.GUARD_BANK_SIGNALS
     assert not Todo.objects.exists()
 
 
