@@ -286,3 +286,21 @@ def test_label_and_notes_on_the_page(client_for, manager, owner, ours):
     assert response.status_code == 302
     ours.refresh_from_db()
     assert (ours.label, ours.notes, ours.state) == ("EUR main", "Europe", State.ACTIVE)
+
+
+def test_the_pages_render_in_chinese(client_for, manager, ours, theirs, company, settings):
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "zh-hans"
+    client = client_for(manager)
+    with translation.override("zh-hans"):
+        for url in (
+            reverse("banking:account_list"),
+            reverse("banking:account_detail", args=[theirs.pk]),
+            reverse("banking:approval_list"),
+            reverse("banking:propose_ours"),
+            reverse("banking:payment_record"),
+        ):
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans")
+            assert response.status_code == 200
+            assert 'lang="zh-hans"' in response.content.decode()
