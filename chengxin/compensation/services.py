@@ -17,12 +17,12 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import Role, User
+from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking.selectors import account_lookup_ours
@@ -133,23 +133,6 @@ def _check_voucher(content: bytes) -> vouchers.Voucher:
         raise _field_error(
             "voucher", _("Upload the voucher as a PDF, PNG or JPEG file."), "voucher_type"
         ) from None
-
-
-def finance_assignee(*, exclude: User | None = None) -> User | None:
-    """Who checks a new claim: the active finance user with the fewest open tasks; a
-    manager when there is none (then an administrator). Never ``exclude`` (the person
-    who recorded the claim may not decide it)."""
-    for role in (Role.FINANCE, Role.MANAGER, Role.ADMIN):
-        user = (
-            User.objects.filter(role=role, is_active=True)
-            .exclude(pk=getattr(exclude, "pk", None))
-            .annotate(open_tasks=Count("todos", filter=Q(todos__done_at__isnull=True)))
-            .order_by("open_tasks", "pk")
-            .first()
-        )
-        if user is not None:
-            return user
-    return None
 
 
 def _finance_users() -> list[User]:

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import Role, User
+from chengxin.accounts.selectors import finance_desk
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking import numbers
@@ -204,7 +205,7 @@ def public_verify(
                 at__gte=now - ALERT_DEBOUNCE,
                 at__lte=now,
             ).exists()
-            recipients = [] if repeated else alert_recipients()
+            recipients = [] if repeated else finance_desk()
             attempt.alerted = bool(recipients)
             attempt.save()
             if recipients:
@@ -214,15 +215,6 @@ def public_verify(
         attempt.answer = Answer.ACTIVE if account.state == State.ACTIVE else Answer.RETIRED
         attempt.save()
         return _result(attempt.answer, last4=last4, account=account)
-
-
-def alert_recipients() -> list[User]:
-    """Every active finance user; managers when there is none; administrators last."""
-    for role in (Role.FINANCE, Role.MANAGER, Role.ADMIN):
-        users = list(User.objects.filter(role=role, is_active=True).order_by("id"))
-        if users:
-            return users
-    return []
 
 
 def _alert_finance(attempt: VerificationAttempt, recipients: list[User]) -> None:
