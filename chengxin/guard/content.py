@@ -491,7 +491,9 @@ def _accounts(text: str, on_file: BankDetails) -> tuple[FoundAccount, ...]:
                     "iban", value, iban.formatted, iban.country_code, value in on_file.ibans, bank
                 ),
             )
-            iban_digits.add(re.sub(r"\D", "", value[4:]))
+            # The digits of the whole IBAN (check digits included): "account IBAN DE89 3704…"
+            # must not yield a second, "new" account number 89370400….
+            iban_digits.add(re.sub(r"\D", "", value))
             break
     for match in _BIC_CANDIDATE.finditer(text):
         candidate = match.group(0)

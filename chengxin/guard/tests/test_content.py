@@ -161,6 +161,14 @@ def test_iban_and_bic_are_validated_and_compared_with_file() -> None:
     ]
 
 
+def test_iban_after_the_word_account_is_not_also_an_account_number() -> None:
+    text = "Please pay to our account IBAN DE89 3704 0044 0532 0130 00 as usual."
+    on_file = BankDetails.of(ibans=["DE89370400440532013000"])
+    analysis = analyse_content("", text, bank_details=on_file)
+    assert [(a.kind, a.value) for a in analysis.accounts] == [("iban", "DE89370400440532013000")]
+    assert analysis.new_accounts == ()
+
+
 def test_account_number_after_keyword_in_several_languages() -> None:
     text = "Account No.: 6222 0212 3456 7890 123\n账号：6217000010012345678\nTel 12345678"
     analysis = analyse_content("", text, bank_details=BankDetails.of(account_numbers=["1"]))
