@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import Role, User
+from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record, audit_record_many, snapshot
 from chengxin.banking.models import BankAccount, Purpose, Side
@@ -657,7 +658,49 @@ def campaigns_send_due(*, now: datetime.datetime | None = None) -> dict[str, int
         counts[result] = counts.get(result, 0) + 1
     for result, count in campaigns_sync(now=now).items():
         counts[result] = counts.get(result, 0) + count
+    closing = campaigns_closing_tasks(now=now)
+    if closing:
+        counts["closing"] = closing
     return counts
+
+
+CLOSE_KIND = "campaigns.close_old_account"
+
+
+def campaigns_closing_tasks(*, now: datetime.datetime | None = None) -> int:
+    """Once a plan's old account has had its last day, finance gets one task: complete
+    the campaign and retire the old account (retiring is banking's four-eyes business,
+    so it is a person's step, not the system's)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    made = 0
+    due = ChangePlan.objects.filter(
+        state=PlanState.LAUNCHED, old_closes_on__lt=today
+    ).select_related("old_account", "launched_by")
+    for plan in due:
+        related = ("campaigns.plan", plan.pk)
+        if Todo.objects.filter(
+            kind=CLOSE_KIND, related_type=related[0], related_id=str(plan.pk)
+        ).exists():
+            continue
+        assignee = finance_assignee()
+        if assignee is None:
+            continue
+        with translation.override(assignee.language or settings.LANGUAGE_CODE):
+            title = _(
+                "The old account %(account)s had its last day on %(day)s: complete the "
+                "campaign and retire the account"
+            ) % {"account": plan.old_account, "day": plan.old_closes_on}
+        todo_create(
+            assignee=assignee,
+            kind=CLOSE_KIND,
+            title=title,
+            link=reverse("campaigns:plan_detail", args=[plan.pk]),
+            related=related,
+            due_at=now,
+        )
+        made += 1
+    return made
 
 
 _REACHING = (

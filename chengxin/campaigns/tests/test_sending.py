@@ -122,9 +122,12 @@ def test_every_buyer_is_told_in_their_language_and_window_then_gets_the_new_acco
         "wei@harbourimports.com.au",
     ):
         subjects = [m["Subject"] for m in mails_to(smtp, address)]
-        notices = [s for s in subjects if s.startswith("Important:")]
-        instructions = [s for s in subjects if s.startswith("Payment instructions")]
+        # Sydney's buyer reads Chinese.
+        notices = [s for s in subjects if s.startswith(("Important:", "重要："))]
+        instructions = [s for s in subjects if "Payment instructions" in s or "付款指示" in s]
         assert len(notices) == 1 and len(instructions) == 1, (address, subjects)
+        chinese = address.endswith(".au")
+        assert notices[0].startswith("重要：" if chinese else "Important:"), subjects
     # The payment instructions carry the new account in full.
     [after] = [
         m
