@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import io
 import logging
 import re
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from chengxin.banking.selectors import (
     bank_details_on_file,
     visible_accounts,
 )
+from chengxin.core import files
 from chengxin.core.crypto import encrypt
 from chengxin.guard.content import FoundAccount, analyse_content
 from chengxin.mail.models import Message
@@ -958,22 +958,7 @@ def document_text(*, filename: str, content: bytes, content_type: str) -> str:
 
 
 def _pdf_text(content: bytes) -> str:
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(content), strict=False)
-        parts: list[str] = []
-        size = 0
-        for page in reader.pages[:MAX_PDF_PAGES]:
-            text = page.extract_text() or ""
-            parts.append(text)
-            size += len(text)
-            if size > MAX_DOCUMENT_TEXT:
-                break
-        return "\n".join(parts)[:MAX_DOCUMENT_TEXT]
-    except Exception:  # a broken or hostile PDF has no text we can trust
-        logger.info("A PDF could not be read for account numbers", exc_info=True)
-        return ""
+    return files.pdf_text(content, max_pages=MAX_PDF_PAGES, max_chars=MAX_DOCUMENT_TEXT)
 
 
 def _accounts_in_text(text: str, company_id: int | None) -> list[FoundAccount]:
@@ -1049,6 +1034,17 @@ def _responsible_for_company(company: Company | None) -> User | None:
     return managers[0] if managers else None
 
 
+def document_accounts(
+    *, company: Company | None, filename: str, content: bytes, content_type: str
+) -> list[FoundAccount]:
+    """Every bank identifier a document names (PDF, text, CSV, XML), each with ``on_file``
+    against ``company``'s accounts on file and ours; nothing for an unreadable one."""
+    text = document_text(filename=filename, content=content, content_type=content_type)
+    if not text.strip():
+        return []
+    return _accounts_in_text(text, company.pk if company else None)
+
+
 def document_check_accounts(
     *,
     company: Company | None,
@@ -1062,10 +1058,9 @@ def document_check_accounts(
     against ``company``'s accounts on file and ours. For those not on file, one task (once
     per document content) goes to the customer's owner, or a manager when there is none.
     A document that cannot be read names nothing."""
-    text = document_text(filename=filename, content=content, content_type=content_type)
-    if not text.strip():
-        return []
-    found = _accounts_in_text(text, company.pk if company else None)
+    found = document_accounts(
+        company=company, filename=filename, content=content, content_type=content_type
+    )
     unknown = [a for a in found if not a.on_file]
     if unknown:
         digest = hashlib.sha256(content).hexdigest()

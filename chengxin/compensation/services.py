@@ -25,6 +25,7 @@ from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
+from chengxin.banking import numbers
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.banking.services import document_check_accounts
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
@@ -35,6 +36,7 @@ from chengxin.compensation.permissions import (
     can_record_claim,
     can_use_credits,
 )
+from chengxin.guard.content import FoundAccount
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Company
 from chengxin.parties.normalize import normalize_currency
@@ -139,28 +141,14 @@ def _finance_users() -> list[User]:
     return list(User.objects.filter(role=Role.FINANCE, is_active=True))
 
 
-def foreign_ibans(content: bytes, content_type: str) -> list[str]:
-    """The IBANs a PDF voucher names that are none of our accounts, masked."""
-    if content_type != vouchers.PDF:
+def foreign_accounts(found: list[FoundAccount]) -> list[str]:
+    """The account numbers a voucher names, masked, when none of them is ours: then the
+    payment went somewhere else. (Most vouchers also name the buyer's own account, the
+    remitter's, beside ours; that alone is no alarm.)"""
+    accounts = [a for a in found if a.kind in ("iban", "account_number")]
+    if not accounts or any(account_lookup_ours(a.value) is not None for a in accounts):
         return []
-    return [
-        vouchers.mask_iban(iban)
-        for iban in vouchers.ibans_in(vouchers.pdf_text(content))
-        if account_lookup_ours(iban) is None
-    ]
-
-
-def _document_check(*, claim: FeeClaim, content: bytes, actor: User | None) -> None:
-    """The banking app's check of a document's account numbers (IBANs, local numbers,
-    SWIFT codes) against the buyer's and ours on file: a task for anything new."""
-    document_check_accounts(
-        company=claim.recipient.company,
-        filename=claim.voucher_name,
-        content=content,
-        content_type=claim.voucher_content_type,
-        actor=actor,
-        link=_link(claim),
-    )
+    return [numbers.masked(a.value) for a in accounts]
 
 
 def fee_claim_submit(
@@ -260,11 +248,23 @@ def fee_claim_submit(
             voucher_content_type=voucher.content_type,
             voucher=voucher_content,
             voucher_sha256=voucher.sha256,
-            voucher_foreign_accounts=foreign_ibans(voucher_content, voucher.content_type),
             submitted_by=actor,
             submitted_at=now,
             submitted_ip=ip or None,
         )
+        # The banking check makes a task for any identifier not on file for the buyer or
+        # us; a voucher that names none of our accounts flags the claim.
+        found = document_check_accounts(
+            company=company,
+            filename=claim.voucher_name,
+            content=voucher_content,
+            content_type=voucher.content_type,
+            actor=actor,
+            link=_link(claim),
+        )
+        claim.voucher_foreign_accounts = foreign_accounts(found)
+        if claim.voucher_foreign_accounts:
+            claim.save(update_fields=["voucher_foreign_accounts"])
         audit_record(
             actor=actor,
             action=Action.CREATE,
@@ -274,7 +274,6 @@ def fee_claim_submit(
             label=str(claim),
         )
         _announce_submitted(claim, actor=actor)
-        _document_check(claim=claim, content=voucher_content, actor=actor)
     return claim
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 import zoneinfo
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
+from chengxin.core import files
 from chengxin.notifications.services import notify
 from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
 from chengxin.todos.services import todo_create
@@ -39,15 +39,9 @@ ALERT_DEBOUNCE = datetime.timedelta(minutes=10)
 UNKNOWN_ACCOUNT_TODO = "publicrecord.unknown_account"
 #: Roles that keep the public record (upload proofs, read the checks).
 RECORD_KEEPER_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
-#: Proof documents: what their first bytes must be, and how large they may be.
-PROOF_SIGNATURES = (
-    (b"%PDF-", "application/pdf", ".pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-)
+#: Proof documents: a PDF, PNG or JPEG (by their first bytes: core.files), at most this large.
 PROOF_MAX_BYTES = 10 * 1024 * 1024
 _MAX_TYPED = 200
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 @dataclass(frozen=True)
@@ -273,17 +267,11 @@ def _alert_text(attempt: VerificationAttempt, user: User) -> tuple[str, str]:
 # --- Bank proof documents ------------------------------------------------------------
 
 
-def _proof_type(content: bytes) -> tuple[str, str]:
-    for signature, content_type, extension in PROOF_SIGNATURES:
-        if content.startswith(signature):
-            return content_type, extension
-    raise ValidationError({"file": _("Upload a PDF, PNG or JPEG file.")}, code="type")
-
-
-def _safe_filename(filename: str, extension: str) -> str:
-    base = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    stem = _SAFE_NAME.sub("-", base.rsplit(".", 1)[0]).strip("-._")[:100] or "proof"
-    return stem + extension
+def _proof_type(content: bytes) -> str:
+    content_type = files.sniff(content)
+    if content_type is None:
+        raise ValidationError({"file": _("Upload a PDF, PNG or JPEG file.")}, code="type")
+    return content_type
 
 
 def proof_upload(
@@ -307,12 +295,12 @@ def proof_upload(
         raise ValidationError({"file": _("The file is empty.")}, code="empty")
     if len(content) > PROOF_MAX_BYTES:
         raise ValidationError({"file": _("The file is larger than 10 MB.")}, code="size")
-    content_type, extension = _proof_type(content)
+    content_type = _proof_type(content)
     with transaction.atomic():
         proof = ProofDocument.objects.create(
             account=account,
             title=title[:200],
-            filename=_safe_filename(filename, extension),
+            filename=files.safe_filename(filename, content_type, default="proof"),
             content_type=content_type,
             content=content,
             size=len(content),

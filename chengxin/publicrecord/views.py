@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -62,7 +63,7 @@ def verify(request):
 
 def _attachment(proof: ProofDocument) -> HttpResponse:
     response = HttpResponse(bytes(proof.content), content_type=proof.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{proof.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, proof.filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Content-Length"] = str(proof.size)

@@ -310,6 +310,18 @@ def test_our_old_and_new_accounts_are_not_foreign(recipient, old_account):
     assert submit(recipient, text_both).voucher_foreign_accounts == []
 
 
+def test_the_buyers_own_account_beside_ours_is_no_alarm(recipient):
+    # An MT103 copy names the remitter's account (:50K:) as well as ours (:59:).
+    voucher = voucher_pdf(iban=NEW_IBAN, note="Ordering account NL91 ABNA 0417 1643 00")
+    assert submit(recipient, voucher).voucher_foreign_accounts == []
+
+
+def test_a_voucher_naming_no_account_of_ours_names_every_account_it_shows(recipient):
+    voucher = voucher_pdf(iban=FRAUD_IBAN, note="Ordering account NL91 ABNA 0417 1643 00")
+    claim = submit(recipient, voucher)
+    assert claim.voucher_foreign_accounts == ["GB29 ···· 6819", "NL91 ···· 4300"]
+
+
 def test_an_unapproved_account_of_ours_is_still_foreign(recipient, manager):
     make_account(actor=manager, iban="CH9300762011623852957", state=State.PROPOSED)
     claim = submit(recipient, voucher_pdf(iban="CH9300762011623852957"))

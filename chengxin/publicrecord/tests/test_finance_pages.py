@@ -94,7 +94,7 @@ def test_finance_uploads_a_proof_that_the_public_can_download(client, finance, a
     assert response.status_code == 302
     proof = ProofDocument.objects.get()
     assert (proof.title, proof.filename, proof.content_type, proof.size) == (
-        "SWIFT page", "Swift-Confirmation.pdf", "application/pdf", len(PDF),
+        "SWIFT page", "Swift Confirmation.pdf", "application/pdf", len(PDF),
     )  # fmt: skip
     assert proof.uploaded_by == finance and proof.is_public
     assert AuditEntry.objects.filter(action="create", object_label="SWIFT page").exists()
