@@ -18,6 +18,7 @@ from chengxin.campaigns import notice, selectors, services
 from chengxin.campaigns.forms import CallForm, OverrideForm, PerkForm, PlanForm
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient, TouchKind
 from chengxin.campaigns.timeline import timeline_language, timeline_svg
+from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.outbox.windows import zone_for
 from chengxin.parties.models import Company
@@ -306,7 +307,7 @@ def ack_page(request, token):
             return redirect(f"{request.path}?lang={language}")
         services.recipient_acknowledge(
             recipient=recipient,
-            ip=request.META.get("REMOTE_ADDR") or None,
+            ip=request_client_address(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
         return redirect(f"{request.path}?lang={language}")

@@ -25,6 +25,7 @@ from chengxin.compensation.forms import (
 )
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
 from chengxin.compensation.permissions import can_decide_claims, can_record_claim
+from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
@@ -61,7 +62,7 @@ def _submit(form: ClaimForm, *, recipient, actor, ip) -> FeeClaim | None:
 
 
 def _client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    return request_client_address(request)
 
 
 # --- The buyer's public form ------------------------------------------------------------

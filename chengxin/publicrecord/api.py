@@ -8,9 +8,9 @@ import datetime
 from django.utils import translation
 from ninja import Field, Router, Schema, Status
 
+from chengxin.core.addresses import request_client_address
 from chengxin.parties.schemas import InvalidOut
 from chengxin.publicrecord import services
-from chengxin.publicrecord.addresses import request_client_address
 
 router = Router(tags=["public record"])
 

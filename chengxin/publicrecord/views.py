@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.publicrecord import selectors, services
-from chengxin.publicrecord.addresses import request_client_address
 from chengxin.publicrecord.forms import AttemptFilterForm, ProofUploadForm, VerifyForm
 from chengxin.publicrecord.models import ProofDocument
 

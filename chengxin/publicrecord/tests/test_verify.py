@@ -8,8 +8,8 @@ import datetime
 import pytest
 
 from chengxin.accounts.models import Role
+from chengxin.core.addresses import client_address
 from chengxin.notifications.models import Notification
-from chengxin.publicrecord.addresses import client_address
 from chengxin.publicrecord.models import Answer, VerificationAttempt
 from chengxin.publicrecord.services import UNKNOWN_ACCOUNT_TODO, public_verify
 from chengxin.publicrecord.tests.conftest import (

@@ -1,4 +1,5 @@
-"""The client's address behind reverse proxies, for rate limits and the attempt log.
+"""The client's address behind reverse proxies, for rate limits and logs (public account
+checks, acknowledgements, fee claims).
 
 A plain function: each trusted proxy appends the address it received the request from to
 ``X-Forwarded-For``, and the nearest one is ``REMOTE_ADDR``. Counting ``trusted`` proxies
