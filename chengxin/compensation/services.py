@@ -36,6 +36,7 @@ from chengxin.compensation.permissions import (
     can_record_claim,
     can_use_credits,
 )
+from chengxin.core.locks import serialise_on
 from chengxin.guard.content import FoundAccount
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Company
@@ -226,6 +227,7 @@ def fee_claim_submit(
                 "duplicate",
             )
         if actor is None:
+            serialise_on(f"compensation.claims:{recipient.pk}")
             recent = FeeClaim.objects.filter(
                 recipient=recipient,
                 submitted_by__isnull=True,

@@ -29,6 +29,7 @@ from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.core import files
+from chengxin.core.locks import serialise_on
 from chengxin.notifications.services import notify
 from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
 from chengxin.todos.services import todo_create
@@ -158,7 +159,6 @@ def public_verify(
 ) -> VerificationResult:
     """Answer a visitor's check of an account number, in ``language``; log it; alert
     finance when the number is not ours. Over the limit: answer ``limited`` (HTTP 429)."""
-    now = now or timezone.now()
     normalised = numbers.normalise((text or "")[:_MAX_TYPED])
     shaped = normalised.isascii() and normalised.isalnum()
     last4 = normalised[-4:] if shaped else ""
@@ -167,6 +167,8 @@ def public_verify(
         language = settings.LANGUAGE_CODE
     window = datetime.timedelta(minutes=settings.CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES)
     with transaction.atomic(), translation.override(language):
+        serialise_on(f"publicrecord.verify:{ip}")  # count and log one check at a time
+        now = now or timezone.now()  # read after the wait, so earlier checks count
         attempt = VerificationAttempt(
             at=now,
             ip=ip,
