@@ -4,6 +4,7 @@ Applies migrations, loads the demo company into an empty database, then runs
 the web server (gunicorn) and the task worker side by side until Ctrl-C.
 """
 
+import os
 import signal
 import subprocess
 import sys
@@ -33,6 +34,10 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo company (first start only)…")
             call_command("demo")
         address = f"http://{options['host']}:{options['port']}/"
+        # Links in mail and on buyers' pages (acknowledgement, public record) point here
+        # unless SITE_ROOT names the public address.
+        env = os.environ.copy()
+        env.setdefault("SITE_ROOT", address.rstrip("/"))
         processes = [
             subprocess.Popen(  # noqa: S603
                 [
@@ -53,9 +58,10 @@ class Command(BaseCommand):
                     "-",
                     "--log-level",
                     "warning",
-                ]
+                ],
+                env=env,
             ),
-            subprocess.Popen([sys.executable, "-m", "chengxin", "worker"]),  # noqa: S603
+            subprocess.Popen([sys.executable, "-m", "chengxin", "worker"], env=env),  # noqa: S603
         ]
         self.stdout.write(self.style.SUCCESS(f"\nChengxin is running at {address}"))
         if not options["no_demo"]:
