@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlanState(models.TextChoices):
@@ -142,7 +143,9 @@ class Recipient(models.Model):
     token_digest = models.CharField(max_length=64, unique=True, editable=False)
     token_encrypted = models.TextField(editable=False)
     reached_at = models.DateTimeField(_("reached"), null=True, blank=True)
-    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    opened_at = models.DateTimeField(
+        pgettext_lazy("the buyer opened the link", "opened"), null=True, blank=True
+    )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     acknowledged_ip = models.GenericIPAddressField(null=True, blank=True)
     acknowledged_user_agent = models.CharField(max_length=300, blank=True)
