@@ -21,6 +21,35 @@ class TokenForm(forms.Form):
     )
 
 
+class TwoFactorAddForm(TokenForm):
+    """Adding or replacing an authenticator when one is on: its code is asked again."""
+
+    current_code = forms.CharField(
+        label=_("Code from your current authenticator app"),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    token = forms.CharField(
+        label=_("Code from the new authenticator app (after scanning the QR code)"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+    replace = forms.BooleanField(
+        label=_("Remove my current authenticator (e.g. when moving to a new phone)"),
+        required=False,
+    )
+
+    field_order = ["current_code", "token", "replace"]
+
+
+class TwoFactorResetForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        help_text=_("Told to the user and kept in the audit trail, e.g. “phone lost”."),
+    )
+
+
 class PreferencesForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)

@@ -53,9 +53,9 @@ class TwoFactorRequiredMiddleware:
             and not user.is_verified()
             and not self._exempt(request.path)
         ):
-            from django_otp import devices_for_user
+            from chengxin.accounts.services import two_factor_is_on
 
-            has_device = any(True for _ in devices_for_user(user, confirmed=True))
+            has_device = two_factor_is_on(user=user)
             target = "accounts:two_factor_verify" if has_device else "accounts:two_factor_setup"
             return redirect(f"{reverse(target)}?next={request.get_full_path()}")
         return self.get_response(request)

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
+from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
 from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, audited_update, snapshot
+from chengxin.audit.services import (
+    Change,
+    audit_record,
+    audit_record_many,
+    audited_update,
+    snapshot,
+)
 from chengxin.parties.normalize import validate_time_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
@@ -128,24 +140,287 @@ def user_set_preferences(
     return actor
 
 
-def two_factor_device_start(*, user: User) -> TOTPDevice:
-    """An unconfirmed TOTP device to show as a QR code until a code confirms it."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+# --- Two-factor ------------------------------------------------------------------
+#
+# The rule: a second factor, once on, can only be added to or replaced with the
+# current one (a session verified by an existing device AND a current code of it at
+# the moment of adding), or be reset by an administrator, audited and told to the
+# user by every channel on file. Unconfirmed devices never count for anything.
+
+PENDING_DEVICE_MAX_AGE = datetime.timedelta(hours=1)
+TWO_FACTOR_RESET_KIND = "accounts.two_factor_reset"
+
+
+def _confirmed_devices(user: User, *, for_verify: bool = False) -> list[Device]:
+    return list(devices_for_user(user, confirmed=True, for_verify=for_verify))
+
+
+def two_factor_is_on(*, user: User) -> bool:
+    """Whether ``user`` has a confirmed second-factor device."""
+    return bool(_confirmed_devices(user))
+
+
+def _code_failures_record(*, user: User, tried: list[tuple[Device, int]]) -> None:
+    """An audit entry for each device a wrong code counted against (and locked)."""
+    changes = []
+    for device, failures_before in tried:
+        failures = getattr(device, "throttling_failure_count", None)
+        if failures is None or failures == failures_before:
+            continue
+        _allowed, details = device.verify_is_allowed()
+        locked_until = (details or {}).get("locked_until")
+        changes.append(
+            Change(
+                Action.UPDATE,
+                device,
+                {"failed_codes": failures_before},
+                {
+                    "failed_codes": failures,
+                    "locked_until": locked_until.isoformat() if locked_until else None,
+                },
+            )
+        )
+    audit_record_many(actor=user, changes=changes)
+
+
+def two_factor_code_check(*, user: User, code: str) -> Device | None:
+    """The confirmed device of ``user`` that accepts ``code`` now, or None.
+
+    The one place a second-factor code is checked: signing in, adding an
+    authenticator, the API's ``otp`` field. Unconfirmed devices never count. The
+    devices are locked while checking, so two requests with one code cannot both
+    pass (a TOTP code is accepted once). A wrong code slows the next try
+    (django-otp's throttling) and is an audit entry; both are committed here, so
+    call this outside a transaction that the caller will roll back."""
+    if user is None or not user.is_authenticated:
+        return None
+    code = "".join((code or "").split())
+    with transaction.atomic():
+        devices = _confirmed_devices(user, for_verify=True)
+        if not devices or not code or len(code) > 16:
+            return None
+        tried = []
+        for device in devices:
+            tried.append((device, getattr(device, "throttling_failure_count", None)))
+            if device.verify_token(code):
+                return device
+        _code_failures_record(user=user, tried=tried)
+    return None
+
+
+def two_factor_refusal_message(*, user: User, device: Device | None = None) -> str:
+    """What to tell someone whose code was refused (for ``device``, or any of the
+    user's confirmed devices): the wait when a device is locked."""
+    waits = []
+    for each in [device] if device is not None else _confirmed_devices(user):
+        allowed, details = each.verify_is_allowed()
+        if not allowed and details and details.get("locked_until"):
+            waits.append(details["locked_until"])
+    if waits:
+        seconds = max(1, int((max(waits) - timezone.now()).total_seconds()))
+        return _("Too many wrong codes. Wait %(seconds)d seconds, then try again.") % {
+            "seconds": seconds
+        }
+    return _("That code is not right. Check your phone's clock and retry.")
+
+
+def _require_current_factor(*, user: User, session_verified: bool) -> None:
+    if two_factor_is_on(user=user) and not session_verified:
+        raise PermissionDenied(
+            _("Two-factor authentication is on: enter a code of your current authenticator first.")
+        )
+
+
+@transaction.atomic
+def two_factor_device_start(
+    *, user: User, session_verified: bool, pending_device_id: int | None = None
+) -> TOTPDevice:
+    """An unconfirmed TOTP device to show as a QR code until a code confirms it.
+
+    Only for a user without a confirmed device, or one whose session passed the
+    current second factor: a password alone never gets a secret once two-factor is
+    on. ``pending_device_id`` is the device this session was already shown; another
+    session's pending device is never handed out (its secret is not ours to see)."""
+    _require_current_factor(user=user, session_verified=session_verified)
+    TOTPDevice.objects.filter(
+        user=user, confirmed=False, created_at__lt=timezone.now() - PENDING_DEVICE_MAX_AGE
+    ).delete()
+    device = None
+    if pending_device_id is not None:
+        device = TOTPDevice.objects.filter(pk=pending_device_id, user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
     return device
 
 
-@transaction.atomic
-def two_factor_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+def two_factor_device_confirm(
+    *,
+    user: User,
+    device: TOTPDevice,
+    token: str,
+    session_verified: bool,
+    current_code: str = "",
+    replace: bool = False,
+) -> TOTPDevice:
+    """Turn on ``device`` with a code it shows. When two-factor is already on, the
+    session must be verified and ``current_code`` must be a current code of an
+    existing device (checked first); ``replace`` then removes the existing devices.
+    Wrong codes raise ValidationError per field, after their throttling is saved."""
     if device.user_id != user.pk or device.confirmed:
         raise PermissionDenied
-    if not device.verify_token((token or "").replace(" ", "")):
-        return False
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    return True
+    _require_current_factor(user=user, session_verified=session_verified)
+    existing = _confirmed_devices(user)
+    if existing and two_factor_code_check(user=user, code=current_code) is None:
+        raise ValidationError({"current_code": two_factor_refusal_message(user=user)})
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().filter(pk=device.pk, user=user).first()
+        if device is None or device.confirmed:
+            raise PermissionDenied
+        accepted = device.verify_token("".join((token or "").split()))
+    if not accepted:
+        raise ValidationError({"token": two_factor_refusal_message(user=user, device=device)})
+    with transaction.atomic():
+        # Someone else may have turned two-factor on meanwhile (a second tab, a
+        # second session): a password alone must not add a device next to it. The
+        # user's row is the lock that makes two confirmations take turns.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        now_existing = {(type(d), d.pk) for d in _confirmed_devices(user, for_verify=True)}
+        if now_existing - {(type(d), d.pk) for d in existing}:
+            raise PermissionDenied(
+                _("Two-factor authentication was turned on meanwhile. Sign in with it.")
+            )
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        changes = [
+            Change(
+                Action.CREATE,
+                device,
+                None,
+                {"user": user.pk, "name": device.name, "confirmed": True, "replaces": replace},
+            )
+        ]
+        if replace:
+            changes += [
+                Change(Action.DELETE, old, {"user": user.pk, "name": old.name}, None)
+                for old in existing
+            ]
+        audit_record_many(actor=user, changes=changes)
+        if replace:
+            for old in existing:
+                old.delete()
+    return device
+
+
+def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]:
+    """Tell ``user`` of the reset by every channel on file, in their language: an
+    in-app notification, an email, a WhatsApp message. The channels used."""
+    from chengxin.notifications.services import notify
+    from chengxin.outbox.models import Kind
+    from chengxin.outbox.services import chat_channel_configured, outbox_enqueue
+
+    used = ["notification"]
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        when = formats.date_format(timezone.localtime(timezone.now()), "DATETIME_FORMAT")
+        subject = _("Your two-factor authentication was reset")
+        lines = [
+            _("%(admin)s reset the two-factor authentication of your Chengxin account on "
+              "%(when)s.") % {"admin": actor, "when": when},
+            _("Reason given: %(reason)s") % {"reason": reason},
+            _("At your next sign-in you will set up your authenticator app again. "
+              "If you did not ask for this, tell your administrator or manager at once."),
+        ]  # fmt: skip
+        body = "\n\n".join(lines)
+        notify(
+            users=[user],
+            kind=TWO_FACTOR_RESET_KIND,
+            title=subject,
+            body=body,
+            link=reverse("accounts:two_factor_setup"),
+        )
+        if user.email:
+            outbox_enqueue(
+                actor=None,
+                to=user.email,
+                subject=subject,
+                body_text=body,
+                purpose=TWO_FACTOR_RESET_KIND,
+                related_type="accounts.user",
+                related_id=str(user.pk),
+            )
+            used.append("email")
+        if user.phone and chat_channel_configured(Kind.WHATSAPP):
+            try:
+                outbox_enqueue(
+                    actor=None,
+                    to=user.phone,
+                    kind=Kind.WHATSAPP,
+                    subject=subject,
+                    body_text=body,
+                    purpose=TWO_FACTOR_RESET_KIND,
+                    related_type="accounts.user",
+                    related_id=str(user.pk),
+                )
+            except ValidationError:
+                pass  # a number WhatsApp cannot take; the notification and email remain
+            else:
+                used.append("whatsapp")
+    return used
+
+
+@transaction.atomic
+def two_factor_reset(*, actor: User, user: User, actor_verified: bool, reason: str) -> list[str]:
+    """An administrator removes every second-factor device of ``user`` (a lost
+    phone): their sessions end, their next sign-in sets up a new authenticator.
+    Only an administrator whose own session passed the second factor, never on
+    themself; audited; the user is told by every channel on file (returned)."""
+    _require_admin(actor)
+    if not actor_verified:
+        raise PermissionDenied(
+            _("Resetting two-factor needs your own second factor: sign in with your code first.")
+        )
+    if user.pk == actor.pk:
+        raise PermissionDenied(
+            _("You cannot reset your own two-factor authentication: ask another administrator.")
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Give a reason, e.g. the phone was lost.")]})
+    devices = list(devices_for_user(user, confirmed=None, for_verify=True))
+    changes = [
+        Change(
+            Action.DELETE,
+            device,
+            {"user": user.pk, "name": device.name, "confirmed": device.confirmed},
+            None,
+        )
+        for device in devices
+    ]
+    changes.append(
+        Change(
+            Action.UPDATE,
+            user,
+            {"two_factor": any(d.confirmed for d in devices)},
+            {"two_factor": False, "two_factor_reset_reason": reason},
+        )
+    )
+    audit_record_many(actor=actor, changes=changes)
+    for device in devices:
+        device.delete()
+    _sessions_end(user=user)
+    return _two_factor_reset_tell(actor=actor, user=user, reason=reason)
+
+
+def _sessions_end(*, user: User) -> int:
+    """Delete every stored session of ``user``; the number ended."""
+    from django.contrib.sessions.models import Session
+
+    ended = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            ended.append(session.pk)
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
 
 
 @transaction.atomic

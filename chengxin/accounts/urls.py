@@ -15,6 +15,11 @@ urlpatterns = [
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
+    path(
+        "users/<int:pk>/two-factor-reset/",
+        views.user_two_factor_reset,
+        name="user_two_factor_reset",
+    ),
     path("api-tokens/", views.api_tokens, name="api_tokens"),
     path("api-tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
 ]

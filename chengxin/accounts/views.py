@@ -6,11 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django_otp import devices_for_user
 from django_otp import login as otp_login
 
 from chengxin.accounts import services
@@ -18,6 +16,8 @@ from chengxin.accounts.forms import (
     ApiTokenForm,
     PreferencesForm,
     TokenForm,
+    TwoFactorAddForm,
+    TwoFactorResetForm,
     UserCreateForm,
     UserUpdateForm,
 )
@@ -32,40 +32,62 @@ def _next_url(request, default="parties:company_list"):
     return reverse(default)
 
 
-def _wrong_code_message(device) -> str:
-    allowed, details = device.verify_is_allowed()
-    if not allowed and details and details.get("locked_until"):
-        seconds = max(1, int((details["locked_until"] - timezone.now()).total_seconds()))
-        return _("Too many wrong codes. Wait %(seconds)d seconds, then try again.") % {
-            "seconds": seconds
-        }
-    return _("That code is not right. Check your phone's clock and retry.")
-
-
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
 
+PENDING_DEVICE_SESSION_KEY = "chengxin_two_factor_pending_device"
+
+
+def _redirect_with_next(name: str, next_url: str):
+    return redirect(f"{reverse(name)}?{urlencode({'next': next_url})}")
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def two_factor_setup(request):
-    device = services.two_factor_device_start(user=request.user)
-    form = TokenForm(request.POST or None)
+    """First setup of an authenticator, or adding/replacing one with the current one."""
+    user = request.user
+    adding = services.two_factor_is_on(user=user)
+    if adding and not user.is_verified():
+        # A password alone never sees a new secret: first the current second factor.
+        return _redirect_with_next("accounts:two_factor_verify", request.get_full_path())
+    device = services.two_factor_device_start(
+        user=user,
+        session_verified=user.is_verified(),
+        pending_device_id=request.session.get(PENDING_DEVICE_SESSION_KEY),
+    )
+    request.session[PENDING_DEVICE_SESSION_KEY] = device.pk
+    form = (TwoFactorAddForm if adding else TokenForm)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if services.two_factor_device_confirm(
-            user=request.user, device=device, token=form.cleaned_data["token"]
-        ):
+        try:
+            device = services.two_factor_device_confirm(
+                user=user,
+                device=device,
+                token=form.cleaned_data["token"],
+                session_verified=user.is_verified(),
+                current_code=form.cleaned_data.get("current_code", ""),
+                replace=form.cleaned_data.get("replace", False),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except PermissionDenied as exc:
+            request.session.pop(PENDING_DEVICE_SESSION_KEY, None)
+            messages.error(request, str(exc) or _("Enter your current code first."))
+            return _redirect_with_next("accounts:two_factor_verify", _next_url(request))
+        else:
+            request.session.pop(PENDING_DEVICE_SESSION_KEY, None)
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect(_next_url(request))
-        form.add_error("token", _wrong_code_message(device))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
     return render(
         request,
         "accounts/two_factor_setup.html",
         {
             "form": form,
+            "adding": adding,
             "qr_svg": qr_svg,
             "secret": device.config_url.split("secret=")[1].split("&")[0],
         },
@@ -75,14 +97,15 @@ def two_factor_setup(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def two_factor_verify(request):
+    if not services.two_factor_is_on(user=request.user):
+        return _redirect_with_next("accounts:two_factor_setup", _next_url(request))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token = form.cleaned_data["token"].replace(" ", "")
-        for device in devices_for_user(request.user, confirmed=True):
-            if device.verify_token(token):
-                otp_login(request, device)
-                return redirect(_next_url(request))
-        form.add_error("token", _wrong_code_message(device))
+        device = services.two_factor_code_check(user=request.user, code=form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", services.two_factor_refusal_message(user=request.user))
     return render(request, "accounts/two_factor_verify.html", {"form": form})
 
 
@@ -167,7 +190,50 @@ def user_edit(request, pk):
         else:
             messages.success(request, _("User %(name)s saved.") % {"name": user})
             return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "title": str(user)})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "title": str(user),
+            "edited_user": user,
+            "two_factor_on": services.two_factor_is_on(user=user),
+            "reset_form": TwoFactorResetForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def user_two_factor_reset(request, pk):
+    if not request.user.manages_users:
+        raise PermissionDenied
+    user = get_object_or_404(User, pk=pk)
+    form = TwoFactorResetForm(request.POST)
+    if form.is_valid():
+        try:
+            channels = services.two_factor_reset(
+                actor=request.user,
+                user=user,
+                actor_verified=request.user.is_verified(),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            if "email" in channels:
+                text = _(
+                    "Two-factor of %(name)s reset; the user was told in Chengxin and by email."
+                )
+            else:
+                text = _(
+                    "Two-factor of %(name)s reset; the user was told in Chengxin only "
+                    "(no email address on file): tell them yourself too."
+                )
+            messages.success(request, text % {"name": user})
+    else:
+        messages.error(request, _("Give a reason for the reset."))
+    return redirect("accounts:user_edit", pk=user.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -260,15 +260,11 @@ def account_verify(request, pk: AccountId, payload: VerifyIn):
 
 
 def otp_passed(user, code: str) -> bool:
-    """True when ``code`` is a current code of one of ``user``'s confirmed TOTP devices."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    """True when ``code`` is a current code of one of ``user``'s confirmed devices
+    (the one check in accounts: unconfirmed devices never count)."""
+    from chengxin.accounts.services import two_factor_code_check
 
-    code = (code or "").strip().replace(" ", "")
-    if not code.isdigit():
-        return False
-    return any(
-        device.verify_token(code) for device in TOTPDevice.objects.filter(user=user, confirmed=True)
-    )
+    return two_factor_code_check(user=user, code=code) is not None
 
 
 @router.post("/bank-accounts/{pk}/approve", response={200: AccountOut, **WRITE_ERRORS})
