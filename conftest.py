@@ -16,6 +16,12 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _audit_checkpoints_in_tmp(settings, tmp_path):
+    """Audit checkpoints of a test go to its own file, never to var/."""
+    settings.CHENGXIN_AUDIT_CHECKPOINT_FILE = tmp_path / "audit" / "checkpoints.log"
+
+
 @pytest.fixture
 def owner(db):
     return make_user(Role.SALES, username="owner", first_name="Li", last_name="Na")

@@ -234,6 +234,13 @@ CHENGXIN_OWN_DOMAINS = [d.lower() for d in envlist("CHENGXIN_OWN_DOMAINS", [])]
 # Old keys (comma-separated) still decrypt after a rotation.
 CHENGXIN_ENCRYPTION_KEY = envstr("CHENGXIN_ENCRYPTION_KEY", "")
 CHENGXIN_ENCRYPTION_OLD_KEYS = envlist("CHENGXIN_ENCRYPTION_OLD_KEYS", [])
+# The audit trail: its hash chain is keyed (HMAC) with this, or with a key derived from
+# SECRET_KEY; checkpoints (count and head, signed) are appended to this file, which
+# the database user must not be able to rewrite.
+CHENGXIN_AUDIT_KEY = envstr("CHENGXIN_AUDIT_KEY", "")
+CHENGXIN_AUDIT_CHECKPOINT_FILE = Path(
+    envstr("CHENGXIN_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit" / "checkpoints.log"))
+)
 # Inbound mail: a message larger than this is stored raw with its headers only.
 CHENGXIN_MAIL_MAX_PARSE_MB = envint("CHENGXIN_MAIL_MAX_PARSE_MB", 25, minimum=1)
 # At most this many messages per mailbox per poll (the next poll continues).

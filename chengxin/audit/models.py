@@ -107,6 +107,9 @@ class ChainHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+    # When the last checkpoint was written outside the database (a missing
+    # checkpoint file is then a finding, not a fresh install).
+    checkpointed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"head #{self.seq}"

@@ -6,17 +6,26 @@ from __future__ import annotations
 import contextlib
 import datetime
 import decimal
+import logging
+import os
 import uuid
+import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
-from chengxin.audit.chain import GENESIS, entry_hash
+from chengxin.audit.chain import GENESIS, Checkpoint, checkpoint_line, entry_hash
 from chengxin.audit.context import current_origin
+from chengxin.audit.keys import chain_key, checkpoint_key
 from chengxin.audit.models import Action, AuditEntry, ChainHead
+
+logger = logging.getLogger(__name__)
 
 
 def _plain(value: Any) -> Any:
@@ -56,9 +65,19 @@ class Change:
     label: str = ""
 
 
+class ChainHeadMissing(RuntimeError):
+    """The head row is gone while entries exist: someone deleted it in the database."""
+
+
 def _head() -> ChainHead:
     head = ChainHead.objects.select_for_update().filter(pk=1).first()
     if head is None:
+        if AuditEntry.objects.exists():
+            # Starting a new chain at #1 would hide the deletion (and collide).
+            raise ChainHeadMissing(
+                "The audit chain head row is missing: the audit tables were altered in the "
+                "database. Run `chengxin audit verify`."
+            )
         head = ChainHead.objects.create(pk=1, seq=0, hash=GENESIS)
     return head
 
@@ -72,6 +91,7 @@ def audit_record_many(*, actor, changes: Sequence[Change]) -> list[AuditEntry]:
         head = _head()
         now = timezone.now()
         seq, previous = head.seq, head.hash
+        key = chain_key()
         origin = current_origin()
         actor_id = getattr(actor, "pk", None)
         actor_name = str(actor) if actor is not None else ""
@@ -92,7 +112,7 @@ def audit_record_many(*, actor, changes: Sequence[Change]) -> list[AuditEntry]:
                 after=change.after,
                 prev_hash=previous,
             )
-            entry.hash = entry_hash(previous, entry.chain_content())
+            entry.hash = entry_hash(key, previous, entry.chain_content())
             previous = entry.hash
             entries.append(entry)
         AuditEntry.objects.bulk_create(entries, batch_size=1000)
@@ -145,3 +165,110 @@ def audited_update(
 def audit_entries_in_order(batch_size: int = 5000) -> Iterable[tuple[int, str, str, dict]]:
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=batch_size):
         yield entry.seq, entry.prev_hash, entry.hash, entry.chain_content()
+
+
+# --- Checkpoints ----------------------------------------------------------------------
+
+CHECKPOINT_PURPOSE = "audit.checkpoint"
+
+
+def _checkpoint_append(path: Path, line: str) -> None:
+    """Append ``line`` to ``path`` in one write (O_APPEND: never overwrite, even a file
+    made append-only with ``chattr +a``), and make it durable."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
+    try:
+        os.write(fd, line.encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def audit_checkpoint_write(
+    *, path: Path | None = None, now: datetime.datetime | None = None
+) -> Checkpoint:
+    """Write a signed checkpoint (time, count, last entry's seq and hash) to the
+    checkpoint file (``CHENGXIN_AUDIT_CHECKPOINT_FILE``) and return it. The head row
+    is locked meanwhile, so the count and the head belong together."""
+    path = Path(path or settings.CHENGXIN_AUDIT_CHECKPOINT_FILE)
+    now = now or timezone.now()
+    with transaction.atomic():
+        head = ChainHead.objects.select_for_update().filter(pk=1).first()
+        count = AuditEntry.objects.count()
+        last = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+        head_seq, head_hash = last or (0, GENESIS)
+        at = now.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        checkpoint = Checkpoint(at=at, count=count, head_seq=head_seq, head_hash=head_hash)
+        if head is None and count == 0:
+            head = ChainHead.objects.create(pk=1, seq=0, hash=GENESIS)
+        if head is not None:
+            head.checkpointed_at = now
+            head.save(update_fields=["checkpointed_at"])
+        _checkpoint_append(path, checkpoint_line(checkpoint_key(), checkpoint))
+    return checkpoint
+
+
+def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
+    """Write a checkpoint and mail it to every active manager (in their language and
+    time zone) through the outbox: a copy of the count and head outside the database
+    and outside this server. The messages queued."""
+    from chengxin.accounts.models import Role, User
+    from chengxin.outbox.services import outbox_enqueue
+
+    now = now or timezone.now()
+    try:
+        checkpoint = audit_checkpoint_write(now=now)
+    except OSError:
+        logger.exception("The audit checkpoint file cannot be written; mailing the values only.")
+        with transaction.atomic():
+            count = AuditEntry.objects.count()
+            last = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+        head_seq, head_hash = last or (0, GENESIS)
+        at = now.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        checkpoint = Checkpoint(at=at, count=count, head_seq=head_seq, head_hash=head_hash)
+    managers = User.objects.filter(role=Role.MANAGER, is_active=True).exclude(email="")
+    messages = []
+    with transaction.atomic():
+        for manager in managers.order_by("pk"):
+            zone = _zone(manager.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+            with translation.override(manager.language or settings.LANGUAGE_CODE):
+                when = formats.date_format(timezone.localtime(now, zone), "DATETIME_FORMAT")
+                subject = _("Audit trail checkpoint: %(count)s entries") % {
+                    "count": formats.number_format(checkpoint.count, force_grouping=True)
+                }
+                body = "\n".join(
+                    [
+                        _("The audit trail as of %(when)s (%(zone)s):")
+                        % {"when": when, "zone": zone.key},
+                        "",
+                        _("Entries: %(count)s") % {"count": checkpoint.count},
+                        _("Last entry: #%(seq)s") % {"seq": checkpoint.head_seq},
+                        _("Its hash: %(hash)s") % {"hash": checkpoint.head_hash},
+                        "",
+                        _(
+                            "Keep this mail. Should anyone delete or rewrite audit entries in "
+                            "the database, an administrator can compare with it: "
+                            "chengxin audit verify --expect %(seq)s:%(hash)s"
+                        )
+                        % {"seq": checkpoint.head_seq, "hash": checkpoint.head_hash},
+                    ]
+                )
+            messages.append(
+                outbox_enqueue(
+                    actor=None,
+                    to=manager.email,
+                    subject=subject,
+                    body_text=body,
+                    purpose=CHECKPOINT_PURPOSE,
+                    related_type="audit.chainhead",
+                    related_id="1",
+                )
+            )
+    return messages
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")

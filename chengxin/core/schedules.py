@@ -55,6 +55,16 @@ SCHEDULES: tuple[Schedule, ...] = (
         datetime.timedelta(minutes=1),
     ),
     Schedule(
+        "audit_checkpoint",
+        "chengxin.audit.tasks.audit_checkpoint_task",
+        datetime.timedelta(hours=1),
+    ),
+    Schedule(
+        "audit_checkpoint_mail",
+        "chengxin.audit.tasks.audit_checkpoint_mail_task",
+        datetime.timedelta(hours=24),
+    ),
+    Schedule(
         "campaigns_send_due",
         "chengxin.campaigns.tasks.campaigns_send_due_task",
         datetime.timedelta(minutes=5),

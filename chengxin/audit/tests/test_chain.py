@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from chengxin.audit import chain
 from chengxin.audit.models import AppendOnlyError, AuditEntry
 from chengxin.audit.selectors import audit_chain_first_break
 
@@ -47,7 +48,7 @@ def test_verify_detects_row_changed_directly_in_database(company, capsys):
             "UPDATE audit_auditentry SET actor_name = %s WHERE id = %s", ["mallory", victim.pk]
         )
     broken = audit_chain_first_break()
-    assert broken.seq == victim.seq and broken.reason == "content"
+    assert broken.seq == victim.seq and broken.kind == chain.EDITED
     with pytest.raises(CommandError, match=f"BROKEN at entry #{victim.seq}"):
         call_command("audit", "verify")
 
@@ -57,7 +58,7 @@ def test_verify_detects_deleted_rows(company):
     middle = AuditEntry.objects.order_by("seq")[1]
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [last.pk])
-    assert audit_chain_first_break().seq == last.seq
+    assert audit_chain_first_break() == chain.Finding(chain.TAIL_DELETED, last.seq, last.seq)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditentry WHERE id = %s", [middle.pk])
-    assert audit_chain_first_break().seq == middle.seq
+    assert audit_chain_first_break() == chain.Finding(chain.DELETED_ROWS, middle.seq, middle.seq)
