@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -321,7 +322,12 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
 
     used = ["notification"]
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        when = formats.date_format(timezone.localtime(timezone.now()), "DATETIME_FORMAT")
+        try:
+            zone = zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = datetime.UTC
+        local = timezone.localtime(timezone.now(), zone)
+        when = f"{formats.date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
         subject = _("Your two-factor authentication was reset")
         lines = [
             _("%(admin)s reset the two-factor authentication of your Chengxin account on "

@@ -213,9 +213,11 @@ def _reset_page(client, user, reason="Phone lost on a trip"):
 
 
 def test_an_administrator_resets_two_factor_audited_and_told(
-    client, admin_user, manager, django_capture_on_commit_callbacks
+    client, admin_user, manager, django_capture_on_commit_callbacks, settings
 ):
+    settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID, settings.CHENGXIN_WHATSAPP_TOKEN = "1", "t"
     manager.email, manager.language = "wang@example.cn", "en"
+    manager.phone, manager.time_zone = "+49 30 901820", "Europe/Berlin"
     manager.save()
     phone = TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     managers_tab = _verified_session(manager, phone)
@@ -242,6 +244,9 @@ def test_an_administrator_resets_two_factor_audited_and_told(
     mail = OutboundMessage.objects.get(to_address="wang@example.cn")
     assert mail.kind == "email" and mail.subject == note.title
     assert "Phone lost on a trip" in mail.body_text and str(admin_user) in mail.body_text
+    assert "(CET)" in mail.body_text  # the user's own time zone
+    chat = OutboundMessage.objects.get(kind="whatsapp")
+    assert chat.to_address == "+4930901820" and "Phone lost on a trip" in chat.body_text
     # The next sign-in sets up a new authenticator.
     response = _password_login(manager).get(reverse("banking:account_list"))
     assert response["Location"].startswith(reverse("accounts:two_factor_setup"))
