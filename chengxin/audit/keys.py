@@ -3,8 +3,9 @@
 Both come from ``CHENGXIN_AUDIT_KEY`` when it is set (any string, or a file through
 ``CHENGXIN_AUDIT_KEY_FILE``), otherwise from ``SECRET_KEY``, each stretched with
 SHA-256 under its own purpose label (like ``chengxin.core.crypto``), so neither is
-the encryption key nor each other. The chain cannot be re-keyed in place: keep the
-key, and set ``CHENGXIN_AUDIT_KEY`` before rotating ``SECRET_KEY``.
+the encryption key nor each other. The chain is not re-keyed in place: before
+rotating ``SECRET_KEY``, set ``CHENGXIN_AUDIT_KEY`` to its current value (the same
+keys result) and keep it.
 """
 
 from __future__ import annotations
