@@ -72,8 +72,8 @@ class Finding:
     kind: str
     seq: int | None = None
     last_seq: int | None = None  # a range of entries: seq..last_seq
-    line: int | None = None  # the checkpoint line (1-based) it comes from
-    detail: str = ""
+    line: int | None = None  # a forged checkpoint's line (1-based)
+    detail: str = ""  # where it was seen (a checkpoint), or why
 
 
 def chain_findings(
@@ -182,31 +182,32 @@ def checkpoint_parse(key: bytes, line: str) -> Checkpoint:
 def compare_checkpoint(
     checkpoint: Checkpoint,
     *,
-    line: int | None,
+    source: str,
     count: int,
     last_seq: int,
     head_consistent: bool,
     hash_at_checkpoint: str | None,
 ) -> list[Finding]:
     """What the database (``count`` entries, the last ``last_seq``, the hash it holds
-    for the checkpoint's head entry) says against one checkpoint.
-    ``head_consistent``: the head row agrees with the last entry."""
+    for the checkpoint's head entry) says against one checkpoint. ``source`` names
+    the checkpoint in findings; ``head_consistent``: the head row agrees with the
+    last entry."""
     findings: list[Finding] = []
     if checkpoint.head_seq == 0:
         return findings
     if count == 0:
-        return [Finding(EMPTIED, 1, checkpoint.head_seq, line, checkpoint.at)]
+        return [Finding(EMPTIED, 1, checkpoint.head_seq, detail=source)]
     if hash_at_checkpoint is None:
         if checkpoint.head_seq > last_seq:
             kind = REWOUND if head_consistent else TAIL_DELETED
-            findings.append(Finding(kind, last_seq + 1, checkpoint.head_seq, line, checkpoint.at))
+            findings.append(Finding(kind, last_seq + 1, checkpoint.head_seq, detail=source))
         # A missing entry inside the chain is a gap, already named by the chain walk.
     elif not hmac.compare_digest(hash_at_checkpoint, checkpoint.head_hash):
-        findings.append(
-            Finding(CHECKPOINT_MISMATCH, checkpoint.head_seq, None, line, checkpoint.at)
-        )
+        findings.append(Finding(CHECKPOINT_MISMATCH, checkpoint.head_seq, detail=source))
     if count < checkpoint.count:
-        findings.append(Finding(COUNT_DROPPED, None, None, line, f"{checkpoint.count} > {count}"))
+        findings.append(
+            Finding(COUNT_DROPPED, detail=f"{count} now, {checkpoint.count} at {source}")
+        )
     return findings
 
 
@@ -217,7 +218,7 @@ def describe(finding: Finding) -> str:
         if finding.last_seq in (None, finding.seq)
         else f"#{finding.seq} to #{finding.last_seq}"
     )
-    where = f" (checkpoint line {finding.line}, written {finding.detail})" if finding.line else ""
+    where = f" ({finding.detail})" if finding.detail else ""
     texts = {
         DELETED_ROWS: f"entries {span} were deleted (a gap in the sequence)",
         LINK: f"entry {span}: its link to the previous entry was altered",
@@ -230,8 +231,7 @@ def describe(finding: Finding) -> str:
         HEAD_BEHIND: f"entries {span} were written past the chain head",
         EMPTIED: f"the audit table was emptied: entries {span} are gone{where}",
         REWOUND: f"entries {span} were deleted from the end and the head rewound{where}",
-        COUNT_DROPPED: f"fewer entries than a checkpoint counted ({finding.detail}) "
-        f"(checkpoint line {finding.line})",
+        COUNT_DROPPED: f"fewer entries than a checkpoint counted: {finding.detail}",
         CHECKPOINT_MISMATCH: f"entry {span} differs from what a checkpoint saw: rewritten "
         f"afterwards{where}",
         FORGED_CHECKPOINT: f"checkpoint line {finding.line} is forged or altered "

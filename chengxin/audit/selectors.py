@@ -109,7 +109,11 @@ def audit_verify(
     for number, checkpoint in checkpoints:
         for finding in chain.compare_checkpoint(
             checkpoint,
-            line=number,
+            source=(
+                f"checkpoint line {number}, written {checkpoint.at}"
+                if number is not None
+                else f"the expected head #{checkpoint.head_seq}"
+            ),
             count=count,
             last_seq=last[0] if last else 0,
             head_consistent=head is not None and head == last,

@@ -85,17 +85,27 @@ def test_checkpoint_lines_are_signed():
 
 def test_compare_checkpoint():
     checkpoint = chain.Checkpoint("t", 10, 10, "ab" * 32)
-    same = dict(line=1, count=10, last_seq=10, head_consistent=True)
+    same = dict(source="line 1", count=10, last_seq=10, head_consistent=True)
     assert chain.compare_checkpoint(checkpoint, **same, hash_at_checkpoint="ab" * 32) == []
     rewound = chain.compare_checkpoint(
-        checkpoint, line=1, count=8, last_seq=8, head_consistent=True, hash_at_checkpoint=None
+        checkpoint,
+        source="line 1",
+        count=8,
+        last_seq=8,
+        head_consistent=True,
+        hash_at_checkpoint=None,
     )
     assert [f.kind for f in rewound] == [chain.REWOUND, chain.COUNT_DROPPED]
     assert (rewound[0].seq, rewound[0].last_seq) == (9, 10)
     rewritten = chain.compare_checkpoint(checkpoint, **same, hash_at_checkpoint="cd" * 32)
     assert [f.kind for f in rewritten] == [chain.CHECKPOINT_MISMATCH]
     emptied = chain.compare_checkpoint(
-        checkpoint, line=1, count=0, last_seq=0, head_consistent=False, hash_at_checkpoint=None
+        checkpoint,
+        source="line 1",
+        count=0,
+        last_seq=0,
+        head_consistent=False,
+        hash_at_checkpoint=None,
     )
     assert [f.kind for f in emptied] == [chain.EMPTIED]
     for finding in rewound + rewritten + emptied:

@@ -15,7 +15,7 @@ def _expected(value: str) -> Checkpoint:
     if match is None:
         raise CommandError(f"--expect {value!r}: give SEQ:HASH, e.g. 1234:3f5a… (64 hex digits)")
     seq = int(match[1])
-    return Checkpoint(at="--expect", count=seq, head_seq=seq, head_hash=match[2])
+    return Checkpoint(at="", count=seq, head_seq=seq, head_hash=match[2])
 
 
 class Command(BaseCommand):
