@@ -3,6 +3,8 @@ and existing installs are re-chained under the key by a migration."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -84,3 +86,17 @@ def test_the_migration_does_not_launder_a_broken_chain(owner, monkeypatch):
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert audit_verify().intact
+
+
+def test_an_unwritable_checkpoint_file_is_reported_at_start(settings, tmp_path):
+    from chengxin.audit.checks import audit_checkpoint_file_check
+
+    settings.CHENGXIN_AUDIT_CHECKPOINT_FILE = tmp_path / "new" / "checkpoints.log"
+    assert audit_checkpoint_file_check(None) == []
+    settings.CHENGXIN_AUDIT_CHECKPOINT_FILE = tmp_path
+    assert [w.id for w in audit_checkpoint_file_check(None)] == ["chengxin.audit.W001"]
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    settings.CHENGXIN_AUDIT_CHECKPOINT_FILE = locked / "audit" / "checkpoints.log"
+    if not os.access(locked, os.W_OK):  # (root may write anywhere)
+        assert [w.id for w in audit_checkpoint_file_check(None)] == ["chengxin.audit.W001"]
