@@ -146,7 +146,11 @@ def preferences(request):
         else:
             messages.success(request, _("Preferences saved."))
             return redirect("accounts:preferences")
-    return render(request, "accounts/preferences.html", {"form": form})
+    return render(
+        request,
+        "accounts/preferences.html",
+        {"form": form, "two_factor_on": services.two_factor_is_on(user=request.user)},
+    )
 
 
 @require_http_methods(["GET"])

@@ -112,6 +112,8 @@ def test_a_password_alone_gets_no_new_authenticator_nor_approves(finance, manage
 def test_adding_an_authenticator_needs_the_current_code_too(manager):
     phone = TOTPDevice.objects.create(user=manager, name="phone", confirmed=True)
     client = _verified_session(manager, phone)
+    preferences = client.get(reverse("accounts:preferences")).content.decode()
+    assert reverse("accounts:two_factor_setup") in preferences
     page = client.get(reverse("accounts:two_factor_setup"))
     assert page.status_code == 200 and "current_code" in page.content.decode()
     new = TOTPDevice.objects.get(user=manager, confirmed=False)
