@@ -110,6 +110,9 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         "actions": actions,
         "replaced_by": list(account.replaced_by.all()),
         "payments": list(selectors.visible_payments(user).filter(account=account)[:20]),
+        "approvers": (
+            services.account_approvers(account) if account.state == State.VERIFIED else None
+        ),
         **forms,
     }
     return render(request, "banking/account_detail.html", context, status=status)
