@@ -24,7 +24,12 @@ from chengxin.compensation.forms import (
     RejectForm,
 )
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
-from chengxin.compensation.permissions import can_decide_claims, can_record_claim
+from chengxin.compensation.permissions import (
+    can_decide_claims,
+    can_record_claim,
+    claim_deciders,
+    decision_refusal,
+)
 from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
@@ -165,16 +170,14 @@ def _render_detail(request, claim, *, approve_form=None, reject_form=None, statu
     suggested = plan.fee_cap
     if claim.fee_currency == plan.fee_cap_currency and plan.fee_cap is not None:
         suggested = min(claim.fee_amount, plan.fee_cap)
-    may_decide = (
-        claim.state == ClaimState.SUBMITTED
-        and can_decide_claims(request.user)
-        and claim.submitted_by_id != request.user.pk
-    )
+    awaiting = claim.state == ClaimState.SUBMITTED
+    may_decide = awaiting and decision_refusal(request.user, claim) is None
     context = {
         "claim": claim,
         "plan": plan,
         "offer": services.plan_offer(plan),
         "may_decide": may_decide,
+        "approvers": claim_deciders(claim) if awaiting else None,
         "approve_form": approve_form or ApproveForm(initial={"approved_amount": suggested}),
         "reject_form": reject_form or RejectForm(),
         "credit": getattr(claim, "credit", None) if claim.state == ClaimState.APPROVED else None,
