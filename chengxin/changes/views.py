@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.changes import selectors, services
 from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State
-from chengxin.changes.permissions import can_act_on_change
+from chengxin.changes.permissions import awaits_approval, can_act_on_change, change_approvers
 from chengxin.core.forms import apply_errors
 from chengxin.guard.selectors import assessment_view
 from chengxin.mail.models import Message
@@ -74,6 +74,7 @@ def _render_detail(request, change: ChangeRequest, bound=None, status=200):
             else None
         ),
         "due_at": selectors.due_at(change),
+        "approvers": change_approvers(change) if awaits_approval(change) else None,
         **_forms_for(request, change, bound),
     }
     return render(request, "changes/change_detail.html", context, status=status)
