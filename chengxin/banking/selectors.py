@@ -167,3 +167,12 @@ def visible_payments(user) -> QuerySet[ReceivedPayment]:
         return qs
     visible = Company.objects.filter(visible_companies_q(user)).values("pk")
     return qs.filter(company__in=visible)
+
+
+def accounts_pending_approval() -> QuerySet[BankAccount]:
+    """Every verified account, waiting for its second person, the longest waiting first."""
+    return (
+        BankAccount.objects.filter(state=State.VERIFIED)
+        .select_related("company")
+        .order_by("state_changed_at", "id")
+    )

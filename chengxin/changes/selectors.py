@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from chengxin.changes.models import OPEN_STATES, ChangeRequest, State
+from chengxin.guard.models import ALARMING_LEVELS
 from chengxin.parties.permissions import visible_companies_q
 
 # How long a request may wait at a step before it counts as overdue.
@@ -75,3 +76,12 @@ def outbound_status(message_id: int | None) -> dict | None:
         "to": message.to_address,
         "sent_at": message.sent_at,
     }
+
+
+def changes_awaiting_approval():
+    """Verified high-risk change requests waiting for a manager's approval."""
+    return (
+        ChangeRequest.objects.filter(state=State.VERIFIED, assessment__level__in=ALARMING_LEVELS)
+        .select_related("contact", "assessment")
+        .order_by("state_changed_at", "id")
+    )

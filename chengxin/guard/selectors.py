@@ -84,3 +84,18 @@ def assessment_get(*, user: User, pk: int) -> Assessment:
     if not Message.objects.filter(visible_messages_q(user), pk=assessment.message_id).exists():
         raise Assessment.DoesNotExist
     return assessment
+
+
+def assessments_awaiting_confirmation() -> QuerySet[Assessment]:
+    """Alarming messages one person proposed as safe, waiting for the second person."""
+    return (
+        Assessment.objects.filter(
+            level__in=ALARMING_LEVELS,
+            safe_proposed_by__isnull=False,
+            safe_confirmed_at__isnull=True,
+        )
+        .select_related(
+            "message__company__owner", "message__mailbox__owner", "message__uploaded_by"
+        )
+        .order_by("safe_proposed_at", "id")
+    )
