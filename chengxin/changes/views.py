@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.eligibility import candidates
 from chengxin.changes import selectors, services
 from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State
@@ -35,9 +36,12 @@ def _request_or_404(request, pk) -> ChangeRequest:
 @require_GET
 @login_required
 def change_list(request):
-    return render(
-        request, "changes/change_list.html", {"open": selectors.open_changes(user=request.user)}
-    )
+    open_changes = selectors.open_changes(user=request.user)
+    waiting = [change for change, _due, _late in open_changes.rows if awaits_approval(change)]
+    people = candidates() if waiting else []
+    nobody = {c.pk for c in waiting if change_approvers(c, people=people).blocked}
+    context = {"open": open_changes, "nobody_approves": nobody}
+    return render(request, "changes/change_list.html", context)
 
 
 def _forms_for(request, change: ChangeRequest, bound=None) -> dict:

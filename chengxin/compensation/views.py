@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.eligibility import candidates
 from chengxin.campaigns.selectors import recipient_by_token
 from chengxin.compensation import selectors, services
 from chengxin.compensation.forms import (
@@ -161,7 +162,14 @@ def _claim_or_404(request, pk) -> FeeClaim:
 def claim_list(request):
     state = request.GET.get("state", "")
     claims = list(selectors.visible_claims(request.user, state=state))
-    context = {"claims": claims, "state": state, "states": ClaimState.choices}
+    open_claims = [claim for claim in claims if claim.state == ClaimState.SUBMITTED]
+    people = candidates() if open_claims else []
+    context = {
+        "claims": claims,
+        "state": state,
+        "states": ClaimState.choices,
+        "nobody_decides": {c.pk for c in open_claims if claim_deciders(c, people=people).blocked},
+    }
     return render(request, "compensation/claim_list.html", context)
 
 

@@ -56,6 +56,8 @@ def test_finance_proposes_the_only_manager_verifies_nobody_can_approve(
     page = client_for(manager).get(f"/bank-accounts/{account.pk}/").content.decode()
     assert 'data-testid="approval-blocked"' in page
     assert "Nobody can approve this" in page
+    listing = client_for(manager).get("/bank-accounts/").content.decode()
+    assert 'data-testid="nobody-approves"' in listing
     # And the API.
     _token, raw = api_token_create(actor=owner, name="t")
     data = (
@@ -83,6 +85,8 @@ def test_a_second_manager_clears_the_warning(
     assert 'data-testid="approval-blocked"' not in page
     assert "Can approve" in page
     assert "Fang Wang (Manager, must set up two-factor first)" in page
+    listing = client_for(manager).get("/bank-accounts/").content.decode()
+    assert 'data-testid="nobody-approves"' not in listing
     TOTPDevice.objects.create(user=second, name="phone", confirmed=True)
     assert not services.account_approvers(account).approvers[0].must_set_up_two_factor
     _token, raw = api_token_create(actor=finance, name="t")

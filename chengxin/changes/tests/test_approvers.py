@@ -72,6 +72,8 @@ def test_the_only_manager_verified_nobody_can_approve(
     assert "manager (Manager) verified it" in eligibility.blocked_reason
     page = client_for(owner).get(f"/changes/{change.pk}/").content.decode()
     assert 'data-testid="approval-blocked"' in page
+    listing = client_for(owner).get("/changes/").content.decode()
+    assert 'data-testid="nobody-approves"' in listing
 
 
 def test_nobody_left_notifies_the_opener(
@@ -89,6 +91,9 @@ def test_a_second_manager_may_approve(client_for, owner, manager, risky_change):
     assert [a.user for a in change_approvers(change).approvers] == [second]
     page = client_for(owner).get(f"/changes/{change.pk}/").content.decode()
     assert "Fang Wang (Manager" in page
+    assert (
+        'data-testid="nobody-approves"' not in client_for(owner).get("/changes/").content.decode()
+    )
     _token, raw = api_token_create(actor=owner, name="t")
     headers = {"Authorization": f"Bearer {raw}"}
     data = client_for(owner).get(f"/api/v1/changes/{change.pk}", headers=headers).json()

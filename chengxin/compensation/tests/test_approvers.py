@@ -38,6 +38,8 @@ def test_the_only_finance_user_recorded_it(
     assert told == {finance.pk, admin_user.pk}
     page = client_for(manager).get(f"/compensation/{claim.pk}/").content.decode()
     assert "Nobody can approve this" in page
+    listing = client_for(manager).get("/compensation/").content.decode()
+    assert 'data-testid="nobody-approves"' in listing
 
 
 def test_a_buyers_claim_names_every_finance_user(
@@ -51,6 +53,8 @@ def test_a_buyers_claim_names_every_finance_user(
     assert not Notification.objects.filter(kind=BLOCKED_KIND).exists()
     page = client_for(admin_user).get(f"/compensation/{claim.pk}/").content.decode()
     assert "Can decide" in page and "Min Zhao (Finance" in page
+    listing = client_for(admin_user).get("/compensation/").content.decode()
+    assert 'data-testid="nobody-approves"' not in listing
     # Recorded by finance2: only the other finance user may decide.
     other = submit(recipient, actor=second, reference="PI-2")
     assert [a.user for a in claim_deciders(other).approvers] == [finance]
