@@ -414,6 +414,7 @@ def plan_launch(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
         if missing:
             # Kept, so that the plan's page shows what needs the override.
             plan.save(update_fields=["rule_breaches"])
+            _tell_if_nobody_may_override(plan, actor=actor)
         else:
             _launch(actor=actor, plan=plan, before=before, now=now)
     if missing:

@@ -86,3 +86,23 @@ def test_nobody_may_override_tells_the_planner_and_the_administrators(
         "Nobody can approve this: no active user has one of these roles: Administrator, Manager"
         in page
     )
+
+
+def test_a_breach_found_at_launch_with_nobody_to_override_tells_the_planner(
+    django_capture_on_commit_callbacks, finance, old_account, new_account, buyers
+):
+    """Planned within the rules; launched too late for the notice: it now waits for an
+    override nobody may give."""
+    plan = plan_create(actor=finance, data=plan_input(old_account, new_account), today=TODAY)
+    assert not services.awaits_override(plan)
+    User.objects.filter(role__in=["manager", "admin"]).update(is_active=False)
+    late = datetime.datetime(2026, 11, 20, 2, 0, tzinfo=datetime.UTC)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(services.ValidationError),
+    ):
+        services.plan_launch(actor=finance, plan=plan, now=late)
+    plan.refresh_from_db()
+    assert services.awaits_override(plan)
+    told = list(Notification.objects.filter(kind=BLOCKED_KIND).values_list("user", flat=True))
+    assert told == [finance.pk]
