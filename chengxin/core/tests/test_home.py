@@ -205,3 +205,28 @@ def test_the_number_of_queries_does_not_grow(
     for name, count in counts.items():
         assert f'data-testid="count">{count * 2}<' in _section(html, name), name
     assert len(second.captured_queries) == len(first.captured_queries)
+
+
+def test_today_is_the_users_own_day(owner, colleague):
+    """18:00 in Shanghai is 10:00 UTC: a task due at 01:00 the next Shanghai morning is
+    tomorrow's for a user there, and today's for a user who lives in UTC."""
+    from chengxin.core.selectors import my_day
+
+    now = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)
+    owner.time_zone, colleague.time_zone = "Asia/Shanghai", "UTC"
+    owner.save()
+    colleague.save()
+    due = datetime.datetime(2026, 12, 7, 17, 0, tzinfo=datetime.UTC)
+    for user in (owner, colleague):
+        _task(user, "Night call", due)
+        _task(user, "Yesterday's call", now - datetime.timedelta(days=1))
+    shanghai = my_day(user=owner, now=now)
+    assert shanghai.today == datetime.date(2026, 12, 7)
+    assert [t.title for t in shanghai.tasks.items] == ["Yesterday's call"]
+    assert [t.title for t in my_day(user=colleague, now=now).tasks.items] == [
+        "Yesterday's call",
+        "Night call",
+    ]
+    late = datetime.datetime(2026, 12, 7, 16, 30, tzinfo=datetime.UTC)  # 00:30 in Shanghai
+    assert my_day(user=owner, now=late).today == datetime.date(2026, 12, 8)
+    assert len(my_day(user=owner, now=late).tasks.items) == 2
