@@ -105,12 +105,28 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
     return items
 
 
-def approvals_waiting_for(user: User) -> list[PendingApproval]:
-    """What ``user`` may approve now, the longest waiting first."""
+def _oldest_first(items: list[PendingApproval]) -> list[PendingApproval]:
+    return sorted(items, key=lambda item: (item.since is None, item.since, item.kind, item.pk))
+
+
+def approvals_waiting_for(
+    user: User, *, items: list[PendingApproval] | None = None
+) -> list[PendingApproval]:
+    """What ``user`` may approve now, the longest waiting first (``items``: from
+    ``pending_approvals()``, when the caller has them already)."""
     if not (user.is_authenticated and user.is_active):
         return []
-    mine = [item for item in pending_approvals() if item.eligibility.includes(user)]
-    return sorted(mine, key=lambda item: (item.since is None, item.since, item.kind, item.pk))
+    items = pending_approvals() if items is None else items
+    return _oldest_first([item for item in items if item.eligibility.includes(user)])
+
+
+def approvals_nobody_can_give(
+    *, items: list[PendingApproval] | None = None
+) -> list[PendingApproval]:
+    """Pending items nobody may approve, the longest waiting first: an administrator's to
+    resolve (add a user, give a role)."""
+    items = pending_approvals() if items is None else items
+    return _oldest_first([item for item in items if item.eligibility.blocked])
 
 
 def blocked_approvals() -> set[tuple[str, int]]:

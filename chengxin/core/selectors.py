@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from chengxin.accounts.models import User
 from chengxin.accounts.selectors import user_zone
 from chengxin.changes.selectors import changes_waiting_for
-from chengxin.core.approvals import approvals_waiting_for
+from chengxin.core.approvals import (
+    approvals_nobody_can_give,
+    approvals_waiting_for,
+    pending_approvals,
+)
 from chengxin.guard.selectors import alarming_messages
 from chengxin.parties.selectors import follow_ups_due, pool_return_at
 from chengxin.todos.selectors import todos_due
@@ -45,6 +49,8 @@ class MyDay:
     changes: Section
     approvals: Section
     follow_ups: Section
+    # Administrators: pending items nobody may approve (None for everyone else).
+    blocked: Section | None = None
 
 
 def _section(queryset) -> Section:
@@ -73,7 +79,9 @@ def my_day(*, user: User, now: datetime.datetime) -> MyDay:
         )
         for company in follow_ups.items
     ]
-    approvals = approvals_waiting_for(user)
+    pending = pending_approvals()
+    approvals = approvals_waiting_for(user, items=pending)
+    blocked = approvals_nobody_can_give(items=pending) if user.manages_users else None
     return MyDay(
         today=today,
         tasks=_section(todos_due(user=user, until=tomorrow)),
@@ -81,4 +89,9 @@ def my_day(*, user: User, now: datetime.datetime) -> MyDay:
         changes=_section(changes_waiting_for(user=user)),
         approvals=Section(count=len(approvals), items=approvals[:SECTION_SIZE]),
         follow_ups=follow_ups,
+        blocked=(
+            Section(count=len(blocked), items=blocked[:SECTION_SIZE])
+            if blocked is not None
+            else None
+        ),
     )

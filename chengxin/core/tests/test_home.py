@@ -230,3 +230,13 @@ def test_today_is_the_users_own_day(owner, colleague):
     late = datetime.datetime(2026, 12, 7, 16, 30, tzinfo=datetime.UTC)  # 00:30 in Shanghai
     assert my_day(user=owner, now=late).today == datetime.date(2026, 12, 8)
     assert len(my_day(user=owner, now=late).tasks.items) == 2
+
+
+def test_an_administrator_sees_what_nobody_can_approve(client_for, admin_user, finance, manager):
+    html = client_for(admin_user).get("/").content.decode()
+    assert "Every pending approval has someone who may give it." in _section(html, "blocked")
+    account = _verified_account(proposer=finance, verifier=manager)
+    blocked = _section(client_for(admin_user).get("/").content.decode(), "blocked")
+    assert f"/bank-accounts/{account.pk}/" in blocked and "Nobody can approve this" in blocked
+    # Others do not get the section.
+    assert 'data-testid="day-blocked"' not in client_for(finance).get("/").content.decode()
