@@ -1,11 +1,10 @@
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from chengxin.api import api
 from chengxin.core import views as core_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="parties:company_list"), name="home"),
+    path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("chengxin.accounts.urls")),
     path("companies/", include("chengxin.parties.urls")),

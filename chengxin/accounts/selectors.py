@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
+from django.conf import settings
 from django.db.models import Count, Q
 
 from chengxin.accounts.models import Role, User
@@ -35,3 +38,11 @@ def finance_assignee(*, exclude: User | None = None) -> User | None:
         if user is not None:
             return user
     return None
+
+
+def user_zone(user) -> zoneinfo.ZoneInfo:
+    """The user's time zone (the default one when they have not chosen one)."""
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)

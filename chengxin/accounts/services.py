@@ -112,11 +112,18 @@ def user_update(
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
     if user.pk == actor.pk and (role != Role.ADMIN or not is_active):
         raise ValidationError(_("You cannot remove your own administrator rights."))
+    # What waits for an approval spans every app; imported here, as accounts comes first.
+    from chengxin.core import approvals
+
+    rights_change = role != user.role or is_active != user.is_active
+    blocked_before = approvals.blocked_approvals() if rights_change else set()
     with audited_update(actor=actor, instance=user):
         user.role, user.first_name, user.last_name = role, first_name, last_name
         user.email, user.is_active, user.phone = email, is_active, phone
         user.is_staff = role == Role.ADMIN
         user.save()
+    if rights_change:
+        approvals.approvals_tell_newly_blocked(blocked_before=blocked_before)
     return user
 
 

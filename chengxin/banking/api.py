@@ -16,8 +16,10 @@ from typing import Annotated
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from chengxin.accounts.eligibility import candidates
+from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking import selectors, services
-from chengxin.banking.models import BankAccount, Side
+from chengxin.banking.models import BankAccount, Side, State
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company
@@ -63,6 +65,12 @@ class AccountOut(Schema):
     active_since: datetime.datetime | None = Field(description="When it became active (UTC).")
     retired_at: datetime.datetime | None = Field(description="When it was retired (UTC).")
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
+    approvers: list[ApproverOut] = Field(
+        description="Verified accounts: who may approve it now (empty otherwise)."
+    )
+    approval_blocked_reason: str | None = Field(
+        description="Verified accounts that nobody may approve: why (null otherwise)."
+    )
 
 
 class ProposeIn(Schema):
@@ -130,9 +138,15 @@ def _name(user) -> str | None:
     return user.username if user is not None else None
 
 
-def _out(user, account: BankAccount) -> dict:
+def _out(user, account: BankAccount, *, people=None) -> dict:
     full = selectors.may_see_full_number(user)
+    approval = (
+        services.account_approvers(account, people=people).as_api()
+        if account.state == State.VERIFIED
+        else {"approvers": [], "approval_blocked_reason": None}
+    )
     return {
+        **approval,
         "id": account.pk,
         "side": account.side,
         "company_id": account.company_id,
@@ -201,7 +215,11 @@ def account_list(request, filters: Query[AccountFilters]):
         accounts = accounts.filter(side=filters.side)
     if filters.company_id:
         accounts = accounts.filter(company_id=filters.company_id)
-    return [_out(request.auth, a) for a in accounts.prefetch_related("steps__actor")[:500]]
+    people = candidates()
+    return [
+        _out(request.auth, a, people=people)
+        for a in accounts.prefetch_related("steps__actor")[:500]
+    ]
 
 
 @router.get("/bank-accounts/{pk}", response={200: AccountOut, **READ_ERRORS})

@@ -141,13 +141,15 @@ def visible_accounts(user) -> QuerySet[BankAccount]:
 
 
 def accounts_awaiting_approval(user) -> QuerySet[BankAccount]:
-    """Verified accounts ``user`` could approve (neither proposed nor verified by them)."""
-    if not (user.is_authenticated and user.is_active and user.role in APPROVER_ROLES):
+    """Verified accounts ``user`` could approve, by the approval rule itself
+    (``services.approval_refusal``: neither proposed nor verified by them, ...)."""
+    from chengxin.banking.services import can_approve
+
+    if not (user.is_authenticated and user.is_active):
         return BankAccount.objects.none()
+    mine = [a.pk for a in accounts_pending_approval() if can_approve(user, a)]
     return (
-        BankAccount.objects.filter(state=State.VERIFIED)
-        .exclude(proposed_by=user)
-        .exclude(verified_by=user)
+        BankAccount.objects.filter(pk__in=mine)
         .select_related("company")
         .order_by("verified_at", "id")
     )
@@ -167,3 +169,12 @@ def visible_payments(user) -> QuerySet[ReceivedPayment]:
         return qs
     visible = Company.objects.filter(visible_companies_q(user)).values("pk")
     return qs.filter(company__in=visible)
+
+
+def accounts_pending_approval() -> QuerySet[BankAccount]:
+    """Every verified account, waiting for its second person, the longest waiting first."""
+    return (
+        BankAccount.objects.filter(state=State.VERIFIED)
+        .select_related("company")
+        .order_by("state_changed_at", "id")
+    )

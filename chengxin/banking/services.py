@@ -25,6 +25,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from chengxin.accounts.eligibility import (
+    PROPOSED,
+    ROLE,
+    VERIFIED,
+    Eligibility,
+    Refusal,
+    evaluate,
+    notify_if_blocked,
+)
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
@@ -100,12 +109,26 @@ def can_verify(user, account: BankAccount) -> bool:
     return can_propose(user, side=account.side, company=account.company)
 
 
+def approval_refusal(user, account: BankAccount) -> Refusal | None:
+    """Why ``user`` may not approve ``account`` (None: they may, with their second
+    factor): only finance or a manager who neither proposed nor verified it."""
+    if not (_active(user) and user.role in APPROVER_ROLES):
+        return Refusal(ROLE, _("Only finance or a manager may approve a bank account."))
+    if user.pk == account.proposed_by_id:
+        return Refusal(PROPOSED, _("You proposed this account; another person must approve it."))
+    if user.pk == account.verified_by_id:
+        return Refusal(VERIFIED, _("You verified this account; another person must approve it."))
+    return None
+
+
 def can_approve(user, account: BankAccount) -> bool:
-    """Finance or a manager who neither proposed nor verified the account."""
-    return (
-        _active(user)
-        and user.role in APPROVER_ROLES
-        and user.pk not in (account.proposed_by_id, account.verified_by_id)
+    return approval_refusal(user, account) is None
+
+
+def account_approvers(account: BankAccount, *, people=None) -> Eligibility:
+    """Who may approve ``account`` once it is verified, and why nobody can when nobody."""
+    return evaluate(
+        lambda user: approval_refusal(user, account), roles=APPROVER_ROLES, people=people
     )
 
 
@@ -679,6 +702,12 @@ def bank_account_verify(
         _advance(actor=actor, account=account, before=before, state=State.VERIFIED,
                  fields=fields, step=StepKind.VERIFIED, details=details, notes=notes,
                  now=now)  # fmt: skip
+        notify_if_blocked(
+            eligibility=account_approvers(account),
+            item=_label(account),
+            link=link_to(account),
+            proposer=account.proposed_by,
+        )
         return account
     details["fraud_attempt"] = True
     _advance(actor=actor, account=account, before=before, state=State.REJECTED, fields=fields,
@@ -725,13 +754,12 @@ def bank_account_approve(
     with a passed second factor. The account becomes ACTIVE."""
     now = now or timezone.now()
     account = _locked(actor=actor, account=account)
-    if not (_active(actor) and actor.role in APPROVER_ROLES):
-        raise PermissionDenied(_("Only finance or a manager may approve a bank account."))
+    refusal = approval_refusal(actor, account)
+    if refusal is not None and refusal.code == ROLE:
+        raise PermissionDenied(refusal.message)
     _require_state(account, State.VERIFIED)
-    if actor.pk == account.proposed_by_id:
-        raise PermissionDenied(_("You proposed this account; another person must approve it."))
-    if actor.pk == account.verified_by_id:
-        raise PermissionDenied(_("You verified this account; another person must approve it."))
+    if refusal is not None:
+        raise PermissionDenied(refusal.message)
     if not second_factor_passed:
         raise PermissionDenied(_("Approving a bank account needs your second factor."))
     before = snapshot(account)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.eligibility import candidates
 from chengxin.banking import selectors, services
 from chengxin.banking.forms import (
     FilterForm,
@@ -58,10 +59,17 @@ def account_list(request):
             accounts = accounts.filter(state=form.cleaned_data["state"])
         if form.cleaned_data["side"]:
             accounts = accounts.filter(side=form.cleaned_data["side"])
-    accounts = accounts.order_by("side", "company__legal_name", "-created_at", "-id")
+    accounts = list(
+        accounts.order_by("side", "company__legal_name", "-created_at", "-id")[:LIST_LIMIT]
+    )
+    verified = [a for a in accounts if a.state == State.VERIFIED]
+    people = candidates() if verified else []
     context = {
         "form": form,
-        "rows": _rows(request.user, accounts[:LIST_LIMIT]),
+        "rows": _rows(request.user, accounts),
+        "nobody_approves": {
+            a.pk for a in verified if services.account_approvers(a, people=people).blocked
+        },
         "may_propose_ours": services.can_propose(request.user, side=Side.OURS, company=None),
         "awaiting": selectors.accounts_awaiting_approval(request.user).count(),
     }
@@ -110,6 +118,9 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         "actions": actions,
         "replaced_by": list(account.replaced_by.all()),
         "payments": list(selectors.visible_payments(user).filter(account=account)[:20]),
+        "approvers": (
+            services.account_approvers(account) if account.state == State.VERIFIED else None
+        ),
         **forms,
     }
     return render(request, "banking/account_detail.html", context, status=status)

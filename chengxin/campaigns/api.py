@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Path, Router, Schema, Status
 
+from chengxin.accounts.eligibility import candidates
+from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
@@ -49,6 +51,31 @@ class PlanOut(Schema):
     fee_cap_currency: str = Field(description="The cap's currency.")
     reminder_after_days: int = Field(description="Days after the notice before reminding.")
     launched_at: datetime.datetime | None = Field(description="When the buyers were told.")
+    approvers: list[ApproverOut] = Field(
+        description="A draft that breaks a rule no override covers: who may override it."
+    )
+    approval_blocked_reason: str | None = Field(
+        description="Such a draft that nobody may override: why (else null)."
+    )
+
+    @staticmethod
+    def resolve_approvers(obj: ChangePlan) -> list:
+        return _approval(obj)["approvers"]
+
+    @staticmethod
+    def resolve_approval_blocked_reason(obj: ChangePlan) -> str | None:
+        return _approval(obj)["approval_blocked_reason"]
+
+
+def _approval(plan: ChangePlan, *, people=None) -> dict:
+    """Who may override the plan, computed once per plan (a list shares ``people``)."""
+    if not hasattr(plan, "_approval"):
+        plan._approval = (
+            services.plan_overriders(plan, people=people).as_api()
+            if services.awaits_override(plan)
+            else {"approvers": [], "approval_blocked_reason": None}
+        )
+    return plan._approval
 
 
 class PlanIn(Schema):
@@ -120,7 +147,12 @@ def _account(pk: int, field: str) -> BankAccount:
 @router.get("/campaigns/plans", response={200: list[PlanOut], 401: ErrorOut}, summary="Plans")
 def plan_list(request):
     """Every account change plan, the latest change first."""
-    return list(selectors.plans_for(user=request.auth))
+    plans = list(selectors.plans_for(user=request.auth))
+    if any(services.awaits_override(plan) for plan in plans):
+        people = candidates()
+        for plan in plans:
+            _approval(plan, people=people)
+    return plans
 
 
 @router.get("/campaigns/plans/{pk}", response={200: PlanOut, **READ_ERRORS}, summary="One plan")

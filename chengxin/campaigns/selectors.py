@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from chengxin.banking.models import ReceivedPayment
-from chengxin.campaigns.models import Audience, ChangePlan, Recipient, Touch
+from chengxin.campaigns.models import Audience, ChangePlan, PlanState, Recipient, Touch
 from chengxin.campaigns.timeline import timeline_language
 from chengxin.campaigns.tokens import MAX_TOKEN_LENGTH, token_digest
 from chengxin.parties.models import (
@@ -139,3 +139,13 @@ def recipient_language(company: Company, contact: Contact | None) -> str:
     """The buyer's document language, else the contact's; English where the site has
     no translation for it."""
     return timeline_language(company.document_language or (contact.language if contact else ""))
+
+
+def plans_awaiting_override() -> list[ChangePlan]:
+    """Drafts that break a rule no override covers yet: they wait for a manager."""
+    from chengxin.campaigns.services import awaits_override
+
+    drafts = ChangePlan.objects.filter(state=PlanState.DRAFT).select_related(
+        "old_account", "new_account"
+    )
+    return [plan for plan in drafts.order_by("created_at", "id") if awaits_override(plan)]

@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from chengxin.accounts.eligibility import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
@@ -89,6 +90,33 @@ def may_override(user) -> bool:
     return bool(
         user is not None and user.is_authenticated and user.is_active and user.edits_all_customers
     )
+
+
+def override_refusal(user) -> Refusal | None:
+    """Why ``user`` may not override a plan's broken rules (None: they may)."""
+    if may_override(user):
+        return None
+    return Refusal(ROLE, _("Only a manager may override the rules of an account change."))
+
+
+def awaits_override(plan: ChangePlan) -> bool:
+    """A draft that breaks a rule no override covers yet: it waits for a manager."""
+    return plan.state == PlanState.DRAFT and bool(uncovered_breaches(plan))
+
+
+def plan_overriders(plan: ChangePlan, *, people=None) -> Eligibility:
+    """Who may override ``plan``'s broken rules (managers and administrators)."""
+    return evaluate(override_refusal, roles=(Role.MANAGER, Role.ADMIN), people=people)
+
+
+def _tell_if_nobody_may_override(plan: ChangePlan, *, actor: User) -> None:
+    if awaits_override(plan):
+        notify_if_blocked(
+            eligibility=plan_overriders(plan),
+            item=str(plan),
+            link=reverse("campaigns:plan_detail", args=[plan.pk]),
+            proposer=actor,
+        )
 
 
 def may_record_for(user, recipient: Recipient) -> bool:
@@ -251,6 +279,7 @@ def plan_create(*, actor: User, data: PlanInput, today: datetime.date | None = N
         plan.rule_breaches = [b.as_json() for b in plan_breaches(plan, announce_on=today)]
         plan.save()
         audit_record(actor=actor, action=Action.CREATE, instance=plan, after=snapshot(plan))
+        _tell_if_nobody_may_override(plan, actor=actor)
     return plan
 
 
@@ -288,6 +317,7 @@ def plan_update(
         audit_record(
             actor=actor, action=Action.UPDATE, instance=plan, before=before, after=snapshot(plan)
         )
+        _tell_if_nobody_may_override(plan, actor=actor)
     return plan
 
 
@@ -295,8 +325,9 @@ def plan_override(
     *, actor: User, plan: ChangePlan, reason: str, now: datetime.datetime | None = None
 ) -> ChangePlan:
     """A manager accepts the plan's broken rules, with a reason (kept and audited)."""
-    if not may_override(actor):
-        raise PermissionDenied(_("Only a manager may override the rules of an account change."))
+    refusal = override_refusal(actor)
+    if refusal is not None:
+        raise PermissionDenied(refusal.message)
     now = now or timezone.now()
     reason = (reason or "").strip()
     if not reason:
@@ -383,6 +414,7 @@ def plan_launch(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
         if missing:
             # Kept, so that the plan's page shows what needs the override.
             plan.save(update_fields=["rule_breaches"])
+            _tell_if_nobody_may_override(plan, actor=actor)
         else:
             _launch(actor=actor, plan=plan, before=before, now=now)
     if missing:

@@ -161,6 +161,7 @@ def _render_detail(request, plan: ChangePlan, *, override_form=None, status=200)
         "uncovered": [b.message() for b in uncovered],
         "may_plan": services.may_plan(user),
         "may_override": services.may_override(user) and bool(uncovered),
+        "overriders": services.plan_overriders(plan) if services.awaits_override(plan) else None,
         "override_form": override_form or OverrideForm(),
         "audience": audience,
         "rows": rows,

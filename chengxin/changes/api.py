@@ -9,8 +9,11 @@ from typing import Annotated
 from django.http import Http404
 from ninja import Field, Path, Router, Schema, Status
 
+from chengxin.accounts.eligibility import candidates
+from chengxin.accounts.schemas import ApproverOut
 from chengxin.changes import selectors, services
 from chengxin.changes.models import ChangeRequest
+from chengxin.changes.permissions import awaits_approval, change_approvers
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company, Contact
@@ -47,6 +50,12 @@ class ChangeOut(Schema):
     fraud_attempt: bool = Field(description="True when verification showed it was fraud.")
     opened_at: datetime.datetime = Field(description="When the request was opened, in UTC.")
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
+    approvers: list[ApproverOut] = Field(
+        description="Verified and awaiting a manager's approval: who may give it (else empty)."
+    )
+    approval_blocked_reason: str | None = Field(
+        description="Awaiting an approval nobody may give: why (else null)."
+    )
 
 
 class ChangeOpenIn(Schema):
@@ -71,8 +80,14 @@ class NotesIn(Schema):
     notes: str = Field("", description="Notes for the record.")
 
 
-def _out(change: ChangeRequest) -> dict:
+def _out(change: ChangeRequest, *, people=None) -> dict:
+    approval = (
+        change_approvers(change, people=people).as_api()
+        if awaits_approval(change)
+        else {"approvers": [], "approval_blocked_reason": None}
+    )
     return {
+        **approval,
         "id": change.pk,
         "contact_id": change.contact_id,
         "company_id": change.contact.company_id,
@@ -112,9 +127,9 @@ def _fresh(request, pk: int) -> dict:
 @router.get("/changes", response={200: list[ChangeOut], **READ_ERRORS})
 def change_list(request):
     """Open change requests you may see, overdue first."""
-    return [
-        _out(change) for change, _due, _overdue in selectors.open_changes(user=request.auth).rows
-    ]
+    rows = selectors.open_changes(user=request.auth).rows
+    people = candidates() if any(awaits_approval(change) for change, _due, _late in rows) else None
+    return [_out(change, people=people) for change, _due, _overdue in rows]
 
 
 @router.get("/changes/{pk}", response={200: ChangeOut, **READ_ERRORS})

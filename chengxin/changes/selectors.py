@@ -6,9 +6,11 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from chengxin.changes.models import OPEN_STATES, ChangeRequest, State
+from chengxin.guard.models import ALARMING_LEVELS
 from chengxin.parties.permissions import visible_companies_q
 
 # How long a request may wait at a step before it counts as overdue.
@@ -75,3 +77,36 @@ def outbound_status(message_id: int | None) -> dict | None:
         "to": message.to_address,
         "sent_at": message.sent_at,
     }
+
+
+def changes_awaiting_approval():
+    """Verified high-risk change requests waiting for a manager's approval."""
+    return (
+        ChangeRequest.objects.filter(state=State.VERIFIED, assessment__level__in=ALARMING_LEVELS)
+        .select_related("contact", "assessment")
+        .order_by("state_changed_at", "id")
+    )
+
+
+# The steps a rep takes (sending, verifying, applying, the notice, the review); a
+# request in NOTICE_SENT waits for time, a high-risk one for a manager's approval.
+REP_STATES = (
+    State.OPENED, State.CONFIRM_SENT, State.VERIFIED, State.APPROVED, State.APPLIED,
+    State.REVIEW_DUE,
+)  # fmt: skip
+
+
+def changes_waiting_for(*, user):
+    """Open requests whose next step is ``user``'s: about customers they own or share,
+    at a step a rep takes, the longest waiting first."""
+    from chengxin.parties.models import Company
+
+    if not (user.is_authenticated and user.is_active):
+        return ChangeRequest.objects.none()
+    mine = Company.objects.filter(Q(owner=user) | Q(shared_with=user)).values("pk")
+    return (
+        ChangeRequest.objects.filter(contact__company__in=mine, state__in=REP_STATES)
+        .exclude(pk__in=changes_awaiting_approval().values("pk"))
+        .select_related("contact__company")
+        .order_by("state_changed_at", "id")
+    )

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from chengxin.accounts.eligibility import ROLE, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
@@ -31,7 +32,13 @@ from chengxin.changes.models import (
     State,
     StepKind,
 )
-from chengxin.changes.permissions import can_view_change, require_act
+from chengxin.changes.permissions import (
+    approval_refusal,
+    awaits_approval,
+    can_view_change,
+    change_approvers,
+    require_act,
+)
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -39,7 +46,7 @@ from chengxin.notifications.services import notify
 from chengxin.parties import services as parties_services
 from chengxin.parties.models import Channel, ChannelKind, Contact, ContactStatus
 from chengxin.parties.normalize import normalize_channel
-from chengxin.parties.permissions import require_edit, require_manager
+from chengxin.parties.permissions import require_edit
 
 CONTACT_CHANGE_SIGNAL = "contact_change_request"
 REJECTED_KIND = "changes.rejected"
@@ -471,6 +478,13 @@ def change_verify(
     if outcome == Outcome.CONFIRMED:
         _advance(actor=actor, request=request, before=before, state=State.VERIFIED, fields=fields,
                  step=StepKind.VERIFICATION, details=details, notes=notes, now=now)  # fmt: skip
+        if awaits_approval(request):
+            notify_if_blocked(
+                eligibility=change_approvers(request),
+                item=str(request),
+                link=_link(request),
+                proposer=request.opened_by,
+            )
         return request
     _advance(actor=actor, request=request, before=before, state=request.state, fields=fields,
              step=StepKind.VERIFICATION, details=details, notes=notes, now=now)  # fmt: skip
@@ -521,14 +535,14 @@ def change_approve(
     """A manager's second look, needed when the guard rated the message high or critical."""
     now = now or timezone.now()
     request = _locked(actor=actor, request=request)
-    require_manager(actor)
+    refusal = approval_refusal(actor, request)
+    if refusal is not None and refusal.code == ROLE:
+        raise PermissionDenied(refusal.message)
     _require_state(request, State.VERIFIED)
     if not request.needs_approval:
         raise ValidationError(_("This request needs no approval."), code="wrong_step")
-    if actor.pk == request.verified_by_id:
-        raise PermissionDenied(_("You verified this change; another manager must approve it."))
-    if actor.pk == request.opened_by_id:
-        raise PermissionDenied(_("You opened this request; another manager must approve it."))
+    if refusal is not None:
+        raise PermissionDenied(refusal.message)
     before = snapshot(request)
     request.approved_by, request.approved_at = actor, now
     _advance(actor=actor, request=request, before=before, state=State.APPROVED,

@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.eligibility import candidates
 from chengxin.changes import selectors, services
 from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State
-from chengxin.changes.permissions import can_act_on_change
+from chengxin.changes.permissions import awaits_approval, can_act_on_change, change_approvers
 from chengxin.core.forms import apply_errors
 from chengxin.guard.selectors import assessment_view
 from chengxin.mail.models import Message
@@ -35,9 +36,12 @@ def _request_or_404(request, pk) -> ChangeRequest:
 @require_GET
 @login_required
 def change_list(request):
-    return render(
-        request, "changes/change_list.html", {"open": selectors.open_changes(user=request.user)}
-    )
+    open_changes = selectors.open_changes(user=request.user)
+    waiting = [change for change, _due, _late in open_changes.rows if awaits_approval(change)]
+    people = candidates() if waiting else []
+    nobody = {c.pk for c in waiting if change_approvers(c, people=people).blocked}
+    context = {"open": open_changes, "nobody_approves": nobody}
+    return render(request, "changes/change_list.html", context)
 
 
 def _forms_for(request, change: ChangeRequest, bound=None) -> dict:
@@ -74,6 +78,7 @@ def _render_detail(request, change: ChangeRequest, bound=None, status=200):
             else None
         ),
         "due_at": selectors.due_at(change),
+        "approvers": change_approvers(change) if awaits_approval(change) else None,
         **_forms_for(request, change, bound),
     }
     return render(request, "changes/change_detail.html", context, status=status)

@@ -11,8 +11,11 @@ from typing import Annotated
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 
+from chengxin.accounts.eligibility import candidates
+from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.permissions import claim_deciders
 from chengxin.parties.models import Company
 from chengxin.parties.schemas import ErrorOut, InvalidOut
 from chengxin.parties.selectors import company_get
@@ -51,6 +54,12 @@ class ClaimOut(Schema):
     approved_currency: str = Field(description="The currency of approved_amount.")
     decision_notes: str = Field(description="Finance's notes or the rejection's reason.")
     credit_id: int | None = Field(description="The credit an approval made.")
+    approvers: list[ApproverOut] = Field(
+        description="Claims awaiting the check: who in finance may decide it (else empty)."
+    )
+    approval_blocked_reason: str | None = Field(
+        description="Claims awaiting the check that nobody may decide: why (else null)."
+    )
 
 
 class ClaimListQuery(Schema):
@@ -94,9 +103,15 @@ class CreditUseIn(Schema):
     reference: str = Field(description="The order or invoice the credit is used on.")
 
 
-def _claim_out(claim: FeeClaim) -> dict:
+def _claim_out(claim: FeeClaim, *, people=None) -> dict:
     credit = getattr(claim, "credit", None) if claim.state == ClaimState.APPROVED else None
+    approval = (
+        claim_deciders(claim, people=people).as_api()
+        if claim.state == ClaimState.SUBMITTED
+        else {"approvers": [], "approval_blocked_reason": None}
+    )
     return {
+        **approval,
         "id": claim.pk,
         "company_id": claim.recipient.company_id,
         "plan_id": claim.recipient.plan_id,
@@ -139,11 +154,12 @@ def claim_list(request, filters: Query[ClaimListQuery]):
     first. Pages by limit and offset."""
     claims = selectors.visible_claims(request.auth, state=filters.state).select_related("credit")
     page = claims[filters.offset : filters.offset + filters.limit]
+    people = candidates()
     return {
         "count": claims.count(),
         "limit": filters.limit,
         "offset": filters.offset,
-        "items": [_claim_out(claim) for claim in page],
+        "items": [_claim_out(claim, people=people) for claim in page],
     }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from chengxin.accounts.eligibility import RECORDED, ROLE, Eligibility, Refusal, evaluate
 from chengxin.accounts.models import Role
 from chengxin.parties.permissions import can_edit_company
 
@@ -23,6 +26,21 @@ def can_record_claim(user, company) -> bool:
 def can_decide_claims(user) -> bool:
     """Finance checks and decides claims (managers do not: the issue says finance)."""
     return _active(user) and user.role == Role.FINANCE
+
+
+def decision_refusal(user, claim) -> Refusal | None:
+    """Why ``user`` may not decide ``claim`` (None: they may): finance only, and never the
+    person who recorded the claim."""
+    if not can_decide_claims(user):
+        return Refusal(ROLE, _("Only finance may decide fee claims."))
+    if claim.submitted_by_id == user.pk:
+        return Refusal(RECORDED, _("You recorded this claim: someone else in finance decides it."))
+    return None
+
+
+def claim_deciders(claim, *, people=None) -> Eligibility:
+    """Who may check and decide ``claim``, and why nobody can when nobody."""
+    return evaluate(lambda user: decision_refusal(user, claim), roles=[Role.FINANCE], people=people)
 
 
 def can_use_credits(user) -> bool:

@@ -61,3 +61,13 @@ def recipient_claims(*, recipient: Recipient, limit: int = 20) -> list[FeeClaim]
     """The buyer's own claims through this link, for their public page (the token
     holder is the buyer)."""
     return list(FeeClaim.objects.defer("voucher").filter(recipient=recipient)[:limit])
+
+
+def claims_awaiting_decision() -> QuerySet[FeeClaim]:
+    """Every claim waiting for finance's check, the oldest first, without the voucher."""
+    return (
+        FeeClaim.objects.defer("voucher")
+        .filter(state=ClaimState.SUBMITTED)
+        .select_related("recipient__company")
+        .order_by("submitted_at", "id")
+    )

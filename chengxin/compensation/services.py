@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chengxin.accounts.eligibility import notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
@@ -35,6 +36,8 @@ from chengxin.compensation.permissions import (
     can_decide_claims,
     can_record_claim,
     can_use_credits,
+    claim_deciders,
+    decision_refusal,
 )
 from chengxin.core.locks import serialise_on
 from chengxin.guard.content import FoundAccount
@@ -317,6 +320,7 @@ def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
     elif assignee is None:
         logger.warning("Fee claim %s: nobody in finance or management to check it", claim.pk)
     notify(users=[company.owner], kind="compensation.submitted", title=title, body=body, link=link)
+    notify_if_blocked(eligibility=claim_deciders(claim), item=str(claim), link=link, proposer=actor)
     if claim.is_flagged:
         alert = _("Possible fraud: %(company)s paid into an account that is not ours") % {
             "company": company
@@ -334,8 +338,9 @@ def _claim_for_decision(claim: FeeClaim, actor: User) -> FeeClaim:
     if not can_decide_claims(actor):
         raise PermissionDenied(_("Only finance may decide fee claims."))
     claim = FeeClaim.objects.select_for_update().select_related("recipient__plan").get(pk=claim.pk)
-    if claim.submitted_by_id == actor.pk:
-        raise PermissionDenied(_("You recorded this claim: someone else in finance decides it."))
+    refusal = decision_refusal(actor, claim)
+    if refusal is not None:
+        raise PermissionDenied(refusal.message)
     if claim.state != ClaimState.SUBMITTED:
         raise ValidationError(_("This claim has already been decided."), code="decided")
     return claim

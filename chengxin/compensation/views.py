@@ -15,6 +15,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.eligibility import candidates
 from chengxin.campaigns.selectors import recipient_by_token
 from chengxin.compensation import selectors, services
 from chengxin.compensation.forms import (
@@ -24,7 +25,12 @@ from chengxin.compensation.forms import (
     RejectForm,
 )
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
-from chengxin.compensation.permissions import can_decide_claims, can_record_claim
+from chengxin.compensation.permissions import (
+    can_decide_claims,
+    can_record_claim,
+    claim_deciders,
+    decision_refusal,
+)
 from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
@@ -156,7 +162,14 @@ def _claim_or_404(request, pk) -> FeeClaim:
 def claim_list(request):
     state = request.GET.get("state", "")
     claims = list(selectors.visible_claims(request.user, state=state))
-    context = {"claims": claims, "state": state, "states": ClaimState.choices}
+    open_claims = [claim for claim in claims if claim.state == ClaimState.SUBMITTED]
+    people = candidates() if open_claims else []
+    context = {
+        "claims": claims,
+        "state": state,
+        "states": ClaimState.choices,
+        "nobody_decides": {c.pk for c in open_claims if claim_deciders(c, people=people).blocked},
+    }
     return render(request, "compensation/claim_list.html", context)
 
 
@@ -165,16 +178,14 @@ def _render_detail(request, claim, *, approve_form=None, reject_form=None, statu
     suggested = plan.fee_cap
     if claim.fee_currency == plan.fee_cap_currency and plan.fee_cap is not None:
         suggested = min(claim.fee_amount, plan.fee_cap)
-    may_decide = (
-        claim.state == ClaimState.SUBMITTED
-        and can_decide_claims(request.user)
-        and claim.submitted_by_id != request.user.pk
-    )
+    awaiting = claim.state == ClaimState.SUBMITTED
+    may_decide = awaiting and decision_refusal(request.user, claim) is None
     context = {
         "claim": claim,
         "plan": plan,
         "offer": services.plan_offer(plan),
         "may_decide": may_decide,
+        "approvers": claim_deciders(claim) if awaiting else None,
         "approve_form": approve_form or ApproveForm(initial={"approved_amount": suggested}),
         "reject_form": reject_form or RejectForm(),
         "credit": getattr(claim, "credit", None) if claim.state == ClaimState.APPROVED else None,

@@ -6,9 +6,15 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from chengxin.accounts.eligibility import Eligibility
 from chengxin.accounts.models import User
 from chengxin.guard.models import ALARMING_LEVELS, Assessment
-from chengxin.guard.services import can_confirm_safe, sentences
+from chengxin.guard.services import (
+    awaits_safe_confirmation,
+    can_confirm_safe,
+    safe_confirmers,
+    sentences,
+)
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import visible_messages_q
 from chengxin.parties.models import Company
@@ -21,6 +27,8 @@ class AssessmentView:
     sentences: list[str]
     can_propose: bool
     can_confirm: bool
+    # Who may confirm a proposed "safe" (None: nothing waits for a confirmation).
+    confirmers: Eligibility | None = None
 
 
 def assessment_view(*, user: User, message: Message) -> AssessmentView | None:
@@ -39,6 +47,7 @@ def assessment_view(*, user: User, message: Message) -> AssessmentView | None:
         sentences=sentences(assessment),
         can_propose=open_for_marking and assessment.safe_proposed_by_id is None,
         can_confirm=open_for_marking and can_confirm_safe(user, assessment),
+        confirmers=(safe_confirmers(assessment) if awaits_safe_confirmation(assessment) else None),
     )
 
 
@@ -75,3 +84,18 @@ def assessment_get(*, user: User, pk: int) -> Assessment:
     if not Message.objects.filter(visible_messages_q(user), pk=assessment.message_id).exists():
         raise Assessment.DoesNotExist
     return assessment
+
+
+def assessments_awaiting_confirmation() -> QuerySet[Assessment]:
+    """Alarming messages one person proposed as safe, waiting for the second person."""
+    return (
+        Assessment.objects.filter(
+            level__in=ALARMING_LEVELS,
+            safe_proposed_by__isnull=False,
+            safe_confirmed_at__isnull=True,
+        )
+        .select_related(
+            "message__company__owner", "message__mailbox__owner", "message__uploaded_by"
+        )
+        .order_by("safe_proposed_at", "id")
+    )

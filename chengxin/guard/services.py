@@ -21,6 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from chengxin.accounts.eligibility import (
+    PROPOSED,
+    ROLE,
+    Eligibility,
+    Refusal,
+    evaluate,
+    notify_if_blocked,
+)
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
@@ -274,6 +282,34 @@ def can_confirm_safe(user: User, assessment: Assessment) -> bool:
     return owner is not None and owner.pk == user.pk
 
 
+def confirm_safe_refusal(user: User, assessment: Assessment) -> Refusal | None:
+    """``can_confirm_safe`` with the reason, for saying who may confirm."""
+    if can_confirm_safe(user, assessment):
+        return None
+    if assessment.safe_proposed_by_id == user.pk:
+        return Refusal(
+            PROPOSED, _("You proposed this yourself; a second person must confirm it is safe.")
+        )
+    return Refusal(ROLE, _("Only a manager or the customer's owner may confirm."))
+
+
+def awaits_safe_confirmation(assessment: Assessment) -> bool:
+    return (
+        assessment.is_alarming
+        and assessment.safe_proposed_by_id is not None
+        and assessment.safe_confirmed_at is None
+    )
+
+
+def safe_confirmers(assessment: Assessment, *, people=None) -> Eligibility:
+    """Who may confirm a proposed "safe" (managers, administrators, the owner)."""
+    return evaluate(
+        lambda user: confirm_safe_refusal(user, assessment),
+        roles=(Role.MANAGER, Role.ADMIN),
+        people=people,
+    )
+
+
 @transaction.atomic
 def assessment_propose_safe(*, actor: User, assessment: Assessment) -> Assessment:
     """First of two people: "I checked; this message is genuine"."""
@@ -297,6 +333,12 @@ def assessment_propose_safe(*, actor: User, assessment: Assessment) -> Assessmen
     assessment.safe_proposed_by = actor
     assessment.safe_proposed_at = timezone.now()
     assessment.save(update_fields=["safe_proposed_by", "safe_proposed_at", "updated_at"])
+    notify_if_blocked(
+        eligibility=safe_confirmers(assessment),
+        item=_audit_label(assessment),
+        link=reverse("mail:message_detail", args=[assessment.message_id]),
+        proposer=actor,
+    )
     audit_record(
         actor=actor,
         action=Action.UPDATE,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz
 
 from chengxin.accounts.models import User
@@ -169,3 +172,32 @@ def company_duplicates(
             if score >= NAME_SIMILARITY:
                 add(company, _("has a similar name (%(score)d%% alike)") % {"score": score})
     return list(found.values())[:limit]
+
+
+# --- follow-ups -------------------------------------------------------------------
+
+
+def pool_return_days() -> int:
+    return settings.CHENGXIN_POOL_RETURN_DAYS
+
+
+def follow_ups_due(*, user: User, now: datetime.datetime) -> QuerySet[Company]:
+    """The user's own customers whose follow-up is due: not followed up for half the pool
+    period (``pool_return_stale`` takes them back after the whole of it). Each has
+    ``last_touch`` (the last follow-up, else since when they own it); never touched first."""
+    half = datetime.timedelta(days=pool_return_days()) / 2
+    return (
+        Company.objects.live()
+        .filter(owner=user)
+        .annotate(last_touch=Coalesce("last_followed_up_at", "owner_since"))
+        .filter(Q(last_touch__lt=now - half) | Q(last_touch__isnull=True))
+        .order_by(F("last_touch").asc(nulls_first=True), "id")
+    )
+
+
+def pool_return_at(company: Company) -> datetime.datetime | None:
+    """When the pool takes ``company`` back unless followed up (None: at the next run).
+    ``company`` comes from ``follow_ups_due``."""
+    if company.last_touch is None:
+        return None
+    return company.last_touch + datetime.timedelta(days=pool_return_days())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import F, QuerySet
 
 from chengxin.accounts.models import User
@@ -51,3 +53,15 @@ def open_todo_count(*, user: User) -> int:
     if not (user.is_authenticated and user.is_active):
         return 0
     return Todo.objects.filter(assignee=user, done_at__isnull=True).count()
+
+
+def todos_due(*, user: User, until: datetime.datetime) -> QuerySet[Todo]:
+    """The user's own open tasks due before ``until`` (overdue ones included), the
+    soonest due first."""
+    if not (user.is_authenticated and user.is_active):
+        return Todo.objects.none()
+    return (
+        Todo.objects.filter(assignee=user, done_at__isnull=True, due_at__lt=until)
+        .select_related("company")
+        .order_by("due_at", "id")
+    )
