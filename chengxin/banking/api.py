@@ -62,6 +62,12 @@ class AccountOut(Schema):
     approved_by: str | None = Field(description="Who approved it.")
     active_since: datetime.datetime | None = Field(description="When it became active (UTC).")
     retired_at: datetime.datetime | None = Field(description="When it was retired (UTC).")
+    flagged_message_ids: list[int] = Field(
+        description="Messages flagged as possible fraud that name this number (newest first)."
+    )
+    approval_needs_manager: bool = Field(
+        description="Only a manager may approve it: its number appeared in a flagged message."
+    )
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
 
 
@@ -155,6 +161,8 @@ def _out(user, account: BankAccount) -> dict:
         "approved_by": _name(account.approved_by),
         "active_since": account.active_since,
         "retired_at": account.retired_at,
+        "flagged_message_ids": [m.pk for m in selectors.account_flagged_messages(account)],
+        "approval_needs_manager": services.approval_needs_manager(account),
         "steps": [
             {
                 "kind": step.kind,

@@ -141,16 +141,49 @@ def visible_accounts(user) -> QuerySet[BankAccount]:
 
 
 def accounts_awaiting_approval(user) -> QuerySet[BankAccount]:
-    """Verified accounts ``user`` could approve (neither proposed nor verified by them)."""
+    """Verified accounts ``user`` could approve (neither proposed nor verified by them; one
+    whose number appeared in a flagged message only for a manager)."""
     if not (user.is_authenticated and user.is_active and user.role in APPROVER_ROLES):
         return BankAccount.objects.none()
-    return (
+    accounts = (
         BankAccount.objects.filter(state=State.VERIFIED)
         .exclude(proposed_by=user)
         .exclude(verified_by=user)
         .select_related("company")
         .order_by("verified_at", "id")
     )
+    if user.role != Role.MANAGER:
+        accounts = accounts.exclude(approval_needs_manager=True)
+    return accounts
+
+
+def flagged_messages(digests: list[str]) -> list:
+    """Messages the guard flagged (high or critical, not marked safe by two people) that
+    name an account number with one of these keyed digests, newest first."""
+    from chengxin.guard.selectors import flagged_bank_details
+
+    found: dict[int, object] = {}
+    for row in flagged_bank_details(digests=digests)[:50]:
+        found.setdefault(row.assessment.message_id, row.assessment.message)
+    return list(found.values())
+
+
+def number_digests(account: BankAccount) -> list[str]:
+    """Every keyed digest the account's number may appear under elsewhere: its own, its
+    IBAN's domestic number, and the number without leading zeros."""
+    digests = [account.number_digest, account.domestic_digest]
+    digests += numbers.candidate_digests(account_number(account))
+    return [d for d in dict.fromkeys(digests) if d]
+
+
+def account_flagged_messages(account: BankAccount) -> list:
+    """The flagged messages that name ``account``'s number now, and the one recorded when
+    it was proposed (even if that one was marked safe since)."""
+    messages = flagged_messages(number_digests(account))
+    if account.flagged_message_id and all(m.pk != account.flagged_message_id for m in messages):
+        if account.flagged_message is not None:
+            messages.insert(0, account.flagged_message)
+    return messages
 
 
 def company_accounts(user, company: Company) -> QuerySet[BankAccount]:

@@ -44,6 +44,8 @@ from chengxin.banking.selectors import (
     OPEN_STATES,
     OUR_ACCOUNTS_ROLES,
     bank_details_on_file,
+    flagged_messages,
+    number_digests,
     visible_accounts,
 )
 from chengxin.core import files
@@ -100,12 +102,22 @@ def can_verify(user, account: BankAccount) -> bool:
     return can_propose(user, side=account.side, company=account.company)
 
 
+def approval_needs_manager(account: BankAccount) -> bool:
+    """Whether only a manager may approve: the number appeared in a message the guard
+    flagged, when it was proposed (kept on the account) or since."""
+    if account.approval_needs_manager:
+        return True
+    return bool(flagged_messages(number_digests(account)))
+
+
 def can_approve(user, account: BankAccount) -> bool:
-    """Finance or a manager who neither proposed nor verified the account."""
+    """Finance or a manager who neither proposed nor verified the account; only a manager
+    when its number appeared in a flagged message."""
     return (
         _active(user)
         and user.role in APPROVER_ROLES
         and user.pk not in (account.proposed_by_id, account.verified_by_id)
+        and (user.role == Role.MANAGER or not approval_needs_manager(account))
     )
 
 
@@ -475,6 +487,11 @@ def bank_account_propose(
             % {"account": duplicate.masked_number, "state": duplicate.get_state_display()},
             code="duplicate",
         )
+    # A number that a flagged message named (a lookalike sender's "new account"): the
+    # proposal is allowed, so the four-eyes life cycle stays the same (propose, verify out
+    # of band, approve), but its approval is raised to a manager's (finance, who is usually
+    # the one asked to pay, may not approve it alone), and the account shows the message.
+    flagged = flagged_messages([*look_for, *numbers.candidate_digests(number)])
     if replaces is not None:
         replaces = BankAccount.objects.select_for_update().get(pk=replaces.pk)
         if (
@@ -520,6 +537,8 @@ def bank_account_propose(
         source_message=source_message,
         proposed_by=actor,
         proposed_at=now,
+        flagged_message=flagged[0] if flagged else None,
+        approval_needs_manager=bool(flagged),
     )
     row = BankAccountStep.objects.create(
         account=account,
@@ -532,6 +551,7 @@ def bank_account_propose(
             "currency": account.currency,
             "replaces_id": replaces.pk if replaces else None,
             "message_id": source_message.pk if source_message else None,
+            "flagged_message_ids": [m.pk for m in flagged],
             "warnings": list(checked.warnings),
         },
         notes=account.notes,
@@ -732,6 +752,11 @@ def bank_account_approve(
         raise PermissionDenied(_("You proposed this account; another person must approve it."))
     if actor.pk == account.verified_by_id:
         raise PermissionDenied(_("You verified this account; another person must approve it."))
+    if actor.role != Role.MANAGER and approval_needs_manager(account):
+        raise PermissionDenied(
+            _("This account's number appeared in a message flagged as possible fraud: only a "
+              "manager may approve it.")
+        )  # fmt: skip
     if not second_factor_passed:
         raise PermissionDenied(_("Approving a bank account needs your second factor."))
     before = snapshot(account)
