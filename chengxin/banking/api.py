@@ -136,8 +136,10 @@ def _name(user) -> str | None:
     return user.username if user is not None else None
 
 
-def _out(user, account: BankAccount) -> dict:
+def _out(user, account: BankAccount, flagged_ids: list[int] | None = None) -> dict:
     full = selectors.may_see_full_number(user)
+    if flagged_ids is None:
+        flagged_ids = selectors.flagged_message_ids([account])[account.pk]
     return {
         "id": account.pk,
         "side": account.side,
@@ -161,8 +163,9 @@ def _out(user, account: BankAccount) -> dict:
         "approved_by": _name(account.approved_by),
         "active_since": account.active_since,
         "retired_at": account.retired_at,
-        "flagged_message_ids": [m.pk for m in selectors.account_flagged_messages(account)],
-        "approval_needs_manager": services.approval_needs_manager(account),
+        "flagged_message_ids": flagged_ids,
+        # The live match is what flagged_ids holds beyond the one recorded at the proposal.
+        "approval_needs_manager": account.approval_needs_manager or bool(flagged_ids),
         "steps": [
             {
                 "kind": step.kind,
@@ -209,7 +212,9 @@ def account_list(request, filters: Query[AccountFilters]):
         accounts = accounts.filter(side=filters.side)
     if filters.company_id:
         accounts = accounts.filter(company_id=filters.company_id)
-    return [_out(request.auth, a) for a in accounts.prefetch_related("steps__actor")[:500]]
+    accounts = list(accounts.prefetch_related("steps__actor")[:500])
+    flagged = selectors.flagged_message_ids(accounts)
+    return [_out(request.auth, a, flagged[a.pk]) for a in accounts]
 
 
 @router.get("/bank-accounts/{pk}", response={200: AccountOut, **READ_ERRORS})

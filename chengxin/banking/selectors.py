@@ -176,6 +176,31 @@ def number_digests(account: BankAccount) -> list[str]:
     return [d for d in dict.fromkeys(digests) if d]
 
 
+def flagged_message_ids(accounts) -> dict[int, list[int]]:
+    """For each account, the ids of the flagged messages naming its number (the one recorded
+    at its proposal first): what :func:`account_flagged_messages` gives, in one query for
+    a whole list."""
+    from chengxin.guard.selectors import flagged_bank_details
+
+    accounts = list(accounts)
+    digests_of = {account.pk: set(number_digests(account)) for account in accounts}
+    wanted = sorted({d for digests in digests_of.values() for d in digests})
+    rows = list(
+        flagged_bank_details(digests=wanted).values_list(
+            "number_digest", "domestic_digest", "assessment__message_id"
+        )
+    )
+    result: dict[int, list[int]] = {}
+    for account in accounts:
+        digests = digests_of[account.pk]
+        ids = [m for number, domestic, m in rows if number in digests or domestic in digests]
+        ids = list(dict.fromkeys(ids))
+        if account.flagged_message_id and account.flagged_message_id not in ids:
+            ids.insert(0, account.flagged_message_id)
+        result[account.pk] = ids
+    return result
+
+
 def account_flagged_messages(account: BankAccount) -> list:
     """The flagged messages that name ``account``'s number now, and the one recorded when
     it was proposed (even if that one was marked safe since)."""

@@ -155,3 +155,31 @@ def test_a_flagged_message_after_the_proposal_raises_it_too(
     services.bank_account_approve(actor=manager, account=account, second_factor_passed=True)
     account.refresh_from_db()
     assert account.state == State.ACTIVE
+
+
+def test_the_api_list_says_it_without_a_query_per_account(owner, finance, company, flagged):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chengxin.banking.tests.factories import IBAN_CH, IBAN_ES, make_account
+
+    flagged_account = services.bank_account_propose(
+        actor=owner, side="counterparty", company=company, **THEIRS
+    )
+    make_account(proposed_by=finance, iban=IBAN_NL)
+    client = _client(finance)
+    with CaptureQueriesContext(connection) as few:
+        listed = client.get("/api/v1/bank-accounts").json()
+    assert {a["id"]: (a["flagged_message_ids"], a["approval_needs_manager"]) for a in listed} == {
+        flagged_account.pk: ([flagged.pk], True),
+        BankAccount.objects.get(number_last4="4300").pk: ([], False),
+    }
+    make_account(proposed_by=finance, iban=IBAN_CH)
+    make_account(proposed_by=finance, iban=IBAN_ES)
+    with CaptureQueriesContext(connection) as more:
+        assert len(client.get("/api/v1/bank-accounts").json()) == 4
+
+    def lookups(queries):
+        return [q for q in queries.captured_queries if "guard_foundbankdetail" in q["sql"]]
+
+    assert len(lookups(few)) == len(lookups(more)) == 1
