@@ -674,6 +674,9 @@ def assessment_confirm_fraud(
                 changes.append(
                     Change(Action.CREATE, row, None, snapshot(row), company.pk, str(row)[:300])
                 )
+    if blocked:
+        others = _mail_from_blocked(company, blocked, exclude_pk=assessment.message_id)
+        transaction.on_commit(lambda: _reassess(others))
     _record_step(
         actor=actor,
         assessment=assessment,
@@ -686,6 +689,41 @@ def assessment_confirm_fraud(
         extra=changes,
     )
     return assessment
+
+
+#: At most this many stored messages are re-assessed after a sender is blocked.
+REASSESS_LIMIT = 200
+
+
+def _mail_from_blocked(company: Company, blocked: list[dict], *, exclude_pk: int) -> list[int]:
+    """Stored messages about ``company`` (or about no customer) from a sender just blocked
+    and not closed yet: they are assessed again, so they show as critical too."""
+    from chengxin.parties.selectors import company_history_ids
+
+    condition = Q()
+    for block in blocked:
+        if block["kind"] == BlockKind.ADDRESS:
+            condition |= Q(from_key=block["value"])
+        else:
+            condition |= Q(from_key__endswith="@" + block["value"])
+            condition |= Q(from_key__endswith="." + block["value"])
+    return list(
+        Message.objects.filter(condition)
+        .filter(Q(company_id__in=company_history_ids(company)) | Q(company__isnull=True))
+        .exclude(pk=exclude_pk)
+        .exclude(assessment__safe_confirmed_at__isnull=False)
+        .exclude(assessment__fraud_confirmed_at__isnull=False)
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:REASSESS_LIMIT]
+    )
+
+
+def _reassess(message_ids: list[int]) -> None:
+    for message in Message.objects.filter(pk__in=message_ids):
+        try:
+            message_assess(message=message)
+        except Exception:  # one broken message never stops the others
+            logger.exception("Re-assessing message %s after a block failed", message.pk)
 
 
 # --- warning the real buyer ----------------------------------------------------------------

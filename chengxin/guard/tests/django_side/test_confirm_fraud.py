@@ -301,3 +301,41 @@ def test_two_people_at_once_one_wins(ingest, company, owner, manager, django_use
     alarm.refresh_from_db()
     assert alarm.is_marked_safe != alarm.is_fraud_confirmed
     assert AlertStep.objects.filter(assessment=alarm).count() == 2
+
+
+def test_mail_already_received_from_the_sender_is_assessed_again(
+    ingest, owner, company, alarm, django_capture_on_commit_callbacks
+):
+    earlier = ingest(
+        make_raw(sender="Buchhaltung <accounts@mueIler-maschinen.de>", text="Hello.")
+    ).message
+    before = Assessment.objects.get(message=earlier)
+    assert before.is_alarming and before.score < 100
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment_confirm_fraud(actor=owner, assessment=alarm, reason=REASON)
+    after = Assessment.objects.get(message=earlier)
+    assert after.level == "critical" and after.score == 100
+    assert "domain_confirmed_fraud" in [s["code"] for s in after.signals]
+    assert not after.is_fraud_confirmed  # still open: someone closes it
+
+
+def test_the_alert_offers_each_person_what_they_may_do(
+    client_for, owner, colleague, finance, manager, company, alarm
+):
+    def offered(user):
+        html = client_for(user).get(reverse("mail:message_detail", args=[alarm.message_id]))
+        html = html.content.decode()
+        return {
+            name
+            for name in ("propose-safe", "confirm-safe", "confirm-fraud", "warn-buyer")
+            if f'data-testid="{name}"' in html
+        }
+
+    assert offered(owner) == {"propose-safe", "confirm-fraud", "warn-buyer"}
+    assert offered(manager) == {"propose-safe", "confirm-fraud", "warn-buyer"}
+    assert offered(finance) == {"propose-safe"}  # no bank details in this one
+    company.shared_with.add(colleague)
+    assert offered(colleague) == {"propose-safe", "warn-buyer"}
+    assessment_propose_safe(actor=owner, assessment=alarm, reason="Called Anna.")
+    assert offered(owner) == {"confirm-fraud", "warn-buyer"}  # not their own proposal
+    assert offered(manager) == {"confirm-safe", "confirm-fraud", "warn-buyer"}
