@@ -243,7 +243,14 @@ def sender_blocks(*, message: Message, company_id: int | None) -> list[BlockedSe
     )
     blocks = BlockedSender.objects.filter(condition).select_related("blocked_by")
     if company_id is not None:
-        blocks = blocks.filter(company_id=company_id)
+        # The customer as it is now, and those merged into it, keep their blocks.
+        from chengxin.parties.selectors import company_history_ids
+
+        company = Company.objects.filter(pk=company_id).select_related("merged_into").first()
+        while company is not None and company.merged_into_id:
+            company = company.merged_into
+        ids = company_history_ids(company) if company is not None else [company_id]
+        blocks = blocks.filter(company_id__in=ids)
     blocks = list(blocks.order_by("blocked_at", "id"))
     if company_id is None and blocks:
         blocks = [b for b in blocks if b.company_id == blocks[0].company_id]
@@ -471,7 +478,7 @@ def _locked(*, actor: User, assessment: Assessment) -> Assessment:
 
 
 def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
+    reason = (reason or "").replace("\x00", "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Give a reason.")]})
     if len(reason) > REASON_MAX:
@@ -874,8 +881,8 @@ def assessment_warn_buyer(
         )  # fmt: skip
     channel = Channel.objects.select_related("contact").get(pk=channel.pk)
     draft = warning_draft(assessment=assessment, channel=channel, actor=actor)
-    subject = (subject or "").strip() or draft.subject
-    body = (body or "").strip() or draft.body
+    subject = (subject or "").replace("\x00", "").strip() or draft.subject
+    body = (body or "").replace("\x00", "").strip() or draft.body
     outbound = outbox_enqueue(
         actor=actor,
         to=channel.value,

@@ -339,3 +339,18 @@ def test_the_alert_offers_each_person_what_they_may_do(
     assessment_propose_safe(actor=owner, assessment=alarm, reason="Called Anna.")
     assert offered(owner) == {"confirm-fraud", "warn-buyer"}  # not their own proposal
     assert offered(manager) == {"confirm-safe", "confirm-fraud", "warn-buyer"}
+
+
+def test_the_block_survives_a_merge_of_the_customer(ingest, owner, manager, company, alarm):
+    from chengxin.parties.services import company_merge
+    from chengxin.testing import make_company
+
+    assessment_confirm_fraud(actor=owner, assessment=alarm, reason=REASON)
+    keep = make_company(actor=owner, name="Müller Holding GmbH", email="info@mueller-holding.de")
+    company_merge(actor=manager, keep=keep, other=company)
+    again = ingest(make_raw(sender=LOOKALIKE, subject="Hello", text="How are you?")).message
+    again.refresh_from_db()
+    assert again.company == keep
+    assessment = Assessment.objects.get(message=again)
+    assert assessment.level == "critical"
+    assert "sender_confirmed_fraud" in [s["code"] for s in assessment.signals]
