@@ -186,3 +186,17 @@ def test_the_letter_when_someone_impersonates_us():
     assert "Telefon: +86 571 8765 4321" in letter.body
     assert "@chengxin-export.cn" in letter.body
     assert "handeln Sie nicht" in letter.body
+
+
+def test_a_whatsapp_number_on_file_when_whatsapp_is_set_up(ingest, owner, contact, settings):
+    settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID = "123"
+    settings.CHENGXIN_WHATSAPP_TOKEN = "token"  # noqa: S105 - test value
+    on_file = _channel(contact, "+49 171 2345678", kind="whatsapp")
+    named = _channel(contact, "+49 171 9999999", kind="whatsapp")
+    alarm = _alarm(ingest, text="New bank account. Call me on WhatsApp +49 171 9999999 only.")
+    eligible = set(warning_channels(alarm).values_list("value", flat=True))
+    assert eligible == {REAL, on_file.value}
+    assert named.value not in eligible
+    assessment_warn_buyer(actor=owner, assessment=alarm, channel=on_file, body="Achtung: …")
+    outbound = OutboundMessage.objects.get()
+    assert outbound.kind == "whatsapp" and outbound.to_address == "+491712345678"
