@@ -78,6 +78,19 @@ def bank_detail_views(*, user: User, assessment: Assessment) -> list[BankDetailV
     return rows
 
 
+def _steps(assessment: Assessment) -> list[AlertStep]:
+    """The alert's steps; a warning letter's step carries its outbox message (``outbound``),
+    so the page says whether it actually left, not only that it was queued."""
+    from chengxin.outbox.models import OutboundMessage
+
+    steps = list(assessment.steps.select_related("actor"))
+    ids = [s.details.get("outbound_id") for s in steps if s.details.get("outbound_id")]
+    outbound = OutboundMessage.objects.in_bulk(ids) if ids else {}
+    for step in steps:
+        step.outbound = outbound.get(step.details.get("outbound_id"))
+    return steps
+
+
 def assessment_view(*, user: User, message: Message) -> AssessmentView | None:
     """The message's assessment with its reasons in the user's language (None: not yet)."""
     assessment = (
@@ -96,7 +109,7 @@ def assessment_view(*, user: User, message: Message) -> AssessmentView | None:
         can_confirm=is_open and can_confirm_safe(user, assessment),
         can_confirm_fraud=is_open and can_confirm_fraud(user, assessment),
         can_warn=can_warn_buyer(user, assessment),
-        steps=list(assessment.steps.select_related("actor")),
+        steps=_steps(assessment),
         bank_details=bank_detail_views(user=user, assessment=assessment),
     )
 

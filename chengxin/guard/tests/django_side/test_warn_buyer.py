@@ -79,8 +79,16 @@ def test_the_draft_is_in_the_contacts_language_and_goes_to_the_address_on_file(
     assert step.details["language"] == "de"
     assert AuditEntry.objects.filter(object_type="alertstep", actor=owner).exists()
     assert AuditEntry.objects.filter(object_type="outboundmessage", actor=owner).exists()
+    owner.language = "en"
+    owner.save(update_fields=["language"])
     detail = client_for(owner).get(reverse("mail:message_detail", args=[alarm.message_id]))
-    assert 'data-testid="alert-step-buyer_warned"' in detail.content.decode()
+    html = detail.content.decode()
+    assert 'data-testid="alert-step-buyer_warned"' in html
+    delivery = html.split('data-testid="warning-delivery">', 1)[1].split("</div>", 1)[0]
+    assert delivery == f"Warning to {REAL}: Queued"
+    OutboundMessage.objects.filter(pk=outbound.pk).update(status="sent")
+    detail = client_for(owner).get(reverse("mail:message_detail", args=[alarm.message_id]))
+    assert f"Warning to {REAL}: Sent" in detail.content.decode()
 
 
 @pytest.mark.parametrize(
