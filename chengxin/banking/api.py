@@ -64,6 +64,12 @@ class AccountOut(Schema):
     approved_by: str | None = Field(description="Who approved it.")
     active_since: datetime.datetime | None = Field(description="When it became active (UTC).")
     retired_at: datetime.datetime | None = Field(description="When it was retired (UTC).")
+    flagged_message_ids: list[int] = Field(
+        description="Messages flagged as possible fraud that name this number (newest first)."
+    )
+    approval_needs_manager: bool = Field(
+        description="Only a manager may approve it: its number appeared in a flagged message."
+    )
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
     approvers: list[ApproverOut] = Field(
         description="Verified accounts: who may approve it now (empty otherwise)."
@@ -138,10 +144,16 @@ def _name(user) -> str | None:
     return user.username if user is not None else None
 
 
-def _out(user, account: BankAccount, *, people=None) -> dict:
+def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, people=None) -> dict:
     full = selectors.may_see_full_number(user)
+    if flagged_ids is None:
+        flagged_ids = selectors.flagged_message_ids([account])[account.pk]
     approval = (
-        services.account_approvers(account, people=people).as_api()
+        services.account_approvers(
+            account,
+            people=people,
+            needs_manager=account.approval_needs_manager or bool(flagged_ids),
+        ).as_api()
         if account.state == State.VERIFIED
         else {"approvers": [], "approval_blocked_reason": None}
     )
@@ -169,6 +181,9 @@ def _out(user, account: BankAccount, *, people=None) -> dict:
         "approved_by": _name(account.approved_by),
         "active_since": account.active_since,
         "retired_at": account.retired_at,
+        "flagged_message_ids": flagged_ids,
+        # The live match is what flagged_ids holds beyond the one recorded at the proposal.
+        "approval_needs_manager": account.approval_needs_manager or bool(flagged_ids),
         "steps": [
             {
                 "kind": step.kind,
@@ -215,11 +230,10 @@ def account_list(request, filters: Query[AccountFilters]):
         accounts = accounts.filter(side=filters.side)
     if filters.company_id:
         accounts = accounts.filter(company_id=filters.company_id)
+    accounts = list(accounts.prefetch_related("steps__actor")[:500])
+    flagged = selectors.flagged_message_ids(accounts)
     people = candidates()
-    return [
-        _out(request.auth, a, people=people)
-        for a in accounts.prefetch_related("steps__actor")[:500]
-    ]
+    return [_out(request.auth, a, flagged[a.pk], people=people) for a in accounts]
 
 
 @router.get("/bank-accounts/{pk}", response={200: AccountOut, **READ_ERRORS})

@@ -109,6 +109,17 @@ class BankAccount(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     proposed_at = models.DateTimeField(_("proposed"))
+    # The number appeared in a message the guard flagged (high or critical, not marked
+    # safe) when the account was proposed: the newest such message, and the consequence,
+    # which stays even if that message is later marked safe: only a manager may approve.
+    flagged_message = models.ForeignKey(
+        "mail.Message",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approval_needs_manager = models.BooleanField(default=False)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -139,6 +150,7 @@ class BankAccount(models.Model):
         "side", "company", "purpose", "label", "holder_name", "bank_name", "bank_address",
         "bank_country", "bic", "routing_code", "number_digest", "number_last4", "currency",
         "intermediary_bic", "state", "replaces", "source_message", "proposed_by", "proposed_at",
+        "flagged_message", "approval_needs_manager",
         "verified_by", "verified_at", "verification_method", "verification_channel",
         "verification_notes", "approved_by", "approved_at", "active_since", "retired_by",
         "retired_at", "retire_reason",

@@ -53,6 +53,8 @@ from chengxin.banking.selectors import (
     OPEN_STATES,
     OUR_ACCOUNTS_ROLES,
     bank_details_on_file,
+    flagged_messages,
+    number_digests,
     visible_accounts,
 )
 from chengxin.core import files
@@ -109,11 +111,38 @@ def can_verify(user, account: BankAccount) -> bool:
     return can_propose(user, side=account.side, company=account.company)
 
 
-def approval_refusal(user, account: BankAccount) -> Refusal | None:
+def approval_needs_manager(account: BankAccount) -> bool:
+    """Whether only a manager may approve: the number appeared in a message the guard
+    flagged, when it was proposed (kept on the account) or since."""
+    if account.approval_needs_manager:
+        return True
+    return bool(flagged_messages(number_digests(account)))
+
+
+def approval_roles(*, needs_manager: bool) -> tuple[str, ...]:
+    return (Role.MANAGER,) if needs_manager else tuple(APPROVER_ROLES)
+
+
+def approval_refusal(
+    user, account: BankAccount, *, needs_manager: bool | None = None
+) -> Refusal | None:
     """Why ``user`` may not approve ``account`` (None: they may, with their second
-    factor): only finance or a manager who neither proposed nor verified it."""
+    factor): only finance or a manager who neither proposed nor verified it; only a
+    manager when its number appeared in a flagged message (``needs_manager``: that
+    answer when the caller already has it)."""
     if not (_active(user) and user.role in APPROVER_ROLES):
         return Refusal(ROLE, _("Only finance or a manager may approve a bank account."))
+    if user.role != Role.MANAGER:
+        if needs_manager is None:
+            needs_manager = approval_needs_manager(account)
+        if needs_manager:
+            return Refusal(
+                ROLE,
+                _(
+                    "This account's number appeared in a message flagged as possible fraud: "
+                    "only a manager may approve it."
+                ),
+            )
     if user.pk == account.proposed_by_id:
         return Refusal(PROPOSED, _("You proposed this account; another person must approve it."))
     if user.pk == account.verified_by_id:
@@ -125,10 +154,17 @@ def can_approve(user, account: BankAccount) -> bool:
     return approval_refusal(user, account) is None
 
 
-def account_approvers(account: BankAccount, *, people=None) -> Eligibility:
-    """Who may approve ``account`` once it is verified, and why nobody can when nobody."""
+def account_approvers(
+    account: BankAccount, *, people=None, needs_manager: bool | None = None
+) -> Eligibility:
+    """Who may approve ``account`` once it is verified, and why nobody can when nobody
+    (``needs_manager``: :func:`approval_needs_manager`'s answer when the caller has it)."""
+    if needs_manager is None:
+        needs_manager = approval_needs_manager(account)
     return evaluate(
-        lambda user: approval_refusal(user, account), roles=APPROVER_ROLES, people=people
+        lambda user: approval_refusal(user, account, needs_manager=needs_manager),
+        roles=approval_roles(needs_manager=needs_manager),
+        people=people,
     )
 
 
@@ -498,6 +534,11 @@ def bank_account_propose(
             % {"account": duplicate.masked_number, "state": duplicate.get_state_display()},
             code="duplicate",
         )
+    # A number that a flagged message named (a lookalike sender's "new account"): the
+    # proposal is allowed, so the four-eyes life cycle stays the same (propose, verify out
+    # of band, approve), but its approval is raised to a manager's (finance, who is usually
+    # the one asked to pay, may not approve it alone), and the account shows the message.
+    flagged = flagged_messages([*look_for, *numbers.candidate_digests(number)])
     if replaces is not None:
         replaces = BankAccount.objects.select_for_update().get(pk=replaces.pk)
         if (
@@ -543,6 +584,8 @@ def bank_account_propose(
         source_message=source_message,
         proposed_by=actor,
         proposed_at=now,
+        flagged_message=flagged[0] if flagged else None,
+        approval_needs_manager=bool(flagged),
     )
     row = BankAccountStep.objects.create(
         account=account,
@@ -555,6 +598,7 @@ def bank_account_propose(
             "currency": account.currency,
             "replaces_id": replaces.pk if replaces else None,
             "message_id": source_message.pk if source_message else None,
+            "flagged_message_ids": [m.pk for m in flagged],
             "warnings": list(checked.warnings),
         },
         notes=account.notes,

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.accounts.eligibility import candidates
@@ -32,6 +33,10 @@ from chengxin.parties.permissions import visible_companies_q
 from chengxin.parties.selectors import company_get
 
 LIST_LIMIT = 200
+FLAGGED_WARNING = _lazy(
+    "This number appeared in a message flagged as possible fraud: only a manager may "
+    "approve the account."
+)
 
 
 def _account_or_404(request, pk) -> BankAccount:
@@ -115,6 +120,8 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         ),
         "steps": list(account.steps.select_related("actor")),
         "warnings": services.proposal_warnings(account),
+        "flagged_messages": selectors.account_flagged_messages(account),
+        "needs_manager": services.approval_needs_manager(account),
         "actions": actions,
         "replaced_by": list(account.replaced_by.all()),
         "payments": list(selectors.visible_payments(user).filter(account=account)[:20]),
@@ -253,6 +260,8 @@ def _propose_page(request, *, company: Company | None):
         else:
             for warning in services.proposal_warnings(account):
                 messages.warning(request, warning)
+            if account.approval_needs_manager:
+                messages.warning(request, FLAGGED_WARNING)
             messages.success(
                 request,
                 _("Account proposed. Next: verify it out of band, then a second person approves."),

@@ -60,12 +60,17 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
     one for the people (rules are evaluated in memory)."""
     people = candidates() if people is None else people
     items: list[PendingApproval] = []
-    for account in banking_selectors.accounts_pending_approval()[:PER_KIND]:
+    accounts = list(banking_selectors.accounts_pending_approval()[:PER_KIND])
+    flagged = banking_selectors.flagged_message_ids(accounts)
+    for account in accounts:
+        needs_manager = account.approval_needs_manager or bool(flagged[account.pk])
         items.append(
             PendingApproval(
                 "banking.account", account.pk, str(account),
                 banking_services.link_to(account), account.state_changed_at,
-                banking_services.account_approvers(account, people=people),
+                banking_services.account_approvers(
+                    account, people=people, needs_manager=needs_manager
+                ),
             )
         )  # fmt: skip
     for claim in claim_selectors.claims_awaiting_decision()[:PER_KIND]:

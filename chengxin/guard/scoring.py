@@ -91,6 +91,10 @@ DEFAULT_WEIGHTS: Mapping[str, int] = {
     "html_attachment": 20,
     "malformed_message": 10,
     "parse_error": 10,
+    # people's verdicts (added by the Django side: a sender confirmed fraudulent for the
+    # customer makes any later message from it critical)
+    "sender_confirmed_fraud": 100,
+    "domain_confirmed_fraud": 100,
 }
 
 _EXECUTABLE = frozenset(

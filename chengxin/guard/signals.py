@@ -150,6 +150,13 @@ TEMPLATES: Mapping[str, str] = {
         "The message is malformed (%(problems)s); normal mail programs do not produce this."
     ),
     "parse_error": gettext_noop("The message could not be read completely (%(error)s)."),
+    "sender_confirmed_fraud": gettext_noop(
+        "The sender %(blocked)s was confirmed fraudulent on %(date)s by %(user)s: %(reason)s"
+    ),
+    "domain_confirmed_fraud": gettext_noop(
+        "The sender's domain %(blocked)s was confirmed fraudulent on %(date)s by %(user)s: "
+        "%(reason)s"
+    ),
     "idn_domain": gettext_noop(
         "The %(field)s %(domain)s is written with non-Latin or accented letters."
     ),

@@ -1,15 +1,19 @@
-"""The guard's pages: open alerts, and the two steps of marking a message safe."""
+"""The guard's pages: open alerts, closing one (safe by two people, or fraud), and the
+letter that warns the real buyer. Each view parses, calls one service, renders; the
+services decide who may do what."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.core.forms import apply_errors
 from chengxin.guard import selectors, services
+from chengxin.guard.forms import WarnForm
 from chengxin.guard.models import Assessment
 
 
@@ -29,30 +33,96 @@ def alert_list(request):
     return render(request, "guard/alert_list.html", {"page": page})
 
 
+def _close_step(request, pk, service, done: str):
+    """One step that closes (or half-closes) an alert, with a reason; back to the message."""
+    assessment = _assessment_or_404(request, pk)
+    try:
+        service(actor=request.user, assessment=assessment, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except Assessment.DoesNotExist:
+        raise Http404 from None
+    else:
+        messages.success(request, done)
+    return redirect("mail:message_detail", pk=assessment.message_id)
+
+
 @require_POST
 @login_required
 def propose_safe(request, pk):
-    assessment = _assessment_or_404(request, pk)
-    try:
-        services.assessment_propose_safe(actor=request.user, assessment=assessment)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            _("Proposed as safe. A manager or the customer's owner must confirm it."),
-        )
-    return redirect("mail:message_detail", pk=assessment.message_id)
+    return _close_step(
+        request,
+        pk,
+        services.assessment_propose_safe,
+        _("Proposed as safe. A manager or the customer's owner must confirm it."),
+    )
 
 
 @require_POST
 @login_required
 def confirm_safe(request, pk):
+    return _close_step(
+        request,
+        pk,
+        services.assessment_confirm_safe,
+        _("Confirmed: the message is marked safe."),
+    )
+
+
+@require_POST
+@login_required
+def confirm_fraud(request, pk):
+    return _close_step(
+        request,
+        pk,
+        services.assessment_confirm_fraud,
+        _("Confirmed as fraud: later mail from this sender is shown as critical."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def warn_buyer(request, pk):
     assessment = _assessment_or_404(request, pk)
-    try:
-        services.assessment_confirm_safe(actor=request.user, assessment=assessment)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Confirmed: the message is marked safe."))
-    return redirect("mail:message_detail", pk=assessment.message_id)
+    if not services.can_warn_buyer(request.user, assessment):
+        raise PermissionDenied(
+            _("Only someone who may edit the customer warns them, and only about an alert "
+              "that is not marked safe.")
+        )  # fmt: skip
+    channels = list(services.warning_channels(assessment))
+    form = WarnForm(request.POST or None, channels=channels)
+    if request.method == "POST" and form.is_valid():
+        channel = next(c for c in channels if c.pk == form.cleaned_data["channel"])
+        try:
+            services.assessment_warn_buyer(
+                actor=request.user,
+                assessment=assessment,
+                channel=channel,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        except Assessment.DoesNotExist:
+            raise Http404 from None
+        else:
+            messages.success(request, _("The warning is queued in the outbox."))
+            return redirect("mail:message_detail", pk=assessment.message_id)
+    channel = None
+    if request.method == "GET" and channels:
+        chosen = request.GET.get("channel", "")
+        channel = next((c for c in channels if str(c.pk) == chosen), channels[0])
+        draft = services.warning_draft(assessment=assessment, channel=channel, actor=request.user)
+        form = WarnForm(
+            initial={"channel": channel.pk, "subject": draft.subject, "body": draft.body},
+            channels=channels,
+        )
+    context = {
+        "assessment": assessment,
+        "message": assessment.message,
+        "form": form,
+        "channels": channels,
+        "channel": channel,
+    }
+    status = 422 if request.method == "POST" else 200
+    return render(request, "guard/warn_buyer.html", context, status=status)

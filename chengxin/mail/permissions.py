@@ -10,7 +10,9 @@
   rep reading sales@ does not see mail about another rep's customers).
 * Whoever uploaded a message sees it.
 * Finance sees what the customer rules give it (every linked message), and
-  unlinked messages only in its own or shared mailboxes it is a member of.
+  unlinked messages only in its own or shared mailboxes it is a member of; and
+  every fraud alert (a high or critical message) that names bank details not
+  on file, linked or not: those are the messages that ask finance to pay.
 
 Not visible means 404, as for customers.
 """
@@ -21,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from chengxin.accounts.models import Role
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
@@ -50,9 +53,14 @@ def visible_messages_q(user) -> Q:
             message=OuterRef("pk"), mailbox__owner__isnull=True, mailbox__members=user
         )
     )
-    return (
+    visible = (
         by_company | Q(own_mailbox) | Q(shared_mailbox, company__isnull=True) | Q(uploaded_by=user)
     )
+    if user.role == Role.FINANCE:
+        visible |= Q(
+            assessment__carries_bank_details=True, assessment__level__in=("high", "critical")
+        )
+    return visible
 
 
 def can_view_message(user, message) -> bool:

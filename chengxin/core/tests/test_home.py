@@ -148,7 +148,9 @@ def test_a_sales_reps_day(ingest, client_for, owner, colleague, manager, company
 
     # A manager proposes the owner's alert as safe: the owner may confirm it.
     alarm = Assessment.objects.get(message__subject="New bank details")
-    assessment_propose_safe(actor=manager, assessment=alarm)
+    assessment_propose_safe(
+        actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
+    )
     approvals = _section(client_for(owner).get("/").content.decode(), "approvals")
     assert "Confirm a message is safe" in approvals and "New bank details" in approvals
 
@@ -182,7 +184,9 @@ def test_the_number_of_queries_does_not_grow(
             n = next(_seq)
             _task(manager, f"Task {n}", now - datetime.timedelta(hours=n))
             alarm = _alert(ingest, "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>", f"Alert {n}")
-            assessment_propose_safe(actor=owner, assessment=alarm)
+            assessment_propose_safe(
+                actor=owner, assessment=alarm, reason="Called the buyer on the number on file."
+            )
             buyer = make_company(actor=manager, owner=manager, name=f"Buyer {n} GmbH")
             _stale(buyer, 20)
             change_open(

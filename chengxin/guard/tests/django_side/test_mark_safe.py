@@ -1,5 +1,6 @@
-"""A high-risk message is marked safe only by two different people: one proposes, a
-manager or the customer's owner confirms. Each step is recorded in the audit trail."""
+"""A high-risk message is marked safe only by two different people, each with a reason: one
+proposes, a manager or the customer's owner confirms. Each step is recorded in the audit
+trail and shown on the alert."""
 
 from __future__ import annotations
 
@@ -19,12 +20,12 @@ def alarm(ingest, company):
     return Assessment.objects.get(message=message)
 
 
-def _propose(client, assessment):
-    return client.post(reverse("guard:propose_safe", args=[assessment.pk]))
+def _propose(client, assessment, reason="Called Anna on the number on file: genuine."):
+    return client.post(reverse("guard:propose_safe", args=[assessment.pk]), {"reason": reason})
 
 
-def _confirm(client, assessment):
-    return client.post(reverse("guard:confirm_safe", args=[assessment.pk]))
+def _confirm(client, assessment, reason="Checked the call notes: agreed."):
+    return client.post(reverse("guard:confirm_safe", args=[assessment.pk]), {"reason": reason})
 
 
 def test_owner_proposes_and_a_manager_confirms(client_for, owner, manager, alarm):
@@ -49,11 +50,42 @@ def test_owner_proposes_and_a_manager_confirms(client_for, owner, manager, alarm
     assert 'data-testid="guard-banner"' not in company_page.content.decode()
 
     entries = AuditEntry.objects.filter(object_type="assessment", object_id=str(alarm.pk))
-    assert [(e.actor_id, e.after["safe_confirmed_by"]) for e in entries] == [
-        (owner.pk, None),
-        (manager.pk, manager.pk),
+    assert [
+        (e.actor_id, e.after["safe_confirmed_by"], e.after["safe_confirmed_reason"])
+        for e in entries
+    ] == [
+        (owner.pk, None, ""),
+        (manager.pk, manager.pk, "Checked the call notes: agreed."),
     ]
+    assert entries[0].after["safe_proposed_reason"] == "Called Anna on the number on file: genuine."
     assert entries[0].company_id == alarm.message.company_id
+    steps = AuditEntry.objects.filter(object_type="alertstep").values_list("actor_id", flat=True)
+    assert list(steps) == [owner.pk, manager.pk]
+
+
+def test_each_step_needs_a_reason(client_for, owner, manager, alarm):
+    owner.language = "en"
+    owner.save(update_fields=["language"])
+    response = _propose(client_for(owner), alarm, reason="   ")
+    alarm.refresh_from_db()
+    assert alarm.safe_proposed_by is None
+    page = client_for(owner).get(response["Location"]).content.decode()
+    assert "Give a reason." in page
+    _propose(client_for(owner), alarm)
+    _confirm(client_for(manager), alarm, reason="")
+    alarm.refresh_from_db()
+    assert alarm.safe_proposed_by == owner and not alarm.is_marked_safe
+
+
+def test_the_steps_are_shown_on_the_alert(client_for, owner, manager, alarm):
+    _propose(client_for(owner), alarm, reason="Anna confirmed by phone.")
+    _confirm(client_for(manager), alarm, reason="I listened to the call.")
+    page = client_for(owner).get(reverse("mail:message_detail", args=[alarm.message_id]))
+    steps = page.content.decode().split('data-testid="alert-steps"', 1)[1].split("</ol>", 1)[0]
+    assert 'data-testid="alert-step-safe_proposed"' in steps
+    assert 'data-testid="alert-step-safe_confirmed"' in steps
+    assert "Anna confirmed by phone." in steps and "I listened to the call." in steps
+    assert steps.index("Anna confirmed") < steps.index("I listened")
 
 
 def test_the_same_person_cannot_confirm_their_own_proposal(client_for, owner, manager, alarm):
@@ -84,7 +116,9 @@ def test_a_shared_colleague_may_propose_but_not_confirm(
 def test_nothing_to_confirm_before_a_proposal(client_for, manager, alarm):
     manager.language = "en"
     manager.save(update_fields=["language"])
-    response = client_for(manager).post(reverse("guard:confirm_safe", args=[alarm.pk]), follow=True)
+    response = client_for(manager).post(
+        reverse("guard:confirm_safe", args=[alarm.pk]), {"reason": "Looks fine."}, follow=True
+    )
     assert "Someone must first propose to mark it safe." in response.content.decode()
     alarm.refresh_from_db()
     assert alarm.safe_confirmed_at is None

@@ -32,7 +32,9 @@ def alarm(ingest, company):
 
 def test_the_owners_proposal_names_the_managers(client_for, owner, manager, colleague, alarm):
     assert not services.awaits_safe_confirmation(alarm)
-    services.assessment_propose_safe(actor=owner, assessment=alarm)
+    services.assessment_propose_safe(
+        actor=owner, assessment=alarm, reason="Called the buyer on the number on file."
+    )
     alarm.refresh_from_db()
     assert services.awaits_safe_confirmation(alarm)
     assert [a.user for a in services.safe_confirmers(alarm).approvers] == [manager]
@@ -41,7 +43,9 @@ def test_the_owners_proposal_names_the_managers(client_for, owner, manager, coll
 
 
 def test_a_managers_proposal_may_be_confirmed_by_the_owner(owner, manager, alarm):
-    services.assessment_propose_safe(actor=manager, assessment=alarm)
+    services.assessment_propose_safe(
+        actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
+    )
     alarm.refresh_from_db()
     assert [a.user for a in services.safe_confirmers(alarm).approvers] == [owner]
 
@@ -55,7 +59,9 @@ def test_nobody_else_tells_the_proposer_and_administrators(
     admin_user.is_active = False
     admin_user.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.assessment_propose_safe(actor=manager, assessment=alarm)
+        services.assessment_propose_safe(
+            actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
+        )
     alarm.refresh_from_db()
     eligibility = services.safe_confirmers(alarm)
     assert eligibility.blocked
