@@ -13,7 +13,8 @@ from chengxin.banking.selectors import APPROVER_ROLES
 from chengxin.banking.services import can_approve, can_verify
 from chengxin.changes.models import OPEN_STATES, ChangeRequest
 from chengxin.core.demo_mail import IMPOSTOR_IBAN, lookalike_of
-from chengxin.guard.models import ALARMING_LEVELS
+from chengxin.guard.models import ALARMING_LEVELS, Assessment
+from chengxin.guard.services import responsible_owner
 from chengxin.mail.models import Message
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage
@@ -125,3 +126,11 @@ def test_every_pending_demo_approval_has_someone_who_may_give_it():
                 .exclude(pk=request.opened_by_id)
                 .exists()
             )
+
+    # Marking an alarming message safe takes two people: its owner and a manager exist.
+    for assessment in Assessment.objects.filter(level__in=ALARMING_LEVELS):
+        deciders = {u.pk for u in User.objects.filter(role="manager", is_active=True)}
+        owner = responsible_owner(assessment.message)
+        if owner is not None and owner.is_active:
+            deciders.add(owner.pk)
+        assert len(deciders) >= 2, assessment.message.subject
