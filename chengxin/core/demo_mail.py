@@ -294,6 +294,8 @@ def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: i
         local, _at, domain = changer.address.partition("@")
         given, dot, family = local.partition(".")
         new = f"{given[0]}.{family}@{domain}" if dot and family else f"{local}.sales@{domain}"
+        if new == changer.address:  # already initial.family: drop the dot instead
+            new = f"{given}{family}@{domain}"
         assessment = store(
             "email_change",
             _email(
