@@ -172,13 +172,18 @@ TASKS = {
 
 # --- Mail ---------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chengxin@localhost")
-# Outbound mail (the outbox) goes through this SMTP relay.
-CHENGXIN_SMTP_HOST = envstr("CHENGXIN_SMTP_HOST", "localhost")
+# Outbound mail (the outbox) goes through this SMTP relay. Empty: no relay is configured,
+# email waits in the outbox (and the outbox page says so) until one is set.
+CHENGXIN_SMTP_HOST = envstr("CHENGXIN_SMTP_HOST", "")
 CHENGXIN_SMTP_PORT = envint("CHENGXIN_SMTP_PORT", 25, minimum=1)
 CHENGXIN_SMTP_USER = envstr("CHENGXIN_SMTP_USER", "")
 CHENGXIN_SMTP_PASSWORD = envstr("CHENGXIN_SMTP_PASSWORD", "")
 CHENGXIN_SMTP_STARTTLS = envbool("CHENGXIN_SMTP_STARTTLS", False)
 CHENGXIN_SMTP_SSL = envbool("CHENGXIN_SMTP_SSL", False)
+# On when the relay is the local mail catcher `chengxin start` runs for the demo: it keeps
+# what the outbox sends in DATA_DIR/mail-catcher, for administrators and managers to read
+# in Chengxin (/outbox/caught/) instead of delivering it.
+CHENGXIN_MAIL_CATCHER = envbool("CHENGXIN_MAIL_CATCHER", False)
 
 # Chat messages (the outbox's WhatsApp kind) go through Meta's WhatsApp Cloud API.
 # WhatsApp is on when both the phone number id and the token are set; the token

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import os
+from pathlib import Path
 
+import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import Role, User
 from chengxin.parties.services import ChannelInput, CompanyInput, company_create
+
+# The public test corpora (phishing mail, DKIM/ARC suites, lookalike lists, bank
+# statements) live beside the repository in ../shared/data; they are read in place,
+# never copied into it. CHENGXIN_SHARED_DATA points elsewhere.
+SHARED_DATA_DEFAULT = "../shared/data"
 
 PASSWORD = "Correct-Horse-42"  # noqa: S105 - test password
 _seq = itertools.count(1)
@@ -57,3 +65,31 @@ def make_company(
         data=CompanyInput(legal_name=name, country=country, **fields),
         contacts=contacts,
     )
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def shared_data_dir() -> Path:
+    """The folder of the shared test corpora (CHENGXIN_SHARED_DATA, or ../shared/data
+    next to the repository root)."""
+    configured = os.environ.get("CHENGXIN_SHARED_DATA", "")
+    if configured:
+        return Path(configured).resolve()
+    return (Path(__file__).resolve().parents[1] / SHARED_DATA_DEFAULT).resolve()
+
+
+def shared_data(*parts: str) -> Path:
+    """A file or folder of the shared test corpora. When it is missing the calling test
+    is skipped with a reason naming the folder it needs (a fresh clone has no
+    ../shared); under CI=true, which has the corpora, it fails instead."""
+    path = shared_data_dir().joinpath(*parts)
+    if path.exists():
+        return path
+    shown = os.environ.get("CHENGXIN_SHARED_DATA") or SHARED_DATA_DEFAULT
+    folder = "/".join((shown.rstrip("/"), *parts[:1]))
+    reason = f"needs {folder} (the shared test corpora; missing: {path})"
+    if _in_ci():
+        pytest.fail(f"CI=true but the test data is missing: {reason}", pytrace=False)
+    pytest.skip(reason)

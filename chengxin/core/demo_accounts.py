@@ -1,7 +1,9 @@
 """The demo exporter's bank side: our two USD receiving accounts (each proposed and
 verified by finance, approved by the manager), payments buyers made into the old one,
-a buyer's refund account still awaiting verification, and the change from the old
-account to the new one announced to everyone who paid into it.
+our new ICBC account for paying suppliers (proposed by finance, verified by the
+manager, waiting for the second finance user's approval), a buyer's refund account
+still awaiting verification, and the change from the old account to the new one
+announced to everyone who paid into it.
 
 Everything goes through the services (banking, campaigns), so the four-eyes steps,
 rules and audit entries are the real ones. The account numbers are made up.
@@ -25,6 +27,8 @@ from chengxin.parties.models import Company
 
 FINANCE = "zhao.finance"
 MANAGER = "wang.manager"
+# Neither proposed nor verified the pending ICBC account: the one who may approve it.
+SECOND_FINANCE = "sun.finance"
 # Buyers who paid into the old account in the last half year: the campaign's audience.
 PAYING_BUYERS = 60
 
@@ -110,6 +114,33 @@ def demo_accounts_load(
                 reference=f"PI-{rng.randint(2025000, 2025999)}",
             )
             payments += 1
+
+    # Our new supplier-payment account: proposed by finance, verified by the manager in
+    # the bank's portal; only the second finance user may approve it now.
+    icbc = banking.bank_account_propose(
+        actor=users[FINANCE],
+        side=Side.OURS,
+        purpose=Purpose.PAYING,
+        holder_name=settings.CHENGXIN_COMPANY_NAME,
+        currency="CNY",
+        label="ICBC Hangzhou CNY",
+        bank_name="Industrial and Commercial Bank of China, Hangzhou Branch",
+        bank_address="150 Yan'an Road, Shangcheng District, Hangzhou, China",
+        bank_country="CN",
+        bic="ICBKCNBJZJP",
+        account_number="1202 0211 0990 0386 417",
+        routing_code="102331000158",
+        notes="For paying our packaging and driver suppliers in CNY.",
+        now=now - datetime.timedelta(days=2),
+    )
+    banking.bank_account_verify(
+        actor=users[MANAGER],
+        account=icbc,
+        method=VerificationMethod.BANK_PORTAL,
+        outcome="confirmed",
+        notes="Seen in ICBC's corporate portal with our company name as the holder.",
+        now=now - datetime.timedelta(days=1, hours=20),
+    )
 
     # A buyer's refund account, announced by the buyer and not yet checked by phone.
     buyer = next(c for c in owned if c.country == "DE")

@@ -46,6 +46,9 @@ DEMO_USERS = (
              "Asia/Shanghai", "+86 135 8800 4404", "sales manager, sees every customer"),
     DemoUser("zhao.finance", "finance", "赵敏", "", "zhao.min@chengxin-demo.cn", "zh-hans",
              "Asia/Shanghai", "", "finance: receipts and bank accounts"),
+    # Four eyes need a second pair: approves the bank accounts the others proposed and verified.
+    DemoUser("sun.finance", "finance", "孙丽", "", "sun.li@chengxin-demo.cn", "zh-hans",
+             "Asia/Shanghai", "", "finance: approves what others proposed and verified"),
     DemoUser("admin", "admin", "Admin", "", "it@chengxin-demo.cn", "en", "Asia/Shanghai", "",
              "administrator: users and settings"),
 )  # fmt: skip

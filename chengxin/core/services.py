@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from chengxin.accounts.models import Role, User
@@ -28,6 +29,7 @@ from chengxin.core.demo_data import (
     DemoCompany,
     demo_companies,
 )
+from chengxin.core.demo_mail import demo_inbox_load
 from chengxin.parties import services as parties
 from chengxin.parties.models import Company, ContactStatus
 
@@ -64,6 +66,10 @@ class DemoSummary:
     bank_accounts: int = 0
     payments: int = 0
     campaign_recipients: int = 0
+    messages: int = 0
+    alerts: int = 0
+    change_requests: int = 0
+    messages_sent: int = 0
 
 
 def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
@@ -172,16 +178,23 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
 def demo_load(
     *, seed: int = DEMO_SEED, count: int = DEMO_COMPANY_COUNT, force: bool = False
 ) -> DemoSummary:
-    """Load the demo exporter: its six users and ``count`` buyers. Refuses when
+    """Load the demo exporter: its seven users and ``count`` buyers. Refuses when
     the database already has customers, unless ``force``."""
     if not force and Company.objects.exists():
         raise DemoRefused
     specs = demo_companies(seed=seed, count=count)
     now = timezone.now()
-    with origin(Origin.COMMAND), transaction.atomic():
+    # The demo's buyers and their domains are invented: the guard must not ask the DNS
+    # about them (a real domain of the same name would change what it says).
+    with (
+        override_settings(CHENGXIN_GUARD_DNS="off"),
+        origin(Origin.COMMAND),
+        transaction.atomic(),
+    ):
         users, created, kept = demo_users_create()
         companies = [_load_company(spec, users, now) for spec in specs]
         accounts = demo_accounts_load(users=users, companies=companies, now=now, seed=seed)
+        inbox = demo_inbox_load(companies=companies, now=now, seed=seed)
     database_optimize()
     return DemoSummary(
         users_created=created,
@@ -194,4 +207,8 @@ def demo_load(
         bank_accounts=accounts.accounts,
         payments=accounts.payments,
         campaign_recipients=accounts.recipients,
+        messages=len(inbox.messages),
+        alerts=inbox.alerts,
+        change_requests=inbox.change_requests,
+        messages_sent=inbox.sent,
     )

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 
 @register()
@@ -33,6 +33,22 @@ def outbox_smtp_check(app_configs, **kwargs):
             )
         )
     return problems
+
+
+@register()
+def outbox_relay_check(app_configs, **kwargs):
+    if settings.CHENGXIN_SMTP_HOST:
+        return []
+    return [
+        Warning(
+            "CHENGXIN_SMTP_HOST is not set: no email leaves Chengxin. The outbox keeps every "
+            "message waiting (and says so on its page) until a mail server is configured.",
+            hint="Set CHENGXIN_SMTP_HOST (and CHENGXIN_SMTP_PORT, CHENGXIN_SMTP_USER, "
+            "CHENGXIN_SMTP_PASSWORD as the server needs); `chengxin start` runs a local mail "
+            "catcher for the demo instead.",
+            id="chengxin.outbox.W001",
+        )
+    ]
 
 
 @register()

@@ -57,6 +57,7 @@ from chengxin.outbox.chat import (
     WhatsAppSettings,
     template_for,
 )
+from chengxin.outbox.failures import NO_RELAY
 from chengxin.outbox.models import (
     CHAT_KINDS,
     PENDING_STATUSES,
@@ -84,6 +85,8 @@ BACKOFF_LONGEST = datetime.timedelta(hours=6)
 # 1, 2, 4 ... 256 minutes, then every 6 hours: about four days in all.
 MAX_ATTEMPTS = 24
 STALE_SENDING = datetime.timedelta(minutes=15)
+# Without a relay, waiting email is looked at again this often.
+NO_RELAY_RECHECK = datetime.timedelta(minutes=5)
 SEND_BATCH = 100
 # Stored untranslated (like the server's own replies); the page translates it.
 INTERRUPTED = gettext_noop(
@@ -401,6 +404,12 @@ def _notify_not_delivered(message: OutboundMessage) -> None:
         notify(users=[user], kind=FAILED_KIND, title=title, body=body, link=link)
 
 
+def smtp_relay_configured() -> bool:
+    """Whether email has a relay to go through (CHENGXIN_SMTP_HOST, or the local catcher
+    that `chengxin start` points it at)."""
+    return bool(settings.CHENGXIN_SMTP_HOST)
+
+
 def transport_for(kind: str) -> OutboxTransport:
     """The configured transport for ``kind`` (settings are read now, not at import)."""
     return SmtpTransport(
@@ -525,6 +534,13 @@ def outbox_send_one(
                 status=Status.WAITING_FOR_WINDOW, next_attempt_at=opens
             )
             return Status.WAITING_FOR_WINDOW
+    if transport is None and message.kind == Kind.EMAIL and not smtp_relay_configured():
+        # Nothing to send through: the message waits, saying why, without using up its
+        # attempts; it goes out once an administrator has set a relay.
+        OutboundMessage.objects.filter(pk=message.pk, status__in=PENDING_STATUSES).update(
+            status=Status.QUEUED, next_attempt_at=now + NO_RELAY_RECHECK, last_error=NO_RELAY
+        )
+        return Status.QUEUED
     claimed = OutboundMessage.objects.filter(
         pk=message.pk, status__in=PENDING_STATUSES, next_attempt_at__lte=now
     ).update(status=Status.SENDING, sending_started_at=now, attempts=F("attempts") + 1)

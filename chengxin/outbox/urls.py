@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.message_cancel, name="message_cancel"),
     path("contacts/<int:pk>/write/", views.message_write, name="message_write"),
     path("contacts/<int:pk>/hours/", views.contact_window_edit, name="contact_window_edit"),
+    path("caught/", views.caught_list, name="caught_list"),
+    path("caught/<str:key>/", views.caught_detail, name="caught_detail"),
 ]

@@ -7,6 +7,7 @@ live in services and permissions.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.core.forms import apply_errors
-from chengxin.outbox import selectors, services
+from chengxin.outbox import catcher, selectors, services
 from chengxin.outbox.forms import ContactWindowForm, MessageWriteForm
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.parties import selectors as party_selectors
@@ -50,7 +51,15 @@ def outbox_list(request):
     return render(
         request,
         "outbox/outbox_list.html",
-        {"page": page, "status": status, "tabs": tabs, "title": _("Outbox")},
+        {
+            "page": page,
+            "status": status,
+            "tabs": tabs,
+            "title": _("Outbox"),
+            "relay_configured": services.smtp_relay_configured(),
+            "mail_catcher": settings.CHENGXIN_MAIL_CATCHER,
+            "reads_caught_mail": catcher.may_read_caught_mail(request.user),
+        },
     )
 
 
@@ -163,4 +172,40 @@ def contact_window_edit(request, pk):
         request,
         "outbox/contact_window_form.html",
         {"form": form, "contact": contact, "title": _("Working hours")},
+    )
+
+
+# --- the local mail catcher (demo) -------------------------------------------------------
+
+
+def _require_caught_mail(request) -> None:
+    if not settings.CHENGXIN_MAIL_CATCHER:
+        raise Http404
+    if not catcher.may_read_caught_mail(request.user):
+        raise PermissionDenied(_("Only an administrator or a manager may read the caught mail."))
+
+
+@require_GET
+@login_required
+def caught_list(request):
+    _require_caught_mail(request)
+    return render(
+        request,
+        "outbox/caught_list.html",
+        {"caught": catcher.caught_list(), "title": _("Mail catcher")},
+    )
+
+
+@require_GET
+@login_required
+def caught_detail(request, key):
+    _require_caught_mail(request)
+    try:
+        caught = catcher.caught_get(key=key)
+    except KeyError:
+        raise Http404 from None
+    return render(
+        request,
+        "outbox/caught_detail.html",
+        {"caught": caught, "title": caught.summary.subject or _("(no subject)")},
     )

@@ -1,10 +1,7 @@
 """The guard hook: a message or document naming bank details not on file for its sender
 raises a signal and a task; details on file raise nothing."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
 from chengxin.banking import services
 from chengxin.banking.models import Side, State
@@ -13,11 +10,10 @@ from chengxin.guard.models import Assessment
 from chengxin.guard.services import message_assess
 from chengxin.guard.services import sentences as guard_sentences
 from chengxin.mail.tests.mails import make_raw
+from chengxin.testing import shared_data
 from chengxin.todos.models import Todo
 
 pytestmark = pytest.mark.django_db
-
-STATEMENTS = Path(settings.BASE_DIR).parent / "shared" / "data" / "bank_statements"
 
 
 @pytest.fixture
@@ -135,9 +131,7 @@ def test_without_any_owner_a_manager_gets_the_task(ingest, manager, owner, compa
 
 
 def test_document_check_accounts_with_a_real_bank_statement(company, owner, on_file):
-    path = STATEMENTS / "oca_test-camt053.xml"
-    if not path.exists():
-        pytest.skip("../shared/data is not available")
+    path = shared_data("bank_statements", "oca_test-camt053.xml")
     content = path.read_bytes()
     found = services.document_check_accounts(
         company=company, filename=path.name, content=content, content_type="application/xml"

@@ -85,6 +85,7 @@ def test_demo_loads_a_realistic_exporter(client):
         "chen.jing": Role.SALES,
         "wang.manager": Role.MANAGER,
         "zhao.finance": Role.FINANCE,
+        "sun.finance": Role.FINANCE,
         "admin": Role.ADMIN,
     }
     assert all(u.check_password(DEMO_PASSWORD) for u in User.objects.all())
@@ -150,6 +151,7 @@ def test_demo_list_prints_users_and_loads_nothing():
         ("chen.jing", "sales"),
         ("wang.manager", "manager"),
         ("zhao.finance", "finance"),
+        ("sun.finance", "finance"),
         ("admin", "admin"),
     ):
         assert any(line.split()[:2] == [username, role] for line in text.splitlines()), username

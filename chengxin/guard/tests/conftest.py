@@ -1,4 +1,7 @@
-"""Shared fixtures: the public test data in ../shared/data (read, never copied)."""
+"""Shared fixtures: the public test data in ../shared/data (read, never copied).
+
+A test that needs it is skipped when it is missing, failed under CI=true
+(``chengxin.testing.shared_data``)."""
 
 from __future__ import annotations
 
@@ -9,17 +12,13 @@ from pathlib import Path
 import pytest
 
 from chengxin.guard.confusables import ConfusablesTable
-
-# chengxin/guard/tests/conftest.py -> parents[3] is the repository root.
-DATA_DIR = (Path(__file__).resolve().parents[3] / ".." / "shared" / "data").resolve()
+from chengxin.testing import shared_data
 
 
 def data_path(*parts: str) -> Path:
-    """A file or folder of the shared test data; fails (never skips) when it is missing."""
-    path = DATA_DIR.joinpath(*parts)
-    if not path.exists():
-        pytest.fail(f"shared test data missing: {path}")
-    return path
+    """A file or folder of the shared test data; the test skips when it is missing
+    (fails under CI=true)."""
+    return shared_data(*parts)
 
 
 @pytest.fixture(scope="session")

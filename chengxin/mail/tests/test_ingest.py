@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import pytest
 
@@ -12,9 +11,7 @@ from chengxin.mail.models import Attachment, LinkReason, Message, Thread
 from chengxin.mail.services import message_ingest
 from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.services import company_domain_add
-from chengxin.testing import make_company
-
-DATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+from chengxin.testing import make_company, shared_data
 
 
 def test_a_message_from_a_known_contact_is_linked_to_contact_and_company(ingest, company):
@@ -224,7 +221,7 @@ def test_a_huge_message_is_stored_raw_with_its_headers_only(ingest, company, set
 
 
 def test_the_bad_message_from_the_authheaders_suite_is_stored(ingest, company):
-    raw = (DATA / "email_auth" / "authheaders_test_bad_message.eml").read_bytes()
+    raw = shared_data("email_auth", "authheaders_test_bad_message.eml").read_bytes()
     result = ingest(raw)
     assert result.created
     assert result.message.raw.read() == raw

@@ -4,8 +4,9 @@ each contact's local time, working hours and next public holidays."""
 from django import template
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, gettext, to_locale
 
+from chengxin.outbox.failures import explain_failure as _explain_failure
 from chengxin.outbox.models import ContactWindow
 from chengxin.outbox.selectors import company_outbound_messages
 from chengxin.outbox.windows import DEFAULT_WINDOW, upcoming_holidays
@@ -54,3 +55,15 @@ def company_outbox_section(company, contacts=(), can_edit=False):
         "hours": hours,
         "recent": list(company_outbound_messages(company=company)[:SECTION_SIZE]),
     }
+
+
+@register.filter
+def explain_failure(error: str) -> str:
+    """A stored send error in plain words ("" when there is nothing plainer to say)."""
+    return _explain_failure(error)
+
+
+@register.filter
+def plain_failure(error: str) -> str:
+    """A stored send error in plain words, or as stored (translated) when none fits."""
+    return _explain_failure(error) or gettext(error)

@@ -1,4 +1,4 @@
-"""``chengxin demo``: load the demo exporter (six users, 300 buyers in 40 countries)."""
+"""``chengxin demo``: load the demo exporter (seven users, 300 buyers in 40 countries)."""
 
 import time
 
@@ -10,7 +10,7 @@ from chengxin.core.services import DemoRefused, demo_load
 
 class Command(BaseCommand):
     help = (
-        "Load the demo exporter into an empty database: six users (one per role, password "
+        "Load the demo exporter into an empty database: seven users (every role, two in finance, password "
         f"{DEMO_PASSWORD!r}) and {DEMO_COMPANY_COUNT} buyers in 40 countries."
     )
 
@@ -47,7 +47,10 @@ class Command(BaseCommand):
                 f"companies in {summary.countries} countries, {summary.contacts} contacts, "
                 f"{summary.channels} channels, {summary.follow_ups} follow-ups; "
                 f"{summary.bank_accounts} bank accounts, {summary.payments} payments received, "
-                f"an account change announced to {summary.campaign_recipients} buyers."
+                f"an account change announced to {summary.campaign_recipients} buyers; "
+                f"{summary.messages} messages from buyers ({summary.alerts} fraud alert, "
+                f"{summary.change_requests} change of address), {summary.messages_sent} "
+                "replies waiting to go out."
             )
         )
         if summary.users_kept:
