@@ -68,12 +68,24 @@ def test_the_owner_and_every_manager_are_notified(
     assert "mueller-maschinen.de" in notification.body
 
 
-def test_the_notification_is_in_each_recipients_language(ingest, company, owner, manager):
+def test_the_notification_is_in_each_recipients_language(
+    ingest, company, owner, manager, client_for
+):
     owner.language = "en"
     owner.save(update_fields=["language"])
+    manager.language = "zh-hans"
+    manager.save(update_fields=["language"])
     ingest(make_raw(sender=LOOKALIKE, text=BANK_CHANGE))
-    title = Notification.objects.get(user=owner).title
-    assert title.startswith("Possible fraud (")
+    url = reverse("notifications:notification_list")
+    english = client_for(owner).get(url).content.decode()
+    assert "Possible fraud (critical risk): message from anna.schmidt@mueiler-maschinen.de" in (
+        english
+    )
+    chinese = client_for(manager).get(url).content.decode()
+    assert "疑似诈骗（极高风险）：来自 anna.schmidt@mueiler-maschinen.de 的邮件" in chinese
+    # The signals are sentences in the reader's language too.
+    assert "asks to change bank or payment details" in english
+    assert "asks to change bank or payment details" not in chinese
 
 
 def test_the_message_page_explains_why_in_english(client_for, owner, lookalike):
