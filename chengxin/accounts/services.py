@@ -49,6 +49,8 @@ def user_create(
     role: str,
     first_name: str = "",
     last_name: str = "",
+    name_chinese: str = "",
+    name_latin: str = "",
     email: str = "",
     language: str = "",
     time_zone: str = "",
@@ -67,6 +69,8 @@ def user_create(
         role=role,
         first_name=first_name,
         last_name=last_name,
+        name_chinese=name_chinese.strip(),
+        name_latin=name_latin.strip(),
         email=email,
         language=language,
         time_zone=time_zone,
@@ -94,6 +98,8 @@ def user_update(
     email: str,
     is_active: bool,
     phone: str = "",
+    name_chinese: str | None = None,
+    name_latin: str | None = None,
 ) -> User:
     _require_admin(actor)
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
@@ -102,6 +108,10 @@ def user_update(
     with audited_update(actor=actor, instance=user):
         user.role, user.first_name, user.last_name = role, first_name, last_name
         user.email, user.is_active, user.phone = email, is_active, phone
+        if name_chinese is not None:
+            user.name_chinese = name_chinese.strip()
+        if name_latin is not None:
+            user.name_latin = name_latin.strip()
         user.is_staff = role == Role.ADMIN
         user.save()
     return user
@@ -109,9 +119,14 @@ def user_update(
 
 @transaction.atomic
 def user_set_preferences(
-    *, actor: User, language: str | None = None, time_zone: str | None = None
+    *,
+    actor: User,
+    language: str | None = None,
+    time_zone: str | None = None,
+    name_chinese: str | None = None,
+    name_latin: str | None = None,
 ) -> User:
-    """A user's own language and time zone."""
+    """A user's own language and time zone, and their name per script (None: unchanged)."""
     _clean_user_fields(
         username=actor.username,
         email=actor.email,
@@ -124,7 +139,11 @@ def user_set_preferences(
             actor.language = language
         if time_zone is not None:
             actor.time_zone = time_zone
-        actor.save(update_fields=["language", "time_zone"])
+        if name_chinese is not None:
+            actor.name_chinese = name_chinese.strip()
+        if name_latin is not None:
+            actor.name_latin = name_latin.strip()
+        actor.save(update_fields=["language", "time_zone", "name_chinese", "name_latin"])
     return actor
 
 

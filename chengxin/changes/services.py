@@ -106,8 +106,10 @@ def _advance(
     return row
 
 
-def _sender_signature(actor: User | None) -> str:
-    name = (actor.get_full_name() or actor.username) if actor else ""
+def _sender_signature(actor: User | None, language: str) -> str:
+    """The rep's name in the letter's script (李娜 in Chinese, Li Na otherwise), then our
+    company; the company alone when the rep has no name in that script."""
+    name = actor.display_name_for(drafts.language_of(language)) if actor else ""
     return "\n".join(part for part in (name, settings.CHENGXIN_COMPANY_NAME) if part)
 
 
@@ -338,7 +340,7 @@ def change_confirm_draft(*, request: ChangeRequest, actor: User | None) -> draft
         name=contact.name,
         kind=request.kind,
         new_value=request.new_value,
-        sender=_sender_signature(actor),
+        sender=_sender_signature(actor, contact.language),
     )
 
 
@@ -611,7 +613,7 @@ def change_notice_draft(*, request: ChangeRequest, actor: User | None) -> drafts
         name=contact.name,
         kind=request.kind,
         new_value=request.new_value,
-        sender=_sender_signature(actor),
+        sender=_sender_signature(actor, contact.language),
         open_orders=open_orders_lines(request),
     )
 
