@@ -233,6 +233,29 @@ def test_our_general_managers_name_from_a_free_mail_address(ingest, manager, com
     assert assessment.level in ("medium", "high", "critical")
 
 
+def test_the_latin_name_our_people_sign_with_is_known_too(ingest, manager, company):
+    """A rep signs English letters "Nina Li": an unknown address using it is suspect."""
+    make_user(
+        Role.SALES,
+        username="li.na",
+        first_name="娜",
+        last_name="李",
+        name_chinese="李娜",
+        name_latin="Nina Li",
+        email="li.na@chengxin-export.cn",
+    )
+    message = ingest(
+        make_raw(
+            sender="Nina Li <nina.li.export@gmail.com>",
+            to="finance@chengxin-export.cn",
+            subject="Urgent payment",
+            text="Please transfer USD 48,000 to the account below today. Keep it confidential.",
+        )
+    ).message
+    codes = [s["code"] for s in Assessment.objects.get(message=message).signals]
+    assert "display_name_known_contact" in codes
+
+
 def test_the_alert_list_has_no_n_plus_one(client_for, ingest, owner, company):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
