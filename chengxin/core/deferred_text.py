@@ -103,7 +103,9 @@ def to_json(value: DeferredText | Promise | Sequence | None) -> Any:
         return value.to_json()
     if isinstance(value, Promise):
         return deferred(value).to_json()
-    if isinstance(value, Sequence) and not isinstance(value, str):
+    if isinstance(value, str):
+        return value  # a finished line among messages: shown as it is
+    if isinstance(value, Sequence):
         return [to_json(line) for line in value]
     raise TypeError(f"Not a translatable text: {value!r}")
 
@@ -115,7 +117,7 @@ def is_translatable(value: object) -> bool:
     return (
         isinstance(value, Sequence)
         and not isinstance(value, str)
-        and all(is_translatable(line) for line in value)
+        and any(is_translatable(line) for line in value)
     )
 
 
@@ -188,6 +190,8 @@ def text_and_message(value: Any) -> tuple[str, Any]:
     the site's language for a message) and the message to render for each reader (None
     for a finished string, which is shown as it is)."""
     if not is_translatable(value):
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            return "\n".join(str(line) for line in value), None
         return str(value), None
     stored = to_json(value)
     with translation.override(settings.LANGUAGE_CODE):

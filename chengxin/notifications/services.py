@@ -15,7 +15,7 @@ from chengxin.notifications.models import Notification
 # A notification's title or body: a message each reader sees in their own language
 # (``deferred(_("..."), name=value)``, a lazy string, or a list of them as lines), or a
 # finished string, stored and shown as it is.
-Text = DeferredText | Promise | Sequence[DeferredText | Promise] | str
+Text = DeferredText | Promise | Sequence[DeferredText | Promise | str] | str
 
 
 def notify(

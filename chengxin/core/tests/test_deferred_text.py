@@ -107,3 +107,12 @@ def test_only_gettext_lazy_and_pgettext_lazy_strings_can_be_deferred():
 
     with pytest.raises(TypeError):
         deferred(format_lazy("{}", "x"))
+
+
+def test_lines_may_mix_messages_and_finished_strings(settings):
+    settings.LANGUAGE_CODE = "en"
+    lines = [deferred(gettext_lazy("Bounced since the change: %(count)d."), count=1), "Zeile 2"]
+    text, message = text_and_message(lines)
+    assert text == "Bounced since the change: 1.\nZeile 2"
+    assert _read(message, "zh-hans").endswith("\nZeile 2")
+    assert text_and_message(["a", "b"]) == ("a\nb", None)
