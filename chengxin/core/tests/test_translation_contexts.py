@@ -85,3 +85,17 @@ def test_an_empty_choice_is_in_chinese():
 
     with translation.override("zh-hans"):
         assert str(get_blank_choice_label()) == "- 请选择 -"
+
+
+def test_a_language_code_is_shown_as_the_languages_name():
+    from chengxin.core.templatetags.languages import language_label
+
+    with translation.override("zh-hans"):
+        assert [language_label(c) for c in ("de", "pt-BR", "zh-hans")] == [
+            "德语",
+            "巴西葡萄牙语",
+            "简体中文",
+        ]
+        assert language_label("xx-unknown") == "xx-unknown"
+    with translation.override("en"):
+        assert language_label("de") == "German"
