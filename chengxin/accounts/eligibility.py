@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import Role, User
+from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.notifications.services import notify
 
 BLOCKED_KIND = "approvals.blocked"
@@ -71,24 +71,19 @@ class Eligibility:
         return any(a.user.pk == user.pk for a in self.approvers)
 
     @property
+    def blocked_params(self) -> dict:
+        """Why nobody can approve, as plain data (see :func:`blocked_sentence`)."""
+        return {
+            "excluded": [[str(user), user.role, code] for user, code in self.excluded],
+            "roles": list(self.roles),
+        }
+
+    @property
     def blocked_reason(self) -> str | None:
         """Why nobody can approve, in the active language (None when someone can)."""
         if self.approvers:
             return None
-        roles = ", ".join(str(Role(role).label) for role in self.roles)
-        if self.excluded:
-            who = "; ".join(
-                _excluded_phrase(code) % {"person": f"{user} ({user.get_role_display()})"}
-                for user, code in self.excluded
-            )
-            return _(
-                "Nobody can approve this: %(who)s; nobody else may. An administrator must "
-                "give another active user one of these roles: %(roles)s."
-            ) % {"who": who, "roles": roles}
-        return _(
-            "Nobody can approve this: no active user has one of these roles: %(roles)s. An "
-            "administrator must add one."
-        ) % {"roles": roles}
+        return blocked_sentence(self.blocked_params)
 
     def as_api(self) -> dict:
         """``approvers`` and ``approval_blocked_reason`` for an item's API schema."""
@@ -104,6 +99,27 @@ class Eligibility:
             ],
             "approval_blocked_reason": self.blocked_reason,
         }
+
+
+def blocked_sentence(params: dict) -> str:
+    """Why nobody can approve, in the active language, from ``Eligibility.blocked_params``
+    (also what a stored notification is rendered with when it is read)."""
+    roles = ", ".join(str(Role(role).label) for role in params.get("roles", []) if role in Role)
+    excluded = params.get("excluded") or []
+    if excluded:
+        who = "; ".join(
+            _excluded_phrase(code)
+            % {"person": f"{name} ({Role(role).label if role in Role else role})"}
+            for name, role, code in excluded
+        )
+        return _(
+            "Nobody can approve this: %(who)s; nobody else may. An administrator must "
+            "give another active user one of these roles: %(roles)s."
+        ) % {"who": who, "roles": roles}
+    return _(
+        "Nobody can approve this: no active user has one of these roles: %(roles)s. An "
+        "administrator must add one."
+    ) % {"roles": roles}
 
 
 def _excluded_phrase(code: str) -> str:
@@ -161,14 +177,14 @@ def _administrators() -> list[User]:
 
 
 def _tell(*, users: Iterable[User | None], item: str, link: str, eligibility: Eligibility):
-    by_language: dict[str, list[User]] = {}
-    for user in {u.pk: u for u in users if u is not None}.values():
-        by_language.setdefault(user.language or settings.LANGUAGE_CODE, []).append(user)
-    for language, group in sorted(by_language.items()):
-        with override(language):
-            title = _("Nobody can approve: %(item)s") % {"item": item}
-            body = eligibility.blocked_reason or ""
-        notify(users=group, kind=BLOCKED_KIND, title=title, body=body, link=link)
+    # Each recipient reads it in their own language, whenever they read it.
+    notify(
+        users=users,
+        kind=BLOCKED_KIND,
+        title=deferred(gettext_lazy("Nobody can approve: %(item)s"), item=item),
+        body=rendered_by("approvals.blocked", **eligibility.blocked_params),
+        link=link,
+    )
 
 
 def notify_if_blocked(

@@ -17,6 +17,11 @@ class Role(models.TextChoices):
     FINANCE = "finance", _("Finance")
 
 
+def has_han(text: str) -> bool:
+    """Whether ``text`` has Chinese characters (CJK unified ideographs)."""
+    return any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in text)
+
+
 # Roles that must sign in with a second factor.
 TWO_FACTOR_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
 
@@ -26,11 +31,18 @@ class User(AbstractUser):
     language = models.CharField(_("language"), max_length=10, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    # The name a buyer reads, per script: letters in Chinese are signed "李娜", letters in
+    # any other language "Li Na" (or the English name the rep uses, "Nina Li"). First and
+    # last name stay Django's, for the user list and whatever the rep prefers there.
+    name_chinese = models.CharField(_("name in Chinese"), max_length=150, blank=True)
+    name_latin = models.CharField(_("name in Latin letters"), max_length=150, blank=True)
 
     AUDIT_FIELDS = (
         "username",
         "first_name",
         "last_name",
+        "name_chinese",
+        "name_latin",
         "email",
         "role",
         "is_active",
@@ -46,6 +58,23 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def display_name_for(self, language: str) -> str:
+        """The name to sign with, or to show a buyer, in ``language``: the Chinese name
+        for Chinese, the Latin-letter name for every other language. Falls back to the
+        first and last name where they are in the right script; empty when the user has
+        no name in that script (a letter is then signed by the company alone)."""
+        full_name = self.get_full_name()
+        if (language or "").lower().startswith("zh"):
+            if self.name_chinese:
+                return self.name_chinese
+            if full_name and has_han(full_name):
+                # A Chinese name is written family name first, without a space.
+                return f"{self.last_name}{self.first_name}".strip()
+            return full_name or self.name_latin
+        if self.name_latin:
+            return self.name_latin
+        return full_name if full_name and not has_han(full_name) else ""
 
     @property
     def needs_two_factor(self) -> bool:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -62,6 +63,8 @@ def user_create(
     role: str,
     first_name: str = "",
     last_name: str = "",
+    name_chinese: str = "",
+    name_latin: str = "",
     email: str = "",
     language: str = "",
     time_zone: str = "",
@@ -80,6 +83,8 @@ def user_create(
         role=role,
         first_name=first_name,
         last_name=last_name,
+        name_chinese=name_chinese.strip(),
+        name_latin=name_latin.strip(),
         email=email,
         language=language,
         time_zone=time_zone,
@@ -107,6 +112,8 @@ def user_update(
     email: str,
     is_active: bool,
     phone: str = "",
+    name_chinese: str | None = None,
+    name_latin: str | None = None,
 ) -> User:
     _require_admin(actor)
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
@@ -120,6 +127,10 @@ def user_update(
     with audited_update(actor=actor, instance=user):
         user.role, user.first_name, user.last_name = role, first_name, last_name
         user.email, user.is_active, user.phone = email, is_active, phone
+        if name_chinese is not None:
+            user.name_chinese = name_chinese.strip()
+        if name_latin is not None:
+            user.name_latin = name_latin.strip()
         user.is_staff = role == Role.ADMIN
         user.save()
     if rights_change:
@@ -129,9 +140,14 @@ def user_update(
 
 @transaction.atomic
 def user_set_preferences(
-    *, actor: User, language: str | None = None, time_zone: str | None = None
+    *,
+    actor: User,
+    language: str | None = None,
+    time_zone: str | None = None,
+    name_chinese: str | None = None,
+    name_latin: str | None = None,
 ) -> User:
-    """A user's own language and time zone."""
+    """A user's own language and time zone, and their name per script (None: unchanged)."""
     _clean_user_fields(
         username=actor.username,
         email=actor.email,
@@ -144,7 +160,11 @@ def user_set_preferences(
             actor.language = language
         if time_zone is not None:
             actor.time_zone = time_zone
-        actor.save(update_fields=["language", "time_zone"])
+        if name_chinese is not None:
+            actor.name_chinese = name_chinese.strip()
+        if name_latin is not None:
+            actor.name_latin = name_latin.strip()
+        actor.save(update_fields=["language", "time_zone", "name_chinese", "name_latin"])
     return actor
 
 
@@ -323,6 +343,7 @@ def two_factor_device_confirm(
 def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]:
     """Tell ``user`` of the reset by every channel on file, in their language: an
     in-app notification, an email, a WhatsApp message. The channels used."""
+    from chengxin.core.deferred_text import deferred
     from chengxin.notifications.services import notify
     from chengxin.outbox.models import Kind
     from chengxin.outbox.services import chat_channel_configured, outbox_enqueue
@@ -344,11 +365,26 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
               "If you did not ask for this, tell your administrator or manager at once."),
         ]  # fmt: skip
         body = "\n\n".join(lines)
+        # The notification is rendered in the reader's language and zone when read.
         notify(
             users=[user],
             kind=TWO_FACTOR_RESET_KIND,
-            title=subject,
-            body=body,
+            title=gettext_lazy("Your two-factor authentication was reset"),
+            body=[
+                deferred(
+                    gettext_lazy(
+                        "%(admin)s reset the two-factor authentication of your Chengxin "
+                        "account on %(when)s."
+                    ),
+                    admin=str(actor),
+                    when=timezone.now(),
+                ),
+                deferred(gettext_lazy("Reason given: %(reason)s"), reason=reason),
+                gettext_lazy(
+                    "At your next sign-in you will set up your authenticator app again. "
+                    "If you did not ask for this, tell your administrator or manager at once."
+                ),
+            ],
             link=reverse("accounts:two_factor_setup"),
         )
         if user.email:

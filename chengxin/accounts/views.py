@@ -136,6 +136,8 @@ def preferences(request):
     initial = {
         "language": request.user.language or get_language(),
         "time_zone": request.user.time_zone,
+        "name_chinese": request.user.name_chinese,
+        "name_latin": request.user.name_latin,
     }
     form = PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

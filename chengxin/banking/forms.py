@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.banking.models import BankAccount, VerificationMethod
@@ -87,7 +88,7 @@ class VerifyForm(forms.Form):
             # Any channel of the customer is accepted here; the service refuses the ones added
             # since or named in the message, so the person sees why.
             field.queryset = Channel.objects.filter(contact__company_id=account.company_id)
-            field.choices = [("", "---------")] + [
+            field.choices = [("", get_blank_choice_label())] + [
                 (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.value}") for c in eligible
             ]
 

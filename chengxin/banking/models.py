@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Side(models.TextChoices):
@@ -123,7 +124,7 @@ class BankAccount(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_at = models.DateTimeField(pgettext_lazy("time", "verified"), null=True, blank=True)
     verification_method = models.CharField(
         _("verified how"), max_length=20, choices=VerificationMethod.choices, blank=True
     )

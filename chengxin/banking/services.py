@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.eligibility import (
     PROPOSED,
@@ -59,6 +59,7 @@ from chengxin.banking.selectors import (
 )
 from chengxin.core import files
 from chengxin.core.crypto import encrypt
+from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.guard.content import FoundAccount, analyse_content
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -267,17 +268,6 @@ def link_to(account: BankAccount) -> str:
 
 def _managers() -> list[User]:
     return list(User.objects.filter(role=Role.MANAGER, is_active=True).order_by("id"))
-
-
-def _notify_by_language(*, users, kind: str, link: str, make) -> None:
-    """``make()`` → (title, body), called in each recipient's language."""
-    by_language: dict[str, list[User]] = {}
-    for user in {u.pk: u for u in users if u is not None}.values():
-        by_language.setdefault(user.language or settings.LANGUAGE_CODE, []).append(user)
-    for language, group in sorted(by_language.items()):
-        with override(language):
-            title, body = make()
-        notify(users=group, kind=kind, title=title, body=body, link=link)
 
 
 # --- 1. propose ----------------------------------------------------------------------------
@@ -767,19 +757,21 @@ def _alert_fraud(account: BankAccount) -> None:
     if account.side == Side.OURS:
         users += list(User.objects.filter(role=Role.FINANCE, is_active=True))
 
-    def make():
-        whose = account.company.legal_name if account.company else _("our company")
-        title = _("Possible fraud: bank account %(number)s of %(whose)s was denied") % {
-            "number": account.masked_number,
-            "whose": whose,
-        }
-        body = _(
-            "The out-of-band check denied this account (%(bank)s, %(number)s). Do not pay into "
-            "it and keep using the accounts on file."
-        ) % {"bank": account.bank_name, "number": account.masked_number}
-        return title, body
-
-    _notify_by_language(users=users, kind=FRAUD_KIND, link=link_to(account), make=make)
+    whose = account.company.legal_name if account.company else gettext_lazy("our company")
+    title = deferred(
+        gettext_lazy("Possible fraud: bank account %(number)s of %(whose)s was denied"),
+        number=account.masked_number,
+        whose=whose,
+    )
+    body = deferred(
+        gettext_lazy(
+            "The out-of-band check denied this account (%(bank)s, %(number)s). Do not pay "
+            "into it and keep using the accounts on file."
+        ),
+        bank=account.bank_name,
+        number=account.masked_number,
+    )
+    notify(users=users, kind=FRAUD_KIND, title=title, body=body, link=link_to(account))
 
 
 # --- 3. approve, reject, retire --------------------------------------------------------------
@@ -1045,13 +1037,15 @@ def _accounts_in_text(text: str, company_id: int | None) -> list[FoundAccount]:
     return list(found.values())
 
 
-def found_account_display(account: FoundAccount) -> str:
+def found_account_display(account: FoundAccount) -> DeferredText:
     """A found identifier as a task names it: a BIC in full (it is public), a number masked."""
-    kind = {"iban": "IBAN", "bic": "SWIFT/BIC", "account_number": _("account number")}.get(
-        account.kind, account.kind
-    )
+    kind = {"iban": "IBAN", "bic": "SWIFT/BIC", "account_number": gettext_lazy("account number")}
     value = account.value if account.kind == "bic" else numbers.masked(account.value)
-    return f"{kind} {value}"
+    # A layout, not a sentence: nothing to translate but the kind.
+    return DeferredText(
+        msgid="- %(kind)s %(value)s",
+        params={"kind": kind.get(account.kind, account.kind), "value": value},
+    )
 
 
 def _unknown_account_todo(
@@ -1061,7 +1055,7 @@ def _unknown_account_todo(
     accounts: list[FoundAccount],
     related: tuple[str, str],
     link: str,
-    where: str,
+    where: str | Promise,
     actor: User | None,
     notify_assignee: bool = True,
 ) -> None:
@@ -1074,21 +1068,24 @@ def _unknown_account_todo(
         kind=UNKNOWN_ACCOUNT_KIND, related_type=related[0], related_id=related[1]
     ).exists():
         return
-    with override(assignee.language or settings.LANGUAGE_CODE):
-        title = _("Bank details not on file in %(where)s") % {"where": where}
-        lines = [
-            _("These bank identifiers are not on file for %(whose)s:")
-            % {"whose": company.legal_name if company else _("the sender")}
-        ]
-        lines += [f"- {found_account_display(a)}" for a in accounts]
-        lines.append(
-            _("Do not pay into or record them before they are verified through a channel on file.")
-        )
+    title = deferred(gettext_lazy("Bank details not on file in %(where)s"), where=where)
+    lines = [
+        deferred(
+            gettext_lazy("These bank identifiers are not on file for %(whose)s:"),
+            whose=company.legal_name if company else gettext_lazy("the sender"),
+        ),
+        *(found_account_display(a) for a in accounts),
+        deferred(
+            gettext_lazy(
+                "Do not pay into or record them before they are verified through a channel on file."
+            )
+        ),
+    ]
     todo_create(
         assignee=assignee,
         kind=UNKNOWN_ACCOUNT_KIND,
         title=title,
-        body="\n".join(lines),
+        body=lines,
         link=link,
         company=company,
         related=related,
@@ -1145,7 +1142,7 @@ def document_check_accounts(
                 accounts=unknown,
                 related=("banking.document", digest),
                 link=link,
-                where=(filename or _("a document"))[:120],
+                where=(filename or "")[:120] or gettext_lazy("a document"),
                 actor=actor,
             )
     return found
@@ -1222,7 +1219,7 @@ def message_check_accounts(
                 accounts=accounts,
                 related=related,
                 link=reverse("mail:message_detail", args=[message.pk]),
-                where=(message.subject or _("a message"))[:120],
+                where=(message.subject or "")[:120] or gettext_lazy("a message"),
                 actor=None,
                 # An alarming message already notified its owner (with the same link): the
                 # task is on their list without a second notification.

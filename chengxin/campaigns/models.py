@@ -195,7 +195,7 @@ class TouchChannel(models.TextChoices):
 class TouchState(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     QUEUED = "queued", _("Handed to the outbox")
-    SENT = "sent", _("Sent")
+    SENT = "sent", pgettext_lazy("status", "Sent")
     FAILED = "failed", _("Failed")
     DONE = "done", _("Done")
     CANCELLED = "cancelled", _("Cancelled")

@@ -16,10 +16,12 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chengxin.campaigns import timeline
 from chengxin.campaigns.models import ChangePlan, Recipient
 from chengxin.core.crypto import decrypt
+from chengxin.core.deferred_text import DeferredText, deferred
 
 PUBLIC_RECORD_FALLBACK = "/trust/accounts/"
 
@@ -202,36 +204,49 @@ def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
         return Letter(subject=subject, text=_render("ack_reminder.txt", context))
 
 
-def task_text(kind: str, recipient: Recipient, token: str) -> tuple[str, str]:
-    """Title and body of a task for the rep (in the rep's language, set by the caller)."""
+def task_text(kind: str, recipient: Recipient, token: str) -> tuple[DeferredText, DeferredText]:
+    """Title and body of a task for the rep, written in the rep's language when read.
+    (The chat reminder's text is in the buyer's language: it is shown as it is.)"""
     company = recipient.company.legal_name
     if kind == "chat_reminder":
-        title = _("Send %(company)s the reminder about our new bank account") % {"company": company}
-        body = _(
-            "No chat channel can carry it from Chengxin: send this by WhatsApp, WeChat or "
-            "SMS to %(name)s yourself, then mark this task done.\n\n%(text)s"
-        ) % {
-            "name": recipient.contact.name if recipient.contact else company,
-            "text": chat_reminder_text(recipient, token),
-        }
+        title = deferred(
+            gettext_lazy("Send %(company)s the reminder about our new bank account"),
+            company=company,
+        )
+        body = deferred(
+            gettext_lazy(
+                "No chat channel can carry it from Chengxin: send this by WhatsApp, WeChat or "
+                "SMS to %(name)s yourself, then mark this task done.\n\n%(text)s"
+            ),
+            name=recipient.contact.name if recipient.contact else company,
+            text=chat_reminder_text(recipient, token),
+        )
         return title, body
     if kind == "call":
-        title = _("Call %(company)s: did they hear and understand our account change?") % {
-            "company": company
-        }
-        body = _(
-            "Phone %(name)s on a number you already have. Make sure they received the notice "
-            "and understood it: from %(day)s pay into the new account ending %(last4)s. "
-            "Record the outcome on the campaign page."
-        ) % {
-            "name": recipient.contact.name if recipient.contact else company,
-            "day": timeline.format_day(recipient.plan.parallel_from, translation.get_language()),
-            "last4": recipient.plan.new_account.number_last4,
-        }
+        title = deferred(
+            gettext_lazy("Call %(company)s: did they hear and understand our account change?"),
+            company=company,
+        )
+        body = deferred(
+            gettext_lazy(
+                "Phone %(name)s on a number you already have. Make sure they received the "
+                "notice and understood it: from %(day)s pay into the new account ending "
+                "%(last4)s. Record the outcome on the campaign page."
+            ),
+            name=recipient.contact.name if recipient.contact else company,
+            day=recipient.plan.parallel_from,
+            last4=recipient.plan.new_account.number_last4,
+        )
         return title, body
-    title = _("Send %(company)s our account change notice by hand") % {"company": company}
-    body = _(
-        "%(company)s has no email address on file, so Chengxin cannot send the notice. Add "
-        "one, or tell them another way; their personal acknowledgement link: %(link)s"
-    ) % {"company": company, "link": ack_url(token)}
+    title = deferred(
+        gettext_lazy("Send %(company)s our account change notice by hand"), company=company
+    )
+    body = deferred(
+        gettext_lazy(
+            "%(company)s has no email address on file, so Chengxin cannot send the notice. "
+            "Add one, or tell them another way; their personal acknowledgement link: %(link)s"
+        ),
+        company=company,
+        link=ack_url(token),
+    )
     return title, body

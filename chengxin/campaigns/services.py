@@ -25,8 +25,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.eligibility import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
 from chengxin.accounts.models import Role, User
@@ -50,6 +51,7 @@ from chengxin.campaigns.models import (
     TouchState,
 )
 from chengxin.campaigns.tokens import new_token, token_of
+from chengxin.core.deferred_text import deferred
 from chengxin.notifications.services import notify
 from chengxin.outbox.models import PENDING_STATUSES as OUTBOX_PENDING
 from chengxin.outbox.models import Kind, OutboundMessage, Status
@@ -557,8 +559,7 @@ def _make_todo(touch: Touch, recipient: Recipient, token: str, *, error: str = "
         TouchKind.CALL: "call",
         TouchKind.CHAT_REMINDER: "chat_reminder",
     }.get(touch.kind, "email_notice")
-    with translation.override(rep.language or settings.LANGUAGE_CODE):
-        title, body = notice.task_text(kind, recipient, token)
+    title, body = notice.task_text(kind, recipient, token)
     todo = todo_create(
         assignee=rep,
         kind=f"campaigns.{kind}",
@@ -718,11 +719,14 @@ def campaigns_closing_tasks(*, now: datetime.datetime | None = None) -> int:
         assignee = finance_assignee()
         if assignee is None:
             continue
-        with translation.override(assignee.language or settings.LANGUAGE_CODE):
-            title = _(
+        title = deferred(
+            gettext_lazy(
                 "The old account %(account)s had its last day on %(day)s: complete the "
                 "campaign and retire the account"
-            ) % {"account": plan.old_account, "day": plan.old_closes_on}
+            ),
+            account=str(plan.old_account),
+            day=plan.old_closes_on,
+        )
         todo_create(
             assignee=assignee,
             kind=CLOSE_KIND,
@@ -850,10 +854,10 @@ def recipient_acknowledge(
         )
         owner = recipient.company.owner
         if owner is not None:
-            with translation.override(owner.language or settings.LANGUAGE_CODE):
-                title = _("%(company)s confirmed they updated our bank account") % {
-                    "company": recipient.company.legal_name
-                }
+            title = deferred(
+                gettext_lazy("%(company)s confirmed they updated our bank account"),
+                company=recipient.company.legal_name,
+            )
             notify(users=[owner], kind=ACK_KIND, title=title, link=campaign_link(recipient))
     return True
 

@@ -1,7 +1,9 @@
 """The letters of a change request, per language of the contact: the confirmation that
 restates the new value, and the notice sent to it once it is in effect.
 
-Plain templates with ``{name}``, ``{new_value}``, ``{kind}``, ``{sender}``, ``{orders}``;
+Plain templates with ``{name}``, ``{new_value}``, ``{kind}``, ``{sender}``, ``{orders}``
+(the paragraph on the buyer's open orders, left out when there are none: a buyer is never
+told "no open orders");
 the user edits the draft before it is sent. A language without a template falls back to
 English. (These are letters to customers, in the customer's language, not the user's:
 they are not run through gettext.)
@@ -90,7 +92,7 @@ NOTICE = {
         "Just a quick note: we have updated your {kind} to {new_value} in all our systems. "
         "This message is the first one we send there, so that we both know it works. From now "
         "on everything goes to this {kind}.\n\n"
-        "Your open orders with us:\n{orders}\n\n"
+        "{orders}"
         "If anything is not right, please reply at any time.\n\nBest regards,\n{sender}",
     ),
     "zh-hans": Letter(
@@ -98,7 +100,7 @@ NOTICE = {
         "{name}您好:\n\n"
         "我们已在公司所有系统中将您的{kind}更新为 {new_value}。这是我们发送到新联系方式的第一封信,"
         "以确认通道畅通。今后所有沟通都将发送至此。\n\n"
-        "您在我司的未完成订单:\n{orders}\n\n如有任何问题,请随时联系我们。\n\n祝好!\n{sender}",
+        "{orders}如有任何问题,请随时联系我们。\n\n祝好!\n{sender}",
     ),
     "de": Letter(
         "Ihre neue {kind} ist jetzt in Gebrauch",
@@ -106,7 +108,7 @@ NOTICE = {
         "kurz zur Info: Wir haben Ihre {kind} in allen unseren Systemen auf {new_value} "
         "umgestellt. Dies ist die erste Nachricht, die wir dorthin senden, damit wir beide "
         "wissen, dass sie ankommt. Ab jetzt geht alles an diese {kind}.\n\n"
-        "Ihre offenen Aufträge bei uns:\n{orders}\n\n"
+        "{orders}"
         "Falls etwas nicht stimmt, antworten Sie bitte jederzeit.\n\n"
         "Mit freundlichen Grüßen\n{sender}",
     ),
@@ -116,7 +118,7 @@ NOTICE = {
         "Le confirmamos que hemos actualizado su {kind} a {new_value} en todos nuestros "
         "sistemas. Este es el primer mensaje que le enviamos allí, para comprobar que funciona. "
         "A partir de ahora todo irá a este dato.\n\n"
-        "Sus pedidos abiertos con nosotros:\n{orders}\n\n"
+        "{orders}"
         "Si algo no es correcto, no dude en responder.\n\nSaludos cordiales,\n{sender}",
     ),
     "fr": Letter(
@@ -125,18 +127,18 @@ NOTICE = {
         "Nous avons mis à jour votre {kind} en {new_value} dans tous nos systèmes. Ce message "
         "est le premier que nous y envoyons, pour vérifier que tout fonctionne. Désormais, "
         "tout partira vers cette adresse.\n\n"
-        "Vos commandes en cours chez nous :\n{orders}\n\n"
+        "{orders}"
         "Si quelque chose n'est pas correct, n'hésitez pas à répondre.\n\n"
         "Cordialement,\n{sender}",
     ),
 }
 
-NO_OPEN_ORDERS = {
-    "en": "No open orders at the moment.",
-    "zh-hans": "目前没有未完成的订单。",
-    "de": "Derzeit keine offenen Aufträge.",
-    "es": "No hay pedidos abiertos en este momento.",
-    "fr": "Aucune commande en cours pour le moment.",
+OPEN_ORDERS_HEADING = {
+    "en": "Your open orders with us:",
+    "zh-hans": "您在我司的未完成订单:",
+    "de": "Ihre offenen Aufträge bei uns:",
+    "es": "Sus pedidos abiertos con nosotros:",
+    "fr": "Vos commandes en cours chez nous :",
 }
 
 
@@ -161,7 +163,10 @@ def notice_letter(
     *, language: str, name: str, kind: str, new_value: str, sender: str, open_orders: list[str]
 ) -> Letter:
     lang = language_of(language)
-    orders = "\n".join(f"- {line}" for line in open_orders) or NO_OPEN_ORDERS[lang]
+    orders = ""
+    if open_orders:
+        lines = "\n".join(f"- {line}" for line in open_orders)
+        orders = f"{OPEN_ORDERS_HEADING[lang]}\n{lines}\n\n"
     values = {"name": name, "kind": KIND_NAMES[lang].get(kind, kind), "new_value": new_value,
               "sender": sender, "orders": orders}  # fmt: skip
     return _render(NOTICE[lang], values)

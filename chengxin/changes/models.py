@@ -152,3 +152,9 @@ class ChangeStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def outcome_label(self) -> str:
+        """The out-of-band check's outcome in the reader's language (never its code)."""
+        outcome = (self.details or {}).get("outcome", "")
+        return str(Outcome(outcome).label) if outcome in Outcome.values else outcome

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.eligibility import ROLE, notify_if_blocked
 from chengxin.accounts.models import Role, User
@@ -39,6 +39,7 @@ from chengxin.changes.permissions import (
     change_approvers,
     require_act,
 )
+from chengxin.core.deferred_text import deferred
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -112,8 +113,10 @@ def _advance(
     return row
 
 
-def _sender_signature(actor: User | None) -> str:
-    name = (actor.get_full_name() or actor.username) if actor else ""
+def _sender_signature(actor: User | None, language: str) -> str:
+    """The rep's name in the letter's script (李娜 in Chinese, Li Na otherwise), then our
+    company; the company alone when the rep has no name in that script."""
+    name = actor.display_name_for(drafts.language_of(language)) if actor else ""
     return "\n".join(part for part in (name, settings.CHENGXIN_COMPANY_NAME) if part)
 
 
@@ -292,16 +295,19 @@ def change_propose_from_assessment(*, assessment: Assessment) -> ChangeRequest |
     )
     owner = contact.company.owner
     if owner is not None:
-        with override(owner.language or settings.LANGUAGE_CODE):
-            notify(
-                users=[owner],
-                kind="changes.proposed",
-                title=_("%(contact)s may have changed their email address")
-                % {"contact": contact.name},
-                body=_("A message asks to use %(value)s. Confirm and verify it before use.")
-                % {"value": new_value},
-                link=_link(request),
-            )
+        notify(
+            users=[owner],
+            kind="changes.proposed",
+            title=deferred(
+                gettext_lazy("%(contact)s may have changed their email address"),
+                contact=contact.name,
+            ),
+            body=deferred(
+                gettext_lazy("A message asks to use %(value)s. Confirm and verify it before use."),
+                value=new_value,
+            ),
+            link=_link(request),
+        )
     return request
 
 
@@ -341,7 +347,7 @@ def change_confirm_draft(*, request: ChangeRequest, actor: User | None) -> draft
         name=contact.name,
         kind=request.kind,
         new_value=request.new_value,
-        sender=_sender_signature(actor),
+        sender=_sender_signature(actor, contact.language),
     )
 
 
@@ -508,24 +514,27 @@ def _reject(*, actor: User, request: ChangeRequest, notes: str, now: datetime.da
     _advance(actor=actor, request=request, before=before, state=State.REJECTED,
              fields=["fraud_attempt"], step=StepKind.REJECTED,
              details={"fraud_attempt": request.fraud_attempt}, notes=notes, now=now)  # fmt: skip
-    by_language: dict[str, list[User]] = {}
-    for user in rejection_recipients(request):
-        by_language.setdefault(user.language or settings.LANGUAGE_CODE, []).append(user)
-    for language, users in sorted(by_language.items()):
-        with override(language):
-            title = _("Possible fraud: %(contact)s did not ask to change to %(value)s") % {
-                "contact": request.contact.name,
-                "value": request.new_value,
-            }
-            body = _(
-                "%(company)s: the contact denied the change when checked out of band. Keep "
-                "using %(old)s; do not write to %(value)s."
-            ) % {
-                "company": request.contact.company.legal_name,
-                "old": request.old_value,
-                "value": request.new_value,
-            }
-        notify(users=users, kind=REJECTED_KIND, title=title, body=body, link=_link(request))
+    title = deferred(
+        gettext_lazy("Possible fraud: %(contact)s did not ask to change to %(value)s"),
+        contact=request.contact.name,
+        value=request.new_value,
+    )
+    body = deferred(
+        gettext_lazy(
+            "%(company)s: the contact denied the change when checked out of band. Keep "
+            "using %(old)s; do not write to %(value)s."
+        ),
+        company=request.contact.company.legal_name,
+        old=request.old_value,
+        value=request.new_value,
+    )
+    notify(
+        users=rejection_recipients(request),
+        kind=REJECTED_KIND,
+        title=title,
+        body=body,
+        link=_link(request),
+    )
 
 
 @transaction.atomic
@@ -618,7 +627,7 @@ def change_notice_draft(*, request: ChangeRequest, actor: User | None) -> drafts
         name=contact.name,
         kind=request.kind,
         new_value=request.new_value,
-        sender=_sender_signature(actor),
+        sender=_sender_signature(actor, contact.language),
         open_orders=open_orders_lines(request),
     )
 
@@ -699,19 +708,27 @@ def _review_open(*, request: ChangeRequest, now: datetime.datetime) -> bool:
              now=now)  # fmt: skip
     owner = request.contact.company.owner or request.applied_by
     if owner is not None:
-        with override(owner.language or settings.LANGUAGE_CODE):
-            title = _("Review the change of %(contact)s to %(value)s") % {
-                "contact": request.contact.name,
-                "value": request.new_value,
-            }
-            lines = [
-                _("Sent to the old value since the change: %(count)d.")
-                % {"count": len(findings["sent_to_old"])},
-                _("Bounced since the change: %(count)d.") % {"count": len(findings["bounced"])},
-                _("Also re-check the contact's other details: phone, address and colleagues."),
-            ]
-        notify(users=[owner], kind=REVIEW_KIND, title=title, body="\n".join(lines),
-               link=_link(request))  # fmt: skip
+        title = deferred(
+            gettext_lazy("Review the change of %(contact)s to %(value)s"),
+            contact=request.contact.name,
+            value=request.new_value,
+        )
+        lines = [
+            deferred(
+                gettext_lazy("Sent to the old value since the change: %(count)d."),
+                count=len(findings["sent_to_old"]),
+            ),
+            deferred(
+                gettext_lazy("Bounced since the change: %(count)d."),
+                count=len(findings["bounced"]),
+            ),
+            deferred(
+                gettext_lazy(
+                    "Also re-check the contact's other details: phone, address and colleagues."
+                )
+            ),
+        ]
+        notify(users=[owner], kind=REVIEW_KIND, title=title, body=lines, link=_link(request))
     return True
 
 

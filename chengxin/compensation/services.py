@@ -20,6 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.eligibility import notify_if_blocked
 from chengxin.accounts.models import Role, User
@@ -39,6 +40,7 @@ from chengxin.compensation.permissions import (
     claim_deciders,
     decision_refusal,
 )
+from chengxin.core.deferred_text import deferred
 from chengxin.core.locks import serialise_on
 from chengxin.guard.content import FoundAccount
 from chengxin.notifications.services import notify
@@ -285,25 +287,31 @@ def fee_claim_submit(
 def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
     company = claim.recipient.company
     link = _link(claim)
-    title = _("Fee claim from %(company)s: %(amount)s %(currency)s") % {
-        "company": company,
-        "amount": claim.fee_amount,
-        "currency": claim.fee_currency,
-    }
-    body = _("Payment of %(amount)s %(currency)s on %(date)s. Check the voucher.") % {
-        "amount": claim.payment_amount,
-        "currency": claim.payment_currency,
-        "date": claim.paid_on.isoformat(),
-    }
+    title = deferred(
+        gettext_lazy("Fee claim from %(company)s: %(amount)s %(currency)s"),
+        company=str(company),
+        amount=claim.fee_amount,
+        currency=claim.fee_currency,
+    )
+    body = [
+        deferred(
+            gettext_lazy("Payment of %(amount)s %(currency)s on %(date)s. Check the voucher."),
+            amount=claim.payment_amount,
+            currency=claim.payment_currency,
+            date=claim.paid_on,
+        )
+    ]
     if claim.is_flagged:
-        body = (
-            _(
-                "The voucher shows a payment to an account that is not ours (%(accounts)s): "
-                "the buyer may have been defrauded. Call them on a number on file."
-            )
-            % {"accounts": ", ".join(claim.voucher_foreign_accounts)}
-            + "\n"
-            + body
+        body.insert(
+            0,
+            deferred(
+                gettext_lazy(
+                    "The voucher shows a payment to an account that is not ours "
+                    "(%(accounts)s): the buyer may have been defrauded. Call them on a number "
+                    "on file."
+                ),
+                accounts=", ".join(claim.voucher_foreign_accounts),
+            ),
         )
     assignee = finance_assignee(exclude=actor)
     if assignee is not None:
@@ -322,9 +330,10 @@ def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
     notify(users=[company.owner], kind="compensation.submitted", title=title, body=body, link=link)
     notify_if_blocked(eligibility=claim_deciders(claim), item=str(claim), link=link, proposer=actor)
     if claim.is_flagged:
-        alert = _("Possible fraud: %(company)s paid into an account that is not ours") % {
-            "company": company
-        }
+        alert = deferred(
+            gettext_lazy("Possible fraud: %(company)s paid into an account that is not ours"),
+            company=str(company),
+        )
         notify(
             users=[*_finance_users(), company.owner],
             kind="compensation.foreign_account",
@@ -436,8 +445,12 @@ def fee_claim_approve(
         notify(
             users=[company.owner, claim.submitted_by],
             kind="compensation.approved",
-            title=_("Fee claim approved: %(amount)s %(currency)s credit for %(company)s")
-            % {"amount": amount, "currency": currency, "company": company},
+            title=deferred(
+                gettext_lazy("Fee claim approved: %(amount)s %(currency)s credit for %(company)s"),
+                amount=amount,
+                currency=currency,
+                company=str(company),
+            ),
             link=_link(claim),
         )
     return credit
@@ -472,7 +485,7 @@ def fee_claim_reject(
         notify(
             users=[company.owner, claim.submitted_by],
             kind="compensation.rejected",
-            title=_("Fee claim of %(company)s rejected") % {"company": company},
+            title=deferred(gettext_lazy("Fee claim of %(company)s rejected"), company=str(company)),
             body=reason,
             link=_link(claim),
         )

@@ -7,4 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Chengxin")
 
     def ready(self):
+        from django.db.models import fields
+
         from chengxin.core import checks  # noqa: F401  (registers system checks)
+
+        # The empty choice of a select built from a model field (and in the admin). Django
+        # 6 has no Chinese for it yet; naming it here puts it in our own catalogue, which
+        # Django allows an app's ready() to do.
+        fields.BLANK_CHOICE_LABEL = _("- Select an option -")

@@ -53,6 +53,16 @@ DEMO_USERS = (
              "administrator: users and settings"),
 )  # fmt: skip
 
+# The names our people sign letters to buyers with, per script (a Chinese letter is
+# signed 李娜, any other "Li Na").
+DEMO_NAMES = {
+    "li.na": ("李娜", "Li Na"),
+    "zhang.wei": ("张伟", "Zhang Wei"),
+    "chen.jing": ("陈静", "Chen Jing"),
+    "wang.manager": ("王强", "Wang Qiang"),
+    "zhao.finance": ("赵敏", "Zhao Min"),
+}
+
 SALES_REPS = ("li.na", "zhang.wei", "chen.jing")
 MANAGER = "wang.manager"
 

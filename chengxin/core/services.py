@@ -23,6 +23,7 @@ from chengxin.audit.services import audit_record, snapshot
 from chengxin.core.demo_accounts import demo_accounts_load
 from chengxin.core.demo_data import (
     DEMO_COMPANY_COUNT,
+    DEMO_NAMES,
     DEMO_PASSWORD,
     DEMO_SEED,
     DEMO_USERS,
@@ -88,6 +89,8 @@ def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
                 role=spec.role,
                 first_name=spec.first_name,
                 last_name=spec.last_name,
+                name_chinese=DEMO_NAMES.get(spec.username, ("", ""))[0],
+                name_latin=DEMO_NAMES.get(spec.username, ("", ""))[1],
                 email=spec.email,
                 language=spec.language,
                 time_zone=spec.time_zone,

@@ -146,16 +146,22 @@ def build_known_index(version: tuple = ()) -> KnownIndex:
             company_by_address.setdefault(address, company_id)
     # Our own people: someone borrowing the general manager's name from another
     # address is the classic "CEO fraud".
-    for email, first_name, last_name in (
+    # Each of the names they sign with counts: "Nina Li" as much as "李娜".
+    for email, first_name, last_name, name_chinese, name_latin in (
         User.objects.filter(is_active=True)
         .exclude(email="")
-        .values_list("email", "first_name", "last_name")
+        .values_list("email", "first_name", "last_name", "name_chinese", "name_latin")
         .iterator(chunk_size=1000)
     ):
-        name = f"{first_name} {last_name}".strip()
-        addresses.append(
-            KnownAddress(address=email, display_name=name, company=settings.CHENGXIN_COMPANY_NAME)
+        names = dict.fromkeys(
+            n for n in (f"{first_name} {last_name}".strip(), name_chinese, name_latin) if n
         )
+        for name in names or [""]:
+            addresses.append(
+                KnownAddress(
+                    address=email, display_name=name, company=settings.CHENGXIN_COMPANY_NAME
+                )
+            )
     return KnownIndex(
         index=LookalikeIndex(domains, addresses),
         company_by_domain=company_by_domain,
@@ -187,7 +193,9 @@ def _changed(sender, **kwargs) -> None:
     transaction.on_commit(_bump)
 
 
-_USER_FIELDS = frozenset({"email", "first_name", "last_name", "is_active"})
+_USER_FIELDS = frozenset(
+    {"email", "first_name", "last_name", "name_chinese", "name_latin", "is_active"}
+)
 
 
 def _user_changed(sender, update_fields=None, **kwargs) -> None:

@@ -367,6 +367,12 @@ class LookalikeIndex:
                 continue
             normalised = f"{local.lower()}@{domain_ascii}"
             if normalised in self._address_ids:
+                # Another name for a known address (a person's Chinese and Latin names).
+                known = self._address_ids[normalised]
+                name_key = self._name_key(record.display_name)
+                current = self._name_ids.get(name_key) if name_key else None
+                if name_key and known not in (current if isinstance(current, list) else [current]):
+                    _multimap_add(self._name_ids, name_key, known)
                 continue
             ident = len(self._addresses)
             self._address_ids[normalised] = ident

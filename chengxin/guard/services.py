@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.eligibility import (
     PROPOSED,
@@ -36,6 +36,7 @@ from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
 from chengxin.core.crypto import encrypt
+from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.guard import letters, scoring
 from chengxin.guard.authentication import TxtLookup, live_txt_lookup
 from chengxin.guard.content import ContactDetails, FoundAccount
@@ -49,6 +50,7 @@ from chengxin.guard.models import (
     BlockedSender,
     BlockKind,
     FoundBankDetail,
+    Level,
 )
 from chengxin.guard.signals import Signal
 from chengxin.mail.models import Message
@@ -391,18 +393,27 @@ def responsible_owner(message: Message) -> User | None:
 def _alert(*, assessment: Assessment, message: Message) -> None:
     link = reverse("mail:message_detail", args=[message.pk])
     sender = message.from_display or message.from_name or "?"
-    by_language: dict[str, list[User]] = {}
-    for user in alert_recipients(message, carries_bank_details=assessment.carries_bank_details):
-        by_language.setdefault(user.language or settings.LANGUAGE_CODE, []).append(user)
-    # A notification is stored text: each recipient gets it in their own language.
-    for language, users in sorted(by_language.items()):
-        with override(language):
-            title = _("Possible fraud (%(level)s risk): message from %(sender)s") % {
-                "level": assessment.get_level_display(),
-                "sender": sender,
-            }
-            body = "\n".join(sentences(assessment))
-        notify(users=users, kind=ALERT_KIND, title=title, body=body, link=link)
+    # Each recipient reads it in their own language, whenever they read it.
+    title = deferred(
+        gettext_lazy("Possible fraud (%(level)s risk): message from %(sender)s"),
+        level=Level(assessment.level).label,
+        sender=sender,
+    )
+    body = [rendered_by("guard.signal", **item) for item in assessment.signals if item.get("code")]
+    notify(
+        users=alert_recipients(message, carries_bank_details=assessment.carries_bank_details),
+        kind=ALERT_KIND,
+        title=title,
+        body=body,
+        link=link,
+    )
+
+
+def signal_sentence(item: dict) -> str:
+    """One stored signal (code, weight, params) as a sentence in the active language."""
+    from chengxin.guard.signals import Signal, describe
+
+    return describe(Signal(item["code"], item.get("weight", 0), item.get("params") or {}), _)
 
 
 def sentences(assessment: Assessment) -> list[str]:

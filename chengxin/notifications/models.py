@@ -6,6 +6,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chengxin.core.deferred_text import render
 
 
 class Notification(models.Model):
@@ -15,10 +18,15 @@ class Notification(models.Model):
     # What kind of event (e.g. "guard.alert"), for filtering and icons; free text
     # so that each app names its own kinds without a migration here.
     kind = models.CharField(_("kind"), max_length=50)
+    # The text as made (in the site's language); what is shown when there is no message.
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
+    # The untranslated message and its parameters (chengxin.core.deferred_text), shown
+    # in the reader's language; null for a text given as a finished string.
+    title_message = models.JSONField(null=True, blank=True, editable=False)
+    body_message = models.JSONField(null=True, blank=True, editable=False)
     link = models.CharField(_("link"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("time", "created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
     class Meta:
@@ -36,3 +44,12 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language (the reader's)."""
+        return render(self.title_message) if self.title_message is not None else self.title
+
+    @property
+    def display_body(self) -> str:
+        return render(self.body_message) if self.body_message is not None else self.body

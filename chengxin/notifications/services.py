@@ -2,28 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from chengxin.accounts.models import User
+from chengxin.core.deferred_text import DeferredText, text_and_message
 from chengxin.notifications.models import Notification
+
+# A notification's title or body: a message each reader sees in their own language
+# (``deferred(_("..."), name=value)``, a lazy string, or a list of them as lines), or a
+# finished string, stored and shown as it is.
+Text = DeferredText | Promise | Sequence[DeferredText | Promise | str] | str
 
 
 def notify(
-    *, users: Iterable[User | None], kind: str, title: str, body: str = "", link: str = ""
+    *, users: Iterable[User | None], kind: str, title: Text, body: Text = "", link: str = ""
 ) -> None:
     """Notify each (active, distinct) user once the current transaction commits.
 
     Nothing is written if the transaction that caused the event rolls back, so a
-    user is never alerted about something that did not happen.
+    user is never alerted about something that did not happen. A title or body given
+    as a message is translated when read, into the reader's language::
+
+        notify(users=[owner], kind="changes.proposed",
+               title=deferred(_("%(contact)s may have changed their email address"),
+                              contact=contact.name))
     """
     recipients = {user.pk: user for user in users if user is not None and user.is_active}
     if not recipients:
         return
+    title_text, title_message = text_and_message(title)
+    body_text, body_message = text_and_message(body)
     rows = [
-        Notification(user_id=pk, kind=kind, title=title[:300], body=body, link=link[:500])
+        Notification(
+            user_id=pk,
+            kind=kind,
+            title=title_text[:300],
+            body=body_text,
+            title_message=title_message,
+            body_message=body_message,
+            link=link[:500],
+        )
         for pk in sorted(recipients)
     ]
     transaction.on_commit(lambda: Notification.objects.bulk_create(rows))

@@ -4,6 +4,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chengxin.outbox import windows
 
@@ -23,7 +24,7 @@ class Status(models.TextChoices):
     QUEUED = "queued", _("Queued")
     WAITING_FOR_WINDOW = "waiting_for_window", _("Waiting for working hours")
     SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
+    SENT = "sent", pgettext_lazy("status", "Sent")
     FAILED_PERMANENTLY = "failed_permanently", _("Failed")
     BOUNCED = "bounced", _("Bounced")
     CANCELLED = "cancelled", _("Cancelled")
@@ -108,6 +109,13 @@ class OutboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to_address}"
+
+    @property
+    def purpose_label(self) -> str:
+        """Why it was written, in the reader's language (never the code)."""
+        from chengxin.outbox.purposes import purpose_label
+
+        return purpose_label(self.purpose)
 
     @property
     def is_chat(self) -> bool:

@@ -40,13 +40,14 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
+from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.notifications.services import notify
 from chengxin.outbox import windows
 from chengxin.outbox.chat import (
@@ -390,18 +391,18 @@ FAILED_KIND = "outbox.failed"
 def _notify_not_delivered(message: OutboundMessage) -> None:
     """Tell the writer and the customer's owner that a message did not go out."""
     message.refresh_from_db()
-    users = {message.created_by, message.company.owner if message.company_id else None}
+    users = [message.created_by, message.company.owner if message.company_id else None]
     link = reverse("outbox:message_detail", args=[message.pk])
-    for user in users:
-        if user is None:
-            continue
-        with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
-            title = _("Not delivered to %(to)s: %(subject)s") % {
-                "to": message.to_address,
-                "subject": message.subject,
-            }
-            body = f"{message.get_status_display()}\n{_(message.last_error)}"
-        notify(users=[user], kind=FAILED_KIND, title=title, body=body, link=link)
+    title = deferred(
+        gettext_lazy("Not delivered to %(to)s: %(subject)s"),
+        to=message.to_address,
+        subject=message.subject,
+    )
+    # The error is one of our own messages (a msgid) or the relay's words, shown as is.
+    body = [deferred(Status(message.status).label)]
+    if message.last_error:
+        body.append(DeferredText(msgid=message.last_error))
+    notify(users=users, kind=FAILED_KIND, title=title, body=body, link=link)
 
 
 def smtp_relay_configured() -> bool:

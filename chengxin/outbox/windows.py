@@ -56,6 +56,15 @@ def _country_holidays(country: str, year: int, language: str = "") -> dict[datet
     return dict(holidays.country_holidays(country.upper(), years=year, language=chosen))
 
 
+@lru_cache(maxsize=512)
+def names_holidays_in(country: str, language: str) -> bool:
+    """Whether the package names ``country``'s holidays in ``language`` itself."""
+    try:
+        return language in holidays.country_holidays(country.upper()).supported_languages
+    except NotImplementedError:
+        return False
+
+
 def holiday_name(country: str, day: datetime.date) -> str | None:
     """The public holiday's name on ``day`` in ``country`` (ISO 3166 alpha-2), or None."""
     return _country_holidays(country, day.year).get(day)

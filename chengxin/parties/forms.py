@@ -3,6 +3,7 @@ import zoneinfo
 import pycountry
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
@@ -109,7 +110,9 @@ class FirstContactForm(forms.Form):
 
     prefix = "contact"
     name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("job title", "Title"), max_length=200, required=False
+    )
     language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
     email = forms.CharField(label=_("Email"), max_length=320, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
@@ -126,9 +129,13 @@ class FirstContactForm(forms.Form):
 
 class ContactForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True})
+        label=pgettext_lazy("person", "Name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autofocus": True}),
     )
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("job title", "Title"), max_length=200, required=False
+    )
     language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)
     status = forms.ChoiceField(

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chengxin.parties.normalize import domain_to_unicode, format_phone
 
@@ -177,8 +178,8 @@ class ContactStatus(models.TextChoices):
 
 class Contact(models.Model):
     company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=200, blank=True)
     language = models.CharField(
         _("language"), max_length=10, choices=DOCUMENT_LANGUAGES, default="en"
     )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chengxin.publicrecord.models import Answer
 
@@ -18,7 +19,7 @@ class VerifyForm(forms.Form):
 
 class ProofUploadForm(forms.Form):
     account = forms.ModelChoiceField(label=_("Our account"), queryset=None)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("document", "Title"), max_length=200)
     file = forms.FileField(
         label=_("File (PDF, PNG or JPEG, at most 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),

@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_desk
@@ -29,6 +30,7 @@ from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.core import files
+from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.core.locks import serialise_on
 from chengxin.notifications.services import notify
 from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
@@ -215,10 +217,8 @@ def public_verify(
 
 def _alert_finance(attempt: VerificationAttempt, recipients: list[User]) -> None:
     link = reverse("publicrecord:attempt_list") + "?answer=unknown"
-    for user in recipients:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            title, body = _alert_text(attempt, user)
-        notify(users=[user], kind=UNKNOWN_ACCOUNT_TODO, title=title, body=body, link=link)
+    title, body = _alert_text(attempt)
+    notify(users=recipients, kind=UNKNOWN_ACCOUNT_TODO, title=title, body=body, link=link)
     # One person follows it up: the finance user with the fewest such open tasks.
     assignee = min(
         User.objects.filter(pk__in=[u.pk for u in recipients]).annotate(
@@ -229,8 +229,6 @@ def _alert_finance(attempt: VerificationAttempt, recipients: list[User]) -> None
         ),
         key=lambda u: (u.open_tasks, u.pk),
     )
-    with translation.override(assignee.language or settings.LANGUAGE_CODE):
-        title, body = _alert_text(attempt, assignee)
     todo_create(
         assignee=assignee,
         kind=UNKNOWN_ACCOUNT_TODO,
@@ -243,26 +241,23 @@ def _alert_finance(attempt: VerificationAttempt, recipients: list[User]) -> None
     )
 
 
-def _alert_text(attempt: VerificationAttempt, user: User) -> tuple[str, str]:
-    try:
-        zone = zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = datetime.UTC
-    local = timezone.localtime(attempt.at, zone)
-    title = _("A buyer checked an account number that is not ours: ···· %(last4)s") % {
-        "last4": attempt.query_last4
-    }
-    body = _(
-        "Someone checked ···· %(last4)s on the public record at %(time)s (%(zone)s) from "
-        "%(ip)s. Someone may have given a buyer false bank details: find out who, and "
-        "warn the buyer.\nBrowser: %(agent)s"
-    ) % {
-        "last4": attempt.query_last4,
-        "time": local.strftime("%Y-%m-%d %H:%M"),
-        "zone": local.tzname(),
-        "ip": attempt.ip,
-        "agent": attempt.user_agent or "-",
-    }
+def _alert_text(attempt: VerificationAttempt) -> tuple[DeferredText, DeferredText]:
+    """The alert in each reader's language, the time in each reader's zone."""
+    title = deferred(
+        gettext_lazy("A buyer checked an account number that is not ours: ···· %(last4)s"),
+        last4=attempt.query_last4,
+    )
+    body = deferred(
+        gettext_lazy(
+            "Someone checked ···· %(last4)s on the public record at %(time)s from %(ip)s. "
+            "Someone may have given a buyer false bank details: find out who, and warn the "
+            "buyer.\nBrowser: %(agent)s"
+        ),
+        last4=attempt.query_last4,
+        time=attempt.at,
+        ip=attempt.ip,
+        agent=attempt.user_agent or "-",
+    )
     return title, body
 
 

@@ -23,8 +23,8 @@ class TodoOut(Schema):
     id: int = Field(description="The task's id.")
     kind: str = Field(description='What made it, e.g. "campaigns.call".')
     kind_label: str = Field(description="The kind's name in the request's language.")
-    title: str = Field(description="What to do.")
-    body: str = Field(description="Details.")
+    title: str = Field(description="What to do, in the request's language.")
+    body: str = Field(description="Details, in the request's language.")
     link: str = Field(description="Where in Chengxin to do it (a path).")
     assignee: str = Field(description="The assignee's username.")
     company_id: int | None = Field(description="The customer it is about, if any.")
@@ -62,8 +62,8 @@ def _out(todo: Todo, now: datetime.datetime) -> dict:
         "id": todo.pk,
         "kind": todo.kind,
         "kind_label": kind_label(todo.kind),
-        "title": todo.title,
-        "body": todo.body,
+        "title": todo.display_title,
+        "body": todo.display_body,
         "link": todo.link,
         "assignee": todo.assignee.username,
         "company_id": todo.company_id,

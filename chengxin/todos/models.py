@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from chengxin.core.deferred_text import render
 
 
 class Todo(models.Model):
@@ -20,8 +23,13 @@ class Todo(models.Model):
     # Which feature made it (e.g. "campaigns.call"); free text so that each app names its
     # own kinds without a migration here.
     kind = models.CharField(_("kind"), max_length=50)
+    # The text as made (in the site's language); what is shown when there is no message.
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("details"), blank=True)
+    # The untranslated message and its parameters (chengxin.core.deferred_text), shown
+    # in the reader's language; null for a text given as a finished string.
+    title_message = models.JSONField(null=True, blank=True, editable=False)
+    body_message = models.JSONField(null=True, blank=True, editable=False)
     link = models.CharField(_("link"), max_length=500, blank=True)
     company = models.ForeignKey(
         "parties.Company",
@@ -50,7 +58,7 @@ class Todo(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("time", "created"), auto_now_add=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,3 +96,12 @@ class Todo(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language (the reader's)."""
+        return render(self.title_message) if self.title_message is not None else self.title
+
+    @property
+    def display_body(self) -> str:
+        return render(self.body_message) if self.body_message is not None else self.body

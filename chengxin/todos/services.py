@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
-from chengxin.notifications.services import notify
+from chengxin.core.deferred_text import text_and_message
+from chengxin.notifications.services import Text, notify
 from chengxin.todos.models import Todo
 
 
@@ -29,8 +30,8 @@ def todo_create(
     *,
     assignee: User,
     kind: str,
-    title: str,
-    body: str = "",
+    title: Text,
+    body: Text = "",
     link: str = "",
     company=None,
     contact=None,
@@ -39,16 +40,24 @@ def todo_create(
     actor: User | None = None,
     notify_assignee: bool = True,
 ) -> Todo:
-    """A new open task for ``assignee``, audited, and (on commit) a notification."""
+    """A new open task for ``assignee``, audited, and (on commit) a notification.
+
+    ``title`` and ``body`` are shown in the reader's language when given as messages
+    (``deferred(_("Call %(contact)s"), contact=contact.name)``, or a lazy string), or
+    as they are when given as finished strings."""
     if not assignee.is_active:
         raise ValidationError(_("Tasks cannot be given to a deactivated user."), code="inactive")
     related_type, related_id = ("", "") if related is None else (related[0], str(related[1]))
+    title_text, title_message = text_and_message(title)
+    body_text, body_message = text_and_message(body)
     with transaction.atomic():
         todo = Todo.objects.create(
             assignee=assignee,
             kind=kind,
-            title=title[:300],
-            body=body,
+            title=title_text[:300],
+            body=body_text,
+            title_message=title_message,
+            body_message=body_message,
             link=link[:500],
             company=company,
             contact=contact,
@@ -66,7 +75,7 @@ def todo_create(
             label=todo.title,
         )
     if notify_assignee:
-        notify(users=[assignee], kind=f"todo.{kind}", title=todo.title, body=body, link=link)
+        notify(users=[assignee], kind=f"todo.{kind}", title=title, body=body, link=link)
     return todo
 
 

@@ -97,5 +97,5 @@ def todo_complete(request, pk: int):
     if error:
         messages.error(request, error)
         return _render_list(request, status=422)
-    messages.success(request, _("Task done: %(title)s") % {"title": todo.title})
+    messages.success(request, _("Task done: %(title)s") % {"title": todo.display_title})
     return redirect("todos:todo_list")

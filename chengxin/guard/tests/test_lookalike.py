@@ -282,3 +282,23 @@ def test_common_words_inside_names_are_weak(confusables: ConfusablesTable) -> No
     assert golden is not None and (golden.kind, golden.confidence) == ("embedded", 15)
     paypal = index.check_domain("paypal-trading.com").best
     assert paypal is not None and paypal.kind == "added_words" and paypal.confidence == 75
+
+
+def test_every_name_of_a_known_address_is_matched(confusables: ConfusablesTable) -> None:
+    """One of our people is "Li Na" on the user list and signs English letters "Nina Li":
+    both names are hers."""
+    own = "li.na@chengxin-export.cn"
+    index = LookalikeIndex(
+        [OWN],
+        [
+            KnownAddress(address=own, display_name="Li Na", company="Chengxin"),
+            KnownAddress(address=own, display_name="李娜", company="Chengxin"),
+            KnownAddress(address=own, display_name="Nina Li", company="Chengxin"),
+            KnownAddress(address=own, display_name="Nina Li", company="Chengxin"),
+        ],
+        confusables=confusables,
+    )
+    for name in ("Li Na", "Nina Li"):
+        check = index.check_address("nina.li.export@gmail.com", name)
+        assert [a.address for a in check.display_name_matches] == [own]
+    assert index.check_address(own, "Nina Li").display_name_matches == ()

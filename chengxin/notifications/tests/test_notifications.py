@@ -155,3 +155,91 @@ def test_wrong_method_gets_405(client_for, owner):
     assert client.post(reverse("notifications:notification_list")).status_code == 405
     assert client.get(reverse("notifications:notification_read", args=[1])).status_code == 405
     assert client.get(reverse("notifications:notification_read_all")).status_code == 405
+
+
+# --- Read in the reader's language --------------------------------------------------
+
+
+def _page(client_for, user) -> str:
+    return client_for(user).get(reverse("notifications:notification_list")).content.decode()
+
+
+def test_a_notification_made_in_chinese_reads_in_english_to_an_english_reader(
+    owner, manager, client_for, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from chengxin.core.deferred_text import deferred
+
+    owner.language, manager.language = "en", "zh-hans"
+    owner.save(update_fields=["language"])
+    manager.save(update_fields=["language"])
+    with translation.override("zh-hans"):  # the actor works in Chinese
+        _notify(
+            django_capture_on_commit_callbacks,
+            users=[owner, manager],
+            kind="changes.proposed",
+            title=deferred(
+                gettext_lazy("%(contact)s may have changed their email address"),
+                contact="Anna Schmidt",
+            ),
+            body=[
+                deferred(
+                    gettext_lazy("Sent to the old value since the change: %(count)d."), count=1
+                ),
+                deferred(gettext_lazy("Bounced since the change: %(count)d."), count=0),
+            ],
+        )
+    english = _page(client_for, owner)
+    assert "Anna Schmidt may have changed their email address" in english
+    assert "Sent to the old value since the change: 1.<br>Bounced since the change: 0." in english
+    assert "可能更换了邮箱地址" not in english
+    chinese = _page(client_for, manager)
+    assert "Anna Schmidt 可能更换了邮箱地址" in chinese
+    assert "may have changed" not in chinese
+
+
+def test_a_notification_made_in_english_reads_in_chinese_to_a_chinese_reader(
+    owner, client_for, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from chengxin.core.deferred_text import deferred
+
+    owner.language = "zh-hans"
+    owner.save(update_fields=["language"])
+    with translation.override("en"):
+        _notify(
+            django_capture_on_commit_callbacks,
+            users=[owner],
+            kind="guard.alert",
+            title=deferred(
+                gettext_lazy("Possible fraud (%(level)s risk): message from %(sender)s"),
+                level=gettext_lazy("high"),
+                sender="anna@mueiler-maschinen.de",
+            ),
+        )
+    assert "疑似诈骗（高风险）：来自 anna@mueiler-maschinen.de 的邮件" in _page(client_for, owner)
+    owner.language = "en"
+    owner.save(update_fields=["language"])
+    assert "Possible fraud (high risk): message from anna@mueiler-maschinen.de" in _page(
+        client_for, owner
+    )
+
+
+def test_a_plain_string_is_still_accepted_and_shown_as_it_is(
+    owner, client_for, django_capture_on_commit_callbacks
+):
+    _notify(
+        django_capture_on_commit_callbacks,
+        users=[owner],
+        kind="guard.alert",
+        title="Sonderfall: bitte prüfen",
+        body="Zeile 1\nZeile 2",
+    )
+    notification = Notification.objects.get()
+    assert notification.title_message is None
+    assert notification.display_title == "Sonderfall: bitte prüfen"
+    assert "Zeile 1<br>Zeile 2" in _page(client_for, owner)

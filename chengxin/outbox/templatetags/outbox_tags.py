@@ -7,9 +7,10 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import get_language, gettext, to_locale
 
 from chengxin.outbox.failures import explain_failure as _explain_failure
+from chengxin.outbox.holiday_names import translate_holiday_name
 from chengxin.outbox.models import ContactWindow
 from chengxin.outbox.selectors import company_outbound_messages
-from chengxin.outbox.windows import DEFAULT_WINDOW, upcoming_holidays
+from chengxin.outbox.windows import DEFAULT_WINDOW, names_holidays_in, upcoming_holidays
 
 register = template.Library()
 
@@ -20,6 +21,17 @@ def holiday_language() -> str:
     """The page's language as the holidays package names it ("zh_CN", "en_US")."""
     locale = to_locale(get_language() or "en")
     return {"zh_Hans": "zh_CN", "en": "en_US"}.get(locale, locale)
+
+
+def holidays_for_reader(country: str, from_day) -> list[tuple]:
+    """The next public holidays of ``country``, named in the page's language: by the
+    holidays package where it knows that language for the country, else its English
+    names through our catalogue (a name we lack stays in English)."""
+    language = holiday_language()
+    found = upcoming_holidays(country, from_day, language=language)
+    if not country or names_holidays_in(country, language):
+        return found
+    return [(day, translate_holiday_name(name)) for day, name in found]
 
 
 def current_time():
@@ -44,9 +56,7 @@ def company_outbox_section(company, contacts=(), can_edit=False):
                 "local_now": local_now,
                 "window": window,
                 "days": ", ".join(str(WEEKDAYS_ABBR[d]) for d in window.working_days),
-                "holidays": upcoming_holidays(
-                    company.country, local_now.date(), language=holiday_language()
-                ),
+                "holidays": holidays_for_reader(company.country, local_now.date()),
             }
         )
     return {

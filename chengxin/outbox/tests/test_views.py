@@ -184,3 +184,44 @@ def test_company_page_lists_german_christmas_in_december(client_for, owner, comp
     assert "2026-12-25" in section
     assert "2026-12-26" in section
     assert "2027-01-01" in section
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("zh-hans", ["2026-12-25 圣诞节", "2026-12-26 圣诞节次日", "2027-01-01 元旦"]),
+        ("en", ["2026-12-25 Christmas Day", "2026-12-26 Second Day of Christmas"]),
+    ],
+)
+def test_holiday_names_are_in_the_readers_language(
+    client_for, owner, company, monkeypatch, language, names
+):
+    from chengxin.outbox.templatetags import outbox_tags
+
+    monkeypatch.setattr(
+        outbox_tags, "current_time", lambda: datetime.datetime(2026, 12, 20, 12, 0, tzinfo=UTC)
+    )
+    owner.language = language
+    owner.save(update_fields=["language"])
+    response = client_for(owner).get(reverse("parties:company_detail", args=[company.pk]))
+    section = response.text[response.text.index('data-testid="contact-hours"') :]
+    section = section[: section.index("</table>")]
+    for name in names:
+        assert name in section
+    if language == "zh-hans":
+        assert "Christmas" not in section and "New Year" not in section
+
+
+def test_holiday_qualifiers_and_several_holidays_on_one_day_are_translated():
+    from django.utils import translation
+
+    from chengxin.outbox.holiday_names import translate_holiday_name
+
+    with translation.override("zh-hans"):
+        assert translate_holiday_name("Boxing Day (observed)") == "节礼日（补假）"
+        assert translate_holiday_name("All Saints' Day; National Unity Day") == (
+            "诸圣节; 国家统一日"
+        )
+        # A holiday we have no name for stays as the package names it.
+        assert translate_holiday_name("Jan Hus Day") == "Jan Hus Day"

@@ -4,8 +4,10 @@ finance and its debounce, and that only our approved accounts answer."""
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 
 import pytest
+from django.utils import timezone, translation
 
 from chengxin.accounts.models import Role
 from chengxin.core.addresses import client_address
@@ -159,9 +161,13 @@ def test_an_unknown_number_alerts_every_finance_user_and_makes_one_task(
     alerts = Notification.objects.filter(kind=UNKNOWN_ACCOUNT_TODO)
     assert sorted(alerts.values_list("user__username", flat=True)) == ["finance", "finance2"]
     berlin = alerts.get(user=second)
-    assert berlin.title == "A buyer checked an account number that is not ours: ···· 4300"
-    assert "at 2026-11-20 09:00 (CET) from 203.0.113.7" in berlin.body
-    assert UA in berlin.body
+    # Written for each reader when read: in their language and their time zone.
+    with translation.override("en"), timezone.override(zoneinfo.ZoneInfo("Europe/Berlin")):
+        assert berlin.display_title == (
+            "A buyer checked an account number that is not ours: ···· 4300"
+        )
+        assert "at 2026-11-20 09:00 (CET) from 203.0.113.7" in berlin.display_body
+    assert UA in berlin.display_body
     assert berlin.link == "/trust/manage/checks/?answer=unknown"
     todo = Todo.objects.get(kind=UNKNOWN_ACCOUNT_TODO)
     assert todo.assignee.role == Role.FINANCE

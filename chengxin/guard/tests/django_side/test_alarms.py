@@ -68,12 +68,24 @@ def test_the_owner_and_every_manager_are_notified(
     assert "mueller-maschinen.de" in notification.body
 
 
-def test_the_notification_is_in_each_recipients_language(ingest, company, owner, manager):
+def test_the_notification_is_in_each_recipients_language(
+    ingest, company, owner, manager, client_for
+):
     owner.language = "en"
     owner.save(update_fields=["language"])
+    manager.language = "zh-hans"
+    manager.save(update_fields=["language"])
     ingest(make_raw(sender=LOOKALIKE, text=BANK_CHANGE))
-    title = Notification.objects.get(user=owner).title
-    assert title.startswith("Possible fraud (")
+    url = reverse("notifications:notification_list")
+    english = client_for(owner).get(url).content.decode()
+    assert "Possible fraud (critical risk): message from anna.schmidt@mueiler-maschinen.de" in (
+        english
+    )
+    chinese = client_for(manager).get(url).content.decode()
+    assert "疑似诈骗（极高风险）：来自 anna.schmidt@mueiler-maschinen.de 的邮件" in chinese
+    # The signals are sentences in the reader's language too.
+    assert "asks to change bank or payment details" in english
+    assert "asks to change bank or payment details" not in chinese
 
 
 def test_the_message_page_explains_why_in_english(client_for, owner, lookalike):
@@ -219,6 +231,29 @@ def test_our_general_managers_name_from_a_free_mail_address(ingest, manager, com
     codes = [s["code"] for s in assessment.signals]
     assert "display_name_known_contact" in codes
     assert assessment.level in ("medium", "high", "critical")
+
+
+def test_the_latin_name_our_people_sign_with_is_known_too(ingest, manager, company):
+    """A rep signs English letters "Nina Li": an unknown address using it is suspect."""
+    make_user(
+        Role.SALES,
+        username="li.na",
+        first_name="娜",
+        last_name="李",
+        name_chinese="李娜",
+        name_latin="Nina Li",
+        email="li.na@chengxin-export.cn",
+    )
+    message = ingest(
+        make_raw(
+            sender="Nina Li <nina.li.export@gmail.com>",
+            to="finance@chengxin-export.cn",
+            subject="Urgent payment",
+            text="Please transfer USD 48,000 to the account below today. Keep it confidential.",
+        )
+    ).message
+    codes = [s["code"] for s in Assessment.objects.get(message=message).signals]
+    assert "display_name_known_contact" in codes
 
 
 def test_the_alert_list_has_no_n_plus_one(client_for, ingest, owner, company):
