@@ -104,13 +104,10 @@ class CompanyForm(forms.Form):
         }
 
 
-class FirstContactForm(forms.Form):
-    """The first contact, entered with a new company."""
+class NewContactChannelsForm(forms.Form):
+    """The email, phone and WhatsApp number of a contact being entered."""
 
     prefix = "contact"
-    name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
     email = forms.CharField(label=_("Email"), max_length=320, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
     whatsapp = forms.CharField(label=_("WhatsApp"), max_length=64, required=False)
@@ -122,6 +119,15 @@ class FirstContactForm(forms.Form):
             for kind in ("email", "phone", "whatsapp")
             if data.get(kind, "").strip()
         ]
+
+
+class FirstContactForm(NewContactChannelsForm):
+    """The first contact, entered with a new company."""
+
+    name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
+    field_order = ["name", "title", "language", "email", "phone", "whatsapp"]
 
 
 class ContactForm(forms.Form):
