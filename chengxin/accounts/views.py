@@ -130,7 +130,7 @@ def preferences(request):
 @login_required
 def user_list(request):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     return render(request, "accounts/user_list.html", {"users": User.objects.all()})
 
 
@@ -138,7 +138,7 @@ def user_list(request):
 @login_required
 def user_create(request):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -155,7 +155,7 @@ def user_create(request):
 @login_required
 def user_edit(request, pk):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     user = get_object_or_404(User, pk=pk)
     initial = {f: getattr(user, f) for f in UserUpdateForm.base_fields}
     form = UserUpdateForm(request.POST or None, initial=initial)

@@ -121,6 +121,21 @@ def can_record_payment(user) -> bool:
     return _active(user) and user.role in OUR_ACCOUNTS_ROLES
 
 
+def _not_allowed_on_account(account: BankAccount, *, verb: str) -> str:
+    """Why a user may not verify or reject ``account``, in the reader's words."""
+    if account.side == Side.OURS:
+        if verb == "verify":
+            return _("Only finance, a manager or an administrator may verify our own accounts.")
+        return _("Only finance, a manager or an administrator may reject our own accounts.")
+    if verb == "verify":
+        return _(
+            "Only the customer's owner, a colleague it is shared with, a manager or finance may verify this account."
+        )
+    return _(
+        "Only the customer's owner, a colleague it is shared with, a manager or finance may reject this account."
+    )
+
+
 def allowed_actions(user, account: BankAccount) -> set[str]:
     """The steps ``user`` may take on ``account`` now (what the detail page offers)."""
     actions: set[str] = set()
@@ -630,7 +645,7 @@ def bank_account_verify(
     now = now or timezone.now()
     account = _locked(actor=actor, account=account)
     if not can_verify(actor, account):
-        raise PermissionDenied(_("You may not verify this account."))
+        raise PermissionDenied(_not_allowed_on_account(account, verb="verify"))
     _require_state(account, State.PROPOSED)
     if outcome not in OUTCOMES:
         raise ValidationError({"outcome": [_("Choose the outcome.")]})
@@ -749,7 +764,7 @@ def bank_account_reject(
     now = now or timezone.now()
     account = _locked(actor=actor, account=account)
     if not can_reject(actor, account):
-        raise PermissionDenied(_("You may not reject this account."))
+        raise PermissionDenied(_not_allowed_on_account(account, verb="reject"))
     _require_state(account, *OPEN_STATES)
     reason = (reason or "").strip()
     if not reason:
@@ -789,7 +804,9 @@ def bank_account_label_update(
     """The label and notes only (any state): never the number, bank or holder."""
     account = _locked(actor=actor, account=account)
     if not (can_verify(actor, account) or can_approve(actor, account)):
-        raise PermissionDenied(_("You may not change this account."))
+        raise PermissionDenied(
+            _("Only someone who may verify or approve this account may change its label.")
+        )
     before = snapshot(account)
     account.label, account.notes = (label or "").strip()[:100], (notes or "").strip()
     account.save(update_fields=["label", "notes"])
