@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.changes.models import Outcome
+from chengxin.core.forms import LocalDateTimeField
 from chengxin.parties.models import Channel, ChannelKind
 
 
@@ -23,11 +24,7 @@ class LetterForm(forms.Form):
 class VerifyForm(forms.Form):
     channel = forms.ModelChoiceField(label=_("Checked through"), queryset=Channel.objects.none())
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    checked_at = forms.DateTimeField(
-        label=_("When (UTC, empty: now)"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
+    checked_at = LocalDateTimeField(label=_("When"), required=False, empty_means_now=True)
     notes = forms.CharField(
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
