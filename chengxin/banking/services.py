@@ -43,7 +43,9 @@ from chengxin.banking.selectors import (
     APPROVER_ROLES,
     OPEN_STATES,
     OUR_ACCOUNTS_ROLES,
+    account_number,
     bank_details_on_file,
+    intermediary_account,
     visible_accounts,
 )
 from chengxin.core import files
@@ -627,6 +629,44 @@ def verification_channels(account: BankAccount):
         return channels
     excluded = [c.pk for c in channels if _channel_in_message(c, text, identifiers)]
     return channels.exclude(pk__in=excluded)
+
+
+@dataclass(frozen=True)
+class NumberForVerification:
+    """What the person verifying an account reads back to its holder or bank."""
+
+    number: str
+    intermediary_account: str
+
+
+@transaction.atomic
+def bank_account_number_show_for_verification(
+    *, actor: User, account: BankAccount
+) -> NumberForVerification:
+    """The full number (an IBAN in groups of four) for the person about to verify
+    ``account``: they must read it back by phone, and a rep otherwise sees the last
+    four digits only. Each time it is shown is written to the audit trail."""
+    if not (account.state == State.PROPOSED and can_verify(actor, account)):
+        raise PermissionDenied(_not_allowed_on_account(account, verb="verify"))
+    full = account_number(account)
+    shown = NumberForVerification(
+        number=numbers.formatted(full) if full else account.masked_number,
+        intermediary_account=intermediary_account(account),
+    )
+    audit_record_many(
+        actor=actor,
+        changes=[
+            Change(
+                Action.UPDATE,
+                account,
+                before=None,
+                after={"number_shown_to": actor.pk, "shown_for": "verification"},
+                company_id=account.company_id,
+                label=f"bank account number shown to {actor} for verification",
+            )
+        ],
+    )
+    return shown
 
 
 @transaction.atomic
