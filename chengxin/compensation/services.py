@@ -37,6 +37,7 @@ from chengxin.compensation.permissions import (
     can_use_credits,
 )
 from chengxin.core.locks import serialise_on
+from chengxin.core.money import format_money
 from chengxin.guard.content import FoundAccount
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Company
@@ -282,14 +283,12 @@ def fee_claim_submit(
 def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
     company = claim.recipient.company
     link = _link(claim)
-    title = _("Fee claim from %(company)s: %(amount)s %(currency)s") % {
+    title = _("Fee claim from %(company)s: %(amount)s") % {
         "company": company,
-        "amount": claim.fee_amount,
-        "currency": claim.fee_currency,
+        "amount": format_money(claim.fee_amount, claim.fee_currency),
     }
-    body = _("Payment of %(amount)s %(currency)s on %(date)s. Check the voucher.") % {
-        "amount": claim.payment_amount,
-        "currency": claim.payment_currency,
+    body = _("Payment of %(amount)s on %(date)s. Check the voucher.") % {
+        "amount": format_money(claim.payment_amount, claim.payment_currency),
         "date": claim.paid_on.isoformat(),
     }
     if claim.is_flagged:
@@ -370,13 +369,12 @@ def fee_claim_approve(
         errors: dict[str, str] = {}
         amount = _amount(approved_amount, field="approved_amount", limit=MAX_FEE, errors=errors)
         if amount is not None and plan.fee_cap is not None and amount > plan.fee_cap:
-            errors["approved_amount"] = _(
-                "At most %(cap)s %(currency)s per payment (the plan's cap)."
-            ) % {"cap": plan.fee_cap, "currency": currency}
+            errors["approved_amount"] = _("At most %(cap)s per payment (the plan's cap).") % {
+                "cap": format_money(plan.fee_cap, currency)
+            }
         elif amount is not None and claim.fee_currency == currency and amount > claim.fee_amount:
-            errors["approved_amount"] = _("At most the fee claimed: %(fee)s %(currency)s.") % {
-                "fee": claim.fee_amount,
-                "currency": currency,
+            errors["approved_amount"] = _("At most the fee claimed: %(fee)s.") % {
+                "fee": format_money(claim.fee_amount, currency)
             }
         if claim.is_flagged and not notes:
             errors["notes"] = _(
@@ -397,11 +395,10 @@ def fee_claim_approve(
             amount=amount,
             currency=currency,
             reason=(
-                _("Intermediary-bank fee on the payment of %(amount)s %(currency)s on %(date)s%(ref)s "
+                _("Intermediary-bank fee on the payment of %(amount)s on %(date)s%(ref)s "
                   "to our new account (account change of %(change)s)")
                 % {
-                    "amount": claim.payment_amount,
-                    "currency": claim.payment_currency,
+                    "amount": format_money(claim.payment_amount, claim.payment_currency),
                     "date": claim.paid_on.isoformat(),
                     "ref": f", {claim.payment_reference}" if claim.payment_reference else "",
                     "change": plan.parallel_from.isoformat(),
@@ -431,8 +428,8 @@ def fee_claim_approve(
         notify(
             users=[company.owner, claim.submitted_by],
             kind="compensation.approved",
-            title=_("Fee claim approved: %(amount)s %(currency)s credit for %(company)s")
-            % {"amount": amount, "currency": currency, "company": company},
+            title=_("Fee claim approved: %(amount)s credit for %(company)s")
+            % {"amount": format_money(amount, currency), "company": company},
             link=_link(claim),
         )
     return credit

@@ -249,7 +249,7 @@ def test_payments_list_and_record(client_for, finance, owner, ours, company):
     assert response.status_code == 302
     viewer = client_for(owner)
     one, body = _queries(viewer, reverse("banking:payment_list"))
-    assert "PI-044" in body and "1500.00 EUR" in body
+    assert "PI-044" in body and "EUR\xa01,500.00" in body
     for _ in range(3):
         services.payment_record(actor=finance, account=ours, company=company, amount="10",
                                 currency="EUR", received_on=datetime.date(2026, 11, 21))  # fmt: skip
