@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -46,3 +47,30 @@ class LocalDateTimeField(forms.DateTimeField):
             text = _("Your time zone: {zone}.")
         kwargs.setdefault("help_text", format_lazy(text, zone=current_zone_description()))
         super().__init__(**kwargs)
+
+
+#: Limits for free text typed on the pages (the API and imports check their own).
+SHORT_TEXT_LIMIT = 2_000  # a reason, a note: one or two paragraphs
+LETTER_LIMIT = 20_000  # a letter or message to a buyer
+
+
+class LongTextField(forms.CharField):
+    """Free text with a limit that is stated up front and enforced with a clear
+    error. The browser is not told the limit (``maxlength``): it would silently cut
+    a pasted text short, and the person would send half a sentence."""
+
+    def __init__(self, *, max_length: int = SHORT_TEXT_LIMIT, rows: int = 3, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        kwargs.setdefault(
+            "help_text",
+            format_lazy(_("At most {limit} characters."), limit=_grouped(max_length)),
+        )
+        super().__init__(max_length=max_length, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+_grouped = lazy(lambda number: number_format(number, force_grouping=True), str)

@@ -4,6 +4,7 @@ import pycountry
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chengxin.core.forms import LongTextField
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -64,9 +65,7 @@ class CompanyForm(forms.Form):
         initial=CompanyStatus.PROSPECT,
     )
     tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."))
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Notes"), required=False)
 
     def to_input(self) -> CompanyInput:
         data = self.cleaned_data
@@ -140,9 +139,7 @@ class ContactForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=ContactStatus.choices, initial=ContactStatus.ACTIVE
     )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    notes = LongTextField(label=_("Notes"), required=False, rows=2)
 
 
 class ChannelForm(forms.Form):
@@ -159,7 +156,7 @@ class ChannelForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FollowUpKind.choices)
-    summary = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = LongTextField(label=_("What happened"), rows=2)
 
 
 class DomainForm(forms.Form):
