@@ -140,6 +140,7 @@ OTP_TOTP_ISSUER = "Chengxin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "chengxin.core.views.csrf_failure"
 
 # --- Language and time ---------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -40,6 +40,18 @@ def permission_denied(request, exception=None):
     )
 
 
+def csrf_failure(request, reason=""):
+    """A form sent after the session ended, or from another site: say so, in the
+    reader's language, instead of Django's English explanation for developers."""
+    return permission_denied(
+        request,
+        _(
+            "This form has expired or did not come from this site, so nothing was done. "
+            "Go back, reload the page and send it again."
+        ),
+    )
+
+
 @requires_csrf_token
 def page_not_found(request, exception=None):
     """Django's own 404 messages are technical and English ("No Company matches

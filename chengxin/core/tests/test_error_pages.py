@@ -90,3 +90,15 @@ def test_500_page_needs_no_database(rf):
     response = server_error(rf.get("/companies/"))
     assert response.status_code == 500
     assert "Server error" in response.content.decode()
+
+
+def test_an_expired_form_says_what_to_do(client, owner):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    strict.force_login(owner)
+    response = strict.post(reverse("parties:company_create"), {"legal_name": "X"})
+    assert response.status_code == 403
+    page = _page(response)
+    assert "This form has expired or did not come from this site" in page
+    assert 'class="topbar"' in page
