@@ -22,3 +22,7 @@ urlpatterns = [
     path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
 ]
+
+handler403 = "chengxin.core.views.permission_denied"
+handler404 = "chengxin.core.views.page_not_found"
+handler500 = "chengxin.core.views.server_error"

@@ -487,7 +487,7 @@ def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
 @transaction.atomic
 def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
     if token.user_id != actor.pk and not actor.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only its owner or an administrator may revoke this token."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

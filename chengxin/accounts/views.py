@@ -25,7 +25,7 @@ from chengxin.accounts.models import ApiToken, User
 from chengxin.core.forms import apply_errors
 
 
-def _next_url(request, default="parties:company_list"):
+def _next_url(request, default="home"):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return target
@@ -159,7 +159,7 @@ def preferences(request):
 @login_required
 def user_list(request):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     return render(request, "accounts/user_list.html", {"users": User.objects.all()})
 
 
@@ -167,7 +167,7 @@ def user_list(request):
 @login_required
 def user_create(request):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,7 +184,7 @@ def user_create(request):
 @login_required
 def user_edit(request, pk):
     if not request.user.manages_users:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only an administrator may manage users."))
     user = get_object_or_404(User, pk=pk)
     initial = {f: getattr(user, f) for f in UserUpdateForm.base_fields}
     form = UserUpdateForm(request.POST or None, initial=initial)

@@ -9,6 +9,7 @@ from chengxin.banking.services import (
     OUR_METHODS,
     OUR_PURPOSES,
 )
+from chengxin.core.forms import LongTextField
 from chengxin.parties.models import Channel, Company
 
 
@@ -44,9 +45,7 @@ class ProposeForm(forms.Form):
         label=_("Account at the intermediary bank"), max_length=50, required=False
     )
     label = forms.CharField(label=_("Label"), max_length=100, required=False)
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Notes"), required=False)
     replaces = forms.TypedChoiceField(
         label=_("Replaces"), coerce=int, required=False, empty_value=None
     )
@@ -71,9 +70,7 @@ class VerifyForm(forms.Form):
         queryset=Channel.objects.none(),
         required=False,
     )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Notes"), required=False)
 
     def __init__(self, *args, account: BankAccount, eligible=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,20 +91,16 @@ class VerifyForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    notes = LongTextField(label=_("Notes"), required=False, rows=2)
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = LongTextField(label=_("Reason"), rows=2)
 
 
 class LabelForm(forms.Form):
     label = forms.CharField(label=_("Label"), max_length=100, required=False)
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    notes = LongTextField(label=_("Notes"), required=False, rows=2)
 
 
 class PaymentForm(forms.Form):

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from chengxin.core.money import format_money
+
 
 class Side(models.TextChoices):
     OURS = "ours", _("Our company")
@@ -247,4 +249,4 @@ class ReceivedPayment(models.Model):
         indexes = [models.Index(fields=["account", "received_on"], name="payment_account_day")]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency} · {self.received_on}"
+        return f"{format_money(self.amount, self.currency)} · {self.received_on}"

@@ -52,8 +52,10 @@ from chengxin.banking.selectors import (
     APPROVER_ROLES,
     OPEN_STATES,
     OUR_ACCOUNTS_ROLES,
+    account_number,
     bank_details_on_file,
     flagged_messages,
+    intermediary_account,
     number_digests,
     visible_accounts,
 )
@@ -179,6 +181,21 @@ def can_retire(user, account: BankAccount) -> bool:
 
 def can_record_payment(user) -> bool:
     return _active(user) and user.role in OUR_ACCOUNTS_ROLES
+
+
+def _not_allowed_on_account(account: BankAccount, *, verb: str) -> str:
+    """Why a user may not verify or reject ``account``, in the reader's words."""
+    if account.side == Side.OURS:
+        if verb == "verify":
+            return _("Only finance, a manager or an administrator may verify our own accounts.")
+        return _("Only finance, a manager or an administrator may reject our own accounts.")
+    if verb == "verify":
+        return _(
+            "Only the customer's owner, a colleague it is shared with, a manager or finance may verify this account."
+        )
+    return _(
+        "Only the customer's owner, a colleague it is shared with, a manager or finance may reject this account."
+    )
 
 
 def allowed_actions(user, account: BankAccount) -> set[str]:
@@ -671,6 +688,44 @@ def verification_channels(account: BankAccount):
     return channels.exclude(pk__in=excluded)
 
 
+@dataclass(frozen=True)
+class NumberForVerification:
+    """What the person verifying an account reads back to its holder or bank."""
+
+    number: str
+    intermediary_account: str
+
+
+@transaction.atomic
+def bank_account_number_show_for_verification(
+    *, actor: User, account: BankAccount
+) -> NumberForVerification:
+    """The full number (an IBAN in groups of four) for the person about to verify
+    ``account``: they must read it back by phone, and a rep otherwise sees the last
+    four digits only. Each time it is shown is written to the audit trail."""
+    if not (account.state == State.PROPOSED and can_verify(actor, account)):
+        raise PermissionDenied(_not_allowed_on_account(account, verb="verify"))
+    full = account_number(account)
+    shown = NumberForVerification(
+        number=numbers.formatted(full) if full else account.masked_number,
+        intermediary_account=intermediary_account(account),
+    )
+    audit_record_many(
+        actor=actor,
+        changes=[
+            Change(
+                Action.UPDATE,
+                account,
+                before=None,
+                after={"number_shown_to": actor.pk, "shown_for": "verification"},
+                company_id=account.company_id,
+                label=f"bank account number shown to {actor} for verification",
+            )
+        ],
+    )
+    return shown
+
+
 @transaction.atomic
 def bank_account_verify(
     *,
@@ -687,7 +742,7 @@ def bank_account_verify(
     now = now or timezone.now()
     account = _locked(actor=actor, account=account)
     if not can_verify(actor, account):
-        raise PermissionDenied(_("You may not verify this account."))
+        raise PermissionDenied(_not_allowed_on_account(account, verb="verify"))
     _require_state(account, State.PROPOSED)
     if outcome not in OUTCOMES:
         raise ValidationError({"outcome": [_("Choose the outcome.")]})
@@ -813,7 +868,7 @@ def bank_account_reject(
     now = now or timezone.now()
     account = _locked(actor=actor, account=account)
     if not can_reject(actor, account):
-        raise PermissionDenied(_("You may not reject this account."))
+        raise PermissionDenied(_not_allowed_on_account(account, verb="reject"))
     _require_state(account, *OPEN_STATES)
     reason = (reason or "").strip()
     if not reason:
@@ -853,7 +908,9 @@ def bank_account_label_update(
     """The label and notes only (any state): never the number, bank or holder."""
     account = _locked(actor=actor, account=account)
     if not (can_verify(actor, account) or can_approve(actor, account)):
-        raise PermissionDenied(_("You may not change this account."))
+        raise PermissionDenied(
+            _("Only someone who may verify or approve this account may change its label.")
+        )
     before = snapshot(account)
     account.label, account.notes = (label or "").strip()[:100], (notes or "").strip()
     account.save(update_fields=["label", "notes"])

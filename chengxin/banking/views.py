@@ -111,13 +111,20 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         else None,
     }
     forms.update(bound or {})
+    if "verify" in actions:
+        # The verifier reads the number back to the holder or the bank: in full, audited.
+        shown = services.bank_account_number_show_for_verification(actor=user, account=account)
+        number, full_number, intermediary = shown.number, True, shown.intermediary_account
+    else:
+        number = selectors.account_number_display(user, account)
+        full_number = selectors.may_see_full_number(user)
+        intermediary = selectors.intermediary_account(account) if full_number else ""
     context = {
         "account": account,
-        "number": selectors.account_number_display(user, account),
-        "full_number": selectors.may_see_full_number(user),
-        "intermediary_account": (
-            selectors.intermediary_account(account) if selectors.may_see_full_number(user) else ""
-        ),
+        "number": number,
+        "full_number": full_number,
+        "shown_for_verification": "verify" in actions,
+        "intermediary_account": intermediary,
         "steps": list(account.steps.select_related("actor")),
         "warnings": services.proposal_warnings(account),
         "flagged_messages": selectors.account_flagged_messages(account),

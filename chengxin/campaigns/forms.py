@@ -5,6 +5,7 @@ from chengxin.banking.models import BankAccount
 from chengxin.banking.selectors import our_receiving_accounts
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, Perk
 from chengxin.campaigns.services import PlanInput
+from chengxin.core.forms import LongTextField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -22,11 +23,7 @@ class PlanForm(forms.Form):
         label=_("Old account (closing)"), queryset=BankAccount.objects.none()
     )
     new_account = AccountChoice(label=_("New account"), queryset=BankAccount.objects.none())
-    reason = forms.CharField(
-        label=_("Reason (buyers read it)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-    )
+    reason = LongTextField(label=_("Reason (buyers read it)"))
     decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
     parallel_from = forms.DateField(label=_("Change: both accounts receive from"), widget=DATE)
     old_closes_on = forms.DateField(label=_("Old account's last day"), widget=DATE)
@@ -84,11 +81,7 @@ class PlanForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why the rules may be broken this time"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-    )
+    reason = LongTextField(label=_("Why the rules may be broken this time"), rows=2)
 
 
 class CallForm(forms.Form):

@@ -228,21 +228,33 @@ def text_width(text: str, font_size: float, bold: bool = False) -> float:
     """An estimate, in user units, of ``text`` set in a sans-serif font: CJK characters
     are one em, Latin letters about 0.6 em (DejaVu Sans, the widest common fallback).
     Errs on the wide side."""
+    return sum(_char_em(ch) for ch in text) * font_size * (1.12 if bold else 1.0)
+
+
+def _char_em(ch: str) -> float:
+    if unicodedata.combining(ch):
+        return 0.0
+    if _is_wide(ch):
+        return 1.0
+    if ch in _NARROW:
+        return 0.32
+    if ch in "mwMW@%&":
+        return 0.9
+    if ch.isupper():
+        return 0.7
+    return 0.62
+
+
+def _fitting_length(text: str, width: float, font_size: float, bold: bool = False) -> int:
+    """How many leading characters of ``text`` fit in ``width`` (at least one). Reads
+    only as far as the line reaches, so cutting a very long word stays linear."""
+    limit = width / (font_size * (1.12 if bold else 1.0))
     em = 0.0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        if _is_wide(ch):
-            em += 1.0
-        elif ch in _NARROW:
-            em += 0.32
-        elif ch in "mwMW@%&":
-            em += 0.9
-        elif ch.isupper():
-            em += 0.7
-        else:
-            em += 0.62
-    return em * font_size * (1.12 if bold else 1.0)
+    for index, ch in enumerate(text):
+        em += _char_em(ch)
+        if em > limit:
+            return max(index, 1)
+    return len(text)
 
 
 def _break_units(text: str) -> Iterator[str]:
@@ -274,10 +286,12 @@ def wrap_text(text: str, width: float, font_size: float, bold: bool = False) -> 
         if line.strip():
             lines.append(line.rstrip())
         line = unit.lstrip()
-        while text_width(line.rstrip(), font_size, bold) > width and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and text_width(line[:cut], font_size, bold) > width:
-                cut -= 1
+        while len(line) > 1:
+            stripped = line.rstrip()
+            fits = _fitting_length(stripped, width, font_size, bold)
+            if fits >= len(stripped):
+                break
+            cut = max(1, min(fits, len(line) - 1))
             if cut > 1 and line[cut] in _NO_LINE_START:
                 cut -= 1
             lines.append(line[:cut])

@@ -195,7 +195,7 @@ def plan_override(request, pk):
     form = OverrideForm(request.POST)
     if not form.is_valid():
         if not services.may_override(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(_("Only a manager may override the rules of an account change."))
         return _render_detail(request, plan, override_form=form, status=422)
     return _action(
         request,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.changes.models import Outcome
+from chengxin.core.forms import LETTER_LIMIT, LocalDateTimeField, LongTextField
 from chengxin.parties.models import Channel, ChannelKind
 
 
@@ -17,20 +18,14 @@ class ChangeOpenForm(forms.Form):
 
 class LetterForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=500)
-    body = forms.CharField(label=_("Letter"), widget=forms.Textarea(attrs={"rows": 14}))
+    body = LongTextField(label=_("Letter"), max_length=LETTER_LIMIT, rows=14)
 
 
 class VerifyForm(forms.Form):
     channel = forms.ModelChoiceField(label=_("Checked through"), queryset=Channel.objects.none())
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    checked_at = forms.DateTimeField(
-        label=_("When (UTC, empty: now)"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-    )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    checked_at = LocalDateTimeField(label=_("When"), required=False, empty_means_now=True)
+    notes = LongTextField(label=_("Notes"), required=False)
 
     def __init__(self, *args, company, eligible, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,6 +39,4 @@ class VerifyForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Notes"), required=False)

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.compensation import vouchers
+from chengxin.core.forms import LongTextField
 
 
 def _currency_choices():
@@ -67,13 +68,11 @@ class ApproveForm(forms.Form):
     approved_amount = forms.DecimalField(
         label=_("Amount to credit"), max_digits=12, decimal_places=2, min_value=0
     )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    notes = LongTextField(label=_("Notes"), required=False, rows=2)
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = LongTextField(label=_("Reason"), rows=2)
 
 
 class CreditUseForm(forms.Form):

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from chengxin.core.money import format_money
+
 
 class ClaimState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted: finance to check")
@@ -68,7 +70,7 @@ class FeeClaim(models.Model):
         indexes = [models.Index(fields=["voucher_sha256"], name="feeclaim_voucher_sha256")]
 
     def __str__(self) -> str:
-        return f"{self.fee_amount} {self.fee_currency} · {self.recipient}"
+        return f"{format_money(self.fee_amount, self.fee_currency)} · {self.recipient}"
 
     @property
     def is_flagged(self) -> bool:
@@ -107,7 +109,7 @@ class Credit(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency} · {self.company}"
+        return f"{format_money(self.amount, self.currency)} · {self.company}"
 
     @property
     def is_used(self) -> bool:

@@ -42,6 +42,7 @@ from chengxin.compensation.permissions import (
 )
 from chengxin.core.deferred_text import deferred
 from chengxin.core.locks import serialise_on
+from chengxin.core.money import Money, format_money
 from chengxin.guard.content import FoundAccount
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Company
@@ -288,16 +289,14 @@ def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
     company = claim.recipient.company
     link = _link(claim)
     title = deferred(
-        gettext_lazy("Fee claim from %(company)s: %(amount)s %(currency)s"),
+        gettext_lazy("Fee claim from %(company)s: %(amount)s"),
         company=str(company),
-        amount=claim.fee_amount,
-        currency=claim.fee_currency,
+        amount=Money(claim.fee_amount, claim.fee_currency),
     )
     body = [
         deferred(
-            gettext_lazy("Payment of %(amount)s %(currency)s on %(date)s. Check the voucher."),
-            amount=claim.payment_amount,
-            currency=claim.payment_currency,
+            gettext_lazy("Payment of %(amount)s on %(date)s. Check the voucher."),
+            amount=Money(claim.payment_amount, claim.payment_currency),
             date=claim.paid_on,
         )
     ]
@@ -384,13 +383,12 @@ def fee_claim_approve(
         errors: dict[str, str] = {}
         amount = _amount(approved_amount, field="approved_amount", limit=MAX_FEE, errors=errors)
         if amount is not None and plan.fee_cap is not None and amount > plan.fee_cap:
-            errors["approved_amount"] = _(
-                "At most %(cap)s %(currency)s per payment (the plan's cap)."
-            ) % {"cap": plan.fee_cap, "currency": currency}
+            errors["approved_amount"] = _("At most %(cap)s per payment (the plan's cap).") % {
+                "cap": format_money(plan.fee_cap, currency)
+            }
         elif amount is not None and claim.fee_currency == currency and amount > claim.fee_amount:
-            errors["approved_amount"] = _("At most the fee claimed: %(fee)s %(currency)s.") % {
-                "fee": claim.fee_amount,
-                "currency": currency,
+            errors["approved_amount"] = _("At most the fee claimed: %(fee)s.") % {
+                "fee": format_money(claim.fee_amount, currency)
             }
         if claim.is_flagged and not notes:
             errors["notes"] = _(
@@ -411,11 +409,10 @@ def fee_claim_approve(
             amount=amount,
             currency=currency,
             reason=(
-                _("Intermediary-bank fee on the payment of %(amount)s %(currency)s on %(date)s%(ref)s "
+                _("Intermediary-bank fee on the payment of %(amount)s on %(date)s%(ref)s "
                   "to our new account (account change of %(change)s)")
                 % {
-                    "amount": claim.payment_amount,
-                    "currency": claim.payment_currency,
+                    "amount": format_money(claim.payment_amount, claim.payment_currency),
                     "date": claim.paid_on.isoformat(),
                     "ref": f", {claim.payment_reference}" if claim.payment_reference else "",
                     "change": plan.parallel_from.isoformat(),
@@ -446,9 +443,8 @@ def fee_claim_approve(
             users=[company.owner, claim.submitted_by],
             kind="compensation.approved",
             title=deferred(
-                gettext_lazy("Fee claim approved: %(amount)s %(currency)s credit for %(company)s"),
-                amount=amount,
-                currency=currency,
+                gettext_lazy("Fee claim approved: %(amount)s credit for %(company)s"),
+                amount=Money(amount, currency),
                 company=str(company),
             ),
             link=_link(claim),

@@ -15,7 +15,8 @@ finds it, and give the parameters by name::
 
 A parameter is plain data (a name, an address, a number: shown as it is), a lazy
 translatable string or another ``deferred(...)`` (translated for the reader too, e.g.
-a kind of task), or a datetime/date (shown in the reader's time zone and format).
+a kind of task), a datetime/date (shown in the reader's time zone and format), or a
+``Money`` (formatted for the reader's language).
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext, pgettext
 
+from chengxin.core.money import Money, format_money
+
 # Markers for parameters that are not plain JSON data.
 TEXT = "$text"
 DATETIME = "$datetime"
 DATE = "$date"
+MONEY = "$money"
 
 # Sentences that take more than one msgid and its parameters (a guard signal translates
 # its parts one by one): a name stored with the JSON parameters, and the function that
@@ -151,6 +155,8 @@ def render(stored: Any) -> str:
 
 
 def _encode(value: Any) -> Any:
+    if isinstance(value, Money):
+        return {MONEY: [str(value.amount), value.currency]}
     if isinstance(value, DeferredText):
         return {TEXT: value.to_json()}
     if isinstance(value, Promise):
@@ -172,6 +178,9 @@ def _decode(value: Any) -> Any:
             return render(value[TEXT])
         if DATETIME in value:
             return local_datetime(datetime.datetime.fromisoformat(value[DATETIME]))
+        if MONEY in value:
+            amount, currency = value[MONEY]
+            return format_money(amount, currency)
         if DATE in value:
             return formats.date_format(datetime.date.fromisoformat(value[DATE]), "DATE_FORMAT")
     return value

@@ -1,4 +1,10 @@
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -12,3 +18,59 @@ def apply_errors(form, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+def _current_zone_description() -> str:
+    """The active time zone (the user's, activated by the middleware) as a person
+    reads it: its name and today's offset, e.g. "Asia/Shanghai, UTC+08:00"."""
+    now = timezone.localtime()
+    offset = now.strftime("%z")
+    return f"{timezone.get_current_timezone_name()}, UTC{offset[:3]}:{offset[3:]}"
+
+
+current_zone_description = lazy(_current_zone_description, str)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A moment entered in the user's own time zone and stored in UTC.
+
+    Django reads a naive input in the current time zone, which the middleware
+    sets to the user's; the help text names that zone so nobody converts by hand.
+    """
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, *, empty_means_now: bool = False, **kwargs):
+        if empty_means_now:
+            text = _("Your time zone: {zone}. Leave empty for now.")
+        else:
+            text = _("Your time zone: {zone}.")
+        kwargs.setdefault("help_text", format_lazy(text, zone=current_zone_description()))
+        super().__init__(**kwargs)
+
+
+#: Limits for free text typed on the pages (the API and imports check their own).
+SHORT_TEXT_LIMIT = 2_000  # a reason, a note: one or two paragraphs
+LETTER_LIMIT = 20_000  # a letter or message to a buyer
+
+
+class LongTextField(forms.CharField):
+    """Free text with a limit that is stated up front and enforced with a clear
+    error. The browser is not told the limit (``maxlength``): it would silently cut
+    a pasted text short, and the person would send half a sentence."""
+
+    def __init__(self, *, max_length: int = SHORT_TEXT_LIMIT, rows: int = 3, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": rows}))
+        kwargs.setdefault(
+            "help_text",
+            format_lazy(_("At most {limit} characters."), limit=_grouped(max_length)),
+        )
+        super().__init__(max_length=max_length, **kwargs)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+_grouped = lazy(lambda number: number_format(number, force_grouping=True), str)

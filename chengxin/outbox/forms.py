@@ -2,6 +2,8 @@ from django import forms
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
+from chengxin.core.forms import LETTER_LIMIT, LongTextField
+
 WEEKDAY_CHOICES = [(str(number), name) for number, name in sorted(WEEKDAYS.items())]
 
 
@@ -21,7 +23,7 @@ class ContactWindowForm(forms.Form):
 class MessageWriteForm(forms.Form):
     to = forms.ChoiceField(label=_("To"))
     subject = forms.CharField(label=_("Subject"), max_length=500)
-    body_text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}))
+    body_text = LongTextField(label=_("Text"), max_length=LETTER_LIMIT, rows=12)
     in_working_hours = forms.BooleanField(
         label=_("Send in the recipient's working hours"), required=False, initial=True
     )

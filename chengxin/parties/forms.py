@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from chengxin.core.forms import LongTextField
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -65,9 +66,7 @@ class CompanyForm(forms.Form):
         initial=CompanyStatus.PROSPECT,
     )
     tags = forms.CharField(label=_("Tags"), required=False, help_text=_("Separated by commas."))
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = LongTextField(label=_("Notes"), required=False)
 
     def to_input(self) -> CompanyInput:
         data = self.cleaned_data
@@ -105,15 +104,10 @@ class CompanyForm(forms.Form):
         }
 
 
-class FirstContactForm(forms.Form):
-    """The first contact, entered with a new company."""
+class NewContactChannelsForm(forms.Form):
+    """The email, phone and WhatsApp number of a contact being entered."""
 
     prefix = "contact"
-    name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
-    title = forms.CharField(
-        label=pgettext_lazy("job title", "Title"), max_length=200, required=False
-    )
-    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
     email = forms.CharField(label=_("Email"), max_length=320, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=64, required=False)
     whatsapp = forms.CharField(label=_("WhatsApp"), max_length=64, required=False)
@@ -125,6 +119,17 @@ class FirstContactForm(forms.Form):
             for kind in ("email", "phone", "whatsapp")
             if data.get(kind, "").strip()
         ]
+
+
+class FirstContactForm(NewContactChannelsForm):
+    """The first contact, entered with a new company."""
+
+    name = forms.CharField(label=_("Contact name"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("job title", "Title"), max_length=200, required=False
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=DOCUMENT_LANGUAGES, initial="en")
+    field_order = ["name", "title", "language", "email", "phone", "whatsapp"]
 
 
 class ContactForm(forms.Form):
@@ -141,9 +146,7 @@ class ContactForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=ContactStatus.choices, initial=ContactStatus.ACTIVE
     )
-    notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    notes = LongTextField(label=_("Notes"), required=False, rows=2)
 
 
 class ChannelForm(forms.Form):
@@ -160,7 +163,7 @@ class ChannelForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FollowUpKind.choices)
-    summary = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 2}))
+    summary = LongTextField(label=_("What happened"), rows=2)
 
 
 class DomainForm(forms.Form):

@@ -24,6 +24,7 @@ from chengxin.parties.forms import (
     DomainForm,
     FirstContactForm,
     FollowUpForm,
+    NewContactChannelsForm,
 )
 from chengxin.parties.models import Channel, Company, CompanyDomain, Contact, Grade, Tag
 from chengxin.parties.normalize import normalize_domain, normalize_email, normalize_phone
@@ -376,7 +377,7 @@ def contact_create(request, pk):
     if not can_edit_company(request.user, company):
         raise Http404
     form = ContactForm(request.POST or None, initial={"language": company.document_language})
-    channel_form = FirstContactForm(request.POST or None)
+    channel_form = NewContactChannelsForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and channel_form.is_valid():
         data = form.cleaned_data
         try:

@@ -16,7 +16,7 @@ def _code(device: TOTPDevice) -> str:
 
 def test_login_with_password(client, owner):
     response = client.post(reverse("accounts:login"), {"username": "owner", "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == reverse("parties:company_list")
+    assert response.status_code == 302 and response["Location"] == reverse("home")
     assert client.get(reverse("parties:company_list")).status_code == 200
 
 

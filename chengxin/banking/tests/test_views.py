@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -248,7 +249,7 @@ def test_payments_list_and_record(client_for, finance, owner, ours, company):
     assert response.status_code == 302
     viewer = client_for(owner)
     one, body = _queries(viewer, reverse("banking:payment_list"))
-    assert "PI-044" in body and "1500.00 EUR" in body
+    assert "PI-044" in body and "EUR\xa01,500.00" in body
     for _ in range(3):
         services.payment_record(actor=finance, account=ours, company=company, amount="10",
                                 currency="EUR", received_on=datetime.date(2026, 11, 21))  # fmt: skip
@@ -304,3 +305,51 @@ def test_the_pages_render_in_chinese(client_for, manager, ours, theirs, company,
             response = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans")
             assert response.status_code == 200
             assert 'lang="zh-hans"' in response.content.decode()
+
+
+FULL_NL = "NL91 ABNA 0417 1643 00"
+
+
+def test_the_verifier_sees_the_full_number_and_that_is_audited(
+    client_for, owner, colleague, company, theirs
+):
+    """The rep who must read the IBAN back to the buyer by phone sees all of it, grouped
+    in fours, on the verification step only; each showing is in the audit trail."""
+    from chengxin.audit.models import AuditEntry
+
+    BankAccount.objects.filter(pk=theirs.pk).update(bic="ABNANL2A", routing_code="")
+    client = client_for(owner)
+    detail = reverse("banking:account_detail", args=[theirs.pk])
+    body = client.get(detail).content.decode()
+    assert FULL_NL in body
+    assert 'data-testid="read-back"' in body and "ABNANL2A" in body
+    entry = AuditEntry.objects.get(
+        object_type="bankaccount", object_id=str(theirs.pk), after__shown_for="verification"
+    )
+    assert entry.object_label == "bank account number shown to Li Na for verification"
+    assert entry.actor == owner and entry.company_id == company.pk
+    # Elsewhere the rep still sees the last four digits only.
+    company_page = client.get(reverse("parties:company_detail", args=[company.pk])).content
+    assert "···· 4300" in company_page.decode() and FULL_NL not in company_page.decode()
+    listing = client.get(reverse("banking:account_list")).content.decode()
+    assert FULL_NL not in listing
+    # Once verified, the step is over: masked again, and no further entry.
+    phone = Channel.objects.get(contact__company=company, kind="phone")
+    client.post(
+        reverse("banking:account_verify", args=[theirs.pk]),
+        {"method": "call_on_file", "outcome": "confirmed", "channel": phone.pk, "notes": "ok"},
+    )
+    assert BankAccount.objects.get(pk=theirs.pk).state == State.VERIFIED
+    shown_before = AuditEntry.objects.filter(after__shown_for="verification").count()
+    body = client.get(detail).content.decode()
+    assert FULL_NL not in body and "···· 4300" in body
+    assert AuditEntry.objects.filter(after__shown_for="verification").count() == shown_before
+
+
+def test_a_rep_who_may_not_verify_sees_no_full_number(client_for, owner, finance, company):
+    """A proposed account of ours: sales may not verify it, so it stays masked for them."""
+    ours = make_account(proposed_by=finance, iban=IBAN_NL, state=State.PROPOSED)
+    body = client_for(owner).get(reverse("banking:account_detail", args=[ours.pk])).content
+    assert FULL_NL not in body.decode() and "···· 4300" in body.decode()
+    with pytest.raises(PermissionDenied):
+        services.bank_account_number_show_for_verification(actor=owner, account=ours)

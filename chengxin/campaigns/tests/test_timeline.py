@@ -389,3 +389,19 @@ def test_pdf_document_loads_nothing_from_outside():
     assert sources and all(src.startswith("data:image/svg+xml") for src in sources)
     assert document.xpath("//a/@href") == [URL]
     assert not document.xpath("//link | //script")
+
+
+def test_a_reason_without_spaces_wraps_inside_the_pdf_page():
+    """The longest reason the form accepts, one unbroken word: all of it is printed, in
+    lines that fit the A4 page (176 mm of 10-point text hold fewer than 100 letters),
+    never one line running off the page's edge."""
+    reason = "Z" * 2_000
+    pdf = timeline_pdf(make_facts(reason=reason), "en")
+    reader, text = pdf_text(pdf)
+    # All of it is printed (the timeline picture repeats its start, clipped).
+    assert re.sub(r"\s+", "", text).count("Z") >= len(reason)
+    runs = []
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+        page.extract_text(visitor_text=lambda piece, *_: runs.extend(re.findall(r"Z+", piece)))
+    assert runs and max(len(run) for run in runs) < 100

@@ -262,3 +262,21 @@ def test_the_navigation_links_the_campaigns(client, owner):
     as_user(client, owner)
     page = client.get(reverse("campaigns:plan_list")).content.decode()
     assert f'href="{reverse("campaigns:plan_list")}"' in page
+
+
+def test_a_reason_longer_than_buyers_should_read_is_refused_with_the_limit(
+    client, finance, old_account, new_account
+):
+    as_user(client, finance)
+    page = client.get(reverse("campaigns:plan_create")).content.decode()
+    assert "At most 2,000 characters." in page
+    assert 'maxlength="2000"' not in page  # the browser would cut a pasted text silently
+    response = client.post(
+        reverse("campaigns:plan_create"),
+        form_data((old_account, new_account), reason="Neue Bank. " + "x" * 2_000),
+    )
+    assert response.status_code == 422
+    assert "Ensure this value has at most 2000 characters (it has 2011)." in (
+        response.content.decode()
+    )
+    assert not ChangePlan.objects.exists()

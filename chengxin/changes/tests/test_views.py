@@ -280,3 +280,53 @@ def test_the_review_runs_from_the_schedule(owner, change):
     assert changes_review_open_due_task.call() == 1
     change.refresh_from_db()
     assert change.state == State.REVIEW_DUE
+
+
+@pytest.mark.parametrize(
+    ("zone", "label"),
+    [("Asia/Shanghai", "Asia/Shanghai, UTC+08:00"), ("America/New_York", "America/New_York")],
+)
+def test_the_verification_time_is_entered_in_the_users_own_zone(
+    client_for, owner, change, zone, label
+):
+    """09:30 typed by a rep in Shanghai is 01:30 UTC; in New York it is 14:30 or 13:30 UTC."""
+    import datetime
+    import zoneinfo
+
+    from django.utils import timezone
+
+    owner.time_zone = zone
+    owner.save(update_fields=["time_zone"])
+    # The request was opened three days ago, the phone was on file before it.
+    three_days_ago = timezone.now() - datetime.timedelta(days=3)
+    type(change).objects.filter(pk=change.pk).update(opened_at=three_days_ago)
+    Channel.objects.filter(contact=change.contact).update(
+        created_at=three_days_ago - datetime.timedelta(days=1)
+    )
+    change.refresh_from_db()
+    services.change_confirm_send(actor=owner, request=change)
+    client = client_for(owner)
+    page = client.get(reverse("changes:change_detail", args=[change.pk])).content.decode()
+    assert "UTC, empty" not in page
+    assert f"Your time zone: {label}" in page
+    yesterday = timezone.localdate(timezone=zoneinfo.ZoneInfo(zone)) - datetime.timedelta(days=1)
+    phone = Channel.objects.get(contact=change.contact, kind="phone")
+    response = client.post(
+        reverse("changes:change_verify", args=[change.pk]),
+        {
+            "channel": phone.pk,
+            "outcome": "confirmed",
+            "checked_at": f"{yesterday.isoformat()}T09:30",
+        },
+    )
+    assert response.status_code == 302
+    change.refresh_from_db()
+    expected = datetime.datetime.combine(
+        yesterday, datetime.time(9, 30), tzinfo=zoneinfo.ZoneInfo(zone)
+    )
+    assert change.verified_at == expected
+    if zone == "Asia/Shanghai":
+        utc_hour = 1
+    else:
+        utc_hour = 14 if expected.dst() == datetime.timedelta(0) else 13
+    assert change.verified_at.astimezone(datetime.UTC).time() == datetime.time(utc_hour, 30)

@@ -46,7 +46,7 @@ def test_finance_lists_reads_and_approves(finance, claim):
 
     over = _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "36"})
     assert over.status_code == 422
-    assert "35.00 USD" in over.json()["errors"]["approved_amount"][0]
+    assert "USD\xa035.00" in over.json()["errors"]["approved_amount"][0]
     response = _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "27.5"})
     assert response.status_code == 200
     body = response.json()

@@ -291,3 +291,44 @@ def test_sales_cannot_delete_or_merge(client_for, owner, company):
     client = client_for(owner)
     assert client.post(reverse("parties:company_delete", args=[company.pk])).status_code == 403
     assert client.get(reverse("parties:company_merge", args=[company.pk])).status_code == 404
+
+
+def test_add_contact_to_an_existing_company_saves_it(client_for, owner, company):
+    client = client_for(owner)
+    url = reverse("parties:contact_create", args=[company.pk])
+    form_page = client.get(url).content.decode()
+    assert 'name="contact-email"' in form_page and 'name="language"' in form_page
+    response = client.post(
+        url,
+        {
+            "name": "Jonas Weber",
+            "title": "Einkauf",
+            "language": "de",
+            "status": "active",
+            "contact-email": "jonas.weber@mueller-maschinen.de",
+            "contact-phone": "+49 30 901821",
+        },
+    )
+    assert response.status_code == 302
+    contact = company.contacts.get(name="Jonas Weber")
+    assert contact.language == "de"
+    assert sorted(contact.channels.values_list("value", flat=True)) == [
+        "+4930901821",
+        "jonas.weber@mueller-maschinen.de",
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "Jonas Weber" in page and "jonas.weber@mueller-maschinen.de" in page
+
+
+def test_add_contact_shows_why_nothing_was_saved(client_for, owner, company):
+    client = client_for(owner)
+    response = client.post(
+        reverse("parties:contact_create", args=[company.pk]),
+        {"name": "Jonas Weber", "language": "de", "status": "active", "contact-email": "jonas@"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nothing was saved" in page
+    assert "“jonas@” is not an email address." in page
+    assert not company.contacts.filter(name="Jonas Weber").exists()

@@ -31,7 +31,7 @@ def test_a_buyer_uploads_a_voucher_and_finance_approves_it(new_page, link, finan
     page.goto(f"/compensation/claim/{link.token}/")
     # The buyer's language (English) although the browser asks for German.
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_test_id("offer")).to_contain_text("up to 35.00 USD per payment")
+    expect(page.get_by_test_id("offer")).to_contain_text("up to USD 35.00 per payment")
     page.locator("#id_paid_on").fill(paid_on.isoformat())
     page.locator("#id_payment_amount").fill("12500.00")
     expect(page.locator("#id_payment_currency")).to_have_value("EUR")
@@ -62,13 +62,13 @@ def test_a_buyer_uploads_a_voucher_and_finance_approves_it(new_page, link, finan
     row = staff.get_by_test_id("claim-row")
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Müller Maschinenbau GmbH")
-    expect(row).to_contain_text("28.00 USD")
+    expect(row).to_contain_text("USD 28.00")
     row.get_by_role("link").click()
     staff.wait_for_url(re.compile(r"/compensation/\d+/$"))
     expect(staff.get_by_test_id("voucher")).to_have_text("MT103.pdf")
     expect(staff.locator("#id_approved_amount")).to_have_value("28.00")
     staff.get_by_role("button", name="Approve and credit").click()
-    expect(staff.get_by_test_id("credit")).to_contain_text("28.00 USD")
+    expect(staff.get_by_test_id("credit")).to_contain_text("USD 28.00")
     claim.refresh_from_db()
     assert claim.state == ClaimState.APPROVED
     assert Credit.objects.get().company == link.recipient.company
