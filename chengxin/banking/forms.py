@@ -8,6 +8,7 @@ from chengxin.banking.services import (
     OUR_METHODS,
     OUR_PURPOSES,
 )
+from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, Company
 
 
@@ -88,7 +89,7 @@ class VerifyForm(forms.Form):
             # since or named in the message, so the person sees why.
             field.queryset = Channel.objects.filter(contact__company_id=account.company_id)
             field.choices = [("", "---------")] + [
-                (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.value}") for c in eligible
+                (c.pk, channel_choice_label(c)) for c in eligible
             ]
 
 

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chengxin.changes.models import Outcome
+from chengxin.changes.models import Action, Outcome
+from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, ChannelKind
 
 
@@ -9,6 +10,12 @@ class ChangeOpenForm(forms.Form):
     contact = forms.TypedChoiceField(label=_("Contact"), coerce=int)
     kind = forms.ChoiceField(label=_("What changes"), choices=ChannelKind.choices)
     new_value = forms.CharField(label=_("New value"), max_length=320)
+    action = forms.ChoiceField(
+        label=_("The new value"),
+        choices=[(Action.REPLACE, Action.REPLACE.label), (Action.ADD, Action.ADD.label)],
+        initial=Action.REPLACE,
+        required=False,
+    )
 
     def __init__(self, *args, contacts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,9 +45,7 @@ class VerifyForm(forms.Form):
         # Any channel of the customer is accepted here; the service refuses those added since
         # the request, so the person sees why.
         field.queryset = Channel.objects.filter(contact__company=company)
-        field.choices = [("", "---------")] + [
-            (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.display}") for c in eligible
-        ]
+        field.choices = [("", "---------")] + [(c.pk, channel_choice_label(c)) for c in eligible]
 
 
 class NotesForm(forms.Form):

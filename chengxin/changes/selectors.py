@@ -75,3 +75,15 @@ def outbound_status(message_id: int | None) -> dict | None:
         "to": message.to_address,
         "sent_at": message.sent_at,
     }
+
+
+def new_value_foreign_domain(request: ChangeRequest) -> bool:
+    """Whether the new value is an email on a domain the customer does not have."""
+    from chengxin.parties.models import CompanyDomain, email_domain
+
+    domain = email_domain(request.kind, request.new_value)
+    if not domain:
+        return False
+    return not CompanyDomain.objects.filter(
+        company_id=request.contact.company_id, domain=domain
+    ).exists()
