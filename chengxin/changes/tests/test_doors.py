@@ -55,6 +55,8 @@ def test_add_channel_on_the_page_opens_a_change_request_and_writes_nothing(
     assert old.is_primary and old.is_active
     # The confirmation goes to the address on file, never to the new one.
     assert services.change_confirm_recipient(change) == OLD_EMAIL
+    listed = client.get(reverse("changes:change_list")).content.decode()
+    assert listed.count('data-testid="foreign-domain"') == 1
     # The company page marks nothing as foreign: Anna's address is on the company's domain.
     company_page = client.get(reverse("parties:company_detail", args=[company.pk])).content
     assert b'data-testid="foreign-domain"' not in company_page
