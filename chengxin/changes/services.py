@@ -161,6 +161,11 @@ def _open(
     existing = active.filter(value=value).first()
     if existing is not None and existing.is_primary:
         raise ValidationError({"new_value": [_("This is the value already on file.")]})
+    if existing is not None and action == ChangeAction.ADD and not make_primary:
+        raise ValidationError(
+            {"new_value": [_("%(contact)s already has this %(kind)s.")
+                           % {"contact": contact.name, "kind": ChannelKind(kind).label}]}
+        )  # fmt: skip
     if existing is not None:
         # An existing channel of the contact becomes the main one.
         action, make_primary = ChangeAction.MAKE_PRIMARY, True

@@ -228,3 +228,30 @@ def test_two_requests_at_once_open_one_loop(owner):
         thread.join()
     assert sorted(outcomes) == ["already open"] * (workers - 1) + ["opened"]
     assert ChangeRequest.objects.filter(contact=contact).count() == 1
+
+
+def test_make_primary_walks_the_loop_and_verifies_the_channel(owner, company):
+    """A second address entered with a new colleague becomes primary only through the loop,
+    and is then on file (verified by the loop); the first address stays active."""
+    from chengxin.changes.tests.conftest import deliver_confirmation
+
+    jonas = add_colleague(owner, company, ("email", "jonas@mueller-maschinen.de"),
+                          ("phone", "+49 30 9018 2299"), ("email", "j.weber@mueller-maschinen.de"))  # fmt: skip
+    first = jonas.channels.get(value="jonas@mueller-maschinen.de")
+    parties.channel_verify(actor=owner, channel=first, method="official_source",
+                           note="Listed on mueller-maschinen.de/kontakt.")  # fmt: skip
+    second = jonas.channels.get(value="j.weber@mueller-maschinen.de")
+    with pytest.raises(Exception, match="already has this"):
+        services.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value,
+                             action="add")  # fmt: skip
+    change = services.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value)
+    assert change.action == "make_primary" and change.old_channel_id == first.pk
+    services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
+    anna_phone = Channel.objects.get(value="+4930901820")
+    services.change_verify(actor=owner, request=change, channel=anna_phone, outcome="confirmed")
+    services.change_apply(actor=owner, request=change)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.is_primary and second.verification_method == "change_request"
+    assert first.is_active and not first.is_primary
