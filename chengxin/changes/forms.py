@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chengxin.changes.models import Action, Outcome
+from chengxin.changes.models import ChangeAction, Outcome
 from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, ChannelKind
 
@@ -12,8 +12,11 @@ class ChangeOpenForm(forms.Form):
     new_value = forms.CharField(label=_("New value"), max_length=320)
     action = forms.ChoiceField(
         label=_("The new value"),
-        choices=[(Action.REPLACE, Action.REPLACE.label), (Action.ADD, Action.ADD.label)],
-        initial=Action.REPLACE,
+        choices=[
+            (ChangeAction.REPLACE, ChangeAction.REPLACE.label),
+            (ChangeAction.ADD, ChangeAction.ADD.label),
+        ],
+        initial=ChangeAction.REPLACE,
         required=False,
     )
 

@@ -40,7 +40,7 @@ class Outcome(models.TextChoices):
     UNREACHABLE = "unreachable", _("unreachable: try again")
 
 
-class Action(models.TextChoices):
+class ChangeAction(models.TextChoices):
     """What applying the request does to the contact's channels."""
 
     REPLACE = "replace", _("replace: the new value takes over, the old one is retired")
@@ -74,7 +74,7 @@ class ChangeRequest(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ChannelKind.choices)
     action = models.CharField(
-        _("action"), max_length=16, choices=Action.choices, default=Action.REPLACE
+        _("action"), max_length=16, choices=ChangeAction.choices, default=ChangeAction.REPLACE
     )
     # Whether the new value becomes the primary channel of its kind.
     make_primary = models.BooleanField(default=True)

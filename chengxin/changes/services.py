@@ -25,14 +25,12 @@ from chengxin.audit.services import Change, audit_record_many, snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import (
     OPEN_STATES,
+    ChangeAction,
     ChangeRequest,
     ChangeStep,
     Outcome,
     State,
     StepKind,
-)
-from chengxin.changes.models import (
-    Action as ChangeAction,
 )
 from chengxin.changes.permissions import can_view_change, require_act
 from chengxin.guard.models import Assessment
