@@ -135,3 +135,28 @@ def test_a_queued_letter_still_goes_to_the_address_it_was_written_for(
     assert smtp_server.inbox.messages[-1][0] == [OLD_EMAIL]
     change.refresh_from_db()
     assert change.steps.get(kind="applied").details["queued_to_old_value"] == 1
+
+
+def test_the_migration_calls_old_sent_steps_queued_and_adds_what_the_outbox_proves(owner, change):
+    import importlib
+
+    from django.apps import apps
+
+    from chengxin.changes import services
+    from chengxin.changes.models import ChangeStep
+    from chengxin.changes.tests.conftest import deliver_confirmation
+
+    services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
+    # As the old code recorded it: "confirm_sent" when the letter was queued, nothing after.
+    ChangeStep.objects.filter(request=change, kind="confirm_sent").delete()
+    ChangeStep.objects.filter(request=change, kind="confirm_queued").update(kind="confirm_sent")
+    migration = importlib.import_module(
+        "chengxin.changes.migrations.0002_change_actions_and_delivery_steps"
+    )
+    migration.steps_say_what_happened(apps, None)
+    change.refresh_from_db()
+    assert _kinds(change) == ["opened", "confirm_queued", "confirm_sent"]
+    sent = change.steps.get(kind="confirm_sent")
+    confirmation = OutboundMessage.objects.get(pk=change.confirm_message_id)
+    assert (sent.at, sent.details["to"]) == (confirmation.sent_at, OLD_EMAIL)

@@ -18,6 +18,16 @@ from chengxin.parties.selectors import channels_on_file
 from chengxin.testing import make_company
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Read in English, and leave no page's language active for the tests after these."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 def test_a_new_customers_channels_are_unverified_and_name_who_entered_them(owner):
     company = make_company(actor=owner, email="li@shenzhen-tools.cn", verified=False)
     channels = list(Channel.objects.filter(contact__company=company))
