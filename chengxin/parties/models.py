@@ -328,7 +328,7 @@ class Channel(models.Model):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("verified through"),
     )

@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='channel',
             name='verified_via',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='parties.channel', verbose_name='verified through'),
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='parties.channel', verbose_name='verified through'),
         ),
         migrations.RunPython(existing_channels_provenance, migrations.RunPython.noop),
     ]

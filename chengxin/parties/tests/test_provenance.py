@@ -91,3 +91,17 @@ def test_the_migration_counts_existing_channels_as_verified_since_added(owner, c
         ("existing", "existing", added)
     }
     assert Channel.objects.get(kind="email").domain == "mueller-maschinen.de"
+
+
+def test_a_customer_whose_channels_vouch_for_each_other_can_still_be_deleted(
+    owner, manager, company
+):
+    jonas = services.contact_create(
+        actor=owner, company=company, name="Jonas Weber",
+        channels=[services.ChannelInput("phone", "+49 30 9018 2299")],
+    )  # fmt: skip
+    on_file = company.contacts.get(name="Anna Schmidt").channels.get(kind="phone")
+    services.channel_verify(actor=owner, channel=jonas.channels.get(), method="channel_on_file",
+                            note="Anna confirmed his number when I called her.", via=on_file)  # fmt: skip
+    services.company_delete(actor=manager, company=company)
+    assert not Channel.objects.filter(contact__company_id=company.pk).exists()
