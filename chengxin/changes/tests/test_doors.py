@@ -255,3 +255,14 @@ def test_make_primary_walks_the_loop_and_verifies_the_channel(owner, company):
     second.refresh_from_db()
     assert second.is_primary and second.verification_method == "change_request"
     assert first.is_active and not first.is_primary
+
+
+def test_the_bank_page_says_when_nothing_is_on_file(client_for, owner):
+    company = make_company(actor=owner, name="Fresh Buyer GmbH", verified=False)
+    account = make_account(
+        proposed_by=owner, side=Side.COUNTERPARTY, company=company, purpose="refund",
+        iban=IBAN_NL, state=AccountState.PROPOSED,
+    )  # fmt: skip
+    assert not verification_channels(account).exists()
+    page = client_for(owner).get(reverse("banking:account_detail", args=[account.pk]))
+    assert 'data-testid="nothing-on-file"' in page.content.decode()
