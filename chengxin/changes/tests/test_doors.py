@@ -82,7 +82,9 @@ def test_the_api_refuses_and_the_change_request_api_takes_over(owner, manager, c
     assert not Channel.objects.filter(value=ATTACKER).exists()
 
 
-def test_a_channel_entered_with_a_new_contact_is_not_on_file_until_verified(owner, company):
+def test_a_channel_entered_with_a_new_contact_is_not_on_file_until_verified(
+    client_for, owner, company
+):
     """The exception: a new person's channels are written at once, but unverified, and a
     foreign-domain address is shown as such and needs a manager to verify."""
     jonas = add_colleague(owner, company, ("email", ATTACKER), ("phone", "+49 151 23456789"))
@@ -98,6 +100,8 @@ def test_a_channel_entered_with_a_new_contact_is_not_on_file_until_verified(owne
     assert services.change_confirm_recipient(change) == ""
     with pytest.raises(Exception, match="nowhere safe to go"):
         services.change_confirm_send(actor=owner, request=change)
+    page = client_for(owner).get(reverse("changes:change_detail", args=[change.pk]))
+    assert 'data-testid="no-address-on-file"' in page.content.decode()
     # Bank verification does not offer it either.
     account = make_account(
         proposed_by=owner, side=Side.COUNTERPARTY, company=company, purpose="refund",
