@@ -266,16 +266,20 @@ def company_create(
         after=_company_snapshot(company),
         company_id=company.pk,
     )
-    _add_domains(actor=actor, company=company, domains=clean.domains)
-    created = [
+    # A customer entered with its first people writes from their domains (added first, so
+    # those people's addresses are on the customer's domain from the start).
+    first_domains = []
+    for _fields, channels in contacts:
+        for channel in channels:
+            if channel.kind == ChannelKind.EMAIL and (channel.value or "").strip():
+                try:
+                    value = normalize.normalize_channel(ChannelKind.EMAIL, channel.value)
+                except ValidationError:
+                    continue  # contact_create reports it
+                first_domains.append(value.rpartition("@")[2])
+    _add_domains(actor=actor, company=company, domains=[*clean.domains, *first_domains])
+    for contact_fields, channels in contacts:
         contact_create(actor=actor, company=company, channels=channels, **contact_fields)
-        for contact_fields, channels in contacts
-    ]
-    # A customer entered with its first people writes from their domains.
-    first_domains = Channel.objects.filter(contact__in=created, kind=ChannelKind.EMAIL).values_list(
-        "domain", flat=True
-    )
-    _add_domains(actor=actor, company=company, domains=[d for d in first_domains if d])
     company_search_text_refresh(company)
     return company
 
@@ -774,6 +778,18 @@ def channel_retire(*, actor: User, channel: Channel) -> Channel:
     return channel
 
 
+def _foreign_when_added(channel: Channel) -> bool:
+    """An email whose domain was not the customer's when the channel was added: a domain
+    added since (perhaps to make the address look at home) does not count."""
+    if channel.kind != ChannelKind.EMAIL or not channel.domain:
+        return False
+    return not CompanyDomain.objects.filter(
+        company_id=channel.contact.company_id,
+        domain=channel.domain,
+        created_at__lte=channel.created_at,
+    ).exists()
+
+
 @transaction.atomic
 def channel_verify(
     *,
@@ -790,7 +806,8 @@ def channel_verify(
 
     Hard to abuse: only the customer's owner or a manager; an out-of-band method and a note
     of what was done; through another channel only if that one is on file; an email on a
-    domain the customer does not have needs a manager who did not add it. Audited."""
+    domain the customer did not have when it was added needs a manager who did not add it
+    (adding the domain afterwards changes nothing). Audited."""
     from chengxin.parties.selectors import channels_on_file
 
     now = now or timezone.now()
@@ -821,7 +838,7 @@ def channel_verify(
         via = None
     if errors:
         raise ValidationError(errors)
-    if channel.is_foreign_domain:
+    if _foreign_when_added(channel):
         if actor.role not in (Role.MANAGER, Role.ADMIN):
             raise PermissionDenied(
                 _("%(value)s is not on one of the customer's domains: only a manager may "

@@ -270,3 +270,19 @@ def test_the_bank_page_says_when_nothing_is_on_file(client_for, owner):
     assert not verification_channels(account).exists()
     page = client_for(owner).get(reverse("banking:account_detail", args=[account.pk]))
     assert 'data-testid="nothing-on-file"' in page.content.decode()
+
+
+def test_adding_the_attackers_domain_afterwards_does_not_let_a_rep_verify_alone(
+    owner, manager, company
+):
+    from django.core.exceptions import PermissionDenied
+
+    jonas = add_colleague(owner, company, ("email", ATTACKER))
+    email = jonas.channels.get()
+    parties.company_domain_add(actor=owner, company=company, domain="mueller-maschinen.co")
+    assert Channel.objects.with_foreign_domain().get(pk=email.pk).foreign_domain is False
+    with pytest.raises(PermissionDenied, match="only a manager"):
+        parties.channel_verify(actor=owner, channel=email, method="official_source",
+                               note="The domain is theirs now, it is on the company page.")  # fmt: skip
+    email.refresh_from_db()
+    assert email.verified_at is None
