@@ -430,8 +430,8 @@ def contact_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def channel_add(request, pk):
-    """ "+ Add channel" on an existing contact: opens a change request (the five-step loop),
-    never writes the channel at once."""
+    """The "+ Add channel" button of an existing contact: opens a change request (the
+    five-step loop), never writes the channel at once."""
     from chengxin.changes.services import change_open
 
     contact = _contact_or_404(request, pk)
@@ -451,6 +451,8 @@ def channel_add(request, pk):
                 make_primary=data["primary"],
             )
         except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
+                exc = ValidationError({"value": exc.error_dict.pop("new_value"), **exc.error_dict})
             apply_errors(form, exc)
         else:
             messages.success(
@@ -467,7 +469,8 @@ def channel_add(request, pk):
 @require_POST
 @login_required
 def channel_make_primary(request, pk):
-    """ "make primary": opens a change request for it (a change of primary is a change)."""
+    """The "make primary" button: opens a change request for it (a change of primary is a
+    change)."""
     from chengxin.changes.services import change_open
 
     channel = _channel_or_404(request, pk)

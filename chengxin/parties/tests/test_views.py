@@ -318,3 +318,13 @@ def test_sales_cannot_delete_or_merge(client_for, owner, company):
     client = client_for(owner)
     assert client.post(reverse("parties:company_delete", args=[company.pk])).status_code == 403
     assert client.get(reverse("parties:company_merge", args=[company.pk])).status_code == 404
+
+
+def test_add_channel_shows_a_bad_value_on_its_field(client_for, owner, company):
+    contact = company.contacts.get()
+    response = client_for(owner).post(
+        reverse("parties:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.get("value")
+    assert not Channel.objects.filter(contact=contact, value="12").exists()
