@@ -33,7 +33,8 @@ from chengxin.guard.signals import Signal
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
 from chengxin.notifications.services import notify
-from chengxin.parties.models import Channel, ChannelKind, Company
+from chengxin.parties.models import ChannelKind, Company
+from chengxin.parties.selectors import channels_on_file
 
 logger = logging.getLogger("chengxin.guard")
 
@@ -84,7 +85,9 @@ def _sender_seen_before(message: Message) -> bool | None:
 def _contact_details(company_id: int | None) -> ContactDetails:
     if company_id is None:
         return ContactDetails()
-    channels = Channel.objects.filter(contact__company_id=company_id, is_active=True).values_list(
+    # On file = verified (parties.selectors.channels_on_file): a number entered with a new
+    # contact and never verified does not make a message's "new number" look known.
+    channels = channels_on_file(company=company_id, before=timezone.now()).values_list(
         "kind", "value"
     )
     emails, phones = [], []

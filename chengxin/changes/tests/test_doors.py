@@ -286,3 +286,14 @@ def test_adding_the_attackers_domain_afterwards_does_not_let_a_rep_verify_alone(
                                note="The domain is theirs now, it is on the company page.")  # fmt: skip
     email.refresh_from_db()
     assert email.verified_at is None
+
+
+def test_the_guard_does_not_take_an_unverified_number_as_on_file(ingest, owner, company):
+    from chengxin.mail.tests.mails import make_raw
+
+    add_colleague(owner, company, ("phone", "+49 151 23456789"))
+    message = ingest(
+        make_raw(text="Dear Li Na,\n\nmy new phone number is +49 151 23456789.\n\nAnna")
+    ).message
+    codes = [s["code"] for s in message.assessment.signals]
+    assert "new_phone_number" in codes
