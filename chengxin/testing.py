@@ -49,8 +49,11 @@ def make_company(
     email: str | None = None,
     phone: str | None = "+49 30 901820",
     contact: str = "Anna Schmidt",
+    verified: bool = True,
     **fields,
 ):
+    """A customer with one contact. ``verified``: its channels are on file, as a long-standing
+    customer's are (verified when they were entered); False: as a contact just entered."""
     n = next(_seq)
     name = name or f"Test Buyer {n} GmbH"
     channels = []
@@ -59,11 +62,28 @@ def make_company(
     if phone:
         channels.append(ChannelInput("phone", phone))
     contacts = [({"name": contact, "language": "de"}, channels)] if contact else []
-    return company_create(
+    company = company_create(
         actor=actor,
         owner=owner,
         data=CompanyInput(legal_name=name, country=country, **fields),
         contacts=contacts,
+    )
+    if verified:
+        mark_channels_verified(company)
+    return company
+
+
+def mark_channels_verified(company, *, by: User | None = None) -> None:
+    """Test setup: the customer's unverified channels count as verified since they were
+    added (as the data migration treats channels from before provenance)."""
+    from django.db.models import F
+
+    from chengxin.parties.models import Channel, VerificationMethod
+
+    Channel.objects.filter(contact__company=company, verified_at__isnull=True).update(
+        verified_at=F("created_at"),
+        verified_by=by,
+        verification_method=VerificationMethod.EXISTING,
     )
 
 

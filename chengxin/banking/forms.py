@@ -10,6 +10,7 @@ from chengxin.banking.services import (
     OUR_PURPOSES,
 )
 from chengxin.core.forms import LongTextField
+from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, Company
 
 
@@ -86,7 +87,7 @@ class VerifyForm(forms.Form):
             # since or named in the message, so the person sees why.
             field.queryset = Channel.objects.filter(contact__company_id=account.company_id)
             field.choices = [("", get_blank_choice_label())] + [
-                (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.value}") for c in eligible
+                (c.pk, channel_choice_label(c)) for c in eligible
             ]
 
 

@@ -68,6 +68,7 @@ from chengxin.mail.permissions import can_view_message
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Channel, Company
 from chengxin.parties.permissions import can_edit_company
+from chengxin.parties.selectors import channels_on_file
 
 logger = logging.getLogger("chengxin.banking")
 
@@ -668,19 +669,11 @@ def _channel_in_message(channel: Channel, text: str, identifiers: set[str]) -> b
 
 def verification_channels(account: BankAccount):
     """Channels that may serve to verify a counterparty's account out of band: the
-    customer's, on file before the account was proposed, still in use, and not named in
-    the message that announced the account."""
+    customer's channels on file (verified) before the account was proposed, still in use,
+    and not named in the message that announced the account."""
     if account.side != Side.COUNTERPARTY:
         return Channel.objects.none()
-    channels = (
-        Channel.objects.filter(
-            contact__company_id=account.company_id,
-            created_at__lt=account.proposed_at,
-            is_active=True,
-        )
-        .select_related("contact")
-        .order_by("contact__name", "kind", "id")
-    )
+    channels = channels_on_file(company=account.company_id, before=account.proposed_at)
     text, identifiers = _message_identifiers(account.source_message)
     if not text:
         return channels
@@ -759,15 +752,16 @@ def bank_account_verify(
             )
         if not verification_channels(account).filter(pk=channel.pk).exists():
             raise ValidationError(
-                {"channel": [_("Verify through a channel that was on file before this account was "
-                               "proposed, never one given in the message that announced it or "
-                               "added since.")]}
+                {"channel": [_("Verify through a channel that was on file (verified) before "
+                               "this account was proposed, never one given in the message that "
+                               "announced it, added since or never verified.")]}
             )  # fmt: skip
         channel = Channel.objects.select_related("contact").get(pk=channel.pk)
         details["channel_id"] = channel.pk
         details["channel"] = (
             f"{channel.contact.name} · {channel.get_kind_display()} {channel.value}"
         )
+        details["foreign_domain"] = channel.is_foreign_domain
     else:
         if method not in OUR_METHODS:
             raise ValidationError({"method": [_("Choose how the bank confirmed the account.")]})

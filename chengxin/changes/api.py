@@ -29,7 +29,11 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 class StepOut(Schema):
-    kind: str = Field(description="The step: opened, confirm_sent, verified, approved, ...")
+    kind: str = Field(
+        description="What happened: opened, proposed, confirm_queued (the letter was written), "
+        "confirm_sent (the mail server took it), confirm_failed, verification, approved, "
+        "applied, notice_queued, notice_sent, notice_failed, review_opened, closed, rejected."
+    )
     actor: str | None = Field(description="Who took the step (empty for the system).")
     at: datetime.datetime = Field(description="When, in UTC.")
     details: dict = Field(description="What the step recorded (channel used, outcome, ...).")
@@ -41,8 +45,23 @@ class ChangeOut(Schema):
     contact_id: int = Field(description="The contact whose channel changes.")
     company_id: int = Field(description="The contact's company.")
     kind: str = Field(description="Channel kind: email, phone, whatsapp, wechat, linkedin, other.")
-    old_value: str = Field(description="The value on file when the request was opened.")
+    action: str = Field(
+        description="replace (the old value is retired), add (a further channel) or "
+        "make_primary (an existing channel becomes primary)."
+    )
+    make_primary: bool = Field(description="Whether the new value becomes the primary channel.")
+    old_value: str = Field(
+        description='The primary value of that kind when the request was opened ("" if none).'
+    )
     new_value: str = Field(description="The announced new value, normalised.")
+    new_value_foreign_domain: bool = Field(
+        description="True for an email on a domain that is not one of the customer's domains."
+    )
+    confirmation_status: str = Field(
+        description="The outbox status of the confirmation letter: queued, sent (the mail "
+        'server took it), failed_permanently, bounced, cancelled; "" before it is written. '
+        "Apply is refused until it is sent."
+    )
     state: str = Field(description="Where the request stands in the loop.")
     source_message_id: int | None = Field(description="The message that announced the change.")
     risk_level: str | None = Field(description="The fraud guard's level for that message.")
@@ -61,6 +80,14 @@ class ChangeOut(Schema):
 class ChangeOpenIn(Schema):
     kind: str = Field(description="email, phone, whatsapp, wechat, linkedin or other")
     new_value: str = Field(description="The new value as announced.")
+    action: str | None = Field(
+        None,
+        description='"replace" (default: the old value is retired) or "add" (a further '
+        "channel). A value the contact already has becomes primary.",
+    )
+    make_primary: bool | None = Field(
+        None, description='With "add": whether the new channel becomes the primary one.'
+    )
     source_message_id: int | None = Field(None, description="The message announcing it, if any.")
 
 
@@ -92,8 +119,12 @@ def _out(change: ChangeRequest, *, people=None) -> dict:
         "contact_id": change.contact_id,
         "company_id": change.contact.company_id,
         "kind": change.kind,
+        "action": change.action,
+        "make_primary": change.make_primary,
         "old_value": change.old_value,
         "new_value": change.new_value,
+        "new_value_foreign_domain": selectors.new_value_foreign_domain(change),
+        "confirmation_status": services.confirmation_status(change),
         "state": change.state,
         "source_message_id": change.source_message_id,
         "risk_level": change.assessment.level if change.assessment else None,
@@ -157,6 +188,8 @@ def change_open(request, pk: ContactId, payload: ChangeOpenIn):
         kind=payload.kind,
         new_value=payload.new_value,
         source_message=message,
+        action=payload.action,
+        make_primary=payload.make_primary,
     )
     return Status(201, _fresh(request, change.pk))
 
@@ -199,7 +232,9 @@ def change_approve(request, pk: ChangeId, payload: NotesIn):
 
 @router.post("/changes/{pk}/apply", response={200: ChangeOut, **WRITE_ERRORS})
 def change_apply(request, pk: ChangeId):
-    """Step 3: make the new value primary, retire the old one and move every reference, at once."""
+    """Step 3: write the new value as verified (primary, the old one retired for a replacement).
+    Refused (422) until the confirmation was handed to the mail server and the contact's
+    confirmation or an out-of-band check is recorded."""
     services.change_apply(actor=request.auth, request=_get(request, pk))
     return _fresh(request, pk)
 

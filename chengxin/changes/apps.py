@@ -9,7 +9,6 @@ class ChangesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from chengxin.changes import receivers, references
+        from chengxin.changes import receivers
 
-        references.register_builtin_movers()
         receivers.connect()

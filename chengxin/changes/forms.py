@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chengxin.changes.models import Outcome
+from chengxin.changes.models import ChangeAction, Outcome
 from chengxin.core.forms import LETTER_LIMIT, LocalDateTimeField, LongTextField
+from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, ChannelKind
 
 
@@ -10,6 +11,15 @@ class ChangeOpenForm(forms.Form):
     contact = forms.TypedChoiceField(label=_("Contact"), coerce=int)
     kind = forms.ChoiceField(label=_("What changes"), choices=ChannelKind.choices)
     new_value = forms.CharField(label=_("New value"), max_length=320)
+    action = forms.ChoiceField(
+        label=_("The new value"),
+        choices=[
+            (ChangeAction.REPLACE, ChangeAction.REPLACE.label),
+            (ChangeAction.ADD, ChangeAction.ADD.label),
+        ],
+        initial=ChangeAction.REPLACE,
+        required=False,
+    )
 
     def __init__(self, *args, contacts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,9 +43,7 @@ class VerifyForm(forms.Form):
         # Any channel of the customer is accepted here; the service refuses those added since
         # the request, so the person sees why.
         field.queryset = Channel.objects.filter(contact__company=company)
-        field.choices = [("", "---------")] + [
-            (c.pk, f"{c.contact.name} · {c.get_kind_display()} {c.display}") for c in eligible
-        ]
+        field.choices = [("", "---------")] + [(c.pk, channel_choice_label(c)) for c in eligible]
 
 
 class NotesForm(forms.Form):

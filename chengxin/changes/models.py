@@ -13,7 +13,7 @@ from chengxin.parties.models import ChannelKind
 
 class State(models.TextChoices):
     OPENED = "opened", _("opened: confirmation to send")
-    CONFIRM_SENT = "confirm_sent", _("confirmation sent: verify out of band")
+    CONFIRM_SENT = "confirm_sent", _("confirmation written: verify out of band")
     VERIFIED = "verified", _("verified")
     APPROVED = "approved", _("approved by a manager")
     APPLIED = "applied", _("applied: notice to send")
@@ -40,14 +40,29 @@ class Outcome(models.TextChoices):
     UNREACHABLE = "unreachable", _("unreachable: try again")
 
 
+class ChangeAction(models.TextChoices):
+    """What applying the request does to the contact's channels."""
+
+    REPLACE = "replace", _("replace: the new value takes over, the old one is retired")
+    ADD = "add", _("add: a new channel beside the others")
+    MAKE_PRIMARY = "make_primary", _("make primary: an existing channel becomes the main one")
+
+
 class StepKind(models.TextChoices):
+    """What happened, when it happened: a letter is "queued" when written and "sent" only
+    once the mail server took it."""
+
     OPENED = "opened", _("Opened")
     PROPOSED = "proposed", _("Proposed by the fraud guard")
-    CONFIRM_SENT = "confirm_sent", _("Confirmation sent")
+    CONFIRM_QUEUED = "confirm_queued", _("Confirmation queued")
+    CONFIRM_SENT = "confirm_sent", _("Confirmation handed to the mail server")
+    CONFIRM_FAILED = "confirm_failed", _("Confirmation not delivered")
     VERIFICATION = "verification", _("Verified out of band")
     APPROVED = "approved", _("Approved by a manager")
     APPLIED = "applied", _("Applied")
-    NOTICE_SENT = "notice_sent", _("Effective notice sent")
+    NOTICE_QUEUED = "notice_queued", _("Effective notice queued")
+    NOTICE_SENT = "notice_sent", _("Effective notice handed to the mail server")
+    NOTICE_FAILED = "notice_failed", _("Effective notice not delivered")
     REVIEW_OPENED = "review_opened", _("Review opened")
     CLOSED = "closed", _("Review closed")
     REJECTED = "rejected", _("Rejected")
@@ -58,10 +73,22 @@ class ChangeRequest(models.Model):
         "parties.Contact", on_delete=models.CASCADE, related_name="change_requests"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ChannelKind.choices)
-    old_channel = models.ForeignKey(
-        "parties.Channel", on_delete=models.PROTECT, related_name="+", verbose_name=_("old")
+    action = models.CharField(
+        _("action"), max_length=16, choices=ChangeAction.choices, default=ChangeAction.REPLACE
     )
-    old_value = models.CharField(_("old value"), max_length=320)
+    # Whether the new value becomes the primary channel of its kind.
+    make_primary = models.BooleanField(default=True)
+    # The primary channel of that kind when the request was opened (none when a contact gets
+    # a first channel of a kind).
+    old_channel = models.ForeignKey(
+        "parties.Channel",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("old"),
+    )
+    old_value = models.CharField(_("old value"), max_length=320, blank=True)
     new_value = models.CharField(_("new value"), max_length=320)
     new_channel = models.ForeignKey(
         "parties.Channel", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -111,7 +138,7 @@ class ChangeRequest(models.Model):
     fraud_attempt = models.BooleanField(_("fraud attempt"), default=False)
 
     AUDIT_FIELDS = (
-        "contact", "kind", "old_value", "new_value", "new_channel", "source_message", "state",
+        "contact", "kind", "action", "make_primary", "old_value", "new_value", "new_channel", "source_message", "state",
         "opened_by", "verified_by", "verified_at", "verification_channel",
         "verification_outcome", "approved_by", "approved_at", "applied_by", "applied_at",
         "confirm_message_id", "notice_message_id", "review_due_at", "closed_by", "closed_at",
@@ -120,9 +147,17 @@ class ChangeRequest(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["state", "state_changed_at"])]
+        constraints = [
+            # Two tabs or two requests at once cannot open two loops on one channel kind.
+            models.UniqueConstraint(
+                fields=["contact", "kind"],
+                condition=models.Q(state__in=OPEN_STATES),
+                name="one_open_change_per_contact_and_kind",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.contact}: {self.old_value} → {self.new_value}"
+        return f"{self.contact}: {self.old_value or '—'} → {self.new_value}"
 
     @property
     def needs_approval(self) -> bool:

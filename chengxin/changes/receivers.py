@@ -26,7 +26,19 @@ def _assessment_saved(sender, instance, **kwargs) -> None:
     transaction.on_commit(propose)
 
 
+def _delivery_changed(sender, message_pk: int, **kwargs) -> None:
+    """A letter of the loop left the outbox (or could not): put it on the timeline."""
+    from chengxin.changes.services import change_delivery_record
+
+    try:
+        change_delivery_record(message_pk=message_pk)
+    except Exception:
+        logger.exception("Recording the delivery of outbound message %s failed", message_pk)
+
+
 def connect() -> None:
     from chengxin.guard.models import Assessment
+    from chengxin.outbox.signals import delivery_changed
 
     post_save.connect(_assessment_saved, sender=Assessment, dispatch_uid="changes.propose")
+    delivery_changed.connect(_delivery_changed, dispatch_uid="changes.delivery")

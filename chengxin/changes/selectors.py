@@ -54,6 +54,7 @@ def open_changes(*, user, now: datetime.datetime | None = None) -> OpenChanges:
     """Open requests, overdue ones first, then by the order of the steps and due time."""
     now = now or timezone.now()
     requests = list(visible_changes(user=user).filter(state__in=OPEN_STATES))
+    _mark_foreign_domains(requests)
     order = {state: index for index, state in enumerate(OPEN_STATES)}
     rows = [(r, due_at(r), due_at(r) < now) for r in requests]
     rows.sort(key=lambda row: (not row[2], order[row[0].state], row[1], row[0].pk))
@@ -110,3 +111,30 @@ def changes_waiting_for(*, user):
         .select_related("contact__company")
         .order_by("state_changed_at", "id")
     )
+
+
+def _mark_foreign_domains(requests: list[ChangeRequest]) -> None:
+    """Set ``new_value_foreign`` on each request, with one query for all their domains."""
+    from chengxin.parties.models import CompanyDomain, email_domain
+
+    company_ids = {r.contact.company_id for r in requests}
+    domains = set(
+        CompanyDomain.objects.filter(company_id__in=company_ids).values_list("company_id", "domain")
+    )
+    for request in requests:
+        domain = email_domain(request.kind, request.new_value)
+        request.new_value_foreign = (
+            bool(domain) and (request.contact.company_id, domain) not in domains
+        )
+
+
+def new_value_foreign_domain(request: ChangeRequest) -> bool:
+    """Whether the new value is an email on a domain the customer does not have."""
+    from chengxin.parties.models import CompanyDomain, email_domain
+
+    domain = email_domain(request.kind, request.new_value)
+    if not domain:
+        return False
+    return not CompanyDomain.objects.filter(
+        company_id=request.contact.company_id, domain=domain
+    ).exists()

@@ -13,7 +13,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +23,10 @@ from chengxin.accounts.eligibility import ROLE, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
-from chengxin.changes import drafts, references
+from chengxin.changes import drafts
 from chengxin.changes.models import (
     OPEN_STATES,
+    ChangeAction,
     ChangeRequest,
     ChangeStep,
     Outcome,
@@ -48,6 +49,7 @@ from chengxin.parties import services as parties_services
 from chengxin.parties.models import Channel, ChannelKind, Contact, ContactStatus
 from chengxin.parties.normalize import normalize_channel
 from chengxin.parties.permissions import require_edit
+from chengxin.parties.selectors import channels_on_file
 
 CONTACT_CHANGE_SIGNAL = "contact_change_request"
 REJECTED_KIND = "changes.rejected"
@@ -120,9 +122,13 @@ def _sender_signature(actor: User | None, language: str) -> str:
     return "\n".join(part for part in (name, settings.CHENGXIN_COMPANY_NAME) if part)
 
 
-def _email_on_file(contact: Contact) -> str:
+def _email_on_file(contact: Contact, *, before: datetime.datetime, exclude: str = "") -> str:
+    """The contact's email on file (verified before ``before``), the primary first."""
     channel = (
-        contact.channels.filter(kind=ChannelKind.EMAIL, is_active=True)
+        channels_on_file(
+            company=contact.company_id, before=before, kinds=[ChannelKind.EMAIL], contact=contact
+        )
+        .exclude(value=exclude)
         .order_by("-is_primary", "id")
         .first()
     )
@@ -145,52 +151,71 @@ def _open(
     source_message: Message | None,
     now: datetime.datetime,
     proposed: bool,
+    action: str | None = None,
+    make_primary: bool | None = None,
 ) -> ChangeRequest:
     if contact.status != ContactStatus.ACTIVE:
         raise ValidationError(_("This contact has left the company."))
     if kind not in ChannelKind.values:
         raise ValidationError({"kind": [_("Choose a kind of channel.")]})
+    if action is not None and action not in ChangeAction.values:
+        raise ValidationError({"action": [_("Choose what the change does.")]})
     try:
         value = normalize_channel(kind, new_value, region=contact.company.country)
     except ValidationError as exc:
         raise ValidationError({"new_value": exc.messages}) from None
-    old_channel = (
-        contact.channels.filter(kind=kind, is_active=True).order_by("-is_primary", "id").first()
-    )
-    if old_channel is None:
-        raise ValidationError(
-            {"kind": [_("The contact has no %(kind)s on file to change.") % {"kind": kind}]}
-        )
-    if value == old_channel.value:
+    active = contact.channels.filter(kind=kind, is_active=True)
+    old_channel = active.order_by("-is_primary", "id").first()
+    existing = active.filter(value=value).first()
+    if existing is not None and existing.is_primary:
         raise ValidationError({"new_value": [_("This is the value already on file.")]})
-    if ChangeRequest.objects.filter(contact=contact, kind=kind, state__in=OPEN_STATES).exists():
+    if existing is not None and action == ChangeAction.ADD and not make_primary:
         raise ValidationError(
-            _("A change request for this contact's %(kind)s is already open.")
-            % {"kind": ChannelKind(kind).label}
-        )
+            {"new_value": [_("%(contact)s already has this %(kind)s.")
+                           % {"contact": contact.name, "kind": ChannelKind(kind).label}]}
+        )  # fmt: skip
+    if existing is not None:
+        # An existing channel of the contact becomes the main one.
+        action, make_primary = ChangeAction.MAKE_PRIMARY, True
+    elif old_channel is None:
+        action, make_primary = ChangeAction.ADD, True
+    elif action in (None, ChangeAction.REPLACE, ChangeAction.MAKE_PRIMARY):
+        action, make_primary = ChangeAction.REPLACE, True
+    else:
+        make_primary = bool(make_primary)
+    if ChangeRequest.objects.filter(contact=contact, kind=kind, state__in=OPEN_STATES).exists():
+        raise _already_open(kind)
     assessment = None
     if source_message is not None:
         assessment = Assessment.objects.filter(message=source_message).first()
-    request = ChangeRequest.objects.create(
-        contact=contact,
-        kind=kind,
-        old_channel=old_channel,
-        old_value=old_channel.value,
-        new_value=value,
-        source_message=source_message,
-        assessment=assessment,
-        proposed_by_guard=proposed,
-        state=State.OPENED,
-        state_changed_at=now,
-        opened_by=actor,
-        opened_at=now,
-    )
+    try:
+        with transaction.atomic():
+            request = ChangeRequest.objects.create(
+                contact=contact,
+                kind=kind,
+                action=action,
+                make_primary=make_primary,
+                old_channel=old_channel,
+                old_value=old_channel.value if old_channel else "",
+                new_value=value,
+                source_message=source_message,
+                assessment=assessment,
+                proposed_by_guard=proposed,
+                state=State.OPENED,
+                state_changed_at=now,
+                opened_by=actor,
+                opened_at=now,
+            )
+    except IntegrityError:
+        # Another tab or request opened one between the check and the insert.
+        raise _already_open(kind) from None
     row = ChangeStep.objects.create(
         request=request,
         kind=StepKind.PROPOSED if proposed else StepKind.OPENED,
         actor=actor,
         at=now,
         details={
+            "action": action,
             "old_value": request.old_value,
             "new_value": value,
             "message_id": source_message.pk if source_message else None,
@@ -207,6 +232,13 @@ def _open(
     return request
 
 
+def _already_open(kind: str) -> ValidationError:
+    return ValidationError(
+        _("A change request for this contact's %(kind)s is already open.")
+        % {"kind": ChannelKind(kind).label}
+    )
+
+
 @transaction.atomic
 def change_open(
     *,
@@ -215,9 +247,16 @@ def change_open(
     kind: str,
     new_value: str,
     source_message: Message | None = None,
+    action: str | None = None,
+    make_primary: bool | None = None,
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
-    """Open a change request by hand, on a contact or from a message announcing a change."""
+    """Open a change request by hand, on a contact or from a message announcing a change.
+
+    Every new email, phone or chat ID of an existing contact, and every change of primary,
+    comes through here: ``action`` "replace" (default: the new value takes over, the old one
+    is retired), "add" (a further channel; ``make_primary`` says whether it becomes the main
+    one). A value the contact already has becomes primary ("make_primary")."""
     contact = Contact.objects.select_related("company").get(pk=contact.pk)
     require_edit(actor, contact.company)
     if source_message is not None:
@@ -233,6 +272,8 @@ def change_open(
         source_message=source_message,
         now=now or timezone.now(),
         proposed=False,
+        action=action,
+        make_primary=make_primary,
     )
 
 
@@ -352,11 +393,22 @@ def change_confirm_draft(*, request: ChangeRequest, actor: User | None) -> draft
 
 
 def change_confirm_recipient(request: ChangeRequest) -> str:
-    """The confirmation goes to the address on file (the old one for an email change), so
-    the real contact sees it even when the announcement came from an impostor."""
-    if request.kind == ChannelKind.EMAIL and request.old_channel.is_active:
-        return request.old_value
-    return _email_on_file(request.contact)
+    """The confirmation goes to the contact's email on file when the request was opened (the
+    old address for an email change), so the real contact sees it even when the announcement
+    came from an impostor; never to the new value, nor to an address that was not verified
+    before the request. "" when there is none."""
+    on_file = channels_on_file(
+        company=request.contact.company_id,
+        before=request.opened_at,
+        kinds=[ChannelKind.EMAIL],
+        contact=request.contact_id,
+    ).exclude(value=request.new_value)
+    if request.kind == ChannelKind.EMAIL and request.old_channel_id:
+        old = on_file.filter(pk=request.old_channel_id).first()
+        if old is not None:
+            return old.value
+    channel = on_file.order_by("-is_primary", "id").first()
+    return channel.value if channel else ""
 
 
 def _letter_enqueue(
@@ -392,7 +444,16 @@ def change_confirm_send(
     now = now or timezone.now()
     request = _locked(actor=actor, request=request)
     require_act(actor, request)
-    _require_state(request, State.OPENED)
+    resend = request.state != State.OPENED
+    if resend:
+        # A confirmation that did not leave may be written again; nothing else repeats.
+        _require_state(request, State.CONFIRM_SENT, State.VERIFIED, State.APPROVED)
+        if confirmation_status(request) not in CONFIRMATION_FAILED_STATUSES:
+            raise ValidationError(
+                _("The confirmation was already written; a new one is possible only if it "
+                  "could not be delivered."),
+                code="wrong_step",
+            )  # fmt: skip
     draft = change_confirm_draft(request=request, actor=actor)
     subject, body = (subject or "").strip() or draft.subject, (body or "").strip() or draft.body
     if request.new_value not in body:
@@ -405,6 +466,12 @@ def change_confirm_send(
             }  # fmt: skip
         )
     to = change_confirm_recipient(request)
+    if not to:
+        raise ValidationError(
+            _("%(contact)s has no email address that was verified before this request: the "
+              "confirmation has nowhere safe to go. Verify one of their channels first (on "
+              "the customer's page), then open a new request.") % {"contact": request.contact.name}
+        )  # fmt: skip
     before = snapshot(request)
     outbound = _letter_enqueue(
         actor=actor, request=request, to=to, subject=subject, body=body, purpose="change_confirm"
@@ -414,14 +481,31 @@ def change_confirm_send(
         actor=actor,
         request=request,
         before=before,
-        state=State.CONFIRM_SENT,
+        state=request.state if resend else State.CONFIRM_SENT,
         fields=["confirm_message_id"],
-        step=StepKind.CONFIRM_SENT,
-        details={"to": to, "subject": subject, "outbound_id": outbound.pk},
+        step=StepKind.CONFIRM_QUEUED,
+        details={"to": to, "subject": subject, "outbound_id": outbound.pk, "again": resend},
         notes=body,
         now=now,
     )
     return request
+
+
+CONFIRMATION_FAILED_STATUSES = ("failed_permanently", "bounced", "cancelled")
+
+
+def confirmation_status(request: ChangeRequest) -> str:
+    """The outbox status of the request's latest confirmation ("" when none was written)."""
+    from chengxin.outbox.models import OutboundMessage
+
+    if request.confirm_message_id is None:
+        return ""
+    status = (
+        OutboundMessage.objects.filter(pk=request.confirm_message_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+    return status or ""
 
 
 # --- 3. verify, approve, reject ----------------------------------------------------------
@@ -429,16 +513,10 @@ def change_confirm_send(
 
 def verification_channels(request: ChangeRequest):
     """Channels that may serve to verify out of band: on file for the customer (this contact
-    or a colleague) before the request was opened, still in use, and not the new value."""
-    return (
-        Channel.objects.filter(
-            contact__company_id=request.contact.company_id,
-            created_at__lt=request.opened_at,
-            is_active=True,
-        )
-        .exclude(value=request.new_value)
-        .select_related("contact")
-        .order_by("contact__name", "kind", "id")
+    or a colleague), i.e. verified before the request was opened, still in use, and not the
+    new value."""
+    return channels_on_file(company=request.contact.company_id, before=request.opened_at).exclude(
+        value=request.new_value
     )
 
 
@@ -461,8 +539,9 @@ def change_verify(
         raise ValidationError({"outcome": [_("Choose the outcome.")]})
     if not verification_channels(request).filter(pk=channel.pk).exists():
         raise ValidationError(
-            {"channel": [_("Verify through a channel that was on file before this request was "
-                           "opened, never one given in the change message or added since.")]}
+            {"channel": [_("Verify through a channel that was on file (verified) before this "
+                           "request was opened, never one given in the change message, added "
+                           "since or never verified.")]}
         )  # fmt: skip
     checked_at = checked_at or now
     if checked_at > now or checked_at < request.opened_at:
@@ -470,6 +549,7 @@ def change_verify(
     details = {
         "channel_id": channel.pk,
         "channel": f"{channel.contact.name} · {channel.get_kind_display()} {channel.display}",
+        "foreign_domain": channel.is_foreign_domain,
         "outcome": outcome,
         "checked_at": checked_at.isoformat(),
     }
@@ -563,12 +643,33 @@ def change_approve(
 # --- 4. apply ------------------------------------------------------------------------------
 
 
+def apply_blocker(request: ChangeRequest) -> str:
+    """Why the change cannot be applied yet for want of a delivered confirmation ("" when
+    the mail server has taken it)."""
+    from chengxin.outbox.models import Status
+
+    status = confirmation_status(request)
+    if status == Status.SENT:
+        return ""
+    if status in CONFIRMATION_FAILED_STATUSES:
+        return _("The confirmation could not be delivered: write it again before applying.")
+    return _("The confirmation has not left yet (it is still in the outbox): apply once the "
+             "mail server has taken it.")  # fmt: skip
+
+
 @transaction.atomic
 def change_apply(
     *, actor: User, request: ChangeRequest, now: datetime.datetime | None = None
 ) -> ChangeRequest:
-    """In one transaction: the new value becomes primary, the old one is retired, and every
-    reference to the old value is moved; if any is left the whole step is undone."""
+    """In one transaction: the new value is written (or promoted) as verified by this loop,
+    and for a replacement the old one is retired.
+
+    Refused until the confirmation has actually left (the mail server took it) and the
+    contact's confirmation or an out-of-band check is recorded. Messages already queued keep
+    the address they were written for: the review a week later shows what still went to
+    the old value."""
+    from chengxin.outbox.models import PENDING_STATUSES, OutboundMessage
+
     now = now or timezone.now()
     request = _locked(actor=actor, request=request)
     require_act(actor, request)
@@ -578,38 +679,107 @@ def change_apply(
             _("The message was rated a high risk: a manager must approve first."),
             code="wrong_step",
         )
-    contact = request.contact
-    existing = contact.channels.filter(
-        kind=request.kind, value=request.new_value, is_active=True
-    ).first()
-    if existing is not None:
-        new_channel = parties_services.channel_make_primary(actor=actor, channel=existing)
-    else:
-        new_channel = parties_services.channel_add(
-            actor=actor, contact=contact, kind=request.kind, value=request.new_value, primary=True
+    blocker = apply_blocker(request)
+    if blocker:
+        raise ValidationError(blocker, code="confirmation_not_sent")
+    if request.verification_outcome != Outcome.CONFIRMED or request.verified_at is None:
+        raise ValidationError(
+            _("Record the contact's confirmation or an out-of-band check first."),
+            code="wrong_step",
         )
-    old = Channel.objects.get(pk=request.old_channel_id)
-    if old.is_active:
-        parties_services.channel_retire(actor=actor, channel=old)
-    moved = references.move_all(
+    contact = request.contact
+    new_channel = parties_services.channel_apply_change(
         actor=actor,
         contact=contact,
         kind=request.kind,
-        old_value=request.old_value,
-        new_value=request.new_value,
+        value=request.new_value,
+        make_primary=request.make_primary,
+        change_id=request.pk,
+        verified_by=request.verified_by,
+        verified_at=now,
     )
-    left = references.remaining_all(contact=contact, kind=request.kind, value=request.old_value)
-    if left:
-        raise ValidationError(
-            _("Some references still use the old value: %(left)s")
-            % {"left": ", ".join(f"{name} ({count})" for name, count in left.items())}
-        )
+    retired = None
+    if request.action == ChangeAction.REPLACE and request.old_channel_id:
+        old = Channel.objects.get(pk=request.old_channel_id)
+        if old.is_active and old.pk != new_channel.pk:
+            parties_services.channel_retire(actor=actor, channel=old)
+            retired = old.pk
+    still_queued = (
+        OutboundMessage.objects.filter(
+            contact=contact, to_address__iexact=request.old_value, status__in=PENDING_STATUSES
+        ).count()
+        if request.old_value
+        else 0
+    )
     before = snapshot(request)
     request.new_channel, request.applied_by, request.applied_at = new_channel, actor, now
     _advance(actor=actor, request=request, before=before, state=State.APPLIED,
              fields=["new_channel", "applied_by", "applied_at"], step=StepKind.APPLIED,
-             details={"moved": moved}, now=now)  # fmt: skip
+             details={"action": request.action, "new_channel_id": new_channel.pk,
+                      "retired_channel_id": retired,
+                      "queued_to_old_value": still_queued}, now=now)  # fmt: skip
     return request
+
+
+# --- what the outbox did with the loop's letters ---------------------------------------------
+
+
+_DELIVERY_STEPS = {
+    # (letter, outcome) -> step
+    ("confirm", "sent"): StepKind.CONFIRM_SENT,
+    ("confirm", "failed"): StepKind.CONFIRM_FAILED,
+    ("notice", "sent"): StepKind.NOTICE_SENT,
+    ("notice", "failed"): StepKind.NOTICE_FAILED,
+}
+
+
+@transaction.atomic
+def change_delivery_record(*, message_pk: int) -> ChangeStep | None:
+    """The outbox handed one of a request's letters to the mail server, or gave up on it:
+    record that on the request's timeline (once per letter and outcome), with the address
+    it went to and when."""
+    from chengxin.outbox.models import OutboundMessage, Status
+
+    message = OutboundMessage.objects.filter(pk=message_pk).first()
+    if message is None or message.related_type != "changes.changerequest":
+        return None
+    if message.status == Status.SENT:
+        outcome = "sent"
+    elif message.status in (Status.FAILED_PERMANENTLY, Status.BOUNCED):
+        outcome = "failed"
+    else:
+        return None
+    request = (
+        ChangeRequest.objects.select_for_update(of=("self",))
+        .select_related("contact")
+        .filter(pk=int(message.related_id or 0))
+        .first()
+    )
+    if request is None:
+        return None
+    if message.pk == request.confirm_message_id:
+        letter = "confirm"
+    elif message.pk == request.notice_message_id:
+        letter = "notice"
+    else:
+        return None
+    kind = _DELIVERY_STEPS[(letter, outcome)]
+    if request.steps.filter(kind=kind, details__outbound_id=message.pk).exists():
+        return None
+    at = (message.sent_at if outcome == "sent" else message.bounced_at) or timezone.now()
+    details = {
+        "to": message.to_address,
+        "outbound_id": message.pk,
+        "status": message.status,
+        "error": message.last_error[:500] if outcome == "failed" else "",
+    }
+    row = ChangeStep.objects.create(request=request, kind=kind, actor=None, at=at, details=details)
+    audit_record_many(
+        actor=None,
+        changes=[Change(Action.CREATE, row, None, snapshot(row), request.contact.company_id,
+                        str(request)[:300])],
+    )  # fmt: skip
+    return row
 
 
 # --- 5. notice -----------------------------------------------------------------------------
@@ -635,7 +805,7 @@ def change_notice_draft(*, request: ChangeRequest, actor: User | None) -> drafts
 def change_notice_recipient(request: ChangeRequest) -> str:
     if request.kind == ChannelKind.EMAIL:
         return request.new_value
-    return _email_on_file(request.contact)
+    return _email_on_file(request.contact, before=timezone.now())
 
 
 @transaction.atomic
@@ -661,7 +831,7 @@ def change_notice_send(
     request.notice_message_id = outbound.pk
     request.review_due_at = now + datetime.timedelta(days=review_days())
     _advance(actor=actor, request=request, before=before, state=State.NOTICE_SENT,
-             fields=["notice_message_id", "review_due_at"], step=StepKind.NOTICE_SENT,
+             fields=["notice_message_id", "review_due_at"], step=StepKind.NOTICE_QUEUED,
              details={"to": to, "subject": subject, "outbound_id": outbound.pk}, notes=body,
              now=now)  # fmt: skip
     return request

@@ -63,6 +63,16 @@ def _forms_for(request, change: ChangeRequest, bound=None) -> dict:
     return {"step_form": None}
 
 
+def _resend_form(request, change: ChangeRequest):
+    """A new confirmation letter, when the last one could not be delivered."""
+    if change.state not in (State.CONFIRM_SENT, State.VERIFIED, State.APPROVED):
+        return None
+    if services.confirmation_status(change) not in services.CONFIRMATION_FAILED_STATUSES:
+        return None
+    draft = services.change_confirm_draft(request=change, actor=request.user)
+    return LetterForm(initial={"subject": draft.subject, "body": draft.body})
+
+
 def _render_detail(request, change: ChangeRequest, bound=None, status=200):
     context = {
         "change": change,
@@ -71,6 +81,13 @@ def _render_detail(request, change: ChangeRequest, bound=None, status=200):
         "confirm_to": services.change_confirm_recipient(change),
         "notice_to": services.change_notice_recipient(change),
         "confirm_delivery": selectors.outbound_status(change.confirm_message_id),
+        "new_value_foreign": selectors.new_value_foreign_domain(change),
+        "apply_blocker": (
+            services.apply_blocker(change)
+            if change.state in (State.VERIFIED, State.APPROVED)
+            else ""
+        ),
+        "resend_form": _resend_form(request, change),
         "notice_delivery": selectors.outbound_status(change.notice_message_id),
         "assessment": (
             assessment_view(user=request.user, message=change.source_message)
@@ -216,6 +233,7 @@ def _open_page(request, *, company, contacts, initial, source_message=None):
                 kind=form.cleaned_data["kind"],
                 new_value=form.cleaned_data["new_value"],
                 source_message=source_message,
+                action=form.cleaned_data.get("action") or None,
             )
         except ValidationError as exc:
             apply_errors(form, exc)

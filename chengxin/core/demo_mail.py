@@ -51,6 +51,7 @@ class Writer:
     company: Company
     contact: Contact
     address: str
+    on_file: bool  # the address was verified (it can carry a change's confirmation)
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _writers(companies: Iterable[Company]) -> Iterable[Writer]:
                     and domain.isascii()
                     and channel.value.isascii()
                 ):
-                    yield Writer(company, contact, channel.value)
+                    yield Writer(company, contact, channel.value, channel.verified_at is not None)
                     break
             else:
                 continue
@@ -288,7 +289,8 @@ def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: i
         return message_assess(message=message)
 
     # A genuine change of address, from the buyer's known address on its own domain.
-    changer = pick(lambda w: w.contact.language == "de") or pick(lambda w: True)
+    # The confirmation goes to an address on file, so the writer's must be verified.
+    changer = pick(lambda w: w.on_file and w.contact.language == "de") or pick(lambda w: w.on_file)
     if changer is not None:
         subject, body = EMAIL_CHANGE.get(changer.contact.language, EMAIL_CHANGE["en"])
         local, _at, domain = changer.address.partition("@")

@@ -58,6 +58,7 @@ from chengxin.mail.permissions import can_view_message
 from chengxin.notifications.services import notify
 from chengxin.parties.models import Channel, ChannelKind, Company
 from chengxin.parties.permissions import can_edit_company
+from chengxin.parties.selectors import channels_on_file
 
 logger = logging.getLogger("chengxin.guard")
 
@@ -108,7 +109,9 @@ def _sender_seen_before(message: Message) -> bool | None:
 def _contact_details(company_id: int | None) -> ContactDetails:
     if company_id is None:
         return ContactDetails()
-    channels = Channel.objects.filter(contact__company_id=company_id, is_active=True).values_list(
+    # On file = verified (parties.selectors.channels_on_file): a number entered with a new
+    # contact and never verified does not make a message's "new number" look known.
+    channels = channels_on_file(company=company_id, before=timezone.now()).values_list(
         "kind", "value"
     )
     emails, phones = [], []
@@ -666,8 +669,8 @@ def _block_candidates(message: Message, company: Company) -> tuple[list[tuple], 
     block, left_out = [], []
     on_file = {
         _canonical_address(value)
-        for value in Channel.objects.filter(
-            contact__company=company, kind=ChannelKind.EMAIL, is_active=True
+        for value in channels_on_file(
+            company=company, before=timezone.now(), kinds=[ChannelKind.EMAIL]
         ).values_list("value", flat=True)
     }
     if address in on_file:
@@ -824,8 +827,8 @@ def _channel_of_sender(channel: Channel, addresses: set[str], domains: set[str],
 
 def warning_channels(assessment: Assessment):
     """Where the real buyer may be warned: the customer's e-mail addresses (and WhatsApp
-    numbers, when WhatsApp is set up) that were on file before the message arrived and are
-    still in use; never the suspicious sender's address, one on its domain (or its
+    numbers, when WhatsApp is set up) that were on file (verified) before the message
+    arrived and are still in use; never the suspicious sender's address, one on its domain (or its
     Reply-To's or Return-Path's), or one the message itself names."""
     from chengxin.outbox.services import chat_channel_configured
 
@@ -836,15 +839,9 @@ def warning_channels(assessment: Assessment):
     kinds = [ChannelKind.EMAIL]
     if chat_channel_configured(ChannelKind.WHATSAPP):
         kinds.append(ChannelKind.WHATSAPP)
-    channels = (
-        Channel.objects.filter(
-            contact__company=company,
-            kind__in=kinds,
-            is_active=True,
-            created_at__lt=message.created_at,
-        )
-        .select_related("contact")
-        .order_by("-is_primary", "contact__name", "kind", "id")
+    # On file: verified before the message arrived (never one it brought or named).
+    channels = channels_on_file(company=company, before=message.created_at, kinds=kinds).order_by(
+        "-is_primary", "contact__name", "kind", "id"
     )
     addresses, domains, text = _sender_identifiers(message)
     excluded = [c.pk for c in channels if _channel_of_sender(c, addresses, domains, text)]

@@ -28,12 +28,14 @@ from chengxin.imports.planning import CompanyPlan, ImportPlan, UserRef, plan_imp
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     Channel,
+    ChannelSource,
     Company,
     CompanyDomain,
     CompanyStatus,
     Contact,
     ContactStatus,
     Tag,
+    email_domain,
 )
 from chengxin.parties.services import search_text_for
 
@@ -430,6 +432,13 @@ def _write(*, actor: User, companies: Sequence[CompanyPlan]) -> dict[str, int]:
                 "is_primary": ch.primary,
                 "is_active": True,
                 "created_at": now,
+                # Imported channels are new contacts' channels: unverified, so not on file
+                # until someone verified them.
+                "domain": email_domain(ch.kind, ch.value),
+                "source": ChannelSource.IMPORT,
+                "added_by_id": actor.pk,
+                "verification_method": "",
+                "verification_note": "",
             }
             for contact_id, contact in zip(contact_ids, contact_plans, strict=True)
             for ch in contact.channels

@@ -31,6 +31,17 @@ class MessageWriteForm(forms.Form):
         label=_("Show the recipient's local time as the message's date"), required=False
     )
 
-    def __init__(self, *args, addresses: list[str], **kwargs):
+    def __init__(self, *args, addresses: list, **kwargs):
+        """``addresses``: the contact's email channels (annotated ``foreign_domain``); one
+        on a domain the customer does not have, or not verified, says so."""
         super().__init__(*args, **kwargs)
-        self.fields["to"].choices = [(address, address) for address in addresses]
+        self.fields["to"].choices = [(channel.value, _label(channel)) for channel in addresses]
+
+
+def _label(channel) -> str:
+    notes = []
+    if channel.foreign_domain:
+        notes.append(str(_("not the customer's domain")))
+    if channel.verified_at is None:
+        notes.append(str(_("unverified")))
+    return f"{channel.value} ({', '.join(notes)})" if notes else channel.value

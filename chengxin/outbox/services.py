@@ -46,7 +46,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from chengxin.audit.models import Action
-from chengxin.audit.services import Change, audit_record, audit_record_many, audited_update
+from chengxin.audit.services import audit_record, audited_update
 from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.notifications.services import notify
 from chengxin.outbox import windows
@@ -69,6 +69,7 @@ from chengxin.outbox.models import (
     Status,
     new_message_id,
 )
+from chengxin.outbox.signals import delivery_changed
 from chengxin.outbox.transport import (
     OutboxTransport,
     PermanentFailure,
@@ -293,43 +294,6 @@ def outbox_enqueue(
 
 
 @transaction.atomic
-def outbox_retarget(*, actor, contact, kind: str, old_value: str, new_value: str) -> int:
-    """Move every not-yet-sent message of ``contact`` on ``kind`` from
-    ``old_value`` to ``new_value``; the number moved. (A message already being
-    handed to the server is not moved: it has left.)"""
-    if actor is not None:
-        require_edit(actor, contact.company)
-    messages = list(
-        OutboundMessage.objects.select_for_update()
-        .filter(
-            contact=contact,
-            kind=kind,
-            to_address__iexact=old_value.strip(),
-            status__in=PENDING_STATUSES,
-        )
-        .order_by("pk")
-    )
-    changes = []
-    for message in messages:
-        changes.append(
-            Change(
-                Action.UPDATE,
-                message,
-                {"to_address": message.to_address},
-                {"to_address": new_value},
-                contact.company_id,
-                "",
-            )
-        )
-    moved = OutboundMessage.objects.filter(
-        pk__in=[m.pk for m in messages], status__in=PENDING_STATUSES
-    ).update(to_address=new_value)
-    if changes:
-        audit_record_many(actor=actor, changes=changes)
-    return moved
-
-
-@transaction.atomic
 def outbox_cancel(*, actor, message: OutboundMessage) -> OutboundMessage:
     _require_may_manage(actor, message)
     with audited_update(actor=actor, instance=message, company_id=message.company_id):
@@ -376,9 +340,10 @@ def outbox_bounce_record(
     message = OutboundMessage.objects.filter(message_id=message_id).first()
     if message is None:
         return None
-    OutboundMessage.objects.filter(pk=message.pk, status=Status.SENT).update(
+    if OutboundMessage.objects.filter(pk=message.pk, status=Status.SENT).update(
         status=Status.BOUNCED, bounced_at=now, last_error=reason[:2000]
-    )
+    ):
+        _report_delivery(message.pk)
     message.refresh_from_db()
     return message
 
@@ -563,6 +528,7 @@ def outbox_send_one(
         )
         logger.warning("outbox: message %s refused: %s", message.pk, exc)
         _notify_not_delivered(message)
+        _report_delivery(message.pk)
         return status
     OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
         status=Status.SENT,
@@ -570,7 +536,14 @@ def outbox_send_one(
         last_error="",
         provider_message_id=provider_message_id[:255],
     )
+    _report_delivery(message.pk)
     return Status.SENT
+
+
+def _report_delivery(message_pk: int) -> None:
+    """Tell the apps that wrote a message what became of it (sent, or given up), once the
+    new status is saved (the status updates above are not inside a transaction)."""
+    delivery_changed.send(sender=OutboundMessage, message_pk=message_pk)
 
 
 def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> str:
@@ -579,6 +552,7 @@ def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> s
             status=Status.FAILED_PERMANENTLY, last_error=error[:2000]
         )
         _notify_not_delivered(message)
+        _report_delivery(message.pk)
         return Status.FAILED_PERMANENTLY
     retry_at = now + backoff(message.attempts)
     if message.in_working_hours:
@@ -607,6 +581,7 @@ def outbox_release_stale(*, now: datetime.datetime | None = None) -> int:
         ):
             released += 1
             _notify_not_delivered(message)
+            _report_delivery(message.pk)
     return released
 
 

@@ -120,9 +120,9 @@ def _editable_contact_or_404(request, pk) -> Contact:
 def message_write(request, pk):
     contact = _editable_contact_or_404(request, pk)
     addresses = list(
-        contact.channels.filter(kind="email", is_active=True)
+        contact.channels.with_foreign_domain()
+        .filter(kind="email", is_active=True)
         .order_by("-is_primary", "pk")
-        .values_list("value", flat=True)
     )
     form = MessageWriteForm(request.POST or None, addresses=addresses)
     if request.method == "POST" and form.is_valid():

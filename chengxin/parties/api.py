@@ -26,6 +26,7 @@ from chengxin.parties.schemas import (
     AssignIn,
     ChannelIn,
     ChannelOut,
+    ChannelVerifyIn,
     CompanyCreateIn,
     CompanyListQuery,
     CompanyOut,
@@ -82,7 +83,10 @@ def _channel(request, pk: int) -> Channel:
 
 def _channels_prefetch() -> Prefetch:
     return Prefetch(
-        "channels", queryset=Channel.objects.select_related("verified_by", "retired_by")
+        "channels",
+        queryset=Channel.objects.with_foreign_domain().select_related(
+            "verified_by", "retired_by", "added_by"
+        ),
     )
 
 
@@ -362,9 +366,7 @@ def company_history(request, company_id: CompanyId, limit: HistoryLimit = 200):
 )
 def contact_list(request, company_id: CompanyId):
     """Everyone at the company, each with every channel (retired ones included)."""
-    contacts = selectors.company_contacts(company=_company(request, company_id))
-    prefetch_related_objects(contacts, "channels__retired_by")
-    return contacts
+    return selectors.company_contacts(company=_company(request, company_id))
 
 
 @router.post(
@@ -448,11 +450,13 @@ def channel_list(request, contact_id: ContactId):
     "/contacts/{int:contact_id}/channels",
     response={201: ChannelOut, **WRITE_ERRORS},
     tags=["channels"],
-    summary="Add a channel",
+    summary="Add a channel (refused: open a change request)",
 )
 def channel_create(request, contact_id: ContactId, payload: ChannelIn):
-    """Add a way to reach the contact. The value is normalised (emails to their
-    canonical form, phones to E.164); the same active value twice is refused."""
+    """Always refused with 422 (after checking the value): a new email, phone or chat ID for
+    an existing contact goes through the five-step change request. Open one with
+    `POST /contacts/{id}/changes` (kind, new_value, action "add" or "replace"). Channels of a
+    new contact are given when it is created."""
     channel = services.channel_add(
         actor=request.auth,
         contact=_contact(request, contact_id),
@@ -492,10 +496,11 @@ def channel_retire(request, channel_id: ChannelId):
     "/channels/{int:channel_id}/make-primary",
     response={200: ChannelOut, **WRITE_ERRORS},
     tags=["channels"],
-    summary="Make a channel primary",
+    summary="Make a channel primary (refused: open a change request)",
 )
 def channel_make_primary(request, channel_id: ChannelId):
-    """Make it the contact's primary channel of its kind (active channels only)."""
+    """Always refused with 422: a change of primary goes through the change request loop
+    (`POST /contacts/{id}/changes` with the channel's kind and value)."""
     channel = services.channel_make_primary(
         actor=request.auth, channel=_channel(request, channel_id)
     )
@@ -508,9 +513,20 @@ def channel_make_primary(request, channel_id: ChannelId):
     tags=["channels"],
     summary="Mark a channel verified",
 )
-def channel_verify(request, channel_id: ChannelId):
-    """Record that you checked the channel really belongs to the contact."""
-    channel = services.channel_mark_verified(
-        actor=request.auth, channel=_channel(request, channel_id)
+def channel_verify(request, channel_id: ChannelId, payload: ChannelVerifyIn):
+    """Record how you checked out of band that an unverified channel (of a new contact, an
+    import or a merge) belongs to the contact; from then on it counts as on file. The
+    customer's owner or a manager; an email on a foreign domain needs a manager who did not
+    add it."""
+    channel = _channel(request, channel_id)
+    via = None
+    if payload.via_channel_id is not None:
+        via = Channel.objects.filter(
+            pk=payload.via_channel_id, contact__company_id=channel.contact.company_id
+        ).first()
+        if via is None:
+            raise Http404
+    services.channel_verify(
+        actor=request.auth, channel=channel, method=payload.method, note=payload.note, via=via
     )
     return _channel(request, channel.pk)

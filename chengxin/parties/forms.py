@@ -9,6 +9,8 @@ from chengxin.core.forms import LongTextField
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
+    MANUAL_VERIFICATION_METHODS,
+    Channel,
     ChannelKind,
     CompanyStatus,
     ContactStatus,
@@ -152,13 +154,35 @@ class ContactForm(forms.Form):
 class ChannelForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
     value = forms.CharField(label=_("Value"), max_length=320)
-    label = forms.CharField(
-        label=_("Label"),
-        max_length=100,
-        required=False,
-        help_text=_("e.g. office, mobile, purchasing"),
-    )
     primary = forms.BooleanField(label=_("Make primary"), required=False)
+
+
+class ChannelVerifyForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("Verified how"),
+        choices=[(m.value, m.label) for m in MANUAL_VERIFICATION_METHODS],
+    )
+    via = forms.ModelChoiceField(
+        label=_("Through which channel on file"),
+        queryset=Channel.objects.none(),
+        required=False,
+        help_text=_("Only when you called or wrote through another channel on file."),
+    )
+    note = forms.CharField(
+        label=_("What you did and who confirmed it"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, on_file=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["via"]
+        field.queryset = (
+            Channel.objects.with_foreign_domain()
+            .select_related("contact")
+            .filter(pk__in=[c.pk for c in on_file])
+        )
+        field.label_from_instance = channel_choice_label
 
 
 class FollowUpForm(forms.Form):
@@ -168,3 +192,11 @@ class FollowUpForm(forms.Form):
 
 class DomainForm(forms.Form):
     domain = forms.CharField(label=_("Domain"), max_length=253)
+
+
+def channel_choice_label(channel) -> str:
+    """A channel in a list of choices: whose, what, and whether its domain is foreign."""
+    label = f"{channel.contact.name} · {channel.get_kind_display()} {channel.display}"
+    if channel.is_foreign_domain:
+        label += " · " + str(_("not the customer's domain"))
+    return label

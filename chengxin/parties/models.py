@@ -14,6 +14,14 @@ from django.utils.translation import pgettext_lazy
 
 from chengxin.parties.normalize import domain_to_unicode, format_phone
 
+
+def email_domain(kind: str, value: str) -> str:
+    """The domain of an email channel's value, "" for any other kind."""
+    if kind != "email" or "@" not in value:
+        return ""
+    return value.rpartition("@")[2].lower()
+
+
 DOCUMENT_LANGUAGES = [
     ("en", "English"),
     ("zh-hans", "简体中文"),
@@ -218,8 +226,62 @@ class ChannelKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ChannelSource(models.TextChoices):
+    """Where a channel came from: its provenance."""
+
+    EXISTING = "existing", _("on file before provenance was recorded")
+    NEW_CONTACT = "new_contact", _("entered with a new contact")
+    IMPORT = "import", _("imported")
+    CHANGE_REQUEST = "change_request", _("a completed change request")
+    MERGE = "merge", _("brought in by merging two customers")
+    SYSTEM = "system", _("the system or the demo")
+
+
+class VerificationMethod(models.TextChoices):
+    """How someone made sure a channel belongs to the contact."""
+
+    EXISTING = "existing", _("counted as verified before verification was recorded")
+    CHANGE_REQUEST = "change_request", _("the change request loop (confirmed and verified)")
+    CHANNEL_ON_FILE = "channel_on_file", _("a call or message through another channel on file")
+    IN_PERSON = "in_person", _("in person or by video call with the contact")
+    OFFICIAL_SOURCE = (
+        "official_source",
+        _("the customer's official website, registry entry or signed document"),
+    )
+
+
+# What a person may choose when marking a channel verified by hand.
+MANUAL_VERIFICATION_METHODS = (
+    VerificationMethod.CHANNEL_ON_FILE,
+    VerificationMethod.IN_PERSON,
+    VerificationMethod.OFFICIAL_SOURCE,
+)
+
+
+class ChannelQuerySet(models.QuerySet):
+    def with_foreign_domain(self):
+        """Annotate ``foreign_domain``: an email whose domain is not one of its customer's
+        domains (a free-mail address counts as foreign too)."""
+        from django.db.models import Exists, OuterRef
+
+        company_has = CompanyDomain.objects.filter(
+            company_id=OuterRef("contact__company_id"), domain=OuterRef("domain")
+        )
+        return self.annotate(
+            foreign_domain=models.Case(
+                models.When(~Q(kind=ChannelKind.EMAIL) | Q(domain=""), then=models.Value(False)),
+                default=~Exists(company_has),
+                output_field=models.BooleanField(),
+            )
+        )
+
+
 class Channel(models.Model):
-    """One way to reach a contact. Retired, never deleted."""
+    """One way to reach a contact. Retired, never deleted.
+
+    Every channel records its provenance (who added it, when, from what) and whether and
+    how it was verified. Only a channel verified before a request counts as on file for
+    checking that request (``parties.selectors.channels_on_file``)."""
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="channels")
     kind = models.CharField(_("kind"), max_length=16, choices=ChannelKind.choices)
@@ -244,10 +306,40 @@ class Channel(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # An email's domain (ASCII), to tell one on a domain its customer does not have.
+    domain = models.CharField(max_length=253, blank=True, default="", editable=False)
+    source = models.CharField(
+        _("added from"), max_length=16, choices=ChannelSource.choices, default=ChannelSource.SYSTEM
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    # The change request that brought the channel in (source "change_request").
+    source_change_id = models.PositiveBigIntegerField(null=True, blank=True)
+    verification_method = models.CharField(
+        _("verified how"), max_length=16, choices=VerificationMethod.choices, blank=True
+    )
+    verification_note = models.TextField(_("verification note"), blank=True)
+    verified_via = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("verified through"),
+    )
+
+    objects = ChannelQuerySet.as_manager()
 
     AUDIT_FIELDS = (
         "contact", "kind", "value", "label", "is_primary", "is_active", "verified_at",
-        "verified_by", "retired_at", "retired_by",
+        "verified_by", "retired_at", "retired_by", "source", "added_by", "source_change_id",
+        "verification_method", "verification_note", "verified_via",
     )  # fmt: skip
 
     class Meta:
@@ -265,6 +357,29 @@ class Channel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.display}"
+
+    def save(self, *args, **kwargs):
+        self.domain = email_domain(self.kind, self.value)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "value" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "domain"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def is_foreign_domain(self) -> bool:
+        """An email on a domain its customer does not have (annotated by
+        ``Channel.objects.with_foreign_domain()``; else one query)."""
+        if "foreign_domain" in self.__dict__:
+            return bool(self.__dict__["foreign_domain"])
+        if self.kind != ChannelKind.EMAIL or not self.domain:
+            return False
+        return not CompanyDomain.objects.filter(
+            company_id=self.contact.company_id, domain=self.domain
+        ).exists()
 
     @property
     def display(self) -> str:

@@ -85,9 +85,26 @@ class ChannelOut(Schema):
         description="When someone confirmed the channel belongs to the contact (UTC)."
     )
     verified_by: UserRef | None = Field(description="Who confirmed it.")
+    verification_method: str = Field(
+        description="How it was verified: change_request, channel_on_file, in_person, "
+        'official_source, existing (before this was recorded); "" while unverified. Only a '
+        "verified channel counts as on file for checking later changes."
+    )
+    source: str = Field(
+        description="Where the channel came from: new_contact, import, change_request, merge, "
+        "system, existing (before provenance was recorded)."
+    )
+    added_by: UserRef | None = Field(description="Who added it (empty for the system).")
+    foreign_domain: bool = Field(
+        description="True for an email on a domain that is not one of the customer's domains."
+    )
     retired_at: datetime | None = Field(description="When the channel was retired (UTC).")
     retired_by: UserRef | None = Field(description="Who retired it.")
     created_at: datetime = Field(description="When the channel was added (UTC).")
+
+    @staticmethod
+    def resolve_foreign_domain(obj) -> bool:
+        return obj.is_foreign_domain
 
 
 class ContactOut(Schema):
@@ -237,6 +254,20 @@ class CompanyListQuery(Schema):
     )
     limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
     offset: int = Field(0, ge=0, description="How many matching companies to skip.")
+
+
+class ChannelVerifyIn(Input):
+    method: Literal["channel_on_file", "in_person", "official_source"] = Field(
+        description="How you checked it out of band: through another channel on file, in "
+        "person (or video call), or the customer's official website, registry or a signed "
+        "document."
+    )
+    note: str = Field(
+        min_length=1, max_length=2000, description="What you did and who confirmed it."
+    )
+    via_channel_id: int | None = Field(
+        None, description="With channel_on_file: the channel on file you called or wrote through."
+    )
 
 
 class ChannelIn(Input):

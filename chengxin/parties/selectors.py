@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz
 
 from chengxin.accounts.models import User
 from chengxin.parties import normalize
-from chengxin.parties.models import Channel, Company, CompanyStatus, Contact
+from chengxin.parties.models import Channel, Company, CompanyStatus, Contact, ContactStatus
 from chengxin.parties.permissions import visible_companies_q
 from chengxin.parties.search import search_q
 
@@ -90,7 +91,12 @@ def company_get(*, user: User, pk: int) -> Company:
 def company_contacts(*, company: Company) -> list[Contact]:
     return list(
         company.contacts.prefetch_related(
-            Prefetch("channels", queryset=Channel.objects.select_related("verified_by"))
+            Prefetch(
+                "channels",
+                queryset=Channel.objects.with_foreign_domain().select_related(
+                    "verified_by", "retired_by", "added_by"
+                ),
+            )
         )
     )
 
@@ -102,7 +108,11 @@ def contact_get(*, user: User, pk: int) -> Contact:
 
 
 def channel_get(*, user: User, pk: int) -> Channel:
-    channel = Channel.objects.select_related("contact__company").get(pk=pk)
+    channel = (
+        Channel.objects.with_foreign_domain()
+        .select_related("contact__company", "verified_by", "added_by")
+        .get(pk=pk)
+    )
     company_get(user=user, pk=channel.contact.company_id)
     return channel
 
@@ -201,3 +211,38 @@ def pool_return_at(company: Company) -> datetime.datetime | None:
     if company.last_touch is None:
         return None
     return company.last_touch + datetime.timedelta(days=pool_return_days())
+
+
+def channels_on_file(
+    *,
+    company: Company | int,
+    before: datetime.datetime,
+    kinds: Sequence[str] | None = None,
+    contact: Contact | int | None = None,
+) -> QuerySet[Channel]:
+    """The channels "on file" for verifying a request made at ``before``: the customer's
+    (or one contact's) channels still in use, of a contact still there, that were verified
+    before that moment. An unverified channel never counts, nor one verified since.
+
+    This one definition serves every out-of-band check: a change request's confirmation
+    and verification, a counterparty bank account's verification, warning a buyer. Each
+    row carries ``foreign_domain`` (an email on a domain the customer does not have)."""
+    company_id = company.pk if isinstance(company, Company) else company
+    channels = Channel.objects.filter(
+        contact__company_id=company_id,
+        contact__status=ContactStatus.ACTIVE,
+        is_active=True,
+        verified_at__isnull=False,
+        verified_at__lt=before,
+    )
+    if kinds is not None:
+        channels = channels.filter(kind__in=list(kinds))
+    if contact is not None:
+        channels = channels.filter(
+            contact_id=contact.pk if isinstance(contact, Contact) else contact
+        )
+    return (
+        channels.with_foreign_domain()
+        .select_related("contact")
+        .order_by("contact__name", "kind", "-is_primary", "id")
+    )

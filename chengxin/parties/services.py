@@ -26,8 +26,10 @@ from chengxin.audit.services import (
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
+    MANUAL_VERIFICATION_METHODS,
     Channel,
     ChannelKind,
+    ChannelSource,
     Company,
     CompanyDomain,
     CompanyStatus,
@@ -37,6 +39,7 @@ from chengxin.parties.models import (
     FollowUpKind,
     Grade,
     Tag,
+    VerificationMethod,
 )
 from chengxin.parties.permissions import require_edit, require_manager
 
@@ -263,7 +266,18 @@ def company_create(
         after=_company_snapshot(company),
         company_id=company.pk,
     )
-    _add_domains(actor=actor, company=company, domains=clean.domains)
+    # A customer entered with its first people writes from their domains (added first, so
+    # those people's addresses are on the customer's domain from the start).
+    first_domains = []
+    for _fields, channels in contacts:
+        for channel in channels:
+            if channel.kind == ChannelKind.EMAIL and (channel.value or "").strip():
+                try:
+                    value = normalize.normalize_channel(ChannelKind.EMAIL, channel.value)
+                except ValidationError:
+                    continue  # contact_create reports it
+                first_domains.append(value.rpartition("@")[2])
+    _add_domains(actor=actor, company=company, domains=[*clean.domains, *first_domains])
     for contact_fields, channels in contacts:
         contact_create(actor=actor, company=company, channels=channels, **contact_fields)
     company_search_text_refresh(company)
@@ -411,6 +425,26 @@ def company_merge(*, actor: User, keep: Company, other: Company) -> Company:
         raise ValidationError(_("This company was already merged."))
     keep_before, other_before = _company_snapshot(keep), _company_snapshot(other)
     moved_contacts = list(other.contacts.values_list("pk", flat=True))
+    # The other record's channels were never checked for this customer: they come over
+    # as new contacts' do, unverified, and count as on file only once verified here.
+    brought_in = Channel.objects.select_for_update().filter(contact__company=other)
+    channel_changes = []
+    for channel in brought_in:
+        before = snapshot(channel)
+        channel.source, channel.added_by, channel.source_change_id = (
+            ChannelSource.MERGE,
+            actor,
+            None,
+        )
+        channel.verified_at = channel.verified_by = channel.verified_via = None
+        channel.verification_method, channel.verification_note = "", ""
+        channel.save(
+            update_fields=[
+                "source", "added_by", "source_change_id", "verified_at", "verified_by",
+                "verified_via", "verification_method", "verification_note",
+            ]
+        )  # fmt: skip
+        channel_changes.append(Change(Action.UPDATE, channel, before, snapshot(channel), keep.pk))
     other.contacts.update(company=keep)
     other.follow_ups.update(company=keep)
     have = set(keep.domains.values_list("domain", flat=True))
@@ -448,6 +482,7 @@ def company_merge(*, actor: User, keep: Company, other: Company) -> Company:
                 {**_company_snapshot(keep), "merged_from": other.pk},
                 keep.pk,
             ),
+            *channel_changes,
         ],
     )
     company_search_text_refresh(keep)
@@ -470,6 +505,10 @@ def contact_create(
     notes: str = "",
     channels: Sequence[ChannelInput] = (),
 ) -> Contact:
+    """A new person at the customer, with the channels they gave. Those channels are
+    written at once but unverified: they count as on file only once someone verified them
+    (``channel_verify``). Their email domains are not added to the customer's: an address on
+    another domain stays marked as foreign."""
     require_edit(actor, company)
     fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
     clean_channels = []
@@ -501,7 +540,9 @@ def contact_create(
         company_id=company.pk,
     )
     for channel in clean_channels:
-        _channel_add(actor=actor, contact=contact, channel=channel)
+        _channel_write(
+            actor=actor, contact=contact, channel=channel, source=ChannelSource.NEW_CONTACT
+        )
     company_search_text_refresh(company)
     return contact
 
@@ -531,7 +572,18 @@ def contact_update(
     return contact
 
 
-def _channel_add(*, actor: User, contact: Contact, channel: ChannelInput) -> Channel:
+def _channel_write(
+    *,
+    actor: User | None,
+    contact: Contact,
+    channel: ChannelInput,
+    source: str,
+    verified: dict | None = None,
+    source_change_id: int | None = None,
+) -> Channel:
+    """Write one channel with its provenance. Only new contacts (unverified) and completed
+    change requests (verified by the loop) come here: every other way in goes through the
+    change request loop."""
     duplicate = contact.channels.filter(kind=channel.kind, value=channel.value, is_active=True)
     if duplicate.exists():
         raise ValidationError(
@@ -557,16 +609,29 @@ def _channel_add(*, actor: User, contact: Contact, channel: ChannelInput) -> Cha
         value=channel.value,
         label=channel.label,
         is_primary=make_primary,
+        source=source,
+        added_by=actor,
+        source_change_id=source_change_id,
+        **(verified or {}),
     )
     changes.append(Change(Action.CREATE, created, None, snapshot(created), contact.company_id))
     audit_record_many(actor=actor, changes=changes)
-    if channel.kind == ChannelKind.EMAIL:
-        _add_domains(
-            actor=actor,
-            company=contact.company,
-            domains=[channel.value.rpartition("@")[2]],
-        )
     return created
+
+
+CHANGE_REQUEST_REQUIRED = "change_request_required"
+
+
+def _change_request_required(contact: Contact) -> ValidationError:
+    return ValidationError(
+        _(
+            "A new channel or a new primary channel for %(contact)s goes through a change "
+            "request: confirm it with the contact, verify it through a channel on file, then "
+            "apply it. Open one from the contact (“Change email or phone”)."
+        )
+        % {"contact": contact.name},
+        code=CHANGE_REQUEST_REQUIRED,
+    )
 
 
 @transaction.atomic
@@ -579,46 +644,104 @@ def channel_add(
     label: str = "",
     primary: bool | None = None,
 ) -> Channel:
+    """Refused: a new channel for an existing contact is only written by applying a change
+    request (``changes.services.change_open``). Kept as a door that says so, for every
+    caller (page, API, scripts)."""
     require_edit(actor, contact.company)
     if contact.status != ContactStatus.ACTIVE:
         raise ValidationError(
             _("This contact has left the company; add the channel to a colleague.")
         )
     clean = channel_clean(ChannelInput(kind, value, label, primary), region=contact.company.country)
-    created = _channel_add(actor=actor, contact=contact, channel=clean)
-    company_search_text_refresh(contact.company)
-    return created
+    if contact.channels.filter(kind=clean.kind, value=clean.value, is_active=True).exists():
+        raise ValidationError(
+            {
+                "value": [
+                    _("%(contact)s already has this %(kind)s.")
+                    % {"contact": contact.name, "kind": ChannelKind(clean.kind).label}
+                ]
+            }
+        )
+    raise _change_request_required(contact)
 
 
 @transaction.atomic
 def channel_make_primary(*, actor: User, channel: Channel) -> Channel:
+    """Refused: a change of primary goes through a change request."""
     require_edit(actor, channel.contact.company)
-    if not channel.is_active:
-        raise ValidationError(_("A retired channel cannot become primary."))
-    changes = []
-    for other in channel.contact.channels.filter(
-        kind=channel.kind, is_primary=True, is_active=True
-    ).exclude(pk=channel.pk):
-        before = snapshot(other)
-        other.is_primary = False
-        other.save(update_fields=["is_primary"])
-        changes.append(
-            Change(Action.UPDATE, other, before, snapshot(other), other.contact.company_id)
+    raise _change_request_required(channel.contact)
+
+
+@transaction.atomic
+def channel_apply_change(
+    *,
+    actor: User,
+    contact: Contact,
+    kind: str,
+    value: str,
+    make_primary: bool,
+    change_id: int,
+    verified_by: User | None,
+    verified_at: datetime.datetime,
+) -> Channel:
+    """The "apply" step of a change request (``changes.services.change_apply``, which checks
+    the loop was followed): write the new value, or promote an existing one, verified by the
+    loop. Not for any other caller."""
+    require_edit(actor, contact.company)
+    verified = {
+        "verified_at": verified_at,
+        "verified_by": verified_by,
+        "verification_method": VerificationMethod.CHANGE_REQUEST,
+        "verification_note": _("Change request #%(id)s") % {"id": change_id},
+    }
+    existing = contact.channels.filter(kind=kind, value=value, is_active=True).first()
+    if existing is None:
+        clean = channel_clean(ChannelInput(kind, value, "", make_primary or None),
+                              region=contact.company.country)  # fmt: skip
+        created = _channel_write(
+            actor=actor,
+            contact=contact,
+            channel=ChannelInput(clean.kind, clean.value, "", True if make_primary else None),
+            source=ChannelSource.CHANGE_REQUEST,
+            verified=verified,
+            source_change_id=change_id,
         )
-    before = snapshot(channel)
-    channel.is_primary = True
-    channel.save(update_fields=["is_primary"])
-    changes.append(
-        Change(Action.UPDATE, channel, before, snapshot(channel), channel.contact.company_id)
-    )
+        if kind == ChannelKind.EMAIL:
+            _add_domains(actor=actor, company=contact.company, domains=[created.domain])
+        company_search_text_refresh(contact.company)
+        return created
+    changes = []
+    if make_primary and not existing.is_primary:
+        for other in contact.channels.filter(kind=kind, is_primary=True, is_active=True):
+            before = snapshot(other)
+            other.is_primary = False
+            other.save(update_fields=["is_primary"])
+            changes.append(
+                Change(Action.UPDATE, other, before, snapshot(other), contact.company_id)
+            )
+    before = snapshot(existing)
+    fields = []
+    if make_primary and not existing.is_primary:
+        existing.is_primary = True
+        fields.append("is_primary")
+    if existing.verified_at is None:
+        for name, field_value in verified.items():
+            setattr(existing, name, field_value)
+        fields += list(verified)
+    if fields:
+        existing.save(update_fields=fields)
+        changes.append(
+            Change(Action.UPDATE, existing, before, snapshot(existing), contact.company_id)
+        )
     audit_record_many(actor=actor, changes=changes)
-    return channel
+    return existing
 
 
 @transaction.atomic
 def channel_retire(*, actor: User, channel: Channel) -> Channel:
-    """Retire a channel: it stays in history, is no longer used, and if it was
-    primary another active channel of its kind takes over."""
+    """Retire a channel: it stays in history, is no longer used, and if it was primary the
+    oldest other channel of its kind that is on file (verified) takes over; an unverified one
+    never becomes primary this way."""
     require_edit(actor, channel.contact.company)
     if not channel.is_active:
         raise ValidationError(_("This channel is already retired."))
@@ -632,7 +755,9 @@ def channel_retire(*, actor: User, channel: Channel) -> Channel:
     ]
     if was_primary:
         successor = (
-            channel.contact.channels.filter(kind=channel.kind, is_active=True)
+            channel.contact.channels.filter(
+                kind=channel.kind, is_active=True, verified_at__isnull=False
+            )
             .order_by("id")
             .first()
         )
@@ -653,15 +778,84 @@ def channel_retire(*, actor: User, channel: Channel) -> Channel:
     return channel
 
 
+def _foreign_when_added(channel: Channel) -> bool:
+    """An email whose domain was not the customer's when the channel was added: a domain
+    added since (perhaps to make the address look at home) does not count."""
+    if channel.kind != ChannelKind.EMAIL or not channel.domain:
+        return False
+    return not CompanyDomain.objects.filter(
+        company_id=channel.contact.company_id,
+        domain=channel.domain,
+        created_at__lte=channel.created_at,
+    ).exists()
+
+
 @transaction.atomic
-def channel_mark_verified(*, actor: User, channel: Channel) -> Channel:
-    """Record that someone checked this channel really belongs to the contact."""
-    require_edit(actor, channel.contact.company)
+def channel_verify(
+    *,
+    actor: User,
+    channel: Channel,
+    method: str,
+    note: str,
+    via: Channel | None = None,
+    now: datetime.datetime | None = None,
+) -> Channel:
+    """Record how someone made sure an unverified channel (one entered with a new contact,
+    imported or brought in by a merge) belongs to the contact. From then on it counts as on
+    file for requests made later.
+
+    Hard to abuse: only the customer's owner or a manager; an out-of-band method and a note
+    of what was done; through another channel only if that one is on file; an email on a
+    domain the customer did not have when it was added needs a manager who did not add it
+    (adding the domain afterwards changes nothing). Audited."""
+    from chengxin.parties.selectors import channels_on_file
+
+    now = now or timezone.now()
+    channel = (
+        Channel.objects.select_for_update().select_related("contact__company").get(pk=channel.pk)
+    )
+    company = channel.contact.company
+    require_edit(actor, company)
+    if not (actor.edits_all_customers or company.owner_id == actor.pk):
+        raise PermissionDenied(_("Only the customer's owner or a manager may verify a channel."))
     if not channel.is_active:
         raise ValidationError(_("A retired channel cannot be verified."))
-    with audited_update(actor=actor, instance=channel, company_id=channel.contact.company_id):
-        channel.verified_at, channel.verified_by = timezone.now(), actor
-        channel.save(update_fields=["verified_at", "verified_by"])
+    if channel.verified_at is not None:
+        raise ValidationError(_("This channel is already verified."))
+    errors: dict[str, list] = {}
+    if method not in MANUAL_VERIFICATION_METHODS:
+        errors["method"] = [_("Choose how you verified it.")]
+    note = (note or "").strip()
+    if len(note) < 10:
+        errors["note"] = [_("Write what you did and who confirmed it (at least 10 characters).")]
+    if method == VerificationMethod.CHANNEL_ON_FILE:
+        on_file = channels_on_file(company=company, before=now).exclude(pk=channel.pk)
+        if via is None or not on_file.filter(pk=via.pk).exists():
+            errors["via"] = [
+                _("Choose the channel on file you called or wrote through (verified before now).")
+            ]
+    else:
+        via = None
+    if errors:
+        raise ValidationError(errors)
+    if _foreign_when_added(channel):
+        if actor.role not in (Role.MANAGER, Role.ADMIN):
+            raise PermissionDenied(
+                _("%(value)s is not on one of the customer's domains: only a manager may "
+                  "verify it.") % {"value": channel.display}
+            )  # fmt: skip
+        if channel.added_by_id == actor.pk:
+            raise PermissionDenied(_("You added this address; another manager must verify it."))
+    with audited_update(actor=actor, instance=channel, company_id=company.pk):
+        channel.verified_at, channel.verified_by = now, actor
+        channel.verification_method, channel.verification_note = method, note
+        channel.verified_via = via
+        channel.save(
+            update_fields=[
+                "verified_at", "verified_by", "verification_method", "verification_note",
+                "verified_via",
+            ]
+        )  # fmt: skip
     return channel
 
 

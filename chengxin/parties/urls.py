@@ -21,22 +21,7 @@ urlpatterns = [
     path("<int:pk>/contacts/new/", views.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", views.contact_edit, name="contact_edit"),
     path("contacts/<int:pk>/channels/new/", views.channel_add, name="channel_add"),
-    path(
-        "channels/<int:pk>/retire/",
-        views.channel_action,
-        {"action": "retire"},
-        name="channel_retire",
-    ),
-    path(
-        "channels/<int:pk>/primary/",
-        views.channel_action,
-        {"action": "make_primary"},
-        name="channel_make_primary",
-    ),
-    path(
-        "channels/<int:pk>/verify/",
-        views.channel_action,
-        {"action": "verify"},
-        name="channel_verify",
-    ),
+    path("channels/<int:pk>/retire/", views.channel_retire, name="channel_retire"),
+    path("channels/<int:pk>/primary/", views.channel_make_primary, name="channel_make_primary"),
+    path("channels/<int:pk>/verify/", views.channel_verify, name="channel_verify"),
 ]

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.accounts.models import Role, User
@@ -19,6 +19,7 @@ from chengxin.parties import selectors, services
 from chengxin.parties.countries import country_choices
 from chengxin.parties.forms import (
     ChannelForm,
+    ChannelVerifyForm,
     CompanyForm,
     ContactForm,
     DomainForm,
@@ -430,6 +431,10 @@ def contact_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def channel_add(request, pk):
+    """The "+ Add channel" button of an existing contact: opens a change request (the
+    five-step loop), never writes the channel at once."""
+    from chengxin.changes.services import change_open
+
     contact = _contact_or_404(request, pk)
     company = contact.company
     if not can_edit_company(request.user, company):
@@ -438,37 +443,94 @@ def channel_add(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.channel_add(
+            change = change_open(
                 actor=request.user,
                 contact=contact,
                 kind=data["kind"],
-                value=data["value"],
-                label=data["label"],
-                primary=True if data["primary"] else None,
+                new_value=data["value"],
+                action="add",
+                make_primary=data["primary"],
             )
         except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
+                exc = ValidationError({"value": exc.error_dict.pop("new_value"), **exc.error_dict})
             apply_errors(form, exc)
         else:
-            messages.success(request, _("Channel added."))
-            return redirect("parties:company_detail", pk=company.pk)
+            messages.success(
+                request,
+                _("Change request opened: the channel is added once the contact confirmed it "
+                  "and you verified it through a channel on file."),
+            )  # fmt: skip
+            return redirect("changes:change_detail", pk=change.pk)
     return render(
         request, "parties/channel_form.html", {"form": form, "contact": contact, "company": company}
     )
 
 
-# The buttons beside a channel: each runs one service and returns to the company page.
-CHANNEL_ACTIONS = {
-    "retire": (services.channel_retire, _lazy("Channel retired; it stays in the history.")),
-    "make_primary": (services.channel_make_primary, _lazy("Primary channel changed.")),
-    "verify": (services.channel_mark_verified, _lazy("Marked as verified.")),
-}
+@require_POST
+@login_required
+def channel_make_primary(request, pk):
+    """The "make primary" button: opens a change request for it (a change of primary is a
+    change)."""
+    from chengxin.changes.services import change_open
+
+    channel = _channel_or_404(request, pk)
+    try:
+        change = change_open(
+            actor=request.user, contact=channel.contact, kind=channel.kind, new_value=channel.value
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("parties:company_detail", pk=channel.contact.company_id)
+    messages.success(
+        request, _("Change request opened: the channel becomes primary once the loop is done.")
+    )
+    return redirect("changes:change_detail", pk=change.pk)
 
 
 @require_POST
 @login_required
-def channel_action(request, pk, action):
+def channel_retire(request, pk):
     channel = _channel_or_404(request, pk)
-    service, success = CHANNEL_ACTIONS[action]
     return _service_post(
-        request, channel.contact.company_id, service, str(success), channel=channel
+        request,
+        channel.contact.company_id,
+        services.channel_retire,
+        _("Channel retired; it stays in the history."),
+        channel=channel,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def channel_verify(request, pk):
+    """Record how an unverified channel was checked out of band (the owner or a manager)."""
+    channel = _channel_or_404(request, pk)
+    company = channel.contact.company
+    if not can_edit_company(request.user, company):
+        raise Http404
+    on_file = list(selectors.channels_on_file(company=company, before=timezone.now()))
+    form = ChannelVerifyForm(request.POST or None, on_file=on_file)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.channel_verify(
+                actor=request.user,
+                channel=channel,
+                method=data["method"],
+                note=data["note"],
+                via=data["via"],
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Marked as verified."))
+            return redirect("parties:company_detail", pk=company.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "parties/channel_verify.html",
+        {"form": form, "channel": channel, "contact": channel.contact, "company": company},
+        status=status,
     )

@@ -13,7 +13,12 @@ from django.utils import timezone
 
 from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.services import changes_review_open_due
-from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL, PHONE_ON_FILE
+from chengxin.changes.tests.conftest import (
+    NEW_EMAIL,
+    OLD_EMAIL,
+    PHONE_ON_FILE,
+    deliver_confirmation,
+)
 from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage, Status
@@ -131,9 +136,11 @@ def test_the_five_steps_end_to_end(
     assert change.state == State.CLOSED and change.closed_by == owner
     kinds = list(change.steps.values_list("kind", flat=True))
     assert kinds == [
-        "proposed", "confirm_sent", "verification", "applied", "notice_sent", "review_opened",
-        "closed",
+        "proposed", "confirm_queued", "confirm_sent", "verification", "applied",
+        "notice_queued", "notice_sent", "review_opened", "closed",
     ]  # fmt: skip
+    sent = change.steps.get(kind="confirm_sent")
+    assert sent.details["to"] == OLD_EMAIL and sent.actor is None
     page = client.get(detail).content.decode()
     for testid in ("step-proposed", "step-verification", "step-applied", "step-closed"):
         assert f'data-testid="{testid}"' in page
@@ -146,6 +153,7 @@ def test_the_review_waits_the_configured_number_of_days(settings, owner, change,
     settings.CHENGXIN_CHANGE_REVIEW_DAYS = days
     phone = Channel.objects.get(contact=change.contact, kind="phone")
     services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
     services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
     services.change_apply(actor=owner, request=change)
     change = services.change_notice_send(actor=owner, request=change)
@@ -160,6 +168,7 @@ def test_the_review_reports_what_still_went_to_the_old_address_and_bounces(owner
 
     phone = Channel.objects.get(contact=change.contact, kind="phone")
     services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
     services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
     change = services.change_apply(actor=owner, request=change)
     change = services.change_notice_send(actor=owner, request=change)

@@ -8,16 +8,21 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chengxin.accounts.models import Role
-from chengxin.changes import references, services
+from chengxin.changes import services
 from chengxin.changes.models import ChangeRequest, State
-from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL
+from chengxin.changes.tests.conftest import (
+    NEW_EMAIL,
+    OLD_EMAIL,
+    add_colleague,
+    deliver_confirmation,
+)
 from chengxin.guard.models import Assessment
 from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import Channel
-from chengxin.parties.services import channel_add, company_share
+from chengxin.parties.services import channel_verify, company_share
 from chengxin.testing import make_user
 
 
@@ -27,6 +32,7 @@ def _phone(change):
 
 def _to_verified(owner, change):
     services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
     return services.change_verify(
         actor=owner, request=change, channel=_phone(change), outcome="confirmed"
     )
@@ -50,12 +56,13 @@ def test_steps_cannot_be_skipped(owner, change):
 
 def test_steps_cannot_be_repeated(owner, change):
     services.change_confirm_send(actor=owner, request=change)
-    with pytest.raises(ValidationError, match="not possible now"):
+    with pytest.raises(ValidationError, match="already written"):
         services.change_confirm_send(actor=owner, request=change)
     assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
     _change = services.change_verify(
         actor=owner, request=change, channel=_phone(change), outcome="confirmed"
     )
+    deliver_confirmation(change)
     with pytest.raises(ValidationError, match="not possible now"):
         services.change_verify(
             actor=owner, request=change, channel=_phone(change), outcome="denied"
@@ -81,23 +88,44 @@ def test_an_unreachable_contact_is_recorded_and_the_check_can_be_tried_again(own
     ]  # fmt: skip
 
 
-def test_a_number_from_the_change_message_is_refused_for_verification(owner, change):
+def test_a_number_from_the_change_message_is_refused_for_verification(owner, company, change):
     services.change_confirm_send(actor=owner, request=change)
-    # The message gave "my new mobile"; someone added it to the contact after the request.
-    added = channel_add(actor=owner, contact=change.contact, kind="phone", value="+49 151 23456789")
+    # The message gave "my colleague's mobile"; someone entered that colleague after the
+    # request and even marked the number verified: it was not on file before the request.
+    colleague = add_colleague(owner, company, ("phone", "+49 151 23456789"))
+    added = colleague.channels.get()
     with pytest.raises(ValidationError) as refused:
         services.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
-    assert "on file before this request" in str(refused.value)
+    assert "on file (verified) before this" in str(refused.value)
+    channel_verify(
+        actor=owner, channel=added, method="in_person", note="Met Jörg at the Hannover fair."
+    )
+    with pytest.raises(ValidationError):
+        services.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
     assert added not in services.verification_channels(change)
     change.refresh_from_db()
     assert change.state == State.CONFIRM_SENT and change.verified_by is None
 
 
-def test_the_new_address_itself_is_refused_for_verification(owner, change):
+def test_the_new_address_itself_is_refused_for_verification(owner, company, change):
     services.change_confirm_send(actor=owner, request=change)
-    new = channel_add(actor=owner, contact=change.contact, kind="email", value=NEW_EMAIL)
+    new = add_colleague(owner, company, ("email", NEW_EMAIL)).channels.get()
     with pytest.raises(ValidationError):
         services.change_verify(actor=owner, request=change, channel=new, outcome="confirmed")
+
+
+def test_an_unverified_channel_on_file_before_the_request_never_counts(owner, company):
+    """Entered before the request, but never verified: not "on file"."""
+    colleague = add_colleague(owner, company, ("phone", "+49 151 23456789"))
+    unverified = colleague.channels.get()
+    change = services.change_open(
+        actor=owner, contact=company.contacts.get(name="Anna Schmidt"), kind="email",
+        new_value=NEW_EMAIL,
+    )  # fmt: skip
+    services.change_confirm_send(actor=owner, request=change)
+    assert unverified not in services.verification_channels(change)
+    with pytest.raises(ValidationError, match="never verified"):
+        services.change_verify(actor=owner, request=change, channel=unverified, outcome="confirmed")
 
 
 @pytest.fixture
@@ -125,6 +153,7 @@ def risky_change(ingest, company, owner):
 def test_a_high_risk_change_needs_another_manager_to_approve(owner, manager, risky_change):
     assert risky_change.needs_approval
     services.change_confirm_send(actor=owner, request=risky_change)
+    deliver_confirmation(risky_change)
     services.change_verify(
         actor=manager, request=risky_change, channel=_phone(risky_change), outcome="confirmed"
     )
@@ -159,47 +188,59 @@ def test_a_low_risk_change_needs_no_approval(owner, manager, change):
         services.change_approve(actor=manager, request=change)
 
 
-def test_apply_moves_every_reference_and_leaves_none(owner, change, company):
+def test_a_queued_message_keeps_the_address_it_was_written_for(owner, change):
+    """Applying the change once moved a letter still queued for the old address (the
+    confirmation among them) to the new one. Now every message keeps its address."""
     contact = change.contact
     waiting = outbox_enqueue(
         actor=owner, to=OLD_EMAIL, subject="Proforma PI-2025-031", body_text="Attached.",
         contact=contact,
     )  # fmt: skip
-    sent = outbox_enqueue(
-        actor=owner, to=OLD_EMAIL, subject="Earlier", body_text=".", contact=contact
-    )
-    OutboundMessage.objects.filter(pk=sent.pk).update(status=Status.SENT)
     _to_verified(owner, change)
-    assert references.remaining_all(contact=contact, kind="email", value=OLD_EMAIL) == {
-        "outbox": 2  # the waiting one and the confirmation, both to the old address
-    }
     services.change_apply(actor=owner, request=change)
     waiting.refresh_from_db()
-    assert waiting.to_address == NEW_EMAIL and waiting.status == Status.QUEUED
-    assert OutboundMessage.objects.get(pk=sent.pk).to_address == OLD_EMAIL  # history stays
-    assert references.remaining_all(contact=contact, kind="email", value=OLD_EMAIL) == {}
-    assert not OutboundMessage.objects.filter(
-        to_address=OLD_EMAIL, status__in=(Status.QUEUED, Status.WAITING_FOR_WINDOW)
-    ).exists()
+    assert waiting.to_address == OLD_EMAIL and waiting.status == Status.QUEUED
+    confirmation = OutboundMessage.objects.get(pk=change.confirm_message_id)
+    assert confirmation.to_address == OLD_EMAIL
     change.refresh_from_db()
-    assert change.steps.get(kind="applied").details == {"moved": {"outbox": 2}}
+    applied = change.steps.get(kind="applied").details
+    assert applied["queued_to_old_value"] == 1 and applied["action"] == "replace"
     primary = Channel.objects.get(contact=contact, kind="email", is_primary=True, is_active=True)
     assert primary.value == NEW_EMAIL
+    assert primary.source == "change_request" and primary.source_change_id == change.pk
+    assert primary.verification_method == "change_request" and primary.verified_at is not None
 
 
-def test_apply_is_undone_when_a_reference_cannot_be_moved(owner, change):
-    _to_verified(owner, change)
-    references.register(references.Mover("stubborn", lambda **kwargs: 0, lambda **kwargs: 1))
-    try:
-        with pytest.raises(ValidationError, match="stubborn"):
-            services.change_apply(actor=owner, request=change)
-    finally:
-        references._movers.pop("stubborn")
+def test_apply_waits_until_the_confirmation_has_left(owner, change):
+    """Verified by phone, but the confirmation is still in the outbox: apply is refused."""
+    services.change_confirm_send(actor=owner, request=change)
+    services.change_verify(actor=owner, request=change, channel=_phone(change), outcome="confirmed")
+    with pytest.raises(ValidationError, match="has not left yet"):
+        services.change_apply(actor=owner, request=change)
+    change.refresh_from_db()
+    OutboundMessage.objects.filter(pk=change.confirm_message_id).update(
+        status=Status.FAILED_PERMANENTLY, last_error="550 mailbox unavailable"
+    )
+    with pytest.raises(ValidationError, match="could not be delivered"):
+        services.change_apply(actor=owner, request=change)
     change.refresh_from_db()
     assert change.state == State.VERIFIED
-    old = Channel.objects.get(contact=change.contact, value=OLD_EMAIL)
-    assert old.is_active and old.is_primary
     assert not Channel.objects.filter(contact=change.contact, value=NEW_EMAIL).exists()
+    # Written again, and this time handed to the server: now it may be applied.
+    services.change_confirm_send(actor=owner, request=change)
+    change.refresh_from_db()
+    assert change.state == State.VERIFIED
+    assert deliver_confirmation(change) == Status.SENT
+    services.change_apply(actor=owner, request=change)
+    change.refresh_from_db()
+    assert change.state == State.APPLIED
+
+
+def test_a_delivered_confirmation_cannot_be_written_again(owner, change):
+    _to_verified(owner, change)
+    with pytest.raises(ValidationError, match="already written"):
+        services.change_confirm_send(actor=owner, request=change)
+    assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
 
 
 def test_a_denied_change_is_rejected_as_fraud_and_everyone_is_warned(

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from chengxin.changes import services
 from chengxin.changes.models import State
-from chengxin.changes.tests.conftest import NEW_EMAIL
+from chengxin.changes.tests.conftest import NEW_EMAIL, deliver_confirmation
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel
 from chengxin.testing import login
@@ -119,7 +119,7 @@ def test_a_step_cannot_be_skipped_or_repeated_on_the_pages(client_for, owner, ch
     letter = {"subject": "New address", "body": f"Is {NEW_EMAIL} right?"}
     client.post(reverse("changes:change_confirm", args=[change.pk]), letter)
     response = client.post(reverse("changes:change_confirm", args=[change.pk]), letter, follow=True)
-    assert "not possible now" in response.content.decode()
+    assert "already written" in response.content.decode()
     assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
     # The page shows the form of the current step only.
     page = client.get(reverse("changes:change_detail", args=[change.pk])).content.decode()
@@ -129,16 +129,17 @@ def test_a_step_cannot_be_skipped_or_repeated_on_the_pages(client_for, owner, ch
 
 
 def test_the_page_refuses_a_channel_added_after_the_request(client_for, owner, change):
-    from chengxin.parties.services import channel_add
+    from chengxin.changes.tests.conftest import add_colleague
 
     services.change_confirm_send(actor=owner, request=change)
-    added = channel_add(actor=owner, contact=change.contact, kind="phone", value="+49 151 23456789")
+    colleague = add_colleague(owner, change.contact.company, ("phone", "+49 151 23456789"))
+    added = colleague.channels.get()
     response = client_for(owner).post(
         reverse("changes:change_verify", args=[change.pk]),
         {"channel": added.pk, "outcome": "confirmed"},
     )
     assert response.status_code == 422
-    assert "on file before this request" in response.content.decode()
+    assert "on file (verified) before this" in response.content.decode()
     # Not offered in the first place.
     page = (
         client_for(owner).get(reverse("changes:change_detail", args=[change.pk])).content.decode()
@@ -268,12 +269,14 @@ def test_the_review_runs_from_the_schedule(owner, change):
     assert "chengxin.changes.tasks.changes_review_open_due_task" in [s.task for s in SCHEDULES]
     phone = Channel.objects.get(contact=change.contact, kind="phone")
     services.change_confirm_send(actor=owner, request=change)
+    deliver_confirmation(change)
     services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
     services.change_apply(actor=owner, request=change)
     services.change_notice_send(actor=owner, request=change)
     assert changes_review_open_due_task.call() == 0  # not a week yet
     from chengxin.changes.models import ChangeRequest
 
+    change.refresh_from_db()
     ChangeRequest.objects.filter(pk=change.pk).update(
         review_due_at=change.opened_at - datetime.timedelta(minutes=1)
     )
@@ -301,7 +304,8 @@ def test_the_verification_time_is_entered_in_the_users_own_zone(
     three_days_ago = timezone.now() - datetime.timedelta(days=3)
     type(change).objects.filter(pk=change.pk).update(opened_at=three_days_ago)
     Channel.objects.filter(contact=change.contact).update(
-        created_at=three_days_ago - datetime.timedelta(days=1)
+        created_at=three_days_ago - datetime.timedelta(days=1),
+        verified_at=three_days_ago - datetime.timedelta(days=1),
     )
     change.refresh_from_db()
     services.change_confirm_send(actor=owner, request=change)

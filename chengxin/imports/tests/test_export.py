@@ -28,9 +28,11 @@ def download(client, file_format) -> bytes:
 def customers(owner, colleague, manager, company):
     """The owner's company (with a retired channel), a pool company and a colleague's."""
     contact = company.contacts.get()
-    old = party_services.channel_add(
-        actor=owner, contact=contact, kind="email", value="anna@old-mueller.de", primary=False
+    # An address from before Chengxin, on the company's former domain, since retired.
+    old = Channel.objects.create(
+        contact=contact, kind="email", value="anna@old-mueller.de", source="existing"
     )
+    party_services.company_domain_add(actor=owner, company=company, domain="old-mueller.de")
     party_services.channel_retire(actor=owner, channel=old)
     pool = make_company(actor=manager, name="=HYPERLINK(\"http://evil.example\",\"Pool Co\")",
                         country="GB", email="buyer@pool.co.uk", phone="+44 20 7946 0000")  # fmt: skip

@@ -11,7 +11,6 @@ from chengxin.outbox.services import (
     STALE_SENDING,
     outbox_bounce_record,
     outbox_enqueue,
-    outbox_retarget,
     outbox_send_due,
     outbox_send_one,
 )
@@ -66,52 +65,6 @@ def test_the_scheduled_task_sends_through_smtp(owner, company, smtp_server):
     message.refresh_from_db()
     assert message.status == Status.SENT
     assert len(smtp_server.inbox.messages) == 1
-
-
-@pytest.mark.django_db
-def test_retarget_moves_only_unsent_messages_of_that_contact(owner, company):
-    transport = LocalTransport()
-    sent = _write(owner, company, subject="Already sent")
-    outbox_send_due(now=T0, transport=transport)
-    waiting = _write(
-        owner,
-        company,
-        subject="Waiting",
-        in_working_hours=True,
-        now=datetime.datetime(2026, 11, 24, 22, 0, tzinfo=UTC),
-    )
-    queued = _write(owner, company, subject="Queued", to=OLD.upper())
-    cancelled = _write(owner, company, subject="Cancelled")
-    OutboundMessage.objects.filter(pk=cancelled.pk).update(status=Status.CANCELLED)
-
-    assert (
-        outbox_retarget(
-            actor=owner, contact=company.contacts.get(), kind="email", old_value=OLD, new_value=NEW
-        )
-        == 2
-    )
-
-    to = dict(OutboundMessage.objects.values_list("subject", "to_address"))
-    assert to == {"Already sent": OLD, "Waiting": NEW, "Queued": NEW, "Cancelled": OLD}
-    assert sent.pk and waiting.pk and queued.pk
-    # Nothing pending is left on the old address.
-    assert not OutboundMessage.objects.filter(
-        to_address__iexact=OLD, status__in=["queued", "waiting_for_window"]
-    ).exists()
-
-
-@pytest.mark.django_db
-def test_retarget_needs_edit_rights(owner, colleague, company):
-    _write(owner, company)
-    with pytest.raises(PermissionDenied):
-        outbox_retarget(
-            actor=colleague,
-            contact=company.contacts.get(),
-            kind="email",
-            old_value=OLD,
-            new_value=NEW,
-        )
-    assert OutboundMessage.objects.get().to_address == OLD
 
 
 @pytest.mark.django_db

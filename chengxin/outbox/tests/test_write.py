@@ -77,3 +77,22 @@ def test_company_page_shows_the_contacts_own_clock(client_for, owner, company, m
     response = client_for(owner).get(reverse("parties:company_detail", args=[company.pk]))
     section = response.text[response.text.index('data-testid="contact-hours"') :]
     assert "Tue 09:30" in section
+
+
+@pytest.mark.django_db
+def test_the_address_choices_say_which_are_foreign_or_unverified(client_for, owner, company):
+    from django.utils import translation
+
+    from chengxin.parties.services import ChannelInput, contact_create
+
+    jonas = contact_create(
+        actor=owner, company=company, name="Jonas Weber",
+        channels=[ChannelInput("email", "jonas@mueller-maschinen.de"),
+                  ChannelInput("email", "jonas.weber@gmail.com")],
+    )  # fmt: skip
+    with translation.override("en"):
+        owner.language = "en"
+        owner.save(update_fields=["language"])
+        form = client_for(owner).get(reverse("outbox:message_write", args=[jonas.pk])).text
+    assert ">jonas@mueller-maschinen.de (unverified)<" in form
+    assert ">jonas.weber@gmail.com (not the customer&#x27;s domain, unverified)<" in form

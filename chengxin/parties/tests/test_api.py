@@ -80,8 +80,23 @@ def objects(company, pool_company, colleague):
         "pool": pool_company.pk,
         "contact": contact.pk,
         "channel": contact.channels.get(kind="email").pk,
+        "unverified": _new_contact(company).channels.get().pk,
         "colleague": colleague.pk,
     }
+
+
+def _new_contact(company, name="Jonas Weber", *channels):
+    """A person just entered at the customer: their channel is written, unverified."""
+    return services.contact_create(
+        actor=company.owner,
+        company=company,
+        name=name,
+        channels=[services.ChannelInput(kind, value) for kind, value in channels]
+        or [services.ChannelInput("phone", "+49 30 9018 2299")],
+    )
+
+
+MET = {"method": "in_person", "note": "Met Jonas at the Canton Fair, card exchanged."}
 
 
 # --- every endpoint, every kind of caller -----------------------------------------------
@@ -114,16 +129,17 @@ ENDPOINTS = [
     ("get", "/contacts/{contact}", None, (200, 404, 200, 200)),
     ("patch", "/contacts/{contact}", {"title": "Head of purchasing"}, (200, 404, 403, 200)),
     ("get", "/contacts/{contact}/channels", None, (200, 404, 200, 200)),
+    # A new channel or primary of an existing contact: refused, it needs a change request.
     (
         "post",
         "/contacts/{contact}/channels",
         {"kind": "whatsapp", "value": "+49 170 1234567"},
-        (201, 404, 403, 201),
+        (422, 404, 403, 422),
     ),
     ("get", "/channels/{channel}", None, (200, 404, 200, 200)),
     ("post", "/channels/{channel}/retire", None, (200, 404, 403, 200)),
-    ("post", "/channels/{channel}/make-primary", None, (200, 404, 403, 200)),
-    ("post", "/channels/{channel}/verify", None, (200, 404, 403, 200)),
+    ("post", "/channels/{channel}/make-primary", None, (422, 404, 403, 422)),
+    ("post", "/channels/{unverified}/verify", MET, (200, 404, 403, 200)),
 ]
 ROLES = ("owner", "colleague", "finance", "manager")
 
@@ -537,15 +553,17 @@ def test_duplicates_of_a_company(api, owner, company):
 
 def test_history_lists_api_changes_newest_first(api, owner, company, django_assert_max_num_queries):
     client = api(owner)
+    channel = _new_contact(company).channels.get()
     client.patch(f"/companies/{company.pk}", {"grade": "A"})
-    channel = company.contacts.get().channels.get(kind="phone")
-    client.post(f"/channels/{channel.pk}/verify")
+    client.post(f"/channels/{channel.pk}/verify", MET)
     with django_assert_max_num_queries(6):
         history = client.get(f"/companies/{company.pk}/history").json()
     newest, previous = history[0], history[1]
     assert newest["object_type"] == "channel" and newest["origin"] == "api"
     assert newest["actor"] == "Li Na"
-    assert [c["field"] for c in newest["changes"]] == ["verified_at", "verified_by"]
+    assert {"verified_at", "verified_by", "verification_method", "verification_note"} <= {
+        c["field"] for c in newest["changes"]
+    }
     assert previous["object_type"] == "company"
     assert {"field": "grade", "before": "B", "after": "A"} in previous["changes"]
     assert history[-1]["action"] == "create" and history[-1]["origin"] == "command"
@@ -563,13 +581,16 @@ def test_contacts_list_with_channels_without_n_plus_one(
             actor=owner,
             company=company,
             name=f"Buyer {n}",
-            channels=[services.ChannelInput("email", f"buyer{n}@mueller-maschinen.de")],
+            channels=[
+                services.ChannelInput("email", f"buyer{n}@mueller-maschinen.de"),
+                services.ChannelInput("phone", f"+49 30 90182{n}"),
+            ],
         )
-        services.channel_mark_verified(actor=manager, channel=contact.channels.get())
-        old = services.channel_add(
-            actor=owner, contact=contact, kind="phone", value=f"+49 30 90182{n}"
-        )
-        services.channel_retire(actor=manager, channel=old)
+        services.channel_verify(
+            actor=manager, channel=contact.channels.get(kind="email"), method="official_source",
+            note="Listed on mueller-maschinen.de/kontakt.",
+        )  # fmt: skip
+        services.channel_retire(actor=manager, channel=contact.channels.get(kind="phone"))
     client = api(owner)
     client.get(f"/companies/{company.pk}/contacts")
     # token, company, its shares, contacts, channels (+verified_by), retired_by
@@ -583,9 +604,10 @@ def test_contacts_list_with_channels_without_n_plus_one(
 
 
 def test_channel_list_query_count(api, owner, company, django_assert_max_num_queries):
-    contact = company.contacts.get()
-    for n in range(8):
-        services.channel_add(actor=owner, contact=contact, kind="phone", value=f"+49 30 9017{n}0")
+    contact = _new_contact(
+        company, "Jonas Weber", ("email", "jw@mueller-maschinen.de"),
+        *[("phone", f"+49 30 9017{n}0") for n in range(9)],
+    )  # fmt: skip
     client = api(owner)
     client.get(f"/contacts/{contact.pk}/channels")
     with django_assert_max_num_queries(6):
@@ -651,27 +673,79 @@ def test_channel_add_twice_and_long_label(api, owner, company):
     assert chinese.json()["errors"] == {"value": [_zh("This field is required.")]}
 
 
-def test_retire_make_primary_and_verify(api, owner, company):
+def test_the_api_cannot_add_a_channel_or_change_the_primary_without_the_loop(
+    api, owner, manager, company
+):
+    """Once, "+ Add channel" through the API wrote an address on any domain and made it
+    primary in one call. Now both are refused, pointing to the change request."""
+    contact = company.contacts.get()
+    old = contact.channels.get(kind="email")
+    for user in (owner, manager):
+        added = api(user).post(
+            f"/contacts/{contact.pk}/channels",
+            {"kind": "email", "value": "anna.schmidt@mueller-maschinen.co", "primary": True},
+        )
+        assert added.status_code == 422
+        assert "goes through a change request" in added.json()["errors"]["__all__"][0]
+    assert not contact.channels.filter(value="anna.schmidt@mueller-maschinen.co").exists()
+    colleague = _new_contact(company, "Jonas Weber", ("email", "jonas@mueller-maschinen.de"),
+                             ("email", "jonas.weber@gmail.com"))  # fmt: skip
+    second = colleague.channels.get(value="jonas.weber@gmail.com")
+    promoted = api(owner).post(f"/channels/{second.pk}/make-primary")
+    assert promoted.status_code == 422
+    second.refresh_from_db()
+    assert not second.is_primary
+    assert api(owner).get(f"/channels/{old.pk}").json()["is_primary"] is True
+
+
+def test_retire_and_verify(api, owner, manager, company):
     contact = company.contacts.get()
     client = api(owner)
-    old = contact.channels.get(kind="email")
-    new = client.post(
-        f"/contacts/{contact.pk}/channels",
-        {"kind": "email", "value": "a.schmidt@mueller-maschinen.de", "label": "new"},
-    ).json()
-    assert new["is_primary"] is False
-    promoted = client.post(f"/channels/{new['id']}/make-primary").json()
-    assert promoted["is_primary"] is True
-    assert client.get(f"/channels/{old.pk}").json()["is_primary"] is False
-    retired = client.post(f"/channels/{new['id']}/retire").json()
+    on_file = contact.channels.get(kind="phone")
+    jonas = _new_contact(company, "Jonas Weber", ("email", "jonas@mueller-maschinen.de"),
+                         ("email", "jonas.weber@gmail.com"), ("phone", "+49 30 9018 2299"))  # fmt: skip
+    email, gmail, phone = (
+        jonas.channels.get(value=v)
+        for v in ("jonas@mueller-maschinen.de", "jonas.weber@gmail.com", "+493090182299")
+    )
+    shown = client.get(f"/contacts/{jonas.pk}/channels").json()
+    by_id = {c["id"]: c for c in shown}
+    assert by_id[email.pk]["source"] == "new_contact"
+    assert by_id[email.pk]["added_by"]["username"] == "owner"
+    assert by_id[email.pk]["verified_at"] is None and by_id[email.pk]["verification_method"] == ""
+    assert by_id[email.pk]["foreign_domain"] is False
+    assert by_id[gmail.pk]["foreign_domain"] is True
+    assert by_id[phone.pk]["foreign_domain"] is False
+    # Already verified: refused. Without a note or a method: refused.
+    again = client.post(f"/channels/{on_file.pk}/verify", MET)
+    assert again.json()["errors"] == {"__all__": ["This channel is already verified."]}
+    assert client.post(f"/channels/{email.pk}/verify", {"method": "in_person"}).status_code == 422
+    short = client.post(f"/channels/{email.pk}/verify", {"method": "in_person", "note": "ok"})
+    assert list(short.json()["errors"]) == ["note"]
+    # Through a channel on file: it must be on file.
+    via_unverified = client.post(
+        f"/channels/{email.pk}/verify",
+        {"method": "channel_on_file", "note": "Called Jonas on his desk phone.",
+         "via_channel_id": phone.pk},
+    )  # fmt: skip
+    assert list(via_unverified.json()["errors"]) == ["via"]
+    verified = client.post(
+        f"/channels/{email.pk}/verify",
+        {"method": "channel_on_file", "note": "Called Anna on the number on file; she confirmed "
+         "Jonas's address.", "via_channel_id": on_file.pk},
+    ).json()  # fmt: skip
+    assert verified["verified_by"] == {"id": owner.pk, "username": "owner", "name": "Li Na"}
+    assert verified["verification_method"] == "channel_on_file" and verified["verified_at"]
+    # An address on a domain the customer does not have: a manager, not the sales rep.
+    refused = client.post(f"/channels/{gmail.pk}/verify", MET)
+    assert refused.status_code == 403
+    assert "only a manager" in refused.json()["detail"]
+    assert api(manager).post(f"/channels/{gmail.pk}/verify", MET).status_code == 200
+    retired = client.post(f"/channels/{email.pk}/retire").json()
     assert retired["is_active"] is False and retired["retired_by"]["username"] == "owner"
-    assert client.get(f"/channels/{old.pk}").json()["is_primary"] is True
-    again = client.post(f"/channels/{new['id']}/retire")
+    again = client.post(f"/channels/{email.pk}/retire")
     assert again.status_code == 422
     assert again.json()["errors"] == {"__all__": ["This channel is already retired."]}
-    verified = client.post(f"/channels/{old.pk}/verify").json()
-    assert verified["verified_by"] == {"id": owner.pk, "username": "owner", "name": "Li Na"}
-    assert verified["verified_at"]
 
 
 def test_every_api_change_is_audited_with_origin_api(api, owner, manager, company, pool_company):
@@ -681,12 +755,13 @@ def test_every_api_change_is_audited_with_origin_api(api, owner, manager, compan
     client.post("/companies", {"legal_name": "Kyiv Grain LLC", "country": "UA"})
     client.patch(f"/companies/{company.pk}", {"notes": "Prefers WhatsApp"})
     client.post(f"/companies/{pool_company.pk}/claim")
-    client.post(f"/companies/{company.pk}/contacts", {"name": "Jonas Weber"})
-    client.patch(f"/contacts/{contact.pk}", {"title": "CEO"})
-    added = client.post(
-        f"/contacts/{contact.pk}/channels", {"kind": "wechat", "value": "anna_mb"}
+    jonas = client.post(
+        f"/companies/{company.pk}/contacts",
+        {"name": "Jonas Weber", "channels": [{"kind": "wechat", "value": "jonas_mb"}]},
     ).json()
-    client.post(f"/channels/{added['id']}/verify")
+    client.patch(f"/contacts/{contact.pk}", {"title": "CEO"})
+    added = jonas["channels"][0]
+    assert client.post(f"/channels/{added['id']}/verify", MET).status_code == 200
     client.post(f"/channels/{added['id']}/retire")
     client.post(f"/companies/{company.pk}/release")
     api(manager).delete(f"/companies/{pool_company.pk}")

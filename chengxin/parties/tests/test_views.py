@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from chengxin.audit.models import AuditEntry
+from chengxin.parties import services
 from chengxin.parties.models import Channel, Company, Contact
-from chengxin.parties.normalize import format_phone
 from chengxin.testing import make_company
 
 
@@ -21,6 +21,7 @@ def _pages(company):
         reverse("parties:contact_create", args=[company.pk]),
         reverse("parties:contact_edit", args=[contact.pk]),
         reverse("parties:channel_add", args=[contact.pk]),
+        reverse("parties:channel_verify", args=[channel.pk]),
     ]
     post_only = [
         reverse("parties:company_release", args=[company.pk]),
@@ -30,7 +31,6 @@ def _pages(company):
         reverse("parties:follow_up_add", args=[company.pk]),
         reverse("parties:channel_retire", args=[channel.pk]),
         reverse("parties:channel_make_primary", args=[channel.pk]),
-        reverse("parties:channel_verify", args=[channel.pk]),
     ]
     return get_pages, post_only
 
@@ -243,23 +243,50 @@ def test_claim_from_pool_and_release(client_for, owner, manager):
 
 
 def test_channel_buttons(client_for, owner, company):
+    """ "+ Add channel" and "make primary" open a change request and write nothing; "verify"
+    asks how it was checked; "retire" keeps the channel in the history."""
+    from chengxin.changes.models import ChangeRequest
+
     client = client_for(owner)
     contact = company.contacts.get()
     response = client.post(
         reverse("parties:channel_add", args=[contact.pk]),
-        {"kind": "whatsapp", "value": "+49 151 23456789"},
+        {"kind": "whatsapp", "value": "+49 151 23456789", "primary": "on"},
+    )
+    change = ChangeRequest.objects.get(contact=contact, kind="whatsapp")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("changes:change_detail", args=[change.pk])
+    assert (change.action, change.new_value, change.state) == ("add", "+4915123456789", "opened")
+    assert not Channel.objects.filter(kind="whatsapp").exists()
+    # A second email, entered with a new colleague, then "make primary" on it.
+    jonas = services.contact_create(
+        actor=owner, company=company, name="Jonas Weber",
+        channels=[services.ChannelInput("email", "jonas@mueller-maschinen.de"),
+                  services.ChannelInput("email", "jonas.weber@gmail.com")],
+    )  # fmt: skip
+    gmail = jonas.channels.get(value="jonas.weber@gmail.com")
+    response = client.post(reverse("parties:channel_make_primary", args=[gmail.pk]))
+    promote = ChangeRequest.objects.get(contact=jonas, kind="email")
+    assert response.status_code == 302 and promote.action == "make_primary"
+    gmail.refresh_from_db()
+    assert not gmail.is_primary
+    # Verify: a page that asks how; one click without it changes nothing.
+    email = jonas.channels.get(value="jonas@mueller-maschinen.de")
+    verify = reverse("parties:channel_verify", args=[email.pk])
+    assert client.post(verify).status_code == 422
+    email.refresh_from_db()
+    assert email.verified_at is None
+    response = client.post(
+        verify, {"method": "in_person", "note": "Met Jonas at the Hannover fair, his card."}
     )
     assert response.status_code == 302
-    channel = Channel.objects.get(kind="whatsapp")
-    assert channel.value == "+4915123456789" and channel.is_primary
-    client.post(reverse("parties:channel_verify", args=[channel.pk]))
-    channel.refresh_from_db()
-    assert channel.verified_by == owner
-    client.post(reverse("parties:channel_retire", args=[channel.pk]))
-    channel.refresh_from_db()
-    assert not channel.is_active and channel.retired_by == owner
+    email.refresh_from_db()
+    assert email.verified_by == owner and email.verification_method == "in_person"
+    client.post(reverse("parties:channel_retire", args=[email.pk]))
+    email.refresh_from_db()
+    assert not email.is_active and email.retired_by == owner
     page = client.get(reverse("parties:company_detail", args=[company.pk])).content.decode()
-    assert format_phone("+4915123456789") in page, "a retired channel stays visible in history"
+    assert "jonas@mueller-maschinen.de" in page, "a retired channel stays visible in history"
 
 
 def test_company_page_shows_local_time_and_timeline(client_for, owner, company):
@@ -332,3 +359,13 @@ def test_add_contact_shows_why_nothing_was_saved(client_for, owner, company):
     assert "Nothing was saved" in page
     assert "“jonas@” is not an email address." in page
     assert not company.contacts.filter(name="Jonas Weber").exists()
+
+
+def test_add_channel_shows_a_bad_value_on_its_field(client_for, owner, company):
+    contact = company.contacts.get()
+    response = client_for(owner).post(
+        reverse("parties:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.get("value")
+    assert not Channel.objects.filter(contact=contact, value="12").exists()

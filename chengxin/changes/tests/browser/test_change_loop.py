@@ -14,6 +14,8 @@ from chengxin.accounts.models import Role
 from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.services import changes_review_open_due
 from chengxin.outbox.models import OutboundMessage
+from chengxin.outbox.services import outbox_send_one
+from chengxin.outbox.transport import LocalTransport
 from chengxin.parties.models import Channel
 from chengxin.testing import PASSWORD, make_company, make_user
 
@@ -61,7 +63,8 @@ def test_a_change_request_walks_through_all_five_steps(new_page):
     body.press("Control+End")
     body.type("\nPS: Wir rufen Sie kurz an.")
     page.get_by_role("button", name="Send the confirmation").click()
-    expect(page.get_by_test_id("state")).to_have_text("confirmation sent: verify out of band")
+    expect(page.get_by_test_id("state")).to_have_text("confirmation written: verify out of band")
+    expect(page.get_by_test_id("step-confirm_queued")).to_be_visible()
     settle(page)
     confirm = OutboundMessage.objects.get(purpose="change_confirm")
     assert confirm.to_address == "anna.schmidt@mueller-maschinen.de"
@@ -75,7 +78,11 @@ def test_a_change_request_walks_through_all_five_steps(new_page):
     page.get_by_role("button", name="Record the verification").click()
     expect(page.get_by_test_id("state")).to_have_text("verified")
 
-    # 3. Apply.
+    # 3. Apply: only once the confirmation has left the outbox (as the worker sends it).
+    expect(page.get_by_test_id("apply-blocker")).to_be_visible()
+    outbox_send_one(message_pk=confirm.pk, transport=LocalTransport())
+    page.reload()
+    expect(page.get_by_test_id("step-confirm_sent")).to_contain_text(confirm.to_address)
     page.get_by_role("button", name="Apply the change").click()
     expect(page.get_by_test_id("state")).to_have_text("applied: notice to send")
 
@@ -96,7 +103,8 @@ def test_a_change_request_walks_through_all_five_steps(new_page):
     page.locator("#id_notes").fill("Nothing went to the old address.")
     page.get_by_role("button", name="Close the review").click()
     expect(page.get_by_test_id("state")).to_have_text("closed")
-    for kind in ("opened", "confirm_sent", "verification", "applied", "notice_sent", "closed"):
+    for kind in ("opened", "confirm_queued", "confirm_sent", "verification", "applied",
+                 "notice_queued", "closed"):  # fmt: skip
         expect(page.get_by_test_id(f"step-{kind}")).to_be_visible()
     settle(page)
     change.refresh_from_db()

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from chengxin.guard.known_index import build_known_index, known_index
 from chengxin.guard.models import Assessment
 from chengxin.mail.tests.mails import make_raw
-from chengxin.parties.services import channel_add, company_domain_add, contact_update
+from chengxin.parties.services import channel_apply_change, company_domain_add, contact_update
 from chengxin.testing import make_company
 
 
@@ -78,7 +79,11 @@ def test_a_new_address_is_known_to_the_next_assessment(ingest, owner, company):
     contact = company.contacts.get()
     first = ingest(make_raw(sender="anna@mueller-private.example", subject="one")).message
     assert "first_contact" in [s["code"] for s in first.assessment.signals]
-    channel_add(actor=owner, contact=contact, kind="email", value="a.schmidt@mueller-partner.de")
+    # Her new address came in through a completed change request.
+    channel_apply_change(
+        actor=owner, contact=contact, kind="email", value="a.schmidt@mueller-partner.de",
+        make_primary=False, change_id=1, verified_by=owner, verified_at=timezone.now(),
+    )  # fmt: skip
     message = ingest(make_raw(sender="a.schmidt@mueller-partner.de", subject="two")).message
     codes = [s["code"] for s in Assessment.objects.get(message=message).signals]
     assert "first_contact" not in codes

@@ -36,8 +36,13 @@ def _alarm(ingest, **kwargs):
     return Assessment.objects.get(message=ingest(make_raw(**kwargs)).message)
 
 
-def _channel(contact, value, kind="email"):
-    return Channel.objects.create(contact=contact, kind=kind, value=value)
+def _channel(contact, value, kind="email", *, verified=True):
+    """A channel of the contact, verified at once unless ``verified`` is False."""
+    from django.utils import timezone
+
+    return Channel.objects.create(
+        contact=contact, kind=kind, value=value, verified_at=timezone.now() if verified else None
+    )
 
 
 def _url(assessment):
@@ -201,6 +206,7 @@ def test_a_whatsapp_number_on_file_when_whatsapp_is_set_up(ingest, owner, contac
     settings.CHENGXIN_WHATSAPP_TOKEN = "token"  # noqa: S105 - test value
     on_file = _channel(contact, "+49 171 2345678", kind="whatsapp")
     named = _channel(contact, "+49 171 9999999", kind="whatsapp")
+    _channel(contact, "+49 171 5555555", kind="whatsapp", verified=False)  # never on file
     alarm = _alarm(ingest, text="New bank account. Call me on WhatsApp +49 171 9999999 only.")
     eligible = set(warning_channels(alarm).values_list("value", flat=True))
     assert eligible == {REAL, on_file.value}
