@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
 from chengxin.accounts.api import TokenAuth
+from chengxin.core.api_types import SafeTextParser, UnsafeTextInBody
 
 API_DESCRIPTION = """Customers, contacts and channels of an exporter, with the same rules as the
 pages: you see and change through the API exactly what you may see and change on the pages,
@@ -22,8 +23,10 @@ answers 401. Revoke a token on the same page when a tool no longer needs it.
 `Accept-Language` header: `en` or `zh-hans` (the default).
 
 **Answers.** 401: no valid token. 404: no such record, or not one you may see. 403: you may
-see it but not do this. 422: bad input, with messages per field in `errors`. 405: that
-method is not offered on this path.
+see it but not do this. 409: refused because of the record's state (e.g. a company that
+still has payments). 422: bad input, with messages per field in `errors` (also an id or
+a number beyond its range, and text with a NUL character or a lone surrogate, which no
+field accepts). 400: a body that is not JSON. 405: that method is not offered on this path.
 """
 
 api = NinjaAPI(
@@ -32,6 +35,7 @@ api = NinjaAPI(
     description=API_DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api-1.0.0",
+    parser=SafeTextParser(),
 )
 
 
@@ -95,6 +99,16 @@ def _schema_validation_error(request, exc):
         field = ".".join(loc[2:] if loc[:1] == ["body"] else loc[1:]) or "__all__"
         errors.setdefault(field, []).append(_schema_error_message(error))
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    """Ninja's own errors; a body with text no field accepts is bad input (422), like any."""
+    if isinstance(exc.__cause__, UnsafeTextInBody):
+        return api.create_response(
+            request, {"detail": "invalid", "errors": exc.__cause__.errors}, status=422
+        )
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "chengxin.accounts.middleware.UserPreferencesMiddleware",
+    "chengxin.core.middleware.UnsafeTextMiddleware",
     "chengxin.accounts.middleware.TwoFactorRequiredMiddleware",
     "chengxin.audit.middleware.AuditOriginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
