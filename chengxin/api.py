@@ -1,8 +1,10 @@
 """The JSON API: one NinjaAPI, each app contributing its router from api.py."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
@@ -26,7 +28,7 @@ answers 401. Revoke a token on the same page when a tool no longer needs it.
 see it but not do this. 409: refused because of the record's state (e.g. a company that
 still has payments). 422: bad input, with messages per field in `errors` (also an id or
 a number beyond its range, and text with a NUL character or a lone surrogate, which no
-field accepts). 400: a body that is not JSON. 405: that method is not offered on this path.
+field accepts, and a body that is not JSON). 405: that method is not offered on this path.
 """
 
 api = NinjaAPI(
@@ -103,11 +105,16 @@ def _schema_validation_error(request, exc):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
-    """Ninja's own errors; a body with text no field accepts is bad input (422), like any."""
-    if isinstance(exc.__cause__, UnsafeTextInBody):
+    """Ninja's own errors. A body it could not read (not JSON, or text no field accepts) is
+    bad input like any other: 422 with the messages, as the schema documents."""
+    cause = exc.__cause__
+    if isinstance(cause, UnsafeTextInBody):
         return api.create_response(
-            request, {"detail": "invalid", "errors": exc.__cause__.errors}, status=422
+            request, {"detail": "invalid", "errors": cause.errors}, status=422
         )
+    if exc.status_code == 400 and cause is not None:
+        errors = {"__all__": [_("The request body is not valid JSON.")]}
+        return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
@@ -120,6 +127,13 @@ def _unauthenticated(request, exc):
     )
     response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Any other address under the API (e.g. a negative id, which no route matches): a 404
+    in JSON like the API's own, not the site's HTML page."""
+    return JsonResponse({"detail": "Not Found"}, status=404)
 
 
 def _register_routers() -> None:

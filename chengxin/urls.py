@@ -1,7 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from chengxin.api import api
+from chengxin.api import api, api_not_found
 from chengxin.core import views as core_views
 
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("compensation/", include("chengxin.compensation.urls")),
     path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/", api_not_found),
 ]

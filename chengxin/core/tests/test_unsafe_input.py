@@ -157,3 +157,19 @@ def test_text_problems():
 def test_a_sales_rep_sees_the_same_refusals(db):
     rep = make_user(Role.SALES)
     assert Api(rep).get("/companies", {"offset": HUGE}).status_code == 422
+
+
+def test_a_body_that_is_not_json_is_422(owner, company):
+    contact = company.contacts.get()
+    response = Api(owner).client.patch(
+        f"/api/v1/contacts/{contact.pk}", b"\x15)w\xff\xfe", content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"__all__": ["The request body is not valid JSON."]}
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_an_address_no_route_matches_is_a_json_404(owner, method):
+    response = Api(owner).call(method, "/companies/-5", {} if method == "patch" else None)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found"}
