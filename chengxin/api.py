@@ -1,6 +1,6 @@
 """The JSON API: one NinjaAPI, each app contributing its router from api.py."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -11,6 +11,7 @@ from ninja.errors import ValidationError as SchemaValidationError
 
 from chengxin.accounts.api import TokenAuth
 from chengxin.core.api_types import SafeTextParser, UnsafeTextInBody
+from chengxin.core.errors import Conflict
 
 API_DESCRIPTION = """Customers, contacts and channels of an exporter, with the same rules as the
 pages: you see and change through the API exactly what you may see and change on the pages,
@@ -46,6 +47,17 @@ def _permission_denied(request, exc):
     return api.create_response(
         request, {"detail": str(exc) or _("You may not do this.")}, status=403
     )
+
+
+@api.exception_handler(Conflict)
+def _conflict(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=409)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def _gone(request, exc):
+    """A record a service reads again under its lock is gone (deleted meanwhile): 404."""
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
 
 
 @api.exception_handler(ValidationError)

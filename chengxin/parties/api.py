@@ -266,13 +266,14 @@ def company_update(request, company_id: CompanyId, payload: CompanyPatch):
 
 @router.delete(
     "/companies/{int:company_id}",
-    response={204: None, **WRITE_ERRORS},
+    response={204: None, **WRITE_ERRORS, 409: ErrorOut},
     tags=["companies"],
     summary="Delete a company",
 )
 def company_delete(request, company_id: CompanyId):
     """Delete a company with its contacts (managers only). What it held is kept in the
-    audit trail."""
+    audit trail. **409** when records that must be kept refer to it (payments received,
+    account-change recipients, credits): nothing is deleted."""
     company = _company(request, company_id)
     services.company_delete(actor=request.auth, company=company)
     return Status(204, None)

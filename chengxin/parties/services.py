@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,7 @@ from chengxin.audit.services import (
     audited_update,
     snapshot,
 )
+from chengxin.core.errors import Conflict
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -293,8 +294,12 @@ def company_update(*, actor: User, company: Company, data: CompanyInput) -> Comp
 @transaction.atomic
 def company_delete(*, actor: User, company: Company) -> None:
     """Delete a company with its contacts (managers only). Everything it held is
-    kept in the audit trail's last entry."""
+    kept in the audit trail's last entry. A company that records still need (payments
+    received, account-change recipients, credits) is refused with Conflict, whole."""
     require_manager(actor)
+    # Locked first, as every change of its contacts does, so a change racing the deletion
+    # waits and then finds the contact gone.
+    company = Company.objects.select_for_update().get(pk=company.pk)
     contacts = []
     for contact in company.contacts.prefetch_related("channels"):
         contacts.append(
@@ -306,7 +311,25 @@ def company_delete(*, actor: User, company: Company) -> None:
     audit_record(
         actor=actor, action=Action.DELETE, instance=company, before=before, company_id=company.pk
     )
-    company.delete()
+    try:
+        company.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        held = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        raise Conflict(_company_held_message(held)) from None
+
+
+def _company_held_message(held) -> str:
+    counts: dict[type, int] = {}
+    for obj in held:
+        counts[type(obj)] = counts.get(type(obj), 0) + 1
+    what = ", ".join(
+        f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+        for model, count in sorted(counts.items(), key=lambda item: item[0].__name__)
+    )
+    return _(
+        "This customer cannot be deleted: records that must be kept refer to it (%(what)s). "
+        "Merge it into another customer, or keep it."
+    ) % {"what": what}
 
 
 def _change_owner(*, actor: User, company: Company, owner: User | None) -> Company:
@@ -507,6 +530,15 @@ def contact_create(
 
 
 @transaction.atomic
+def _contact_locked(contact: Contact) -> Contact:
+    """The contact read again under locks, its company's first (the order deletion takes):
+    Contact.DoesNotExist when the company or the contact was deleted meanwhile."""
+    if not Company.objects.select_for_update().filter(pk=contact.company_id).exists():
+        raise Contact.DoesNotExist
+    return Contact.objects.select_for_update().select_related("company").get(pk=contact.pk)
+
+
+@transaction.atomic
 def contact_update(
     *,
     actor: User,
@@ -519,6 +551,7 @@ def contact_update(
     status: str,
 ) -> Contact:
     require_edit(actor, contact.company)
+    contact = _contact_locked(contact)
     fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
     if status not in ContactStatus.values:
         raise ValidationError({"status": [_("Unknown status.")]})

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.selectors import audit_timeline_for_companies
+from chengxin.core.errors import Conflict
 from chengxin.core.forms import apply_errors
 from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
@@ -289,7 +290,11 @@ def company_share(request, pk):
 @login_required
 def company_delete(request, pk):
     company = _company_or_404(request, pk)
-    services.company_delete(actor=request.user, company=company)
+    try:
+        services.company_delete(actor=request.user, company=company)
+    except Conflict as refused:
+        messages.error(request, refused.message)
+        return redirect("parties:company_detail", pk=company.pk)
     messages.success(request, _("Customer %(name)s deleted.") % {"name": company})
     return redirect("parties:company_list")
 
@@ -414,6 +419,8 @@ def contact_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
+        except Contact.DoesNotExist:
+            raise Http404 from None  # deleted with its company meanwhile
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
