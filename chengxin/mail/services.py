@@ -39,7 +39,7 @@ from chengxin.mail.models import (
     Source,
     Thread,
 )
-from chengxin.mail.parsing import ParsedMail, parse_mail
+from chengxin.mail.parsing import ParsedMail, looks_like_message, parse_mail
 from chengxin.mail.permissions import require_manage_mailbox
 from chengxin.mail.sanitize import sanitize_html
 from chengxin.mail.transport import (
@@ -667,6 +667,18 @@ def message_upload(*, actor: User, raw: bytes) -> IngestResult:
         raise PermissionDenied(_("You must be logged in."))
     if not raw.strip():
         raise ValidationError({"file": [_("The file is empty.")]})
+    if not looks_like_message(raw):
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "This file is not an email message: a message (.eml) begins with "
+                        "header lines such as From: and Subject:. Save the message from "
+                        "your mail program and upload that file."
+                    )
+                ]
+            }
+        )
     result = message_ingest(raw=raw, source=Source.UPLOAD, uploaded_by=actor)
     if not result.created and result.message.uploaded_by_id is None:
         # Already stored from a mailbox the uploader may not read: they have the file,
