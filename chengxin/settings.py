@@ -210,6 +210,8 @@ CHENGXIN_CAMPAIGN_CHAT_HOURS = envint("CHENGXIN_CAMPAIGN_CHAT_HOURS", 24, minimu
 CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
 # The largest import file accepted, in megabytes.
 CHENGXIN_IMPORT_MAX_MB = envint("CHENGXIN_IMPORT_MAX_MB", 50, minimum=1)
+# The most rows with data one import file may have: reading stops there, with a message.
+CHENGXIN_IMPORT_MAX_ROWS = envint("CHENGXIN_IMPORT_MAX_ROWS", 50_000, minimum=1)
 # Fee compensation: the largest remittance voucher accepted (MB), and how many claims
 # one buyer may send through their public link in 24 hours.
 CHENGXIN_VOUCHER_MAX_MB = envint("CHENGXIN_VOUCHER_MAX_MB", 10, minimum=1)
