@@ -48,6 +48,7 @@ from chengxin.banking.selectors import (
 )
 from chengxin.core import files
 from chengxin.core.crypto import encrypt
+from chengxin.core.lengths import check_lengths, length_errors
 from chengxin.guard.content import FoundAccount, analyse_content
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -393,7 +394,7 @@ def _check_details(
         number=number_value,
         routing_code=code,
         bic=bic_value,
-        bank_name=name[:200],
+        bank_name=name[:200],  # a typed name is checked first; a registry's is cut
         bank_country=country,
         currency=currency_value,
         intermediary_bic=intermediary_value,
@@ -448,6 +449,12 @@ def bank_account_propose(
     holder = (holder_name or "").strip()
     if not holder:
         raise ValidationError({"holder_name": [_("Enter the account holder's name.")]})
+    check_lengths(
+        BankAccount,
+        holder_name=holder,
+        label=(label or "").strip(),
+        bank_name=(bank_name or "").strip(),
+    )
     checked = _check_details(
         iban=iban,
         account_number=account_number,
@@ -494,8 +501,8 @@ def bank_account_propose(
         side=side,
         company=company,
         purpose=purpose,
-        label=(label or "").strip()[:100],
-        holder_name=holder[:200],
+        label=(label or "").strip(),
+        holder_name=holder,
         bank_name=checked.bank_name,
         bank_address=(bank_address or "").strip(),
         bank_country=checked.bank_country,
@@ -790,8 +797,9 @@ def bank_account_label_update(
     account = _locked(actor=actor, account=account)
     if not (can_verify(actor, account) or can_approve(actor, account)):
         raise PermissionDenied(_("You may not change this account."))
+    check_lengths(BankAccount, label=(label or "").strip())
     before = snapshot(account)
-    account.label, account.notes = (label or "").strip()[:100], (notes or "").strip()
+    account.label, account.notes = (label or "").strip(), (notes or "").strip()
     account.save(update_fields=["label", "notes"])
     audit_record_many(
         actor=actor,
@@ -842,6 +850,8 @@ def payment_record(
         errors["currency"] = [_("Enter an ISO 4217 currency code, e.g. USD.")]
     if received_on is None or received_on > timezone.localdate() + datetime.timedelta(days=1):
         errors["received_on"] = [_("Enter the day the money arrived (not in the future).")]
+    reference = (reference or "").strip()
+    errors.update(length_errors(ReceivedPayment, reference=reference))
     if errors:
         raise ValidationError(errors)
     payment = ReceivedPayment.objects.create(
@@ -850,7 +860,7 @@ def payment_record(
         amount=value,
         currency=currency,
         received_on=received_on,
-        reference=(reference or "").strip()[:140],
+        reference=reference,
         recorded_by=actor,
     )
     audit_record_many(

@@ -28,6 +28,7 @@ from chengxin.accounts.models import User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.core import crypto
+from chengxin.core.lengths import length_errors
 from chengxin.mail.conversation import subject_key
 from chengxin.mail.models import (
     Attachment,
@@ -466,10 +467,20 @@ def _clean_mailbox(data: MailboxInput, *, creating: bool) -> MailboxInput:
         errors["username"] = [_("The user name is required.")]
     if creating and not data.password:
         errors["password"] = [_("The password is required.")]
+    errors.update(
+        length_errors(
+            Mailbox,
+            name=(data.name or "").strip(),
+            host=host,
+            username=(data.username or "").strip(),
+            folder=(data.folder or "").strip(),
+        )
+    )
     if errors:
         raise ValidationError(errors)
     return MailboxInput(
-        name=(data.name or "").strip()[:100] or f"{data.username.strip()}@{host}"[:100],
+        # A name made up from the user and host is cut to fit; a typed one was checked.
+        name=(data.name or "").strip() or f"{data.username.strip()}@{host}"[:100],
         host=host,
         port=int(data.port),
         security=data.security,

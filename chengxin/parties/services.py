@@ -24,6 +24,7 @@ from chengxin.audit.services import (
     snapshot,
 )
 from chengxin.core.errors import Conflict
+from chengxin.core.lengths import length_errors
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -102,21 +103,36 @@ def _clean_company(data: CompanyInput) -> CompanyInput:
         errors["grade"] = [ValidationError(_("The grade must be A, B or C."))]
     if data.status not in CompanyStatus.values or data.status == CompanyStatus.MERGED:
         errors["status"] = [ValidationError(_("Unknown status."))]
+    registration_number = (data.registration_number or "").strip()
+    vat_number = (data.vat_number or "").strip().upper().replace(" ", "")
+    too_long = length_errors(
+        Company,
+        legal_name=legal_name,
+        website=website,
+        registration_number=registration_number,
+        vat_number=vat_number,
+    )
+    tags = sorted({t.strip() for t in data.tags if t and t.strip()})
+    for tag in tags:
+        for messages in length_errors(Tag, name=tag).values():
+            too_long.setdefault("tags", []).extend(messages)
+    for name, messages in too_long.items():
+        errors.setdefault(name, []).extend(ValidationError(m) for m in messages)
     if errors:
         raise ValidationError(errors)
     return CompanyInput(
-        legal_name=legal_name[:255],
+        legal_name=legal_name,
         country=country,
         other_names=[n.strip() for n in data.other_names if n and n.strip()],
         website=website,
-        registration_number=(data.registration_number or "").strip(),
-        vat_number=(data.vat_number or "").strip().upper().replace(" ", ""),
+        registration_number=registration_number,
+        vat_number=vat_number,
         currency=currency,
         document_language=data.document_language,
         grade=data.grade,
         status=data.status,
         notes=data.notes or "",
-        tags=sorted({t.strip() for t in data.tags if t and t.strip()}),
+        tags=tags,
         domains=domains,
     )
 
@@ -131,9 +147,12 @@ def channel_clean(channel: ChannelInput, *, region: str | None) -> ChannelInput:
     return ChannelInput(channel.kind, value, (channel.label or "").strip(), channel.primary)
 
 
-def _clean_contact_fields(*, name: str, language: str, time_zone: str | None) -> dict:
+def _clean_contact_fields(
+    *, name: str, language: str, time_zone: str | None, title: str | None = None
+) -> dict:
     errors = {}
-    if not (name or "").strip():
+    name = (name or "").strip()
+    if not name:
         errors["name"] = [_("The contact's name is required.")]
     if language not in _LANGUAGES:
         errors["language"] = [_("Unknown language.")]
@@ -142,9 +161,10 @@ def _clean_contact_fields(*, name: str, language: str, time_zone: str | None) ->
             normalize.validate_time_zone(time_zone)
         except ValidationError as exc:
             errors["time_zone"] = exc.error_list
+    errors.update(length_errors(Contact, name=name, title=(title or "").strip()))
     if errors:
         raise ValidationError(errors)
-    return {"name": name.strip()[:200], "language": language, "time_zone": time_zone or ""}
+    return {"name": name, "language": language, "time_zone": time_zone or ""}
 
 
 # --- search text --------------------------------------------------------------------
@@ -494,7 +514,7 @@ def contact_create(
     channels: Sequence[ChannelInput] = (),
 ) -> Contact:
     require_edit(actor, company)
-    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
+    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone, title=title)
     clean_channels = []
     errors = []
     for channel in channels:
@@ -552,7 +572,7 @@ def contact_update(
 ) -> Contact:
     require_edit(actor, contact.company)
     contact = _contact_locked(contact)
-    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
+    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone, title=title)
     if status not in ContactStatus.values:
         raise ValidationError({"status": [_("Unknown status.")]})
     with audited_update(actor=actor, instance=contact, company_id=contact.company_id):
