@@ -239,6 +239,10 @@ CHENGXIN_ENCRYPTION_KEY = envstr("CHENGXIN_ENCRYPTION_KEY", "")
 CHENGXIN_ENCRYPTION_OLD_KEYS = envlist("CHENGXIN_ENCRYPTION_OLD_KEYS", [])
 # Inbound mail: a message larger than this is stored raw with its headers only.
 CHENGXIN_MAIL_MAX_PARSE_MB = envint("CHENGXIN_MAIL_MAX_PARSE_MB", 25, minimum=1)
+# Mailboxes on loopback, private, link-local or reserved addresses (an office mail server)
+# only when an administrator allows them; "Test connection" gives up after this long.
+CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS = envbool("CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS", False)
+CHENGXIN_MAIL_TEST_TIMEOUT = envint("CHENGXIN_MAIL_TEST_TIMEOUT", 10, minimum=1)
 # At most this many messages per mailbox per poll (the next poll continues).
 CHENGXIN_MAIL_POLL_BATCH = envint("CHENGXIN_MAIL_POLL_BATCH", 200, minimum=1)
 # The fraud guard's own DKIM/DMARC checks: "live" asks DNS, "off" trusts only the

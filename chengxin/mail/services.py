@@ -29,6 +29,7 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.core import crypto
 from chengxin.core.lengths import length_errors
+from chengxin.mail import hosts
 from chengxin.mail.conversation import subject_key
 from chengxin.mail.models import (
     Attachment,
@@ -447,6 +448,23 @@ class MailboxInput:
     members: Sequence[User] = ()
 
 
+def _host_refusal(host: str, port: int) -> str | None:
+    """Why the host may not be used, or None. A name that does not resolve now is not
+    refused (it is checked again at every connection)."""
+    if settings.CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS:
+        return None
+    try:
+        addresses = hosts.resolve(host, port if 0 < port < 65536 else 993)
+    except (OSError, UnicodeError, ValueError):
+        return None
+    if all(hosts.is_public_address(address) for address in addresses):
+        return None
+    return _(
+        "This server is on a private, loopback or reserved address. Mailboxes may only use "
+        "mail servers on the Internet unless an administrator allows private ones."
+    )
+
+
 def _clean_mailbox(data: MailboxInput, *, creating: bool) -> MailboxInput:
     errors: dict[str, list[str]] = {}
     host = (data.host or "").strip().lower()
@@ -467,6 +485,10 @@ def _clean_mailbox(data: MailboxInput, *, creating: bool) -> MailboxInput:
         errors["username"] = [_("The user name is required.")]
     if creating and not data.password:
         errors["password"] = [_("The password is required.")]
+    if host and "host" not in errors:
+        host_error = _host_refusal(host, int(data.port or 0))
+        if host_error:
+            errors["host"] = [host_error]
     errors.update(
         length_errors(
             Mailbox,
@@ -571,7 +593,8 @@ def mailbox_delete(*, actor: User, mailbox: Mailbox) -> None:
     mailbox.delete()
 
 
-def mailbox_connection(mailbox: Mailbox) -> Connection:
+def mailbox_connection(mailbox: Mailbox, *, timeout: float | None = None) -> Connection:
+    extra = {} if timeout is None else {"timeout": timeout}
     return Connection(
         host=mailbox.host,
         port=mailbox.port,
@@ -579,6 +602,8 @@ def mailbox_connection(mailbox: Mailbox) -> Connection:
         username=mailbox.username,
         password=crypto.decrypt(mailbox.password_encrypted),
         folder=mailbox.folder,
+        allow_private_hosts=settings.CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS,
+        **extra,
     )
 
 
@@ -587,7 +612,8 @@ def mailbox_test(*, actor: User, mailbox: Mailbox, transport: MailTransport | No
     require_manage_mailbox(actor, mailbox)
     transport = transport or ImapTransport()
     try:
-        with transport.open(mailbox_connection(mailbox)) as session:
+        connection = mailbox_connection(mailbox, timeout=settings.CHENGXIN_MAIL_TEST_TIMEOUT)
+        with transport.open(connection) as session:
             return session.message_count
     except (TransportError, crypto.DecryptionError) as exc:
         raise ValidationError(str(exc)) from exc
