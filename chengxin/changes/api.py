@@ -55,7 +55,7 @@ class ChangeOpenIn(Schema):
 
 
 class LetterIn(Schema):
-    subject: str = Field("", description="Empty: the drafted subject.")
+    subject: str = Field("", max_length=500, description="Empty: the drafted subject.")
     body: str = Field("", description="Empty: the drafted letter in the contact's language.")
 
 

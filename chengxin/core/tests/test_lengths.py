@@ -91,3 +91,19 @@ def test_a_long_token_name_is_refused_not_cut(owner):
         api_token_create(actor=owner, name="x" * 101)
     assert "name" in refused.value.message_dict
     assert not ApiToken.objects.exists()
+
+
+def test_a_letter_subject_over_500_characters_is_refused(owner, company):
+    """The outbox keeps 500 characters of a subject; PostgreSQL refused longer ones (500)."""
+    from chengxin.outbox.services import outbox_enqueue
+
+    with pytest.raises(ValidationError) as refused:
+        outbox_enqueue(
+            actor=owner,
+            company=company,
+            kind="email",
+            to="anna.schmidt@mueller-maschinen.de",
+            subject="Re: " * 130,
+            body_text="Hello",
+        )
+    assert refused.value.message_dict == {"subject": [too_long_message(500, 519)]}
