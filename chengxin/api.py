@@ -96,6 +96,24 @@ def _schema_error_message(error: dict) -> str:
         return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
             "limit_value": ctx.get("ge")
         }
+    if kind in ("decimal_parsing", "decimal_type", "finite_number"):
+        return _("Enter a number.")
+    if kind == "decimal_whole_digits":
+        return _("This amount is too large.")
+    if kind == "decimal_max_digits":
+        digits = ctx.get("max_digits", 0)
+        return ngettext(
+            "Enter a number of at most %(digits)d digit.",
+            "Enter a number of at most %(digits)d digits.",
+            digits,
+        ) % {"digits": digits}
+    if kind == "decimal_max_places":
+        places = ctx.get("decimal_places", 0)
+        return ngettext(
+            "Enter a number with at most %(places)d decimal place.",
+            "Enter a number with at most %(places)d decimal places.",
+            places,
+        ) % {"places": places}
     if kind in ("enum", "literal_error"):
         # pydantic lists the choices in English ("'A', 'B' or 'C'"); keep only the values.
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")

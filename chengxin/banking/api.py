@@ -107,7 +107,9 @@ class ReasonIn(Schema):
 class PaymentIn(Schema):
     account_id: RecordId = Field(description="One of our approved accounts.")
     company_id: RecordId = Field(description="The payer.")
-    amount: Decimal = Field(description="Above zero, at most two decimals.")
+    amount: Decimal = Field(
+        max_digits=18, decimal_places=2, description="Above zero, at most two decimals."
+    )
     currency: str = Field(description="ISO 4217 currency.")
     received_on: datetime.date = Field(description="The day the money arrived.")
     reference: str = Field("", description="The payment's reference.")

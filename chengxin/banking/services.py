@@ -820,6 +820,10 @@ def bank_account_label_update(
 # --- payments received ---------------------------------------------------------------------
 
 
+# ReceivedPayment.amount holds 18 digits, two of them decimals.
+_PAYMENT_AMOUNT_LIMIT = Decimal(10) ** 16
+
+
 @transaction.atomic
 def payment_record(
     *,
@@ -840,10 +844,13 @@ def payment_record(
         errors["account"] = [_("Choose one of our approved accounts.")]
     try:
         value = Decimal(str(amount))
-    except (InvalidOperation, ValueError):
-        value = Decimal(0)
-    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+        whole = value.is_finite() and value > 0 and value == value.quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):  # not a number, or too many digits to round
+        value, whole = Decimal(0), False
+    if not whole:
         errors["amount"] = [_("Enter an amount above zero with at most two decimals.")]
+    elif value >= _PAYMENT_AMOUNT_LIMIT:
+        errors["amount"] = [_("This amount is too large.")]
     try:
         currency = numbers.validate_currency(currency)
     except ValueError:

@@ -60,7 +60,9 @@ class PlanIn(Schema):
     audience_paid_from: datetime.date | None = Field(None, description="Paid into the old from.")
     audience_paid_until: datetime.date | None = Field(None, description="… until.")
     fee_offer_until: datetime.date | None = Field(None, description="Extra fees paid back until.")
-    fee_cap: Decimal | None = Field(None, description="The most paid back per payment.")
+    fee_cap: Decimal | None = Field(
+        None, max_digits=12, decimal_places=2, description="The most paid back per payment."
+    )
     fee_cap_currency: str = Field("", max_length=3, description="The cap's currency.")
     reminder_after_days: int = Field(3, ge=1, le=30, description="Remind after this many days.")
 

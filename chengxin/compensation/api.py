@@ -66,8 +66,10 @@ class ClaimPageOut(Schema):
 
 class ClaimApproveIn(Schema):
     approved_amount: Decimal = Field(
+        max_digits=12,
+        decimal_places=2,
         description="Amount to credit, in the plan's cap currency: at most the cap, and at "
-        "most the fee claimed when in the same currency."
+        "most the fee claimed when in the same currency.",
     )
     notes: str = Field("", description="Notes (required when the voucher names a foreign IBAN).")
 

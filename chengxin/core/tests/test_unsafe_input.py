@@ -173,3 +173,54 @@ def test_an_address_no_route_matches_is_a_json_404(owner, method):
     response = Api(owner).call(method, "/companies/-5", {} if method == "patch" else None)
     assert response.status_code == 404
     assert response.json() == {"detail": "Not Found"}
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [
+        ("1e30", "Enter a number of at most 18 digits."),
+        ("99999999999999999999", "Enter a number of at most 18 digits."),
+        ("0.001", "Enter a number with at most 2 decimal places."),
+        ("NaN", "Enter a number."),
+    ],
+)
+def test_an_amount_beyond_its_column_is_422(manager, finance, company, amount, message):
+    """PostgreSQL refused such amounts (numeric overflow) and the service's rounding of
+    one with too many digits raised: both were 500s."""
+    from chengxin.campaigns.tests.conftest import OLD_IBAN, make_account
+
+    account = make_account(actor=finance, iban=OLD_IBAN)
+    response = Api(manager).post(
+        "/payments-received",
+        {
+            "account_id": account.pk,
+            "company_id": company.pk,
+            "amount": amount,
+            "currency": "EUR",
+            "received_on": "2026-11-01",
+        },
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"amount": [message]}
+
+
+def test_the_payment_service_refuses_an_amount_too_large_to_store(manager, finance, company):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from chengxin.banking.services import payment_record
+    from chengxin.campaigns.tests.conftest import OLD_IBAN, make_account
+
+    account = make_account(actor=finance, iban=OLD_IBAN)
+    for amount in ("1e30", "12345678901234567.5"):
+        with pytest.raises(ValidationError) as refused:
+            payment_record(
+                actor=manager,
+                account=account,
+                company=company,
+                amount=amount,
+                currency="EUR",
+                received_on=datetime.date(2026, 11, 1),
+            )
+        assert "amount" in refused.value.message_dict
