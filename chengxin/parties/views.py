@@ -1,6 +1,8 @@
 """Customer pages. Each view parses input, calls one service or selector and
 renders; the rules live in services and permissions."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -32,6 +34,14 @@ from chengxin.parties.permissions import can_edit_company
 
 PAGE_SIZE = 50
 SEARCH_COUNT_LIMIT = 500
+
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def _posted_id(request, name: str) -> int:
+    """An id from the form, 0 (no such record: 404) for anything else ("abc", "²")."""
+    value = request.POST.get(name, "")
+    return int(value) if _ID.fullmatch(value) else 0
 
 
 def _company_or_404(request, pk) -> Company:
@@ -270,7 +280,7 @@ def company_release(request, pk):
 @login_required
 def company_assign(request, pk):
     company = _company_or_404(request, pk)
-    owner = get_object_or_404(User, pk=request.POST.get("owner") or 0)
+    owner = get_object_or_404(User, pk=_posted_id(request, "owner"))
     return _service_post(
         request, pk, services.company_assign, _("Owner changed."), company=company, owner=owner
     )
@@ -316,7 +326,7 @@ def company_merge(request, pk):
         exclude_id=keep.pk,
     )
     if request.method == "POST":
-        other = _company_or_404(request, request.POST.get("other") or 0)
+        other = _company_or_404(request, _posted_id(request, "other"))
         try:
             services.company_merge(actor=request.user, keep=keep, other=other)
         except ValidationError as exc:

@@ -224,3 +224,10 @@ def test_the_payment_service_refuses_an_amount_too_large_to_store(manager, finan
                 received_on=datetime.date(2026, 11, 1),
             )
         assert "amount" in refused.value.message_dict
+
+
+@pytest.mark.parametrize("value", ["abc", "²", HUGE, "-1"])
+def test_an_id_that_is_no_number_in_a_page_form_is_404(client_for, manager, company, value):
+    client = client_for(manager)
+    assert client.post(f"/companies/{company.pk}/assign/", {"owner": value}).status_code == 404
+    assert client.post(f"/companies/{company.pk}/merge/", {"other": value}).status_code == 404
