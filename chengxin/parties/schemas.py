@@ -11,7 +11,7 @@ from pydantic import ConfigDict
 
 from chengxin.core.api_types import ErrorOut as ErrorOut  # re-exported: the shared answers
 from chengxin.core.api_types import InvalidOut as InvalidOut
-from chengxin.core.api_types import Offset
+from chengxin.core.api_types import Offset, RecordId
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
     ChannelKind,
@@ -319,4 +319,4 @@ class CompanyPatch(Input):
 
 
 class AssignIn(Input):
-    owner_id: int = Field(description="The active sales rep or manager who will own it.")
+    owner_id: RecordId = Field(description="The active sales rep or manager who will own it.")

@@ -61,3 +61,45 @@ def test_the_company_history_is_documented_with_its_own_change_shape(client):
         "before",
         "after",
     }
+
+
+def _integers_without_maximum(schema: dict, node, where: str, seen: set) -> list[str]:
+    """Paths to integer inputs with no upper bound, following $refs."""
+    found = []
+    if isinstance(node, dict):
+        if "$ref" in node:
+            name = node["$ref"].rsplit("/", 1)[1]
+            if name not in seen:
+                seen.add(name)
+                found += _integers_without_maximum(
+                    schema, schema["components"]["schemas"][name], f"{where}>{name}", seen
+                )
+        if node.get("type") == "integer" and "maximum" not in node:
+            found.append(where)
+        for key, value in node.items():
+            if key in ("properties", "items", "anyOf", "allOf", "oneOf"):
+                found += _integers_without_maximum(schema, value, f"{where}.{key}", seen)
+            elif isinstance(value, dict) and where.endswith(".properties"):
+                found += _integers_without_maximum(schema, value, f"{where}.{key}", seen)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _integers_without_maximum(schema, value, f"{where}[{index}]", seen)
+    return found
+
+
+def test_every_integer_the_api_takes_has_an_upper_bound(client):
+    """Ids and numbers in paths, query strings and bodies use the shared bounded types
+    (core.api_types): a number beyond 64 bits is a 422, never a database error."""
+    schema = client.get("/api/v1/openapi.json").json()
+    unbounded = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            where = f"{method.upper()} {path}"
+            for parameter in operation.get("parameters", []):
+                unbounded += _integers_without_maximum(
+                    schema, parameter["schema"], f"{where} {parameter['name']}", set()
+                )
+            body = operation.get("requestBody", {}).get("content", {})
+            for media in body.values():
+                unbounded += _integers_without_maximum(schema, media["schema"], where, set())
+    assert unbounded == []
