@@ -1,13 +1,17 @@
 """The JSON API: one NinjaAPI, each app contributing its router from api.py."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
 from chengxin.accounts.api import TokenAuth
+from chengxin.core.api_types import SafeTextParser, UnsafeTextInBody
+from chengxin.core.errors import Conflict
 
 API_DESCRIPTION = """Customers, contacts and channels of an exporter, with the same rules as the
 pages: you see and change through the API exactly what you may see and change on the pages,
@@ -22,8 +26,10 @@ answers 401. Revoke a token on the same page when a tool no longer needs it.
 `Accept-Language` header: `en` or `zh-hans` (the default).
 
 **Answers.** 401: no valid token. 404: no such record, or not one you may see. 403: you may
-see it but not do this. 422: bad input, with messages per field in `errors`. 405: that
-method is not offered on this path.
+see it but not do this. 409: refused because of the record's state (e.g. a company that
+still has payments). 422: bad input, with messages per field in `errors` (also an id or
+a number beyond its range, and text with a NUL character or a lone surrogate, which no
+field accepts, and a body that is not JSON). 405: that method is not offered on this path.
 """
 
 api = NinjaAPI(
@@ -32,6 +38,7 @@ api = NinjaAPI(
     description=API_DESCRIPTION,
     auth=TokenAuth(),
     urls_namespace="api-1.0.0",
+    parser=SafeTextParser(),
 )
 
 
@@ -40,6 +47,17 @@ def _permission_denied(request, exc):
     return api.create_response(
         request, {"detail": str(exc) or _("You may not do this.")}, status=403
     )
+
+
+@api.exception_handler(Conflict)
+def _conflict(request, exc):
+    return api.create_response(request, {"detail": exc.message}, status=409)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def _gone(request, exc):
+    """A record a service reads again under its lock is gone (deleted meanwhile): 404."""
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
 
 
 @api.exception_handler(ValidationError)
@@ -78,6 +96,24 @@ def _schema_error_message(error: dict) -> str:
         return _("Ensure this value is greater than or equal to %(limit_value)s.") % {
             "limit_value": ctx.get("ge")
         }
+    if kind in ("decimal_parsing", "decimal_type", "finite_number"):
+        return _("Enter a number.")
+    if kind == "decimal_whole_digits":
+        return _("This amount is too large.")
+    if kind == "decimal_max_digits":
+        digits = ctx.get("max_digits", 0)
+        return ngettext(
+            "Enter a number of at most %(digits)d digit.",
+            "Enter a number of at most %(digits)d digits.",
+            digits,
+        ) % {"digits": digits}
+    if kind == "decimal_max_places":
+        places = ctx.get("decimal_places", 0)
+        return ngettext(
+            "Enter a number with at most %(places)d decimal place.",
+            "Enter a number with at most %(places)d decimal places.",
+            places,
+        ) % {"places": places}
     if kind in ("enum", "literal_error"):
         # pydantic lists the choices in English ("'A', 'B' or 'C'"); keep only the values.
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
@@ -97,6 +133,21 @@ def _schema_validation_error(request, exc):
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
 
 
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    """Ninja's own errors. A body it could not read (not JSON, or text no field accepts) is
+    bad input like any other: 422 with the messages, as the schema documents."""
+    cause = exc.__cause__
+    if isinstance(cause, UnsafeTextInBody):
+        return api.create_response(
+            request, {"detail": "invalid", "errors": cause.errors}, status=422
+        )
+    if exc.status_code == 400 and cause is not None:
+        errors = {"__all__": [_("The request body is not valid JSON.")]}
+        return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
     response = api.create_response(
@@ -106,6 +157,13 @@ def _unauthenticated(request, exc):
     )
     response["WWW-Authenticate"] = "Bearer"
     return response
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Any other address under the API (e.g. a negative id, which no route matches): a 404
+    in JSON like the API's own, not the site's HTML page."""
+    return JsonResponse({"detail": "Not Found"}, status=404)
 
 
 def _register_routers() -> None:

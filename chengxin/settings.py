@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "chengxin.accounts.middleware.UserPreferencesMiddleware",
+    "chengxin.core.middleware.UnsafeTextMiddleware",
     "chengxin.accounts.middleware.TwoFactorRequiredMiddleware",
     "chengxin.audit.middleware.AuditOriginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -215,6 +216,8 @@ CHENGXIN_CAMPAIGN_CHAT_HOURS = envint("CHENGXIN_CAMPAIGN_CHAT_HOURS", 24, minimu
 CHENGXIN_POOL_RETURN_DAYS = envint("CHENGXIN_POOL_RETURN_DAYS", 30, minimum=1)
 # The largest import file accepted, in megabytes.
 CHENGXIN_IMPORT_MAX_MB = envint("CHENGXIN_IMPORT_MAX_MB", 50, minimum=1)
+# The most rows with data one import file may have: reading stops there, with a message.
+CHENGXIN_IMPORT_MAX_ROWS = envint("CHENGXIN_IMPORT_MAX_ROWS", 50_000, minimum=1)
 # Fee compensation: the largest remittance voucher accepted (MB), and how many claims
 # one buyer may send through their public link in 24 hours.
 CHENGXIN_VOUCHER_MAX_MB = envint("CHENGXIN_VOUCHER_MAX_MB", 10, minimum=1)
@@ -249,6 +252,10 @@ CHENGXIN_AUDIT_CHECKPOINT_FILE = Path(
 )
 # Inbound mail: a message larger than this is stored raw with its headers only.
 CHENGXIN_MAIL_MAX_PARSE_MB = envint("CHENGXIN_MAIL_MAX_PARSE_MB", 25, minimum=1)
+# Mailboxes on loopback, private, link-local or reserved addresses (an office mail server)
+# only when an administrator allows them; "Test connection" gives up after this long.
+CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS = envbool("CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS", False)
+CHENGXIN_MAIL_TEST_TIMEOUT = envint("CHENGXIN_MAIL_TEST_TIMEOUT", 10, minimum=1)
 # At most this many messages per mailbox per poll (the next poll continues).
 CHENGXIN_MAIL_POLL_BATCH = envint("CHENGXIN_MAIL_POLL_BATCH", 200, minimum=1)
 # The fraud guard's own DKIM/DMARC checks: "live" asks DNS, "off" trusts only the

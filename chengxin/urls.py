@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from chengxin.api import api
+from chengxin.api import api, api_not_found
 from chengxin.core import views as core_views
 
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("compensation/", include("chengxin.compensation.urls")),
     path("bank-accounts/", include("chengxin.banking.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/", api_not_found),
 ]
 
 handler403 = "chengxin.core.views.permission_denied"

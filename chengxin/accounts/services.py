@@ -27,6 +27,7 @@ from chengxin.audit.services import (
     audited_update,
     snapshot,
 )
+from chengxin.core.lengths import check_lengths
 from chengxin.parties.normalize import validate_time_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
@@ -477,9 +478,10 @@ def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
     """A new API token for the actor; the raw token is returned once, never stored."""
     if not (name or "").strip():
         raise ValidationError({"name": [_("Give the token a name, e.g. the tool that uses it.")]})
+    check_lengths(ApiToken, name=name.strip())
     raw = ApiToken.generate()
     token = ApiToken.objects.create(
-        user=actor, name=name.strip()[:100], prefix=raw[3:9], digest=ApiToken.digest_of(raw)
+        user=actor, name=name.strip(), prefix=raw[3:9], digest=ApiToken.digest_of(raw)
     )
     return token, raw
 

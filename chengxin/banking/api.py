@@ -11,29 +11,26 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from chengxin.accounts.eligibility import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking import selectors, services
 from chengxin.banking.models import BankAccount, Side, State
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company
-from chengxin.parties.schemas import ErrorOut, InvalidOut
 from chengxin.parties.selectors import company_get
 
 router = Router(tags=["bank accounts"])
 
-AccountId = Annotated[int, Path(description="The bank account's id.")]
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+AccountId = path_id("The bank account's id.")
 
 
-class StepOut(Schema):
+class AccountStepOut(Schema):
     kind: str = Field(description="proposed, verified, verification_failed, approved, ...")
     actor: str | None = Field(description="Who took the step.")
     at: datetime.datetime = Field(description="When, in UTC.")
@@ -70,7 +67,7 @@ class AccountOut(Schema):
     approval_needs_manager: bool = Field(
         description="Only a manager may approve it: its number appeared in a flagged message."
     )
-    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
+    steps: list[AccountStepOut] = Field(description="Every step so far, oldest first.")
     approvers: list[ApproverOut] = Field(
         description="Verified accounts: who may approve it now (empty otherwise)."
     )
@@ -81,7 +78,7 @@ class AccountOut(Schema):
 
 class ProposeIn(Schema):
     side: str = Field(description="ours or counterparty.")
-    company_id: int | None = Field(None, description="The counterparty (side counterparty).")
+    company_id: RecordId | None = Field(None, description="The counterparty (side counterparty).")
     purpose: str = Field(description="receiving, paying, other (ours); refund, commission, ...")
     holder_name: str = Field(description="The account holder.")
     iban: str = Field("", description="The IBAN; or give account_number instead.")
@@ -96,23 +93,23 @@ class ProposeIn(Schema):
     intermediary_account: str = Field("", description="The account at the intermediary bank.")
     label: str = Field("", description="A name for the account.")
     notes: str = Field("", description="Notes.")
-    replaces_id: int | None = Field(None, description="An active account this one replaces.")
-    source_message_id: int | None = Field(None, description="The message announcing it.")
+    replaces_id: RecordId | None = Field(None, description="An active account this one replaces.")
+    source_message_id: RecordId | None = Field(None, description="The message announcing it.")
 
 
-class VerifyIn(Schema):
+class AccountVerifyIn(Schema):
     method: str = Field(
         description="call_on_file, message_on_file, in_person (counterparty); bank_letter, "
         "bank_portal, in_person, call_on_file (ours)."
     )
     outcome: str = Field(description="confirmed or denied.")
-    channel_id: int | None = Field(
+    channel_id: RecordId | None = Field(
         None, description="Counterparty: a channel on file before the proposal."
     )
     notes: str = Field("", description="What was checked and said (required for ours).")
 
 
-class ApproveIn(Schema):
+class AccountApproveIn(Schema):
     otp: str = Field(description="A current code of your authenticator app (TOTP).")
     notes: str = Field("", description="Notes.")
 
@@ -122,9 +119,11 @@ class ReasonIn(Schema):
 
 
 class PaymentIn(Schema):
-    account_id: int = Field(description="One of our approved accounts.")
-    company_id: int = Field(description="The payer.")
-    amount: Decimal = Field(description="Above zero, at most two decimals.")
+    account_id: RecordId = Field(description="One of our approved accounts.")
+    company_id: RecordId = Field(description="The payer.")
+    amount: Decimal = Field(
+        max_digits=18, decimal_places=2, description="Above zero, at most two decimals."
+    )
     currency: str = Field(description="ISO 4217 currency.")
     received_on: datetime.date = Field(description="The day the money arrived.")
     reference: str = Field("", description="The payment's reference.")
@@ -215,7 +214,7 @@ def _fresh(request, pk: int) -> dict:
 class AccountFilters(Schema):
     state: str | None = Field(None, description="Only accounts in this state.")
     side: str | None = Field(None, description="ours or counterparty.")
-    company_id: int | None = Field(None, description="Only this counterparty's accounts.")
+    company_id: RecordId | None = Field(None, description="Only this counterparty's accounts.")
 
 
 @router.get("/bank-accounts", response={200: list[AccountOut], **READ_ERRORS})
@@ -270,7 +269,7 @@ def account_propose(request, payload: ProposeIn):
 
 
 @router.post("/bank-accounts/{pk}/verify", response={200: AccountOut, **WRITE_ERRORS})
-def account_verify(request, pk: AccountId, payload: VerifyIn):
+def account_verify(request, pk: AccountId, payload: AccountVerifyIn):
     """Record the out-of-band verification (denied: rejected as a fraud attempt)."""
     account = _get(request, pk)
     channel = None
@@ -300,7 +299,7 @@ def otp_passed(user, code: str) -> bool:
 
 
 @router.post("/bank-accounts/{pk}/approve", response={200: AccountOut, **WRITE_ERRORS})
-def account_approve(request, pk: AccountId, payload: ApproveIn):
+def account_approve(request, pk: AccountId, payload: AccountApproveIn):
     """The second person (finance or a manager, neither proposer nor verifier) approves with
     a current authenticator code; the account becomes active."""
     account = _get(request, pk)

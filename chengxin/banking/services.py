@@ -62,6 +62,7 @@ from chengxin.banking.selectors import (
 from chengxin.core import files
 from chengxin.core.crypto import encrypt
 from chengxin.core.deferred_text import DeferredText, deferred
+from chengxin.core.lengths import check_lengths, length_errors
 from chengxin.guard.content import FoundAccount, analyse_content
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -460,7 +461,7 @@ def _check_details(
         number=number_value,
         routing_code=code,
         bic=bic_value,
-        bank_name=name[:200],
+        bank_name=name[:200],  # a typed name is checked first; a registry's is cut
         bank_country=country,
         currency=currency_value,
         intermediary_bic=intermediary_value,
@@ -515,6 +516,12 @@ def bank_account_propose(
     holder = (holder_name or "").strip()
     if not holder:
         raise ValidationError({"holder_name": [_("Enter the account holder's name.")]})
+    check_lengths(
+        BankAccount,
+        holder_name=holder,
+        label=(label or "").strip(),
+        bank_name=(bank_name or "").strip(),
+    )
     checked = _check_details(
         iban=iban,
         account_number=account_number,
@@ -566,8 +573,8 @@ def bank_account_propose(
         side=side,
         company=company,
         purpose=purpose,
-        label=(label or "").strip()[:100],
-        holder_name=holder[:200],
+        label=(label or "").strip(),
+        holder_name=holder,
         bank_name=checked.bank_name,
         bank_address=(bank_address or "").strip(),
         bank_country=checked.bank_country,
@@ -905,8 +912,9 @@ def bank_account_label_update(
         raise PermissionDenied(
             _("Only someone who may verify or approve this account may change its label.")
         )
+    check_lengths(BankAccount, label=(label or "").strip())
     before = snapshot(account)
-    account.label, account.notes = (label or "").strip()[:100], (notes or "").strip()
+    account.label, account.notes = (label or "").strip(), (notes or "").strip()
     account.save(update_fields=["label", "notes"])
     audit_record_many(
         actor=actor,
@@ -925,6 +933,10 @@ def bank_account_label_update(
 
 
 # --- payments received ---------------------------------------------------------------------
+
+
+# ReceivedPayment.amount holds 18 digits, two of them decimals.
+_PAYMENT_AMOUNT_LIMIT = Decimal(10) ** 16
 
 
 @transaction.atomic
@@ -947,16 +959,21 @@ def payment_record(
         errors["account"] = [_("Choose one of our approved accounts.")]
     try:
         value = Decimal(str(amount))
-    except (InvalidOperation, ValueError):
-        value = Decimal(0)
-    if not value.is_finite() or value <= 0 or value != value.quantize(Decimal("0.01")):
+        whole = value.is_finite() and value > 0 and value == value.quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):  # not a number, or too many digits to round
+        value, whole = Decimal(0), False
+    if not whole:
         errors["amount"] = [_("Enter an amount above zero with at most two decimals.")]
+    elif value >= _PAYMENT_AMOUNT_LIMIT:
+        errors["amount"] = [_("This amount is too large.")]
     try:
         currency = numbers.validate_currency(currency)
     except ValueError:
         errors["currency"] = [_("Enter an ISO 4217 currency code, e.g. USD.")]
     if received_on is None or received_on > timezone.localdate() + datetime.timedelta(days=1):
         errors["received_on"] = [_("Enter the day the money arrived (not in the future).")]
+    reference = (reference or "").strip()
+    errors.update(length_errors(ReceivedPayment, reference=reference))
     if errors:
         raise ValidationError(errors)
     payment = ReceivedPayment.objects.create(
@@ -965,7 +982,7 @@ def payment_record(
         amount=value,
         currency=currency,
         received_on=received_on,
-        reference=(reference or "").strip()[:140],
+        reference=reference,
         recorded_by=actor,
     )
     audit_record_many(

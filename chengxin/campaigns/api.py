@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from chengxin.accounts.eligibility import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
-from chengxin.parties.schemas import ErrorOut, InvalidOut
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
+from chengxin.parties.schemas import ErrorOut
 
 router = Router(tags=["campaigns"])
 
-PlanId = Annotated[int, Path(description="The change plan's id.")]
-RecipientId = Annotated[int, Path(description="The campaign recipient's id.")]
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+PlanId = path_id("The change plan's id.")
+RecipientId = path_id("The campaign recipient's id.")
 
 
 class BreachOut(Schema):
@@ -79,8 +77,8 @@ def _approval(plan: ChangePlan, *, people=None) -> dict:
 
 
 class PlanIn(Schema):
-    old_account_id: int = Field(description="Our active receiving account that closes.")
-    new_account_id: int = Field(description="Our active receiving account that replaces it.")
+    old_account_id: RecordId = Field(description="Our active receiving account that closes.")
+    new_account_id: RecordId = Field(description="Our active receiving account that replaces it.")
     reason: str = Field(max_length=2000, description="Why the account changes.")
     decided_on: datetime.date = Field(description="The day of the decision.")
     parallel_from: datetime.date = Field(description="The change: both accounts receive from.")
@@ -89,7 +87,9 @@ class PlanIn(Schema):
     audience_paid_from: datetime.date | None = Field(None, description="Paid into the old from.")
     audience_paid_until: datetime.date | None = Field(None, description="… until.")
     fee_offer_until: datetime.date | None = Field(None, description="Extra fees paid back until.")
-    fee_cap: Decimal | None = Field(None, description="The most paid back per payment.")
+    fee_cap: Decimal | None = Field(
+        None, max_digits=12, decimal_places=2, description="The most paid back per payment."
+    )
     fee_cap_currency: str = Field("", max_length=3, description="The cap's currency.")
     reminder_after_days: int = Field(3, ge=1, le=30, description="Remind after this many days.")
 

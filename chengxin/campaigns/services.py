@@ -52,6 +52,7 @@ from chengxin.campaigns.models import (
 )
 from chengxin.campaigns.tokens import new_token, token_of
 from chengxin.core.deferred_text import deferred
+from chengxin.core.lengths import check_lengths
 from chengxin.notifications.services import notify
 from chengxin.outbox.models import PENDING_STATUSES as OUTBOX_PENDING
 from chengxin.outbox.models import Kind, OutboundMessage, Status
@@ -937,8 +938,9 @@ def recipient_perk_record(
             .get(pk=recipient.pk)
         )
         _require_record(actor, recipient)
+        check_lengths(Recipient, perk_notes=(notes or "").strip())
         before = snapshot(recipient)
-        recipient.perk, recipient.perk_notes = perk, (notes or "").strip()[:300]
+        recipient.perk, recipient.perk_notes = perk, (notes or "").strip()
         recipient.save(update_fields=["perk", "perk_notes"])
         audit_record(
             actor=actor,

@@ -4,31 +4,28 @@ order. Not visible → 404; visible but not allowed → 403; wrong step or bad i
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from chengxin.accounts.eligibility import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.changes import selectors, services
 from chengxin.changes.models import ChangeRequest
 from chengxin.changes.permissions import awaits_approval, change_approvers
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company, Contact
-from chengxin.parties.schemas import ErrorOut, InvalidOut
 from chengxin.parties.selectors import contact_get
 
 router = Router(tags=["contact changes"])
 
-ChangeId = Annotated[int, Path(description="The change request's id.")]
-ContactId = Annotated[int, Path(description="The contact's id.")]
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+ChangeId = path_id("The change request's id.")
+ContactId = path_id("The contact's id.")
 
 
-class StepOut(Schema):
+class ChangeStepOut(Schema):
     kind: str = Field(
         description="What happened: opened, proposed, confirm_queued (the letter was written), "
         "confirm_sent (the mail server took it), confirm_failed, verification, approved, "
@@ -68,7 +65,7 @@ class ChangeOut(Schema):
     needs_approval: bool = Field(description="True when a manager must also approve.")
     fraud_attempt: bool = Field(description="True when verification showed it was fraud.")
     opened_at: datetime.datetime = Field(description="When the request was opened, in UTC.")
-    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
+    steps: list[ChangeStepOut] = Field(description="Every step so far, oldest first.")
     approvers: list[ApproverOut] = Field(
         description="Verified and awaiting a manager's approval: who may give it (else empty)."
     )
@@ -88,16 +85,18 @@ class ChangeOpenIn(Schema):
     make_primary: bool | None = Field(
         None, description='With "add": whether the new channel becomes the primary one.'
     )
-    source_message_id: int | None = Field(None, description="The message announcing it, if any.")
+    source_message_id: RecordId | None = Field(
+        None, description="The message announcing it, if any."
+    )
 
 
 class LetterIn(Schema):
-    subject: str = Field("", description="Empty: the drafted subject.")
+    subject: str = Field("", max_length=500, description="Empty: the drafted subject.")
     body: str = Field("", description="Empty: the drafted letter in the contact's language.")
 
 
-class VerifyIn(Schema):
-    channel_id: int = Field(description="A channel on file before the request was opened.")
+class ChangeVerifyIn(Schema):
+    channel_id: RecordId = Field(description="A channel on file before the request was opened.")
     outcome: str = Field(description="confirmed, denied or unreachable")
     notes: str = Field("", description="Who was reached and what they said.")
     checked_at: datetime.datetime | None = Field(None, description="When; default now.")
@@ -204,7 +203,7 @@ def change_confirm(request, pk: ChangeId, payload: LetterIn):
 
 
 @router.post("/changes/{pk}/verify", response={200: ChangeOut, **WRITE_ERRORS})
-def change_verify(request, pk: ChangeId, payload: VerifyIn):
+def change_verify(request, pk: ChangeId, payload: ChangeVerifyIn):
     """Step 2: record the out-of-band verification through a channel on file before the request."""
     change = _get(request, pk)
     channel = Channel.objects.filter(

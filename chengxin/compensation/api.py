@@ -6,27 +6,25 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from chengxin.accounts.eligibility import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, path_id
 from chengxin.parties.models import Company
-from chengxin.parties.schemas import ErrorOut, InvalidOut
+from chengxin.parties.schemas import InvalidOut
 from chengxin.parties.selectors import company_get
 
 router = Router(tags=["fee compensation"])
 
-ClaimId = Annotated[int, Path(description="The fee claim's id.")]
-CompanyId = Annotated[int, Path(description="The customer's id.")]
-CreditId = Annotated[int, Path(description="The credit's id.")]
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+ClaimId = path_id("The fee claim's id.")
+CompanyId = path_id("The customer's id.")
+CreditId = path_id("The credit's id.")
 
 
 class ClaimOut(Schema):
@@ -65,7 +63,7 @@ class ClaimOut(Schema):
 class ClaimListQuery(Schema):
     state: str = Field("", description="Only claims in this state (empty: all).")
     limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
-    offset: int = Field(0, ge=0, description="How many matching claims to skip.")
+    offset: Offset = Field(0, description="How many matching claims to skip.")
 
 
 class ClaimPageOut(Schema):
@@ -75,10 +73,12 @@ class ClaimPageOut(Schema):
     items: list[ClaimOut] = Field(description="This page of claims, newest first.")
 
 
-class ApproveIn(Schema):
+class ClaimApproveIn(Schema):
     approved_amount: Decimal = Field(
+        max_digits=12,
+        decimal_places=2,
         description="Amount to credit, in the plan's cap currency: at most the cap, and at "
-        "most the fee claimed when in the same currency."
+        "most the fee claimed when in the same currency.",
     )
     notes: str = Field("", description="Notes (required when the voucher names a foreign IBAN).")
 
@@ -174,7 +174,7 @@ def claim_detail(request, pk: ClaimId):
     response={200: ClaimOut, **WRITE_ERRORS},
     summary="Approve a fee claim",
 )
-def claim_approve(request, pk: ClaimId, payload: ApproveIn):
+def claim_approve(request, pk: ClaimId, payload: ClaimApproveIn):
     """Finance only, never on a claim you recorded: credits the amount to the buyer."""
     services.fee_claim_approve(
         actor=request.auth,

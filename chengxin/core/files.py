@@ -39,18 +39,58 @@ def sniff(content: bytes) -> str | None:
     return None
 
 
-def pdf_reader(content: bytes):
-    """A pypdf reader that has read the page tree; UnreadableDocument otherwise."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+# pypdf's limits for files from outside, far below its defaults (which allow 75 MB per
+# stream): a voucher or a bank's letter is a few pages, and a hostile file must not make a
+# web worker decompress, parse or allocate more than this.
+_PDF_LIMITS = {
+    "maximum_declared_stream_length": 20_000_000,
+    "array_based_stream_maximum_output_length": 20_000_000,
+    "jbig2_maximum_output_length": 20_000_000,
+    "lzw_maximum_output_length": 20_000_000,
+    "run_length_maximum_output_length": 20_000_000,
+    "zlib_maximum_output_length": 20_000_000,
+    "zlib_maximum_recovery_input_length": 2_000_000,
+    "brotli_maximum_output_length": 20_000_000,
+    "image_maximum_buffer_size": 20_000_000,
+    "stream_decoding_work_maximum_length": 60_000_000,
+    "stream_parsing_work_maximum_count": 500_000,
+    "page_tree_maximum_entries": 5_000,
+    "page_tree_maximum_page_entries": 50_000,
+    "outline_maximum_entries": 5_000,
+    "form_fields_maximum_entries": 5_000,
+    "named_destinations_maximum_entries": 5_000,
+    "xform_maximum_invocations_per_extraction": 500,
+    "xfa_decoding_work_maximum_length": 20_000_000,
+    "jbig2dec_binary": None,  # never run an external decoder on an upload
+}
+_PDF_XREF_MAXIMUM_ENTRIES = 100_000
 
-    try:
-        reader = PdfReader(io.BytesIO(content), strict=False)
-        if reader.is_encrypted:
-            reader.decrypt("")
-        len(reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise UnreadableDocument("unreadable PDF") from exc
+
+def _pdf_limits():
+    from pypdf import apply_configuration
+
+    return apply_configuration(**_PDF_LIMITS)
+
+
+def pdf_reader(content: bytes):
+    """A pypdf reader that has read the page tree; UnreadableDocument otherwise, whatever
+    the bytes (a huge startxref, an encryption handler pypdf lacks, broken objects, a
+    structure past the limits above: pypdf raises many kinds, not only its own)."""
+    from pypdf import PdfReader
+
+    with _pdf_limits():
+        try:
+            reader = PdfReader(
+                io.BytesIO(content),
+                strict=False,
+                root_object_recovery_limit=1_000,
+                xref_stream_maximum_entries=_PDF_XREF_MAXIMUM_ENTRIES,
+            )
+            if reader.is_encrypted:
+                reader.decrypt("")
+            len(reader.pages)
+        except Exception as exc:  # noqa: BLE001 - any failure means: not a readable PDF
+            raise UnreadableDocument("unreadable PDF") from exc
     return reader
 
 
@@ -61,15 +101,16 @@ def pdf_text(content: bytes, *, max_pages: int = 30, max_chars: int = 200_000) -
         reader = pdf_reader(content)
         parts: list[str] = []
         size = 0
-        for page in reader.pages[:max_pages]:
-            try:
-                text = page.extract_text() or ""
-            except Exception:  # noqa: BLE001 - one unreadable page does not hide the others
-                text = ""
-            parts.append(text)
-            size += len(text)
-            if size >= max_chars:
-                break
+        with _pdf_limits():
+            for index in range(min(max_pages, len(reader.pages))):
+                try:
+                    text = reader.pages[index].extract_text() or ""
+                except Exception:  # noqa: BLE001 - one unreadable page does not hide the others
+                    text = ""
+                parts.append(text)
+                size += len(text)
+                if size >= max_chars:
+                    break
         return "\n".join(parts)[:max_chars]
     except Exception:  # noqa: BLE001 - pypdf raises many kinds on hostile input
         logger.info("A PDF could not be read", exc_info=True)

@@ -222,7 +222,8 @@ _FIELD_COLUMN = {
     "legal_name": "company", "country": "country", "website": "website", "domains": "domains",
     "currency": "currency", "document_language": "document_language", "grade": "grade",
     "status": "company", "owner_id": "owner", "name": "contact_name",
-    "language": "contact_language", "time_zone": "time_zone",
+    "language": "contact_language", "time_zone": "time_zone", "title": "contact_title",
+    "registration_number": "registration_number", "vat_number": "vat_number", "tags": "tags",
 }  # fmt: skip
 
 
@@ -507,7 +508,10 @@ class _Planner:
             language = "en"
         try:
             fields = _clean_contact_fields(
-                name=name, language=language, time_zone=get("time_zone", "")
+                name=name,
+                language=language,
+                time_zone=get("time_zone", ""),
+                title=get("contact_title", ""),
             )
         except ValidationError as exc:
             for field_name, messages in exc.message_dict.items():
@@ -545,7 +549,7 @@ class _Planner:
         return ContactPlan(
             row=number,
             name=fields["name"],
-            title=get("contact_title", "")[:200],
+            title=get("contact_title", "").strip(),
             language=fields["language"],
             time_zone=fields["time_zone"],
             channels=channels,

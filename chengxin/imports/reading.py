@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,6 +33,13 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 _DELIMITERS = (",", ";", "\t")
 # A row longer than this is not a contact list (and would exhaust memory).
 _MAX_COLUMNS = 200
+# An .xlsx is a zip of XML: what it may unpack to, and how many parts it may have, checked
+# from its directory before anything is decompressed (a "zip bomb" of a few hundred KB can
+# unpack to gigabytes). 50,000 rows of a contact list unpack to far less. It also bounds
+# openpyxl's work on a sheet without a <dimension> (it reads such a sheet through once
+# before the first row).
+_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+_MAX_ZIP_MEMBERS = 1_000
 
 
 @dataclass
@@ -65,15 +73,45 @@ def detect_format(filename: str, content: bytes) -> str:
     )
 
 
-def read_table(filename: str, content: bytes) -> Table:
+def read_table(filename: str, content: bytes, *, max_rows: int | None = None) -> Table:
+    """The file's header and its rows with data, read as a stream: reading stops with a
+    ValidationError after ``max_rows`` rows with data (CHENGXIN_IMPORT_MAX_ROWS)."""
     if not content.strip():
         raise ValidationError(_("The file is empty."), code="empty")
+    if max_rows is None:
+        max_rows = settings.CHENGXIN_IMPORT_MAX_ROWS
     file_format = detect_format(filename, content)
     if file_format == XLSX:
-        headers, records, extra = _read_xlsx(content)
+        headers, records, extra = _read_xlsx(content, max_rows)
     else:
-        headers, records, extra = _read_csv(content)
+        headers, records, extra = _read_csv(content, max_rows)
     return _table(file_format, headers, records, **extra)
+
+
+def _too_many_rows(max_rows: int) -> ValidationError:
+    return ValidationError(
+        ngettext(
+            "The file has more than %(max)d row with data; import at most %(max)d at a "
+            "time. Split the file and import the parts one after another.",
+            "The file has more than %(max)d rows with data; import at most %(max)d at a "
+            "time. Split the file and import the parts one after another.",
+            max_rows,
+        )
+        % {"max": max_rows},
+        code="rows_too_many",
+    )
+
+
+def _records(rows: Iterator[list[str]], max_rows: int, first_number: int = 2):
+    """(spreadsheet row number, cells) for each row with any text; stops past max_rows."""
+    records: list[tuple[int, list[str]]] = []
+    for number, cells in enumerate(rows, start=first_number):
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank row takes no memory
+        if len(records) >= max_rows:
+            raise _too_many_rows(max_rows)
+        records.append((number, cells))
+    return records
 
 
 def _table(file_format, headers, records, **extra) -> Table:
@@ -152,21 +190,24 @@ def _guess_delimiter(text: str) -> str:
     return best
 
 
-def _read_csv(content: bytes):
+def _read_csv(content: bytes, max_rows: int):
     text, encoding = decode_text(content)
     delimiter = _guess_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        headers = next(reader, [])
-        for number, cells in enumerate(reader, start=2):
+
+    def rows() -> Iterator[list[str]]:
+        for cells in reader:
             if len(cells) > _MAX_COLUMNS:
                 raise ValidationError(
                     _("Row %(row)d has more than %(max)d columns; is this the right file?")
-                    % {"row": number, "max": _MAX_COLUMNS},
+                    % {"row": reader.line_num, "max": _MAX_COLUMNS},
                     code="columns_too_many",
                 )
-            records.append((number, cells))
+            yield cells
+
+    try:
+        headers = next(reader, [])
+        records = _records(rows(), max_rows)
     except csv.Error as exc:
         raise ValidationError(
             _("Row %(row)d could not be read as CSV (%(reason)s).")
@@ -197,17 +238,41 @@ def _xlsx_rows(content: bytes) -> Iterator[tuple]:
     # openpyxl is imported here: reading a CSV should not pay for it.
     import openpyxl
 
+    # read_only: rows are parsed as they are asked for, never the whole sheet at once.
     # data_only=False: a formula comes back as its text ("=…") and is refused
     # as such, instead of importing whatever value it last computed.
     workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     try:
         sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        # At most one column past the limit: a sheet that claims 16,384 columns is not
+        # padded to them row after row.
+        yield from sheet.iter_rows(values_only=True, max_col=_MAX_COLUMNS + 1)
     finally:
         workbook.close()
 
 
-def _read_xlsx(content: bytes):
+def _check_unpacked_size(content: bytes, broken: ValidationError) -> None:
+    """Refuse a workbook that would unpack to more than _MAX_UNPACKED_BYTES, judged by
+    its zip directory before anything is decompressed (zipfile never inflates a member
+    past the size its directory declares)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise broken from exc
+    unpacked = sum(member.file_size for member in members)
+    if len(members) > _MAX_ZIP_MEMBERS or unpacked > _MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _(
+                "This Excel file unpacks to more than %(mb)d MB, far more than a list of "
+                "customers needs. Save the sheet as CSV UTF-8, or split it, and upload that."
+            )
+            % {"mb": _MAX_UNPACKED_BYTES // (1024 * 1024)},
+            code="xlsx_too_large",
+        )
+
+
+def _read_xlsx(content: bytes, max_rows: int):
     broken = ValidationError(
         _(
             "The Excel file could not be opened; it may be damaged or not really an .xlsx "
@@ -217,17 +282,17 @@ def _read_xlsx(content: bytes):
     )
     if not zipfile.is_zipfile(io.BytesIO(content)):
         raise broken
+    _check_unpacked_size(content, broken)
     headers: list[str] = []
     records: list[tuple[int, list[str]]] = []
+    rows = _xlsx_rows(content)
     try:
-        for number, values in enumerate(_xlsx_rows(content), start=1):
-            if len(values) > _MAX_COLUMNS:
-                values = values[:_MAX_COLUMNS]
-            cells = [_cell_text(v) for v in values]
-            if number == 1:
-                headers = cells
-            else:
-                records.append((number, cells))
+        first = next(rows, None)
+        if first is not None:
+            headers = [_cell_text(v) for v in first[:_MAX_COLUMNS]]
+            records = _records(
+                ([_cell_text(v) for v in values[:_MAX_COLUMNS]] for values in rows), max_rows
+            )
     except ValidationError:
         raise
     except Exception as exc:
@@ -235,6 +300,8 @@ def _read_xlsx(content: bytes):
         # many ways (zip, XML, KeyError for missing parts, ValueError …).
         logger.info("Unreadable XLSX upload: %r", exc)
         raise broken from exc
+    finally:
+        rows.close()  # closes the workbook also when reading stopped early
     if not headers:
         raise ValidationError(_("The file is empty."), code="empty")
     return headers, records, {}

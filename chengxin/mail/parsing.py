@@ -20,12 +20,60 @@ from email.utils import getaddresses, parsedate_to_datetime
 
 from chengxin.guard.message import decode_bytes, html_to_text
 
-__all__ = ["ParsedAttachment", "ParsedMail", "parse_mail", "split_message_ids"]
+__all__ = [
+    "ParsedAttachment",
+    "ParsedMail",
+    "looks_like_message",
+    "parse_mail",
+    "split_message_ids",
+    "without_mbox_separator",
+]
 
 _MSG_ID = re.compile(r"<([^<>\s]{1,490})>")
 _MAX_DEPTH = 30
 # Header section of a message too large to parse: read at most this much.
 _MAX_HEADER_BYTES = 256 * 1024
+
+
+# A header field's first line (RFC 5322 2.2: a name of printable ASCII but the colon, then
+# a colon) and a folded continuation line.
+_HEADER_FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]{1,200}[ \t]*:")
+_HEADER_CONTINUATION = re.compile(rb"[ \t]")
+# The headers a message has: at least one of them must be there.
+_MESSAGE_HEADERS = (
+    b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"received", b"return-path",
+    b"sender", b"reply-to", b"mime-version", b"delivered-to",
+)  # fmt: skip
+
+
+def without_mbox_separator(raw: bytes) -> bytes:
+    """The message without an mbox "From " line in front of it (one message saved from
+    an mbox file), as it was received."""
+    if raw.startswith(b"From "):
+        _separator, _newline, rest = raw.partition(b"\n")
+        return rest
+    return raw
+
+
+def looks_like_message(raw: bytes) -> bool:
+    """Whether the bytes are an Internet message (RFC 5322): header lines first (each a
+    field name and a colon, or a folded continuation), then an empty line and the body,
+    with at least one of a message's usual headers. An mbox "From " line before it is
+    allowed. An image, an archive or a document renamed to .eml is not a message."""
+    head = without_mbox_separator(raw)[:_MAX_HEADER_BYTES]
+    if b"\x00" in head:
+        return False
+    names: set[bytes] = set()
+    for number, line in enumerate(head.splitlines()):
+        if not line.strip():
+            break  # the end of the header section
+        if number and _HEADER_CONTINUATION.match(line):
+            continue
+        field_name = _HEADER_FIELD.match(line)
+        if field_name is None:
+            return False
+        names.add(field_name.group().rstrip(b": \t").lower())
+    return bool(names.intersection(_MESSAGE_HEADERS))
 
 
 _STRUCTURE_DEFECTS = {

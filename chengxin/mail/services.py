@@ -28,6 +28,8 @@ from chengxin.accounts.models import User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.core import crypto
+from chengxin.core.lengths import length_errors
+from chengxin.mail import hosts
 from chengxin.mail.conversation import subject_key
 from chengxin.mail.models import (
     Attachment,
@@ -39,7 +41,7 @@ from chengxin.mail.models import (
     Source,
     Thread,
 )
-from chengxin.mail.parsing import ParsedMail, parse_mail
+from chengxin.mail.parsing import ParsedMail, looks_like_message, parse_mail
 from chengxin.mail.permissions import require_manage_mailbox
 from chengxin.mail.sanitize import sanitize_html
 from chengxin.mail.transport import (
@@ -446,6 +448,23 @@ class MailboxInput:
     members: Sequence[User] = ()
 
 
+def _host_refusal(host: str, port: int) -> str | None:
+    """Why the host may not be used, or None. A name that does not resolve now is not
+    refused (it is checked again at every connection)."""
+    if settings.CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS:
+        return None
+    try:
+        addresses = hosts.resolve(host, port if 0 < port < 65536 else 993)
+    except (OSError, UnicodeError, ValueError):
+        return None
+    if all(hosts.is_public_address(address) for address in addresses):
+        return None
+    return _(
+        "This server is on a private, loopback or reserved address. Mailboxes may only use "
+        "mail servers on the Internet unless an administrator allows private ones."
+    )
+
+
 def _clean_mailbox(data: MailboxInput, *, creating: bool) -> MailboxInput:
     errors: dict[str, list[str]] = {}
     host = (data.host or "").strip().lower()
@@ -466,10 +485,24 @@ def _clean_mailbox(data: MailboxInput, *, creating: bool) -> MailboxInput:
         errors["username"] = [_("The user name is required.")]
     if creating and not data.password:
         errors["password"] = [_("The password is required.")]
+    if host and "host" not in errors:
+        host_error = _host_refusal(host, int(data.port or 0))
+        if host_error:
+            errors["host"] = [host_error]
+    errors.update(
+        length_errors(
+            Mailbox,
+            name=(data.name or "").strip(),
+            host=host,
+            username=(data.username or "").strip(),
+            folder=(data.folder or "").strip(),
+        )
+    )
     if errors:
         raise ValidationError(errors)
     return MailboxInput(
-        name=(data.name or "").strip()[:100] or f"{data.username.strip()}@{host}"[:100],
+        # A name made up from the user and host is cut to fit; a typed one was checked.
+        name=(data.name or "").strip() or f"{data.username.strip()}@{host}"[:100],
         host=host,
         port=int(data.port),
         security=data.security,
@@ -560,7 +593,8 @@ def mailbox_delete(*, actor: User, mailbox: Mailbox) -> None:
     mailbox.delete()
 
 
-def mailbox_connection(mailbox: Mailbox) -> Connection:
+def mailbox_connection(mailbox: Mailbox, *, timeout: float | None = None) -> Connection:
+    extra = {} if timeout is None else {"timeout": timeout}
     return Connection(
         host=mailbox.host,
         port=mailbox.port,
@@ -568,6 +602,8 @@ def mailbox_connection(mailbox: Mailbox) -> Connection:
         username=mailbox.username,
         password=crypto.decrypt(mailbox.password_encrypted),
         folder=mailbox.folder,
+        allow_private_hosts=settings.CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS,
+        **extra,
     )
 
 
@@ -576,7 +612,8 @@ def mailbox_test(*, actor: User, mailbox: Mailbox, transport: MailTransport | No
     require_manage_mailbox(actor, mailbox)
     transport = transport or ImapTransport()
     try:
-        with transport.open(mailbox_connection(mailbox)) as session:
+        connection = mailbox_connection(mailbox, timeout=settings.CHENGXIN_MAIL_TEST_TIMEOUT)
+        with transport.open(connection) as session:
             return session.message_count
     except (TransportError, crypto.DecryptionError) as exc:
         raise ValidationError(str(exc)) from exc
@@ -667,6 +704,18 @@ def message_upload(*, actor: User, raw: bytes) -> IngestResult:
         raise PermissionDenied(_("You must be logged in."))
     if not raw.strip():
         raise ValidationError({"file": [_("The file is empty.")]})
+    if not looks_like_message(raw):
+        raise ValidationError(
+            {
+                "file": [
+                    _(
+                        "This file is not an email message: a message (.eml) begins with "
+                        "header lines such as From: and Subject:. Save the message from "
+                        "your mail program and upload that file."
+                    )
+                ]
+            }
+        )
     result = message_ingest(raw=raw, source=Source.UPLOAD, uploaded_by=actor)
     if not result.created and result.message.uploaded_by_id is None:
         # Already stored from a mailbox the uploader may not read: they have the file,

@@ -13,11 +13,14 @@ import base64
 import contextlib
 import imaplib
 import itertools
+import logging
 import re
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
+
+from chengxin.mail.hosts import HostNotAllowed, addresses_to_connect, connect
 
 __all__ = [
     "Connection",
@@ -29,6 +32,8 @@ __all__ = [
 ]
 
 TIMEOUT_SECONDS = 30
+
+logger = logging.getLogger(__name__)
 
 
 class TransportError(Exception):
@@ -43,6 +48,9 @@ class Connection:
     username: str
     password: str = field(repr=False)
     folder: str = "INBOX"
+    # Private, loopback and link-local servers only when an administrator allows them.
+    allow_private_hosts: bool = False
+    timeout: float = TIMEOUT_SECONDS
 
 
 class MailSession(Protocol):
@@ -91,6 +99,36 @@ class _ImapSession:
         return None  # expunged meanwhile
 
 
+class _PinnedIMAP4(imaplib.IMAP4):
+    """IMAP to the address that was checked, not to whatever the name resolves to next."""
+
+    def __init__(self, host: str, port: int, *, addresses: list[str], timeout: float) -> None:
+        self._addresses = addresses
+        super().__init__(host, port, timeout=timeout)
+
+    def _create_socket(self, timeout):
+        return connect(self._addresses, self.port, timeout)
+
+
+class _PinnedIMAP4_SSL(imaplib.IMAP4_SSL):  # noqa: N801 - as imaplib names it
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        addresses: list[str],
+        ssl_context: ssl.SSLContext,
+        timeout: float,
+    ) -> None:
+        self._addresses = addresses
+        super().__init__(host, port, ssl_context=ssl_context, timeout=timeout)
+
+    def _create_socket(self, timeout):
+        sock = connect(self._addresses, self.port, timeout)
+        # The certificate is checked against the name the user gave, as before.
+        return self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+
+
 class ImapTransport:
     def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
         self.ssl_context = ssl_context
@@ -98,19 +136,47 @@ class ImapTransport:
     @contextlib.contextmanager
     def open(self, connection: Connection) -> Iterator[MailSession]:
         context = self.ssl_context or ssl.create_default_context()
+        # One message for every way connecting fails (refused, closed, silent, not IMAP):
+        # what lies behind a host and port is nobody's business but the server's owner.
+        cannot_connect = TransportError(
+            f"Cannot connect to an IMAP server at {connection.host}:{connection.port}."
+        )
+        try:
+            addresses = addresses_to_connect(
+                connection.host, connection.port, allow_private=connection.allow_private_hosts
+            )
+        except HostNotAllowed:
+            raise TransportError(
+                f"{connection.host} is not on the public Internet; an administrator must "
+                "allow private mail servers (CHENGXIN_MAIL_ALLOW_PRIVATE_HOSTS)."
+            ) from None
+        except (OSError, UnicodeError, ValueError):
+            raise cannot_connect from None
         try:
             if connection.security == "ssl":
-                client: imaplib.IMAP4 = imaplib.IMAP4_SSL(
-                    connection.host, connection.port, ssl_context=context, timeout=TIMEOUT_SECONDS
+                client: imaplib.IMAP4 = _PinnedIMAP4_SSL(
+                    connection.host,
+                    connection.port,
+                    addresses=addresses,
+                    ssl_context=context,
+                    timeout=connection.timeout,
                 )
             else:
-                client = imaplib.IMAP4(connection.host, connection.port, timeout=TIMEOUT_SECONDS)
+                client = _PinnedIMAP4(
+                    connection.host,
+                    connection.port,
+                    addresses=addresses,
+                    timeout=connection.timeout,
+                )
                 if connection.security == "starttls":
                     client.starttls(ssl_context=context)
-        except (OSError, imaplib.IMAP4.error) as exc:
-            raise TransportError(
-                f"Cannot connect to {connection.host}:{connection.port}: {exc}"
-            ) from exc
+        except ssl.SSLCertVerificationError as exc:
+            raise TransportError(f"The server's certificate could not be verified: {exc}") from None
+        except (OSError, imaplib.IMAP4.error, ValueError) as exc:
+            logger.info(
+                "IMAP connection to %s:%s failed: %r", connection.host, connection.port, exc
+            )
+            raise cannot_connect from None
         try:
             session = self._start(client, connection)
             yield session

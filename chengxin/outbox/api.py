@@ -2,20 +2,18 @@
 visible but not allowed → 403; a message that can no longer be changed → 422."""
 
 import datetime
-from typing import Annotated
 
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, path_id
 from chengxin.outbox import selectors, services
 from chengxin.outbox.models import Kind, OutboundMessage, Status
-from chengxin.parties.schemas import ErrorOut, InvalidOut
+from chengxin.parties.schemas import InvalidOut
 
 router = Router(tags=["outbox"])
 
-MessageId = Annotated[int, Path(description="The outbound message's id.")]
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
+MessageId = path_id("The outbound message's id.")
 
 
 class OutboundOut(Schema):
@@ -59,7 +57,7 @@ class OutboxPageOut(Schema):
 class OutboxListQuery(Schema):
     status: str = Field("", description="Only messages in this status (empty: all).")
     limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
-    offset: int = Field(0, ge=0, description="How many matching messages to skip.")
+    offset: Offset = Field(0, description="How many matching messages to skip.")
 
 
 def _get(request, pk: int) -> OutboundMessage:

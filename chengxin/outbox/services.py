@@ -48,6 +48,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, audited_update
 from chengxin.core.deferred_text import DeferredText, deferred
+from chengxin.core.lengths import check_lengths
 from chengxin.notifications.services import notify
 from chengxin.outbox import windows
 from chengxin.outbox.chat import (
@@ -247,6 +248,7 @@ def outbox_enqueue(
         body_html = ""
     if not subject.strip():
         raise ValidationError({"subject": _("A message needs a subject.")})
+    check_lengths(OutboundMessage, subject=subject.strip())
     if contact is not None and contact.company_id != company.pk:
         raise ValidationError(_("The contact does not belong to this customer."))
     _require_may_write(actor, company)

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
+from ninja import Query, Router, Status
 
 from chengxin.accounts.models import User
 from chengxin.audit.selectors import audit_timeline_for_companies
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, path_id
 from chengxin.parties import selectors, services
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
 from chengxin.parties.schemas import (
@@ -45,16 +46,12 @@ from chengxin.parties.services import ChannelInput, CompanyInput
 
 router = Router(tags=["customers"])
 
-CompanyId = Annotated[int, Path(description="The company's id.")]
-ContactId = Annotated[int, Path(description="The contact's id.")]
-ChannelId = Annotated[int, Path(description="The channel's id.")]
+CompanyId = path_id("The company's id.")
+ContactId = path_id("The contact's id.")
+ChannelId = path_id("The channel's id.")
 HistoryLimit = Annotated[
     int, Query(description="How many entries, newest first: 1 to 200.", ge=1, le=200)
 ]
-
-# Documented answers besides success; the handlers in chengxin/api.py produce them.
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
 
 
 # --- lookups: through the selectors, so "not visible" is 404 ----------------------------
@@ -273,13 +270,14 @@ def company_update(request, company_id: CompanyId, payload: CompanyPatch):
 
 @router.delete(
     "/companies/{int:company_id}",
-    response={204: None, **WRITE_ERRORS},
+    response={204: None, **WRITE_ERRORS, 409: ErrorOut},
     tags=["companies"],
     summary="Delete a company",
 )
 def company_delete(request, company_id: CompanyId):
     """Delete a company with its contacts (managers only). What it held is kept in the
-    audit trail."""
+    audit trail. **409** when records that must be kept refer to it (payments received,
+    account-change recipients, credits): nothing is deleted."""
     company = _company(request, company_id)
     services.company_delete(actor=request.auth, company=company)
     return Status(204, None)

@@ -9,6 +9,9 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
+from chengxin.core.api_types import ErrorOut as ErrorOut  # re-exported: the shared answers
+from chengxin.core.api_types import InvalidOut as InvalidOut
+from chengxin.core.api_types import Offset, RecordId
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
     ChannelKind,
@@ -27,22 +30,6 @@ class Input(Schema):
     """Input refuses unknown fields, so a misspelt field is an error, not ignored."""
 
     model_config = ConfigDict(extra="forbid")
-
-
-# --- errors ------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="What went wrong, in the request's language.")
-
-
-class InvalidOut(Schema):
-    detail: str = Field(description='Always "invalid": the request had bad input.')
-    errors: dict[str, list[str]] = Field(
-        description="Messages per field, in the request's language (Accept-Language). "
-        'Nested fields are dotted, e.g. "contacts.0.channels.1.kind"; '
-        '"__all__" holds messages about the request as a whole.'
-    )
 
 
 # --- output ------------------------------------------------------------------------------
@@ -132,7 +119,7 @@ class ContactOut(Schema):
 
 class CompanySummaryOut(Schema):
     id: int = Field(description="The company's id.")
-    legal_name: str = Field(description="Registered name of the company.")
+    legal_name: str = Field(max_length=255, description="Registered name of the company.")
     other_names: list[str] = Field(description="Trade names, former names, names in other scripts.")
     country: str = Field(description="ISO 3166-1 alpha-2 country code, e.g. DE.")
     country_name: str = Field(description="The country's name in the request's language.")
@@ -197,7 +184,7 @@ class DuplicatesRefusedOut(Schema):
     duplicates: list[DuplicateOut] = Field(description="Companies that may be the same one.")
 
 
-class ChangeOut(Schema):
+class HistoryChangeOut(Schema):
     field: str = Field(description="The changed field.")
     before: Any = Field(description="Its value before (null when created).")
     after: Any = Field(description="Its value after (null when deleted).")
@@ -214,7 +201,9 @@ class HistoryEntryOut(Schema):
     )
     object_id: str = Field(description="The changed record's id.")
     object_label: str = Field(description="The record's name when it changed.")
-    changes: list[ChangeOut] = Field(description="The fields that differ between before and after.")
+    changes: list[HistoryChangeOut] = Field(
+        description="The fields that differ between before and after."
+    )
 
     @staticmethod
     def resolve_actor(obj) -> str:
@@ -242,7 +231,7 @@ class CompanyListQuery(Schema):
     grade: Grade | None = Field(None, description="Only this grade.")
     owner: str = Field(
         "",
-        pattern=r"^(me|pool|\d+)?$",
+        pattern=r"^(me|pool|[0-9]{1,18})?$",
         description='"me" for your own, "pool" for unowned, or a user id.',
     )
     tag: str = Field("", max_length=50, description="Only companies with this tag.")
@@ -253,7 +242,7 @@ class CompanyListQuery(Schema):
         "newest first) or oldest follow-up first (followup).",
     )
     limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
-    offset: int = Field(0, ge=0, description="How many matching companies to skip.")
+    offset: Offset = Field(0, description="How many matching companies to skip.")
 
 
 class ChannelVerifyIn(Input):
@@ -265,7 +254,7 @@ class ChannelVerifyIn(Input):
     note: str = Field(
         min_length=1, max_length=2000, description="What you did and who confirmed it."
     )
-    via_channel_id: int | None = Field(
+    via_channel_id: RecordId | None = Field(
         None, description="With channel_on_file: the channel on file you called or wrote through."
     )
 
@@ -328,7 +317,7 @@ class CompanyFieldsIn(Input):
 
 
 class CompanyCreateIn(CompanyFieldsIn):
-    legal_name: str = Field(description="Registered name of the company.")
+    legal_name: str = Field(max_length=255, description="Registered name of the company.")
     country: str = Field(description="Country: ISO code (DE or DEU) or English name (Germany).")
     contacts: list[ContactIn] = Field([], description="First contacts, with their channels.")
     allow_duplicate: bool = Field(
@@ -341,7 +330,7 @@ class CompanyCreateIn(CompanyFieldsIn):
 class CompanyPatch(Input):
     """Only the fields sent are changed."""
 
-    legal_name: str = Field(None, description="Registered name of the company.")
+    legal_name: str = Field(None, max_length=255, description="Registered name of the company.")
     country: str = Field(
         None, description="Country: ISO code (DE or DEU) or English name (Germany)."
     )
@@ -361,4 +350,4 @@ class CompanyPatch(Input):
 
 
 class AssignIn(Input):
-    owner_id: int = Field(description="The active sales rep or manager who will own it.")
+    owner_id: RecordId = Field(description="The active sales rep or manager who will own it.")

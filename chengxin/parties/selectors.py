@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from chengxin.parties import normalize
 from chengxin.parties.models import Channel, Company, CompanyStatus, Contact, ContactStatus
 from chengxin.parties.permissions import visible_companies_q
 from chengxin.parties.search import search_q
+
+_USER_ID = re.compile(r"[0-9]{1,18}")
 
 SORTS = {
     "name": ("legal_name", "id"),
@@ -69,8 +72,11 @@ def company_list(*, user: User, filters: CompanyFilters | None = None) -> QueryS
         qs = qs.filter(owner=user)
     elif filters.owner == "pool":
         qs = qs.filter(owner__isnull=True)
-    elif filters.owner.isdigit():
-        qs = qs.filter(owner_id=int(filters.owner))
+    elif filters.owner:
+        # A user id as typed in an address: anything else (a number beyond any id, "²")
+        # is nobody's id, so nothing matches.
+        owner_id = int(filters.owner) if _USER_ID.fullmatch(filters.owner) else None
+        qs = qs.filter(owner_id=owner_id) if owner_id is not None else qs.none()
     if filters.tag:
         qs = qs.filter(tags__name=filters.tag)
     return qs.select_related("owner").order_by(*SORTS.get(filters.sort, SORTS["name"]))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +23,8 @@ from chengxin.audit.services import (
     audited_update,
     snapshot,
 )
+from chengxin.core.errors import Conflict
+from chengxin.core.lengths import length_errors
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -104,21 +106,36 @@ def _clean_company(data: CompanyInput) -> CompanyInput:
         errors["grade"] = [ValidationError(_("The grade must be A, B or C."))]
     if data.status not in CompanyStatus.values or data.status == CompanyStatus.MERGED:
         errors["status"] = [ValidationError(_("Unknown status."))]
+    registration_number = (data.registration_number or "").strip()
+    vat_number = (data.vat_number or "").strip().upper().replace(" ", "")
+    too_long = length_errors(
+        Company,
+        legal_name=legal_name,
+        website=website,
+        registration_number=registration_number,
+        vat_number=vat_number,
+    )
+    tags = sorted({t.strip() for t in data.tags if t and t.strip()})
+    for tag in tags:
+        for messages in length_errors(Tag, name=tag).values():
+            too_long.setdefault("tags", []).extend(messages)
+    for name, messages in too_long.items():
+        errors.setdefault(name, []).extend(ValidationError(m) for m in messages)
     if errors:
         raise ValidationError(errors)
     return CompanyInput(
-        legal_name=legal_name[:255],
+        legal_name=legal_name,
         country=country,
         other_names=[n.strip() for n in data.other_names if n and n.strip()],
         website=website,
-        registration_number=(data.registration_number or "").strip(),
-        vat_number=(data.vat_number or "").strip().upper().replace(" ", ""),
+        registration_number=registration_number,
+        vat_number=vat_number,
         currency=currency,
         document_language=data.document_language,
         grade=data.grade,
         status=data.status,
         notes=data.notes or "",
-        tags=sorted({t.strip() for t in data.tags if t and t.strip()}),
+        tags=tags,
         domains=domains,
     )
 
@@ -133,9 +150,12 @@ def channel_clean(channel: ChannelInput, *, region: str | None) -> ChannelInput:
     return ChannelInput(channel.kind, value, (channel.label or "").strip(), channel.primary)
 
 
-def _clean_contact_fields(*, name: str, language: str, time_zone: str | None) -> dict:
+def _clean_contact_fields(
+    *, name: str, language: str, time_zone: str | None, title: str | None = None
+) -> dict:
     errors = {}
-    if not (name or "").strip():
+    name = (name or "").strip()
+    if not name:
         errors["name"] = [_("The contact's name is required.")]
     if language not in _LANGUAGES:
         errors["language"] = [_("Unknown language.")]
@@ -144,9 +164,10 @@ def _clean_contact_fields(*, name: str, language: str, time_zone: str | None) ->
             normalize.validate_time_zone(time_zone)
         except ValidationError as exc:
             errors["time_zone"] = exc.error_list
+    errors.update(length_errors(Contact, name=name, title=(title or "").strip()))
     if errors:
         raise ValidationError(errors)
-    return {"name": name.strip()[:200], "language": language, "time_zone": time_zone or ""}
+    return {"name": name, "language": language, "time_zone": time_zone or ""}
 
 
 # --- search text --------------------------------------------------------------------
@@ -307,8 +328,12 @@ def company_update(*, actor: User, company: Company, data: CompanyInput) -> Comp
 @transaction.atomic
 def company_delete(*, actor: User, company: Company) -> None:
     """Delete a company with its contacts (managers only). Everything it held is
-    kept in the audit trail's last entry."""
+    kept in the audit trail's last entry. A company that records still need (payments
+    received, account-change recipients, credits) is refused with Conflict, whole."""
     require_manager(actor)
+    # Locked first, as every change of its contacts does, so a change racing the deletion
+    # waits and then finds the contact gone.
+    company = Company.objects.select_for_update().get(pk=company.pk)
     contacts = []
     for contact in company.contacts.prefetch_related("channels"):
         contacts.append(
@@ -320,7 +345,25 @@ def company_delete(*, actor: User, company: Company) -> None:
     audit_record(
         actor=actor, action=Action.DELETE, instance=company, before=before, company_id=company.pk
     )
-    company.delete()
+    try:
+        company.delete()
+    except (ProtectedError, RestrictedError) as exc:
+        held = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        raise Conflict(_company_held_message(held)) from None
+
+
+def _company_held_message(held) -> str:
+    counts: dict[type, int] = {}
+    for obj in held:
+        counts[type(obj)] = counts.get(type(obj), 0) + 1
+    what = ", ".join(
+        f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+        for model, count in sorted(counts.items(), key=lambda item: item[0].__name__)
+    )
+    return _(
+        "This customer cannot be deleted: records that must be kept refer to it (%(what)s). "
+        "Merge it into another customer, or keep it."
+    ) % {"what": what}
 
 
 def _change_owner(*, actor: User, company: Company, owner: User | None) -> Company:
@@ -510,7 +553,7 @@ def contact_create(
     (``channel_verify``). Their email domains are not added to the customer's: an address on
     another domain stays marked as foreign."""
     require_edit(actor, company)
-    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
+    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone, title=title)
     clean_channels = []
     errors = []
     for channel in channels:
@@ -548,6 +591,15 @@ def contact_create(
 
 
 @transaction.atomic
+def _contact_locked(contact: Contact) -> Contact:
+    """The contact read again under locks, its company's first (the order deletion takes):
+    Contact.DoesNotExist when the company or the contact was deleted meanwhile."""
+    if not Company.objects.select_for_update().filter(pk=contact.company_id).exists():
+        raise Contact.DoesNotExist
+    return Contact.objects.select_for_update().select_related("company").get(pk=contact.pk)
+
+
+@transaction.atomic
 def contact_update(
     *,
     actor: User,
@@ -560,7 +612,8 @@ def contact_update(
     status: str,
 ) -> Contact:
     require_edit(actor, contact.company)
-    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone)
+    contact = _contact_locked(contact)
+    fields = _clean_contact_fields(name=name, language=language, time_zone=time_zone, title=title)
     if status not in ContactStatus.values:
         raise ValidationError({"status": [_("Unknown status.")]})
     with audited_update(actor=actor, instance=contact, company_id=contact.company_id):

@@ -1,6 +1,8 @@
 """Customer pages. Each view parses input, calls one service or selector and
 renders; the rules live in services and permissions."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.selectors import audit_timeline_for_companies
+from chengxin.core.errors import Conflict
 from chengxin.core.forms import apply_errors
 from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
@@ -33,6 +36,14 @@ from chengxin.parties.permissions import can_edit_company
 
 PAGE_SIZE = 50
 SEARCH_COUNT_LIMIT = 500
+
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def _posted_id(request, name: str) -> int:
+    """An id from the form, 0 (no such record: 404) for anything else ("abc", "²")."""
+    value = request.POST.get(name, "")
+    return int(value) if _ID.fullmatch(value) else 0
 
 
 def _company_or_404(request, pk) -> Company:
@@ -271,7 +282,7 @@ def company_release(request, pk):
 @login_required
 def company_assign(request, pk):
     company = _company_or_404(request, pk)
-    owner = get_object_or_404(User, pk=request.POST.get("owner") or 0)
+    owner = get_object_or_404(User, pk=_posted_id(request, "owner"))
     return _service_post(
         request, pk, services.company_assign, _("Owner changed."), company=company, owner=owner
     )
@@ -291,7 +302,11 @@ def company_share(request, pk):
 @login_required
 def company_delete(request, pk):
     company = _company_or_404(request, pk)
-    services.company_delete(actor=request.user, company=company)
+    try:
+        services.company_delete(actor=request.user, company=company)
+    except Conflict as refused:
+        messages.error(request, refused.message)
+        return redirect("parties:company_detail", pk=company.pk)
     messages.success(request, _("Customer %(name)s deleted.") % {"name": company})
     return redirect("parties:company_list")
 
@@ -313,7 +328,7 @@ def company_merge(request, pk):
         exclude_id=keep.pk,
     )
     if request.method == "POST":
-        other = _company_or_404(request, request.POST.get("other") or 0)
+        other = _company_or_404(request, _posted_id(request, "other"))
         try:
             services.company_merge(actor=request.user, keep=keep, other=other)
         except ValidationError as exc:
@@ -416,6 +431,8 @@ def contact_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
+        except Contact.DoesNotExist:
+            raise Http404 from None  # deleted with its company meanwhile
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

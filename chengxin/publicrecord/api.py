@@ -15,7 +15,7 @@ from chengxin.publicrecord import services
 router = Router(tags=["public record"])
 
 
-class VerifyIn(Schema):
+class AccountCheckIn(Schema):
     number: str = Field(
         max_length=100,
         description="The account number or IBAN the buyer was given, as typed "
@@ -23,7 +23,7 @@ class VerifyIn(Schema):
     )
 
 
-class VerifyOut(Schema):
+class AccountCheckOut(Schema):
     answer: str = Field(
         description="active, retired, unknown (not our account: call before paying), "
         "invalid (not an account number) or limited (too many checks)."
@@ -39,13 +39,13 @@ class VerifyOut(Schema):
 @router.post(
     "/public/account-checks",
     auth=None,
-    response={200: VerifyOut, 422: InvalidOut, 429: VerifyOut},
+    response={200: AccountCheckOut, 422: InvalidOut, 429: AccountCheckOut},
     summary="Check an account number against our accounts (no login)",
     description="Answers whether a number is an active or retired account of ours, or "
     "not ours. Limited per client address (HTTP 429 over the limit); every check is "
     "logged, and a number that is not ours alerts our finance team.",
 )
-def account_check(request, payload: VerifyIn):
+def account_check(request, payload: AccountCheckIn):
     result = services.public_verify(
         text=payload.number,
         ip=request_client_address(request),

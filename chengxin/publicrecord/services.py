@@ -31,6 +31,7 @@ from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.core import files
 from chengxin.core.deferred_text import DeferredText, deferred
+from chengxin.core.lengths import check_lengths
 from chengxin.core.locks import serialise_on
 from chengxin.notifications.services import notify
 from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
@@ -288,6 +289,7 @@ def proof_upload(
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the document a title.")}, code="title")
+    check_lengths(ProofDocument, title=title)
     if not content:
         raise ValidationError({"file": _("The file is empty.")}, code="empty")
     if len(content) > PROOF_MAX_BYTES:
@@ -296,7 +298,7 @@ def proof_upload(
     with transaction.atomic():
         proof = ProofDocument.objects.create(
             account=account,
-            title=title[:200],
+            title=title,
             filename=files.safe_filename(filename, content_type, default="proof"),
             content_type=content_type,
             content=content,

@@ -4,11 +4,12 @@ task → 404 (managers see everyone's); already done → 422."""
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from chengxin.core.api_types import Offset, path_id
 from chengxin.parties.schemas import ErrorOut, InvalidOut
 from chengxin.todos import selectors, services
 from chengxin.todos.kinds import kind_label
@@ -16,7 +17,7 @@ from chengxin.todos.models import Todo
 
 router = Router(tags=["tasks"])
 
-TodoId = Annotated[int, Path(description="The task's id.")]
+TodoId = path_id("The task's id.")
 
 
 class TodoOut(Schema):
@@ -49,7 +50,7 @@ class TodoListQuery(Schema):
     kind: str = Field("", description="Only tasks of this kind (empty: all).")
     mine: bool = Field(False, description="Managers: only tasks assigned to you.")
     limit: int = Field(50, ge=1, le=200, description="Page size, 1 to 200.")
-    offset: int = Field(0, ge=0, description="How many matching tasks to skip.")
+    offset: Offset = Field(0, description="How many matching tasks to skip.")
 
 
 class TodoCompleteIn(Schema):

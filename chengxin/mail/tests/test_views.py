@@ -416,7 +416,10 @@ def test_test_connection_reports_a_failure(client_for, owner, mailbox):
     owner.language = "en"
     owner.save(update_fields=["language"])
     response = client_for(owner).post(reverse("mail:mailbox_test", args=[mailbox.pk]), follow=True)
-    assert "The connection failed: Cannot connect to 127.0.0.1:1" in response.content.decode()
+    assert (
+        "The connection failed: Cannot connect to an IMAP server at 127.0.0.1:1."
+        in response.content.decode()
+    )
 
 
 def test_test_connection_against_a_real_server(client_for, owner, dovecot):

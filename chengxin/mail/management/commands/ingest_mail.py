@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from chengxin.audit.context import Origin, origin
 from chengxin.mail.models import Source
+from chengxin.mail.parsing import looks_like_message
 from chengxin.mail.services import message_ingest
 
 
@@ -35,12 +36,18 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+", type=Path)
 
     def handle(self, *args, **options):
-        stored = duplicates = unreadable = 0
+        stored = duplicates = unreadable = skipped = 0
         for path in options["files"]:
             if not path.is_file():
                 raise CommandError(f"{path}: no such file")
             with origin(Origin.COMMAND):
                 for raw in raw_messages(path):
+                    if not looks_like_message(raw):
+                        skipped += 1
+                        self.stderr.write(
+                            f"{path}: not an email message (no header lines first); skipped"
+                        )
+                        continue
                     result = message_ingest(raw=raw, source=Source.COMMAND)
                     if not result.created:
                         duplicates += 1
@@ -54,5 +61,6 @@ class Command(BaseCommand):
                         )
         self.stdout.write(
             f"Stored {stored} new message(s), {duplicates} already stored; "
-            f"{unreadable} could not be read completely (kept as received)."
+            f"{unreadable} could not be read completely (kept as received); "
+            f"{skipped} file(s) skipped as not a message."
         )
