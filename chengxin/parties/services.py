@@ -680,7 +680,8 @@ def _change_request_required(contact: Contact) -> ValidationError:
         _(
             "A new channel or a new primary channel for %(contact)s goes through a change "
             "request: confirm it with the contact, verify it through a channel on file, then "
-            "apply it. Open one from the contact (“Change email or phone”)."
+            "apply it. Open one from the contact (“Email or phone changed? Open a change "
+            "request”)."
         )
         % {"contact": contact.name},
         code=CHANGE_REQUEST_REQUIRED,

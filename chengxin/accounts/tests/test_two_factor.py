@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -242,9 +243,11 @@ def test_an_administrator_resets_two_factor_audited_and_told(
     assert entry.after == {"two_factor": False, "two_factor_reset_reason": "Phone lost on a trip"}
     # Told in Chengxin and by email, in their language.
     note = Notification.objects.get(user=manager, kind=services.TWO_FACTOR_RESET_KIND)
-    assert note.title == "Your two-factor authentication was reset"
+    with translation.override(manager.language):  # rendered for the reader when read
+        assert note.display_title == "Your two-factor authentication was reset"
+        assert "Phone lost on a trip" in note.display_body
     mail = OutboundMessage.objects.get(to_address="wang@example.cn")
-    assert mail.kind == "email" and mail.subject == note.title
+    assert mail.kind == "email" and mail.subject == "Your two-factor authentication was reset"
     assert "Phone lost on a trip" in mail.body_text and str(admin_user) in mail.body_text
     assert "(CET)" in mail.body_text  # the user's own time zone
     chat = OutboundMessage.objects.get(kind="whatsapp")
