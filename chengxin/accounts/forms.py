@@ -50,39 +50,37 @@ class TwoFactorResetForm(forms.Form):
     )
 
 
-class PreferencesForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)
-    name_chinese = forms.CharField(
+def _name_chinese_field() -> forms.CharField:
+    return forms.CharField(
         label=_("Name in Chinese"),
         max_length=150,
         required=False,
         help_text=_("Signs letters to buyers written in Chinese, e.g. 李娜."),
     )
-    name_latin = forms.CharField(
+
+
+def _name_latin_field() -> forms.CharField:
+    return forms.CharField(
         label=_("Name in Latin letters"),
         max_length=150,
         required=False,
         help_text=_("Signs letters to buyers in every other language, e.g. Li Na."),
     )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)
+    name_chinese = _name_chinese_field()
+    name_latin = _name_latin_field()
 
 
 class UserCreateForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    name_chinese = forms.CharField(
-        label=_("Name in Chinese"),
-        max_length=150,
-        required=False,
-        help_text=_("Signs letters to buyers written in Chinese, e.g. 李娜."),
-    )
-    name_latin = forms.CharField(
-        label=_("Name in Latin letters"),
-        max_length=150,
-        required=False,
-        help_text=_("Signs letters to buyers in every other language, e.g. Li Na."),
-    )
+    name_chinese = _name_chinese_field()
+    name_latin = _name_latin_field()
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
@@ -92,18 +90,8 @@ class UserCreateForm(forms.Form):
 class UserUpdateForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    name_chinese = forms.CharField(
-        label=_("Name in Chinese"),
-        max_length=150,
-        required=False,
-        help_text=_("Signs letters to buyers written in Chinese, e.g. 李娜."),
-    )
-    name_latin = forms.CharField(
-        label=_("Name in Latin letters"),
-        max_length=150,
-        required=False,
-        help_text=_("Signs letters to buyers in every other language, e.g. Li Na."),
-    )
+    name_chinese = _name_chinese_field()
+    name_latin = _name_latin_field()
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -19,6 +18,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
+from chengxin.accounts.selectors import user_zone
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
     Change,
@@ -351,10 +351,7 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
 
     used = ["notification"]
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        try:
-            zone = zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            zone = datetime.UTC
+        zone = user_zone(user)
         local = timezone.localtime(timezone.now(), zone)
         when = f"{formats.date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"
         subject = _("Your two-factor authentication was reset")

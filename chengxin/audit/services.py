@@ -9,7 +9,6 @@ import decimal
 import logging
 import os
 import uuid
-import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,6 +212,7 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
     time zone) through the outbox: a copy of the count and head outside the database
     and outside this server. The messages queued."""
     from chengxin.accounts.models import Role, User
+    from chengxin.accounts.selectors import user_zone
     from chengxin.outbox.services import outbox_enqueue
 
     now = now or timezone.now()
@@ -230,7 +230,7 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
     messages = []
     with transaction.atomic():
         for manager in managers.order_by("pk"):
-            zone = _zone(manager.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+            zone = user_zone(manager)
             with translation.override(manager.language or settings.LANGUAGE_CODE):
                 when = formats.date_format(timezone.localtime(now, zone), "DATETIME_FORMAT")
                 subject = _("Audit trail checkpoint: %(count)s entries") % {
@@ -265,10 +265,3 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
                 )
             )
     return messages
-
-
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
