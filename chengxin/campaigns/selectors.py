@@ -141,11 +141,11 @@ def recipient_language(company: Company, contact: Contact | None) -> str:
     return timeline_language(company.document_language or (contact.language if contact else ""))
 
 
-def plans_awaiting_override() -> list[ChangePlan]:
-    """Drafts that break a rule no override covers yet: they wait for a manager."""
-    from chengxin.campaigns.services import awaits_override
-
-    drafts = ChangePlan.objects.filter(state=PlanState.DRAFT).select_related(
-        "old_account", "new_account"
+def draft_plans() -> QuerySet[ChangePlan]:
+    """Plans not launched yet, the oldest first (``services.awaits_override`` tells which
+    of them wait for a manager)."""
+    return (
+        ChangePlan.objects.filter(state=PlanState.DRAFT)
+        .select_related("old_account", "new_account")
+        .order_by("created_at", "id")
     )
-    return [plan for plan in drafts.order_by("created_at", "id") if awaits_override(plan)]

@@ -81,7 +81,8 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
                 claim_deciders(claim, people=people),
             )
         )  # fmt: skip
-    for plan in campaign_selectors.plans_awaiting_override()[:PER_KIND]:
+    awaiting = [p for p in campaign_selectors.draft_plans() if campaign_services.awaits_override(p)]
+    for plan in awaiting[:PER_KIND]:
         items.append(
             PendingApproval(
                 "campaigns.plan", plan.pk, str(plan),
