@@ -3,6 +3,7 @@ rights to it, an outsider (deactivated), finance, a manager, an admin; and a
 customer the owner owns."""
 
 import pytest
+from django.utils import translation
 
 from chengxin.accounts.models import Role
 from chengxin.testing import login, make_company, make_user
@@ -20,6 +21,15 @@ def _fast_password_hashing(settings):
 def _audit_checkpoints_in_tmp(settings, tmp_path):
     """Audit checkpoints of a test go to its own file, never to var/."""
     settings.CHENGXIN_AUDIT_CHECKPOINT_FILE = tmp_path / "audit" / "checkpoints.log"
+
+
+@pytest.fixture
+def english(settings):
+    """Pages and messages in English: the site's default language is Chinese, and a
+    test that reads words reads them in one language on purpose."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -19,6 +19,8 @@ from chengxin.mail.models import Mailbox, Security
 from chengxin.mail.services import MailboxInput, mailbox_create, mailbox_test
 from chengxin.mail.transport import ImapTransport, TransportError
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PRIVATE = ["127.0.0.1", "localhost", "10.1.2.3", "192.168.0.10", "169.254.169.254", "::1",
            "0.0.0.0", "100.64.0.1", "fd00::1", "::ffff:127.0.0.1"]  # fmt: skip  # noqa: S104
 REFUSED = "private, loopback or reserved address"

@@ -14,6 +14,8 @@ from chengxin.mail.models import Message
 from chengxin.mail.parsing import looks_like_message
 from chengxin.mail.tests.mails import make_raw
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81"

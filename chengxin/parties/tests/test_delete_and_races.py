@@ -18,6 +18,8 @@ from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
 from chengxin.parties.tests.test_api import Api
 
+pytestmark = pytest.mark.usefixtures("english")
+
 NEW_IBAN = "GB33BUKB20201555555555"
 
 

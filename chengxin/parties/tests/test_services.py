@@ -142,7 +142,7 @@ def test_search_by_email_fragment_phone_and_domain(owner, manager, company):
     assert names("müller") == ["Müller Maschinenbau GmbH"]
 
 
-def test_channel_kinds_validate(owner, company):
+def test_channel_kinds_validate(english, owner, company):
     contact = company.contacts.get()
     assert (
         services.channel_clean(
