@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.changes.models import ChangeAction, Outcome
@@ -43,7 +44,9 @@ class VerifyForm(forms.Form):
         # Any channel of the customer is accepted here; the service refuses those added since
         # the request, so the person sees why.
         field.queryset = Channel.objects.filter(contact__company=company)
-        field.choices = [("", "---------")] + [(c.pk, channel_choice_label(c)) for c in eligible]
+        field.choices = [("", get_blank_choice_label())] + [
+            (c.pk, channel_choice_label(c)) for c in eligible
+        ]
 
 
 class NotesForm(forms.Form):

@@ -245,7 +245,8 @@ REPLY = (
 
 
 def _rep_name(user: User) -> str:
-    return user.get_full_name() or user.username
+    """How a buyer abroad writes our rep's name: in Latin letters."""
+    return user.display_name_for("en") or user.get_full_name() or user.username
 
 
 def _format(template: str, writer: Writer, **extra) -> str:
@@ -312,11 +313,9 @@ def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: i
         # The guard proposed a change request; the rep writes to the address on file.
         request = change_propose_from_assessment(assessment=assessment)
         if request is not None:
-            change_confirm_send(
-                actor=changer.company.owner,
-                request=request,
-                now=now - datetime.timedelta(days=1, hours=22),
-            )
+            # The request is opened now (the guard proposes it as the demo loads), so the
+            # rep's confirmation follows it now too: the steps read in the order they happened.
+            change_confirm_send(actor=changer.company.owner, request=request)
             change_requests += 1
             sent += 1
 
