@@ -172,9 +172,13 @@ def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> 
         message=message, result=result, imitated_company_id=imitated, found=found
     )
     try:
-        # A task when the text or an attachment names bank details not on file.
+        # A task when the text or an attachment names bank details not on file. The
+        # assessment's message is the stored one, linked by now to the company a
+        # lookalike imitates: that customer's owner gets the task.
         message_check_accounts(
-            message=message, assessment=assessment, attachment_accounts=attachment_accounts
+            message=assessment.message,
+            assessment=assessment,
+            attachment_accounts=attachment_accounts,
         )
     except Exception:  # the assessment stands even if the task cannot be made
         logger.exception("Checking message %s for bank details failed", message.pk)

@@ -62,6 +62,7 @@ def test_demo_mail_goes_through_the_guard_and_leaves_work_to_do(
     assert any(c.startswith("lookalike_") for c in codes)
     task = Todo.objects.get(kind="guard.unknown_bank_account")
     assert task.related_id == str(impostor.pk)
+    assert task.assignee == impostor.company.owner  # the imitated buyer's rep
     alerted = set(
         Notification.objects.filter(kind="guard.alert").values_list("user__username", flat=True)
     )
