@@ -143,11 +143,18 @@ def visible_accounts(user) -> QuerySet[BankAccount]:
 def accounts_awaiting_approval(user) -> QuerySet[BankAccount]:
     """Verified accounts ``user`` could approve, by the approval rule itself
     (``services.approval_refusal``: neither proposed nor verified by them, ...)."""
-    from chengxin.banking.services import can_approve
+    from chengxin.banking.services import approval_refusal
 
     if not (user.is_authenticated and user.is_active):
         return BankAccount.objects.none()
-    mine = [a.pk for a in accounts_pending_approval() if can_approve(user, a)]
+    pending = list(accounts_pending_approval())
+    flagged = flagged_message_ids(pending)  # one query for all, not one per account
+    mine = [
+        a.pk
+        for a in pending
+        if approval_refusal(user, a, needs_manager=a.approval_needs_manager or bool(flagged[a.pk]))
+        is None
+    ]
     return (
         BankAccount.objects.filter(pk__in=mine)
         .select_related("company")

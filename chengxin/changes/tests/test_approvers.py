@@ -5,7 +5,6 @@ administrators hear at once."""
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.accounts.models import Role
@@ -21,13 +20,6 @@ from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

@@ -17,15 +17,7 @@ from chengxin.parties.models import Channel, ContactStatus
 from chengxin.parties.selectors import channels_on_file
 from chengxin.testing import make_company
 
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Read in English, and leave no page's language active for the tests after these."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")  # read in English
 
 
 def test_a_new_customers_channels_are_unverified_and_name_who_entered_them(owner):
