@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "chengxin.core",
     "chengxin.accounts",
     "chengxin.audit",
+    "chengxin.workflow",
     "chengxin.parties",
     "chengxin.imports",
     "chengxin.notifications",

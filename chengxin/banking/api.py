@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking import selectors, services
 from chengxin.banking.models import BankAccount, Side, State

@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.accounts.eligibility import (
+from chengxin.workflow.four_eyes import (
     PROPOSED,
     ROLE,
     VERIFIED,

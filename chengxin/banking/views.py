@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.banking import selectors, services
 from chengxin.banking.forms import (
     FilterForm,

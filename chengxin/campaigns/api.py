@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.accounts.eligibility import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
+from chengxin.workflow.four_eyes import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action

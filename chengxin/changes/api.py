@@ -8,7 +8,7 @@ import datetime
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.changes import selectors, services
 from chengxin.changes.models import ChangeRequest

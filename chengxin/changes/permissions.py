@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from chengxin.accounts.eligibility import OPENED, ROLE, VERIFIED, Eligibility, Refusal, evaluate
+from chengxin.workflow.four_eyes import OPENED, ROLE, VERIFIED, Eligibility, Refusal, evaluate
 from chengxin.accounts.models import Role
 from chengxin.changes.models import State
 from chengxin.parties.permissions import can_edit_company, can_view_company

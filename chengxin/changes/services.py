@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.accounts.eligibility import ROLE, notify_if_blocked
+from chengxin.workflow.four_eyes import ROLE, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot

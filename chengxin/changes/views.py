@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.changes import selectors, services
 from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State

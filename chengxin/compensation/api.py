@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.accounts.eligibility import notify_if_blocked
+from chengxin.workflow.four_eyes import notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action

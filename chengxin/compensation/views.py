@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.accounts.eligibility import candidates
+from chengxin.workflow.four_eyes import candidates
 from chengxin.campaigns.selectors import recipient_by_token
 from chengxin.compensation import selectors, services
 from chengxin.compensation.forms import (

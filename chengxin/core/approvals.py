@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chengxin.accounts.eligibility import Eligibility, candidates, notify_administrators
+from chengxin.workflow.four_eyes import Eligibility, candidates, notify_administrators
 from chengxin.accounts.models import User
 from chengxin.banking import selectors as banking_selectors
 from chengxin.banking import services as banking_services

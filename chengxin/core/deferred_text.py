@@ -46,7 +46,7 @@ MONEY = "$money"
 # writes the sentence in the active language. Only these names are ever called.
 RENDERERS = {
     "guard.signal": "chengxin.guard.services.signal_sentence",
-    "approvals.blocked": "chengxin.accounts.eligibility.blocked_sentence",
+    "approvals.blocked": "chengxin.workflow.four_eyes.blocked_sentence",
 }
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from chengxin.accounts.eligibility import Eligibility
+from chengxin.workflow.four_eyes import Eligibility
 from chengxin.accounts.models import User
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.models import ALARMING_LEVELS, AlertStep, Assessment, FoundBankDetail

@@ -24,7 +24,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.accounts.eligibility import (
+from chengxin.workflow.four_eyes import (
     PROPOSED,
     ROLE,
     Eligibility,

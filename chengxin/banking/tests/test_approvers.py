@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.services import api_token_create
 from chengxin.banking import services
 from chengxin.banking.models import Side

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import User
 from chengxin.accounts.services import api_token_create
 from chengxin.campaigns import services

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.accounts.services import api_token_create
 from chengxin.changes import services

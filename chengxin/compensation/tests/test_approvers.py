@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.compensation import services
 from chengxin.compensation.permissions import claim_deciders

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.guard import services
 from chengxin.guard.models import Assessment
 from chengxin.mail.tests.mails import make_raw

@@ -1,4 +1,4 @@
-"""Who may give an approval, and why nobody can.
+"""The four-eyes rule: who may give an approval, and why nobody can.
 
 Whatever waits for a second person (a bank account to approve, a fee claim for finance to
 check, an account-change plan that needs a manager's override, a message to confirm safe,
@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +24,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import Role, User
+from chengxin.accounts.services import two_factor_code_check
 from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.notifications.services import notify
 
@@ -47,6 +49,71 @@ class Refusal:
 
 
 Rule = Callable[[User], "Refusal | None"]
+
+
+@dataclass(frozen=True)
+class FourEyes:
+    """One approval's rule: only ``roles`` (``role_message`` otherwise), never the people
+    in ``not_by`` (pairs of a user id and the Refusal naming what they did), and, when
+    ``second_factor``, only with a second factor passed for this very approval."""
+
+    roles: frozenset[str]
+    role_message: str
+    not_by: tuple[tuple[int | None, Refusal], ...] = ()
+    second_factor: bool = True
+
+    def refusal(self, user) -> Refusal | None:
+        """Why ``user`` may not approve (None: they may)."""
+        if not (user is not None and user.is_active and user.role in self.roles):
+            return Refusal(ROLE, self.role_message)
+        for user_id, refusal in self.not_by:
+            if user_id is not None and user.pk == user_id:
+                return refusal
+        return None
+
+    def enforce(
+        self,
+        user,
+        *,
+        second_factor_passed: bool = False,
+        state_check: Callable[[], None] | None = None,
+        second_factor_message: str = "",
+    ) -> None:
+        """Raise PermissionDenied unless ``user`` may approve now. The role comes first,
+        then ``state_check`` (so a colleague hears the item moved on), then the people
+        excluded, then the second factor."""
+        enforce_refusal(
+            self.refusal(user),
+            state_check=state_check,
+            second_factor_passed=second_factor_passed or not self.second_factor,
+            second_factor_message=second_factor_message,
+        )
+
+
+def enforce_refusal(
+    refusal: Refusal | None,
+    *,
+    second_factor_passed: bool,
+    state_check: Callable[[], None] | None = None,
+    second_factor_message: str = "",
+) -> None:
+    """Apply a rule's answer for one approval (see :meth:`FourEyes.enforce`)."""
+    if refusal is not None and refusal.code == ROLE:
+        raise PermissionDenied(refusal.message)
+    if state_check is not None:
+        state_check()
+    if refusal is not None:
+        raise PermissionDenied(refusal.message)
+    if not second_factor_passed:
+        raise PermissionDenied(
+            second_factor_message or _("This approval needs your second factor.")
+        )
+
+
+def otp_passed(user, code: str) -> bool:
+    """True when ``code`` is a current code of one of ``user``'s confirmed devices (the
+    API's ``otp`` field; pages use the session's verified second factor)."""
+    return two_factor_code_check(user=user, code=code) is not None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.accounts.services import user_update
 from chengxin.banking import services as banking
@@ -14,6 +13,7 @@ from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.core.approvals import approvals_waiting_for, pending_approvals
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 

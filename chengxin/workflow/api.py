@@ -1,0 +1,44 @@
+"""The JSON API's view of a workflow's steps. Errors: ``chengxin.core.api_types``
+(ErrorOut, InvalidOut) and the handlers in ``chengxin.api`` (ValidationError 422,
+PermissionDenied 403, DoesNotExist 404) serve every app alike."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404
+from ninja import Field, Schema
+
+
+class StepOut(Schema):
+    kind: str = Field(description="What happened (the item's step kinds).")
+    actor: str | None = Field(description="Who took the step: a username (empty for the system).")
+    at: datetime.datetime = Field(description="When, in UTC.")
+    details: dict = Field(description="What the step recorded (method, channel, outcome...).")
+    notes: str = Field(description="The person's notes.")
+
+
+def step_out(step) -> dict:
+    return {
+        "kind": step.kind,
+        "actor": step.actor.username if step.actor_id else None,
+        "at": step.at,
+        "details": step.details,
+        "notes": step.notes,
+    }
+
+
+def steps_out(item) -> list[dict]:
+    """Every step of ``item``, oldest first."""
+    return [step_out(step) for step in item.steps.select_related("actor")]
+
+
+def get_or_404(get: Callable[[], Any], *missing: type[Exception]) -> Any:
+    """``get()``; a 404 when it raises one of ``missing`` (the item is not there or the
+    caller may not see it)."""
+    try:
+        return get()
+    except missing:
+        raise Http404 from None
