@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "chengxin.campaigns",
     "chengxin.compensation",
     "chengxin.publicrecord",
+    "chengxin.myday",
+    "chengxin.demo",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
 from chengxin.accounts.selectors import user_zone
+from chengxin.accounts.signals import user_rights_changing
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
     Change,
@@ -120,11 +121,9 @@ def user_update(
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
     if user.pk == actor.pk and (role != Role.ADMIN or not is_active):
         raise ValidationError(_("You cannot remove your own administrator rights."))
-    # What waits for an approval spans every app; imported here, as accounts comes first.
-    from chengxin.core import approvals
-
     rights_change = role != user.role or is_active != user.is_active
-    blocked_before = approvals.blocked_approvals() if rights_change else set()
+    # What waits for an approval spans the apps above this one: they listen.
+    responses = user_rights_changing.send(sender=User, user=user) if rights_change else []
     with audited_update(actor=actor, instance=user):
         user.role, user.first_name, user.last_name = role, first_name, last_name
         user.email, user.is_active, user.phone = email, is_active, phone
@@ -134,8 +133,9 @@ def user_update(
             user.name_latin = name_latin.strip()
         user.is_staff = role == Role.ADMIN
         user.save()
-    if rights_change:
-        approvals.approvals_tell_newly_blocked(blocked_before=blocked_before)
+    for _receiver, after in responses:
+        if callable(after):
+            after()
     return user
 
 
