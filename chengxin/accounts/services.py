@@ -29,7 +29,7 @@ from chengxin.audit.services import (
     snapshot,
 )
 from chengxin.core.lengths import check_lengths
-from chengxin.parties.normalize import validate_time_zone
+from chengxin.core.zones import validate_time_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
 
@@ -345,9 +345,8 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
     """Tell ``user`` of the reset by every channel on file, in their language: an
     in-app notification, an email, a WhatsApp message. The channels used."""
     from chengxin.core.deferred_text import deferred
+    from chengxin.notifications.delivery import deliver_to_user
     from chengxin.notifications.services import notify
-    from chengxin.outbox.models import Kind
-    from chengxin.outbox.services import chat_channel_configured, outbox_enqueue
 
     used = ["notification"]
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -385,33 +384,10 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
             ],
             link=reverse("accounts:two_factor_setup"),
         )
-        if user.email:
-            outbox_enqueue(
-                actor=None,
-                to=user.email,
-                subject=subject,
-                body_text=body,
-                purpose=TWO_FACTOR_RESET_KIND,
-                related_type="accounts.user",
-                related_id=str(user.pk),
-            )
-            used.append("email")
-        if user.phone and chat_channel_configured(Kind.WHATSAPP):
-            try:
-                outbox_enqueue(
-                    actor=None,
-                    to=user.phone,
-                    kind=Kind.WHATSAPP,
-                    subject=subject,
-                    body_text=body,
-                    purpose=TWO_FACTOR_RESET_KIND,
-                    related_type="accounts.user",
-                    related_id=str(user.pk),
-                )
-            except ValidationError:
-                pass  # a number WhatsApp cannot take; the notification and email remain
-            else:
-                used.append("whatsapp")
+        sent = deliver_to_user(
+            user, subject=subject, body=body, purpose=TWO_FACTOR_RESET_KIND, chat=True
+        )
+        used += [str(message.kind) for message in sent]
     return used
 
 
