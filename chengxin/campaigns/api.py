@@ -15,8 +15,7 @@ from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.parties.schemas import ErrorOut
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
 
 router = Router(tags=["campaigns"])
 

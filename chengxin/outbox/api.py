@@ -6,10 +6,9 @@ import datetime
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, path_id
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
 from chengxin.outbox import selectors, services
 from chengxin.outbox.models import Kind, OutboundMessage, Status
-from chengxin.parties.schemas import InvalidOut
 
 router = Router(tags=["outbox"])
 

@@ -9,8 +9,7 @@ from typing import Literal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from chengxin.core.api_types import Offset, path_id
-from chengxin.parties.schemas import ErrorOut, InvalidOut
+from chengxin.core.api_types import ErrorOut, InvalidOut, Offset, path_id
 from chengxin.todos import selectors, services
 from chengxin.todos.kinds import kind_label
 from chengxin.todos.models import Todo
