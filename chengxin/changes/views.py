@@ -1,5 +1,6 @@
 """The change-request pages: the list by step, one request with its timeline and the form
-of its current step, and opening a request from a contact or a message. Each view parses,
+of its current step, and opening a request from a contact or a message (and from the
+"+ Add channel" and "make primary" buttons of a customer's page). Each view parses,
 calls one service, renders; the services decide what is allowed."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.changes import selectors
-from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
+from chengxin.changes.forms import ChangeOpenForm, ChannelForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.permissions import awaits_approval, can_act_on_change, change_approvers
 from chengxin.changes.services import (
@@ -33,9 +34,9 @@ from chengxin.core.forms import apply_errors
 from chengxin.guard.selectors import assessment_view
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Company, Contact
+from chengxin.parties.models import Channel, Company, Contact
 from chengxin.parties.permissions import can_edit_company
-from chengxin.parties.selectors import contact_get
+from chengxin.parties.selectors import channel_get, contact_get
 from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 from chengxin.workflow.views import run_step
@@ -226,3 +227,67 @@ def change_open_for_message(request, message_pk):
     return _open_page(
         request, company=company, contacts=contacts, initial=initial, source_message=message
     )
+
+
+# The buttons on a customer's page that open a request (they live at the customer's
+# addresses, see urls.py): a new channel of an existing contact, or a change of primary,
+# is a change of their details.
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def channel_add(request, pk):
+    """The "+ Add channel" button of an existing contact: opens a change request (the
+    five-step loop), never writes the channel at once."""
+    contact = _contact_or_404(request, pk)
+    company = contact.company
+    if not can_edit_company(request.user, company):
+        raise Http404
+    form = ChannelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change = opening.change_open(
+                actor=request.user,
+                contact=contact,
+                kind=data["kind"],
+                new_value=data["value"],
+                action="add",
+                make_primary=data["primary"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
+                exc = ValidationError({"value": exc.error_dict.pop("new_value"), **exc.error_dict})
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Change request opened: the channel is added once the contact confirmed it "
+                  "and you verified it through a channel on file."),
+            )  # fmt: skip
+            return redirect("changes:change_detail", pk=change.pk)
+    return render(
+        request, "changes/channel_form.html", {"form": form, "contact": contact, "company": company}
+    )
+
+
+@require_POST
+@login_required
+def channel_make_primary(request, pk):
+    """The "make primary" button: opens a change request for it (a change of primary is a
+    change)."""
+    channel = get_or_404(
+        lambda: channel_get(user=request.user, pk=pk), Channel.DoesNotExist, Company.DoesNotExist
+    )
+    try:
+        change = opening.change_open(
+            actor=request.user, contact=channel.contact, kind=channel.kind, new_value=channel.value
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("parties:company_detail", pk=channel.contact.company_id)
+    messages.success(
+        request, _("Change request opened: the channel becomes primary once the loop is done.")
+    )
+    return redirect("changes:change_detail", pk=change.pk)

@@ -42,7 +42,7 @@ def test_add_channel_on_the_page_opens_a_change_request_and_writes_nothing(
 ):
     client = client_for(owner)
     response = client.post(
-        reverse("parties:channel_add", args=[contact.pk]),
+        reverse("changes:channel_add", args=[contact.pk]),
         {"kind": "email", "value": ATTACKER, "primary": "on"},
         follow=True,
     )
@@ -188,7 +188,7 @@ def test_merge_brings_channels_in_unverified(manager, owner, company, contact):
 
 def test_a_second_tab_cannot_open_a_second_loop(client_for, owner, contact):
     client = client_for(owner)
-    url = reverse("parties:channel_add", args=[contact.pk])
+    url = reverse("changes:channel_add", args=[contact.pk])
     first = client.post(url, {"kind": "email", "value": NEW_EMAIL})
     second = client.post(url, {"kind": "email", "value": ATTACKER})
     assert first.status_code == 302 and second.status_code == 200

@@ -20,7 +20,7 @@ def _pages(company):
         reverse("parties:company_edit", args=[company.pk]),
         reverse("parties:contact_create", args=[company.pk]),
         reverse("parties:contact_edit", args=[contact.pk]),
-        reverse("parties:channel_add", args=[contact.pk]),
+        reverse("changes:channel_add", args=[contact.pk]),
         reverse("parties:channel_verify", args=[channel.pk]),
     ]
     post_only = [
@@ -30,7 +30,7 @@ def _pages(company):
         reverse("parties:domain_remove", args=[company.pk, domain.pk]),
         reverse("parties:follow_up_add", args=[company.pk]),
         reverse("parties:channel_retire", args=[channel.pk]),
-        reverse("parties:channel_make_primary", args=[channel.pk]),
+        reverse("changes:channel_make_primary", args=[channel.pk]),
     ]
     return get_pages, post_only
 
@@ -250,7 +250,7 @@ def test_channel_buttons(client_for, owner, company):
     client = client_for(owner)
     contact = company.contacts.get()
     response = client.post(
-        reverse("parties:channel_add", args=[contact.pk]),
+        reverse("changes:channel_add", args=[contact.pk]),
         {"kind": "whatsapp", "value": "+49 151 23456789", "primary": "on"},
     )
     change = ChangeRequest.objects.get(contact=contact, kind="whatsapp")
@@ -265,7 +265,7 @@ def test_channel_buttons(client_for, owner, company):
                   services.ChannelInput("email", "jonas.weber@gmail.com")],
     )  # fmt: skip
     gmail = jonas.channels.get(value="jonas.weber@gmail.com")
-    response = client.post(reverse("parties:channel_make_primary", args=[gmail.pk]))
+    response = client.post(reverse("changes:channel_make_primary", args=[gmail.pk]))
     promote = ChangeRequest.objects.get(contact=jonas, kind="email")
     assert response.status_code == 302 and promote.action == "make_primary"
     gmail.refresh_from_db()
@@ -364,7 +364,7 @@ def test_add_contact_shows_why_nothing_was_saved(client_for, owner, company):
 def test_add_channel_shows_a_bad_value_on_its_field(client_for, owner, company):
     contact = company.contacts.get()
     response = client_for(owner).post(
-        reverse("parties:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
+        reverse("changes:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
     )
     assert response.status_code == 200
     assert response.context["form"].errors.get("value")
