@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from chengxin.changes.models import State
+from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.services import applying, confirmation, notice, opening, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL, deliver_confirmation
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel
+from chengxin.parties.services import ChannelInput, contact_create
 from chengxin.testing import login
 
 
@@ -334,3 +335,41 @@ def test_the_verification_time_is_entered_in_the_users_own_zone(
     else:
         utc_hour = 14 if expected.dst() == datetime.timedelta(0) else 13
     assert change.verified_at.astimezone(datetime.UTC).time() == datetime.time(utc_hour, 30)
+
+
+def test_the_channel_buttons_of_a_customer_page_open_a_change_request(client_for, owner, company):
+    """ "+ Add channel" and "make primary" (on the customer's page) open a change request
+    and write nothing."""
+    client = client_for(owner)
+    contact = company.contacts.get()
+    response = client.post(
+        reverse("changes:channel_add", args=[contact.pk]),
+        {"kind": "whatsapp", "value": "+49 151 23456789", "primary": "on"},
+    )
+    change = ChangeRequest.objects.get(contact=contact, kind="whatsapp")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("changes:change_detail", args=[change.pk])
+    assert (change.action, change.new_value, change.state) == ("add", "+4915123456789", "opened")
+    assert not Channel.objects.filter(kind="whatsapp").exists()
+    # A second email, entered with a new colleague, then "make primary" on it.
+    jonas = contact_create(
+        actor=owner, company=company, name="Jonas Weber",
+        channels=[ChannelInput("email", "jonas@mueller-maschinen.de"),
+                  ChannelInput("email", "jonas.weber@gmail.com")],
+    )  # fmt: skip
+    gmail = jonas.channels.get(value="jonas.weber@gmail.com")
+    response = client.post(reverse("changes:channel_make_primary", args=[gmail.pk]))
+    promote = ChangeRequest.objects.get(contact=jonas, kind="email")
+    assert response.status_code == 302 and promote.action == "make_primary"
+    gmail.refresh_from_db()
+    assert not gmail.is_primary
+
+
+def test_add_channel_shows_a_bad_value_on_its_field(client_for, owner, company):
+    contact = company.contacts.get()
+    response = client_for(owner).post(
+        reverse("changes:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.get("value")
+    assert not Channel.objects.filter(contact=contact, value="12").exists()
