@@ -13,12 +13,11 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.audit.services import snapshot
 from chengxin.changes.models import ChangeAction, ChangeRequest, Outcome, State, StepKind
-from chengxin.changes.permissions import require_act
 from chengxin.changes.services.confirmation import (
     CONFIRMATION_FAILED_STATUSES,
     confirmation_status,
 )
-from chengxin.changes.services.steps import change_advance, change_locked
+from chengxin.changes.services.steps import change_advance, change_to_act_on
 from chengxin.parties import services as parties_services
 from chengxin.parties.models import Channel
 from chengxin.workflow.services import WRONG_STEP, require_state
@@ -50,8 +49,7 @@ def change_apply(
     the address they were written for: the review a week later shows what still went to
     the old value."""
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
+    request = change_to_act_on(actor=actor, request=request)
     _require_applicable(request)
     new_channel, retired = _channels_write(actor=actor, request=request, now=now)
     still_queued = _queued_to_old_value(request)

@@ -14,9 +14,13 @@ from chengxin.accounts.models import User
 from chengxin.audit.services import snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest, State, StepKind
-from chengxin.changes.permissions import require_act
-from chengxin.changes.services.letters import emails_on_file, letter_enqueue, sender_signature
-from chengxin.changes.services.steps import change_advance, change_locked
+from chengxin.changes.services.letters import (
+    emails_on_file,
+    letter_enqueue,
+    letter_or_draft,
+    sender_signature,
+)
+from chengxin.changes.services.steps import change_advance, change_to_act_on
 from chengxin.parties.models import ChannelKind
 from chengxin.workflow.services import WRONG_STEP, require_state
 
@@ -74,13 +78,12 @@ def change_confirm_send(
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
+    request = change_to_act_on(actor=actor, request=request)
     resend = request.state != State.OPENED
     if resend:
         _require_failed_confirmation(request)
     draft = change_confirm_draft(request=request, actor=actor)
-    subject, body = (subject or "").strip() or draft.subject, (body or "").strip() or draft.body
+    subject, body = letter_or_draft(draft, subject=subject, body=body)
     if request.new_value not in body:
         raise ValidationError(
             {

@@ -29,6 +29,11 @@ def emails_on_file(contact: Contact, *, before: datetime.datetime):
     ).order_by("-is_primary", "id")
 
 
+def letter_or_draft(draft: drafts.Letter, *, subject: str, body: str) -> tuple[str, str]:
+    """The letter as the rep edited it; what they left empty, the draft's."""
+    return (subject or "").strip() or draft.subject, (body or "").strip() or draft.body
+
+
 def letter_enqueue(
     *, actor: User, request: ChangeRequest, to: str, subject: str, body: str, purpose: str
 ):

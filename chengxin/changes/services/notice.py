@@ -12,12 +12,15 @@ from chengxin.accounts.models import User
 from chengxin.audit.services import snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest, State, StepKind
-from chengxin.changes.permissions import require_act
-from chengxin.changes.services.letters import emails_on_file, letter_enqueue, sender_signature
+from chengxin.changes.services.letters import (
+    emails_on_file,
+    letter_enqueue,
+    letter_or_draft,
+    sender_signature,
+)
 from chengxin.changes.services.review import review_days
-from chengxin.changes.services.steps import change_advance, change_locked
+from chengxin.changes.services.steps import change_advance, change_to_act_on
 from chengxin.parties.models import ChannelKind
-from chengxin.workflow.services import require_state
 
 
 def open_orders_lines(request: ChangeRequest) -> list[str]:
@@ -54,11 +57,9 @@ def change_notice_send(
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
-    require_state(request, State.APPLIED)
+    request = change_to_act_on(actor=actor, request=request, states=(State.APPLIED,))
     draft = change_notice_draft(request=request, actor=actor)
-    subject, body = (subject or "").strip() or draft.subject, (body or "").strip() or draft.body
+    subject, body = letter_or_draft(draft, subject=subject, body=body)
     to = change_notice_recipient(request)
     before = snapshot(request)
     outbound = letter_enqueue(

@@ -14,11 +14,13 @@ from django.utils.translation import gettext_lazy
 from chengxin.accounts.models import Role, User
 from chengxin.audit.services import snapshot
 from chengxin.changes.models import ChangeRequest, State, StepKind
-from chengxin.changes.permissions import require_act
-from chengxin.changes.services.steps import change_advance, change_link, change_locked
+from chengxin.changes.services.steps import (
+    change_advance,
+    change_link,
+    change_to_act_on,
+)
 from chengxin.core.deferred_text import deferred
 from chengxin.notifications.services import notify
-from chengxin.workflow.services import require_state
 
 REJECTED_KIND = "changes.rejected"
 
@@ -30,9 +32,7 @@ def change_withdraw(
     """Drop a request before anything was sent (a guard proposal that announces no change, a
     typo): it ends rejected, not marked as fraud, and the channels stay as they are."""
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
-    require_state(request, State.OPENED)
+    request = change_to_act_on(actor=actor, request=request, states=(State.OPENED,))
     if not (notes or "").strip():
         raise ValidationError({"notes": [_("Say why the request is withdrawn.")]})
     change_advance(

@@ -13,11 +13,14 @@ from django.utils.translation import gettext_lazy
 from chengxin.accounts.models import User
 from chengxin.audit.services import snapshot
 from chengxin.changes.models import ChangeRequest, State, StepKind
-from chengxin.changes.permissions import require_act
-from chengxin.changes.services.steps import change_advance, change_link, change_locked
+from chengxin.changes.services.steps import (
+    change_advance,
+    change_link,
+    change_locked,
+    change_to_act_on,
+)
 from chengxin.core.deferred_text import deferred
 from chengxin.notifications.services import notify
-from chengxin.workflow.services import require_state
 
 REVIEW_KIND = "changes.review"
 
@@ -113,9 +116,7 @@ def change_review_close(
     *, actor: User, request: ChangeRequest, notes: str = "", now: datetime.datetime | None = None
 ) -> ChangeRequest:
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
-    require_state(request, State.REVIEW_DUE)
+    request = change_to_act_on(actor=actor, request=request, states=(State.REVIEW_DUE,))
     before = snapshot(request)
     request.closed_by, request.closed_at = actor, now
     change_advance(

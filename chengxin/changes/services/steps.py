@@ -1,13 +1,13 @@
-"""What every step of the loop shares: the request again under a lock, moving it forward
-(filed under the contact's company) and the link to its page."""
+"""What every step of the loop shares: the request again under a lock (with the checks of a
+rep's step), moving it forward (filed under the contact's company) and the link to its page."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
 from chengxin.changes.models import ChangeRequest, ChangeStep
-from chengxin.changes.permissions import can_view_change
-from chengxin.workflow.services import advance, locked
+from chengxin.changes.permissions import can_view_change, require_act
+from chengxin.workflow.services import advance, locked, require_state
 
 
 def change_locked(*, actor, request: ChangeRequest) -> ChangeRequest:
@@ -20,6 +20,19 @@ def change_locked(*, actor, request: ChangeRequest) -> ChangeRequest:
         request.pk,
         allowed=None if actor is None else (lambda row: can_view_change(actor, row)),
     )
+
+
+def change_to_act_on(
+    *, actor, request: ChangeRequest, states: tuple[str, ...] = ()
+) -> ChangeRequest:
+    """The request again, locked, for a step a rep takes: refused unless ``actor`` may
+    change the customer's contact details and (given ``states``) the request is at one of
+    ``states``."""
+    request = change_locked(actor=actor, request=request)
+    require_act(actor, request)
+    if states:
+        require_state(request, *states)
+    return request
 
 
 def change_advance(request: ChangeRequest, **kwargs) -> ChangeStep:

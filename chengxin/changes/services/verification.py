@@ -14,13 +14,16 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.audit.services import snapshot
 from chengxin.changes.models import ChangeRequest, Outcome, State, StepKind
-from chengxin.changes.permissions import awaits_approval, change_approvers, require_act
+from chengxin.changes.permissions import awaits_approval, change_approvers
 from chengxin.changes.services.rejection import change_reject
-from chengxin.changes.services.steps import change_advance, change_link, change_locked
+from chengxin.changes.services.steps import (
+    change_advance,
+    change_link,
+    change_to_act_on,
+)
 from chengxin.parties.models import Channel
 from chengxin.parties.selectors import channels_on_file
 from chengxin.workflow.four_eyes import notify_if_blocked
-from chengxin.workflow.services import require_state
 
 
 def verification_channels(request: ChangeRequest):
@@ -44,9 +47,7 @@ def change_verify(
     now: datetime.datetime | None = None,
 ) -> ChangeRequest:
     now = now or timezone.now()
-    request = change_locked(actor=actor, request=request)
-    require_act(actor, request)
-    require_state(request, State.CONFIRM_SENT)
+    request = change_to_act_on(actor=actor, request=request, states=(State.CONFIRM_SENT,))
     checked_at = _checked(request, channel=channel, outcome=outcome, checked_at=checked_at, now=now)
     details = {
         "channel_id": channel.pk,
