@@ -147,6 +147,8 @@ class ChangeRequest(models.Model):
     )  # fmt: skip
 
     class Meta:
+        # Named in messages about the request (the workflow core's "not possible now").
+        verbose_name = _("change request")
         indexes = [models.Index(fields=["state", "state_changed_at"])]
         constraints = [
             # Two tabs or two requests at once cannot open two loops on one channel kind.
