@@ -12,7 +12,7 @@ urlpatterns = [
     path("imports/", include("chengxin.imports.urls")),
     path("mail/", include("chengxin.mail.urls")),
     path("guard/", include("chengxin.guard.urls")),
-    path("changes/", include("chengxin.changes.urls")),
+    path("", include("chengxin.changes.urls")),
     path("notifications/", include("chengxin.notifications.urls")),
     path("outbox/", include("chengxin.outbox.urls")),
     path("campaigns/", include("chengxin.campaigns.urls")),
