@@ -9,8 +9,7 @@ from schwifty import IBAN
 
 from chengxin.accounts.models import User
 from chengxin.banking.models import BankAccount, State
-from chengxin.banking.selectors import APPROVER_ROLES
-from chengxin.banking.services import can_approve, can_verify
+from chengxin.banking.permissions import APPROVER_ROLES, can_approve, can_verify
 from chengxin.changes.models import OPEN_STATES, ChangeRequest
 from chengxin.core.demo_mail import IMPOSTOR_IBAN, lookalike_of
 from chengxin.guard.models import ALARMING_LEVELS, Assessment
