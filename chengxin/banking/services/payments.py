@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
 from chengxin.audit.models import Action
-from chengxin.audit.services import Change, audit_record_many, snapshot
+from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State
 from chengxin.banking.permissions import can_record_payment
@@ -21,6 +21,20 @@ from chengxin.parties.models import Company
 
 # ReceivedPayment.amount holds 18 digits, two of them decimals.
 _PAYMENT_AMOUNT_LIMIT = Decimal(10) ** 16
+
+
+def _amount_checked(amount: Decimal | str) -> tuple[Decimal, str]:
+    """The amount, and why it cannot be recorded ("" when it can)."""
+    try:
+        value = Decimal(str(amount))
+        whole = value.is_finite() and value > 0 and value == value.quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):  # not a number, or too many digits to round
+        value, whole = Decimal(0), False
+    if not whole:
+        return value, _("Enter an amount above zero with at most two decimals.")
+    if value >= _PAYMENT_AMOUNT_LIMIT:
+        return value, _("This amount is too large.")
+    return value, ""
 
 
 @transaction.atomic
@@ -41,15 +55,9 @@ def payment_record(
     errors: dict[str, list[str]] = {}
     if account.side != Side.OURS or account.state not in (State.ACTIVE, State.RETIRED):
         errors["account"] = [_("Choose one of our approved accounts.")]
-    try:
-        value = Decimal(str(amount))
-        whole = value.is_finite() and value > 0 and value == value.quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):  # not a number, or too many digits to round
-        value, whole = Decimal(0), False
-    if not whole:
-        errors["amount"] = [_("Enter an amount above zero with at most two decimals.")]
-    elif value >= _PAYMENT_AMOUNT_LIMIT:
-        errors["amount"] = [_("This amount is too large.")]
+    value, refusal = _amount_checked(amount)
+    if refusal:
+        errors["amount"] = [refusal]
     try:
         currency = numbers.validate_currency(currency)
     except ValueError:
@@ -69,8 +77,12 @@ def payment_record(
         reference=reference,
         recorded_by=actor,
     )
-    audit_record_many(
+    audit_record(
         actor=actor,
-        changes=[Change(Action.CREATE, payment, None, snapshot(payment), company.pk, str(payment))],
+        action=Action.CREATE,
+        instance=payment,
+        after=snapshot(payment),
+        company_id=company.pk,
+        label=str(payment),
     )
     return payment

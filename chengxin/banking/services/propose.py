@@ -102,8 +102,30 @@ def _encrypted(value: str) -> str:
     return encrypt(value) if value else ""
 
 
-def _proposal_step(account: BankAccount, *, checked: CheckedDetails, flagged: list, now):
-    return BankAccountStep.objects.create(
+def _number_fields(checked: CheckedDetails, *, intermediary_account: str) -> dict:
+    """The account's bank and number fields from the checked details: the numbers
+    encrypted, with their look-up digests and last four characters."""
+    number = checked.iban or checked.number
+    domestic = numbers.domestic_part(checked.iban) if checked.iban else ""
+    return {
+        "bank_name": checked.bank_name,
+        "bank_country": checked.bank_country,
+        "bic": checked.bic,
+        "iban_encrypted": _encrypted(checked.iban),
+        "number_encrypted": _encrypted(checked.number),
+        "routing_code": checked.routing_code,
+        "number_digest": numbers.digest(number),
+        "domestic_digest": numbers.digest(domestic) if domestic else "",
+        "number_last4": numbers.last4(number),
+        "currency": checked.currency,
+        "intermediary_bic": checked.intermediary_bic,
+        "intermediary_account_encrypted": _encrypted(numbers.normalise(intermediary_account)),
+    }
+
+
+def _proposal_recorded(account: BankAccount, *, checked: CheckedDetails, flagged: list, now):
+    """The PROPOSED step, and both new rows in the audit trail."""
+    row = BankAccountStep.objects.create(
         account=account,
         kind=StepKind.PROPOSED,
         actor=account.proposed_by,
@@ -118,6 +140,15 @@ def _proposal_step(account: BankAccount, *, checked: CheckedDetails, flagged: li
             "warnings": list(checked.warnings),
         },
         notes=account.notes,
+    )
+    audit_record_many(
+        actor=account.proposed_by,
+        changes=[
+            Change(
+                Action.CREATE, item, None, snapshot(item), account.company_id, audit_label(account)
+            )
+            for item in (account, row)
+        ],
     )
 
 
@@ -153,69 +184,29 @@ def bank_account_propose(
     holder = _holder_checked(
         side=side, purpose=purpose, holder_name=holder_name, label=label, bank_name=bank_name
     )
-    checked = details_check(
-        iban=iban,
-        account_number=account_number,
-        routing_code=routing_code,
-        bic=bic,
-        bank_name=bank_name,
-        bank_country=bank_country,
-        currency=currency,
-        intermediary_bic=intermediary_bic,
-    )
-    number = checked.iban or checked.number
-    domestic = numbers.domestic_part(checked.iban) if checked.iban else ""
-    number_digest, domestic_digest = (
-        numbers.digest(number),
-        numbers.digest(domestic) if domestic else "",
-    )
-    look_for = [d for d in (number_digest, domestic_digest) if d]
+    checked = details_check(iban=iban, account_number=account_number, routing_code=routing_code,
+                            bic=bic, bank_name=bank_name, bank_country=bank_country,
+                            currency=currency, intermediary_bic=intermediary_bic)  # fmt: skip
+    fields = _number_fields(checked, intermediary_account=intermediary_account)
+    look_for = [d for d in (fields["number_digest"], fields["domestic_digest"]) if d]
     _refuse_duplicate(side=side, company=company, digests=look_for)
     # A number that a flagged message named (a lookalike sender's "new account"): the
     # proposal is allowed, so the four-eyes life cycle stays the same (propose, verify out
     # of band, approve), but its approval is raised to a manager's (finance, who is usually
     # the one asked to pay, may not approve it alone), and the account shows the message.
+    number = checked.iban or checked.number
     flagged = flagged_messages([*look_for, *numbers.candidate_digests(number)])
     replaces = _replaced(replaces, side=side, company=company)
     _check_source_message(source_message, actor=actor, company=company)
     account = BankAccount.objects.create(
-        side=side,
-        company=company,
-        purpose=purpose,
-        label=label,
-        holder_name=holder,
-        bank_name=checked.bank_name,
-        bank_address=(bank_address or "").strip(),
-        bank_country=checked.bank_country,
-        bic=checked.bic,
-        iban_encrypted=_encrypted(checked.iban),
-        number_encrypted=_encrypted(checked.number),
-        routing_code=checked.routing_code,
-        number_digest=number_digest,
-        domestic_digest=domestic_digest,
-        number_last4=numbers.last4(number),
-        currency=checked.currency,
-        intermediary_bic=checked.intermediary_bic,
-        intermediary_account_encrypted=_encrypted(numbers.normalise(intermediary_account)),
-        notes=(notes or "").strip(),
-        state=State.PROPOSED,
-        state_changed_at=now,
-        replaces=replaces,
-        source_message=source_message,
-        proposed_by=actor,
-        proposed_at=now,
-        flagged_message=flagged[0] if flagged else None,
-        approval_needs_manager=bool(flagged),
-    )
-    row = _proposal_step(account, checked=checked, flagged=flagged, now=now)
-    company_id = company.pk if company else None
-    audit_record_many(
-        actor=actor,
-        changes=[
-            Change(Action.CREATE, item, None, snapshot(item), company_id, audit_label(account))
-            for item in (account, row)
-        ],
-    )
+        side=side, company=company, purpose=purpose, label=label, holder_name=holder,
+        bank_address=(bank_address or "").strip(), notes=(notes or "").strip(),
+        state=State.PROPOSED, state_changed_at=now, replaces=replaces,
+        source_message=source_message, proposed_by=actor, proposed_at=now,
+        flagged_message=flagged[0] if flagged else None, approval_needs_manager=bool(flagged),
+        **fields,
+    )  # fmt: skip
+    _proposal_recorded(account, checked=checked, flagged=flagged, now=now)
     return account
 
 

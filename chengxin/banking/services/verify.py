@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
-from chengxin.audit.services import Change, audit_record_many, snapshot
+from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking import numbers
 from chengxin.banking.decrypted import account_number, intermediary_account
 from chengxin.banking.models import BankAccount, Side, State, StepKind, VerificationMethod
@@ -118,18 +118,13 @@ def bank_account_number_show_for_verification(
         number=numbers.formatted(full) if full else account.masked_number,
         intermediary_account=intermediary_account(account),
     )
-    audit_record_many(
+    audit_record(
         actor=actor,
-        changes=[
-            Change(
-                Action.UPDATE,
-                account,
-                before=None,
-                after={"number_shown_to": actor.pk, "shown_for": "verification"},
-                company_id=account.company_id,
-                label=f"bank account number shown to {actor} for verification",
-            )
-        ],
+        action=Action.UPDATE,
+        instance=account,
+        after={"number_shown_to": actor.pk, "shown_for": "verification"},
+        company_id=account.company_id,
+        label=f"bank account number shown to {actor} for verification",
     )
     return shown
 
