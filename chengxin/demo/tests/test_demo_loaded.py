@@ -24,8 +24,7 @@ from chengxin.audit.context import Origin
 from chengxin.audit.models import AuditEntry
 from chengxin.audit.selectors import audit_chain_first_break
 from chengxin.banking.models import BankAccount, State
-from chengxin.banking.selectors import APPROVER_ROLES
-from chengxin.banking.services import can_approve, can_verify
+from chengxin.banking.permissions import APPROVER_ROLES, can_approve, can_verify
 from chengxin.changes.models import OPEN_STATES, ChangeRequest
 from chengxin.demo.data import DEMO_PASSWORD
 from chengxin.demo.mail import IMPOSTOR_IBAN, lookalike_of
