@@ -40,6 +40,7 @@ from chengxin.changes.permissions import (
     change_approvers,
     require_act,
 )
+from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message
@@ -118,7 +119,7 @@ def _advance(
 def _sender_signature(actor: User | None, language: str) -> str:
     """The rep's name in the letter's script (李娜 in Chinese, Li Na otherwise), then our
     company; the company alone when the rep has no name in that script."""
-    name = actor.display_name_for(drafts.language_of(language)) if actor else ""
+    name = actor.display_name_for(buyer_language(language)) if actor else ""
     return "\n".join(part for part in (name, settings.CHENGXIN_COMPANY_NAME) if part)
 
 
