@@ -17,14 +17,9 @@ from chengxin.campaigns.models import (
     TouchChannel,
     TouchKind,
 )
-from chengxin.campaigns.services import (
-    plan_cancel,
-    plan_complete,
-    plan_create,
-    plan_launch,
-    plan_override,
-    plan_update,
-)
+from chengxin.campaigns.services.closing import plan_cancel, plan_complete
+from chengxin.campaigns.services.launch import plan_launch
+from chengxin.campaigns.services.plans import plan_create, plan_override, plan_update
 from chengxin.campaigns.tests.conftest import NOW, TODAY, buyer, make_account, pay, plan_input
 from chengxin.campaigns.tokens import token_digest, token_of
 from chengxin.parties.models import CompanyStatus, Grade
