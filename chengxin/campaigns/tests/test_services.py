@@ -286,8 +286,9 @@ def test_a_buyer_without_email_gets_a_task_for_the_rep(finance, owner, plan, no_
 
 def test_launch_twice_is_refused(finance, plan, buyers):
     plan_launch(actor=finance, plan=plan, now=NOW)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         plan_launch(actor=finance, plan=plan, now=NOW)
+    assert exc.value.code == "wrong_step"
     assert Recipient.objects.count() == 4
 
 

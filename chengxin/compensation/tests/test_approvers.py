@@ -5,14 +5,15 @@ hear at once."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.compensation import services
 from chengxin.compensation.permissions import claim_deciders
 from chengxin.compensation.tests.conftest import claim_data, voucher_pdf
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 
@@ -58,5 +59,5 @@ def test_a_buyers_claim_names_every_finance_user(
     # Recorded by finance2: only the other finance user may decide.
     other = submit(recipient, actor=second, reference="PI-2")
     assert [a.user for a in claim_deciders(other).approvers] == [finance]
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.fee_claim_reject(actor=second, claim=other, reason="no")
