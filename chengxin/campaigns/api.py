@@ -145,12 +145,12 @@ def _account(pk: int, field: str) -> BankAccount:
 @router.get("/campaigns/plans", response={200: list[PlanOut], 401: ErrorOut}, summary="Plans")
 def plan_list(request):
     """Every account change plan, the latest change first."""
-    plans = list(selectors.plans_for(user=request.auth))
-    if any(selectors.awaits_override(plan) for plan in plans):
+    every = list(selectors.plans_for(user=request.auth))
+    if any(selectors.awaits_override(plan) for plan in every):
         people = candidates()
-        for plan in plans:
+        for plan in every:
             _approval(plan, people=people)
-    return plans
+    return every
 
 
 @router.get("/campaigns/plans/{pk}", response={200: PlanOut, **READ_ERRORS}, summary="One plan")

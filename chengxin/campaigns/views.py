@@ -43,11 +43,13 @@ def _recipient_or_404(request, pk) -> Recipient:
 @require_GET
 @login_required
 def plan_list(request):
-    plans = selectors.plans_for(user=request.user)
     return render(
         request,
         "campaigns/plan_list.html",
-        {"plans": plans, "may_plan": permissions.may_plan(request.user)},
+        {
+            "plans": selectors.plans_for(user=request.user),
+            "may_plan": permissions.may_plan(request.user),
+        },
     )
 
 

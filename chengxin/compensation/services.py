@@ -223,6 +223,53 @@ def _refuse_repeats(
             )
 
 
+def _store_claim(
+    recipient: Recipient,
+    fields: dict,
+    voucher: vouchers.Voucher,
+    *,
+    name: str,
+    content: bytes,
+    actor: User | None,
+    ip: str | None,
+    now: datetime.datetime,
+) -> FeeClaim:
+    """The claim saved with its voucher and audited."""
+    claim = FeeClaim.objects.create(
+        recipient=recipient,
+        **fields,
+        voucher_name=vouchers.safe_name(name, voucher.content_type),
+        voucher_content_type=voucher.content_type,
+        voucher=content,
+        voucher_sha256=voucher.sha256,
+        submitted_by=actor,
+        submitted_at=now,
+        submitted_ip=ip or None,
+    )
+    # The banking check makes a task for any identifier not on file for the buyer or
+    # us; a voucher that names none of our accounts flags the claim.
+    found = document_check_accounts(
+        company=recipient.company,
+        filename=claim.voucher_name,
+        content=content,
+        content_type=voucher.content_type,
+        actor=actor,
+        link=_link(claim),
+    )
+    claim.voucher_foreign_accounts = foreign_accounts(found)
+    if claim.voucher_foreign_accounts:
+        claim.save(update_fields=["voucher_foreign_accounts"])
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=claim,
+        after=snapshot(claim),
+        company_id=recipient.company_id,
+        label=str(claim),
+    )
+    return claim
+
+
 def fee_claim_submit(
     *,
     recipient: Recipient,
@@ -266,37 +313,15 @@ def fee_claim_submit(
         # One buyer's claims are taken one at a time: the duplicate and daily checks hold.
         locked(Company.objects, company.pk)
         _refuse_repeats(recipient, voucher, actor=actor, now=now)
-        claim = FeeClaim.objects.create(
-            recipient=recipient,
-            **fields,
-            voucher_name=vouchers.safe_name(voucher_name, voucher.content_type),
-            voucher_content_type=voucher.content_type,
-            voucher=voucher_content,
-            voucher_sha256=voucher.sha256,
-            submitted_by=actor,
-            submitted_at=now,
-            submitted_ip=ip or None,
-        )
-        # The banking check makes a task for any identifier not on file for the buyer or
-        # us; a voucher that names none of our accounts flags the claim.
-        found = document_check_accounts(
-            company=company,
-            filename=claim.voucher_name,
+        claim = _store_claim(
+            recipient,
+            fields,
+            voucher,
+            name=voucher_name,
             content=voucher_content,
-            content_type=voucher.content_type,
             actor=actor,
-            link=_link(claim),
-        )
-        claim.voucher_foreign_accounts = foreign_accounts(found)
-        if claim.voucher_foreign_accounts:
-            claim.save(update_fields=["voucher_foreign_accounts"])
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            instance=claim,
-            after=snapshot(claim),
-            company_id=company.pk,
-            label=str(claim),
+            ip=ip,
+            now=now,
         )
         _announce_submitted(claim, actor=actor)
     return claim
