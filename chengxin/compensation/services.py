@@ -311,7 +311,7 @@ def fee_claim_submit(
     )
     with transaction.atomic():
         # One buyer's claims are taken one at a time: the duplicate and daily checks hold.
-        locked(Company.objects, company.pk)
+        locked(Company.objects.all(), company.pk)
         _refuse_repeats(recipient, voucher, actor=actor, now=now)
         claim = _store_claim(
             recipient,
@@ -439,6 +439,7 @@ def _approved_amount(claim: FeeClaim, value, *, notes: str) -> Decimal:
         )
     if errors:
         raise ValidationError(errors, code="invalid")
+    assert amount is not None  # else _amount recorded an error
     return amount
 
 
@@ -557,7 +558,7 @@ def credit_use(
     if len(reference) > 140:
         raise _field_error("reference", _("Enter at most 140 characters."), "long")
     with transaction.atomic():
-        credit = locked(Credit.objects, credit.pk)
+        credit = locked(Credit.objects.all(), credit.pk)
         if credit.used_at is not None:
             raise ValidationError(_("This credit has already been used."), code="used")
         before = snapshot(credit)

@@ -70,7 +70,7 @@ def plan_cancel(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
     require_plan(actor)
     now = now or timezone.now()
     with transaction.atomic():
-        plan = locked(ChangePlan.objects, plan.pk)
+        plan = locked(ChangePlan.objects.all(), plan.pk)
         require_state(plan, PlanState.DRAFT, PlanState.LAUNCHED)
         before = snapshot(plan)
         changes = _cancel_open_touches(plan, now=now)
@@ -94,7 +94,7 @@ def plan_complete(*, actor: User, plan: ChangePlan, now: datetime.datetime | Non
     require_plan(actor)
     now = now or timezone.now()
     with transaction.atomic():
-        plan = locked(ChangePlan.objects, plan.pk)
+        plan = locked(ChangePlan.objects.all(), plan.pk)
         require_state(plan, PlanState.LAUNCHED)
         if timezone.localdate(now) <= plan.old_closes_on:
             raise ValidationError(

@@ -47,6 +47,7 @@ def _touch_specs(
         reminder_after_days=plan.reminder_after_days,
         not_before=now,
     )
+    specs: list[tuple[str, str, datetime.datetime]]
     if not email:
         # Nobody to write to: one task for the rep to tell them another way.
         specs = [(TouchKind.EMAIL_NOTICE, TouchChannel.TASK, times.email_at)]
@@ -75,7 +76,7 @@ def plan_launch(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
     now = now or timezone.now()
     today = timezone.localdate(now)
     with transaction.atomic():
-        plan = locked(ChangePlan.objects, plan.pk)
+        plan = locked(ChangePlan.objects.all(), plan.pk)
         require_state(plan, PlanState.DRAFT)
         errors = check_accounts(plan.old_account, plan.new_account)
         if errors:

@@ -177,7 +177,7 @@ def plan_update(
     require_plan(actor)
     today = today or timezone.localdate()
     with transaction.atomic():
-        plan = locked(ChangePlan.objects, plan.pk)
+        plan = locked(ChangePlan.objects.all(), plan.pk)
         require_state(plan, PlanState.DRAFT)
         data = _clean(data, today=today)
         before = snapshot(plan)
@@ -205,7 +205,7 @@ def plan_override(
     if not reason:
         raise ValidationError({"reason": [_("Say why the rules may be broken this time.")]})
     with transaction.atomic():
-        plan = locked(ChangePlan.objects, plan.pk)
+        plan = locked(ChangePlan.objects.all(), plan.pk)
         require_state(plan, PlanState.DRAFT)
         breaches = plan_breaches(plan, announce_on=timezone.localdate(now))
         if not breaches:
