@@ -265,7 +265,6 @@ def _store_claim(
         instance=claim,
         after=snapshot(claim),
         company_id=recipient.company_id,
-        label=str(claim),
     )
     return claim
 
@@ -468,7 +467,6 @@ def _credit_for(claim: FeeClaim, amount: Decimal, *, actor: User) -> Credit:
         instance=credit,
         after=snapshot(credit),
         company_id=credit.company_id,
-        label=str(credit),
     )
     return credit
 

@@ -64,6 +64,13 @@ def _close_open_tasks(plan: ChangePlan, *, now: datetime.datetime) -> None:
             todo_complete(actor=None, todo=todo, outcome="cancelled", now=now)
 
 
+def _end(plan: ChangePlan, state: str, *, actor: User, before: dict, now) -> None:
+    """The plan ends in ``state`` (cancelled or completed), with the time it did."""
+    stamp = {PlanState.CANCELLED: "cancelled_at", PlanState.COMPLETED: "completed_at"}[state]
+    setattr(plan, stamp, now)
+    advance(plan, actor=actor, before=before, now=now, state=state, fields=[stamp])
+
+
 def plan_cancel(*, actor: User, plan: ChangePlan, now: datetime.datetime | None = None):
     """Stop a plan: touches not yet sent are cancelled, with their waiting outbox messages,
     and the open tasks are closed."""
@@ -75,15 +82,7 @@ def plan_cancel(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
         before = snapshot(plan)
         changes = _cancel_open_touches(plan, now=now)
         _close_open_tasks(plan, now=now)
-        plan.cancelled_at = now
-        advance(
-            plan,
-            actor=actor,
-            before=before,
-            now=now,
-            state=PlanState.CANCELLED,
-            fields=["cancelled_at"],
-        )
+        _end(plan, PlanState.CANCELLED, actor=actor, before=before, now=now)
         audit_record_many(actor=actor, changes=changes)
     return plan
 
@@ -104,15 +103,7 @@ def plan_complete(*, actor: User, plan: ChangePlan, now: datetime.datetime | Non
         Touch.objects.filter(
             recipient__plan=plan, kind=TouchKind.ACK_REMINDER, state=TouchState.SCHEDULED
         ).update(state=TouchState.CANCELLED, done_at=now)
-        plan.completed_at = now
-        advance(
-            plan,
-            actor=actor,
-            before=before,
-            now=now,
-            state=PlanState.COMPLETED,
-            fields=["completed_at"],
-        )
+        _end(plan, PlanState.COMPLETED, actor=actor, before=before, now=now)
     return plan
 
 

@@ -24,12 +24,16 @@ from chengxin.campaigns.models import (
     TouchKind,
 )
 from chengxin.campaigns.permissions import require_plan
-from chengxin.campaigns.services.plans import check_accounts, tell_if_nobody_may_override
+from chengxin.campaigns.services.plans import (
+    check_accounts,
+    locked_draft,
+    tell_if_nobody_may_override,
+)
 from chengxin.campaigns.tokens import new_token
 from chengxin.outbox.models import Kind
 from chengxin.outbox.services import chat_channel_configured, contact_window
 from chengxin.parties.models import Grade
-from chengxin.workflow.services import advance, locked, require_state
+from chengxin.workflow.services import advance
 
 
 def _touch_specs(
@@ -76,8 +80,7 @@ def plan_launch(*, actor: User, plan: ChangePlan, now: datetime.datetime | None 
     now = now or timezone.now()
     today = timezone.localdate(now)
     with transaction.atomic():
-        plan = locked(ChangePlan.objects.all(), plan.pk)
-        require_state(plan, PlanState.DRAFT)
+        plan = locked_draft(plan)
         errors = check_accounts(plan.old_account, plan.new_account)
         if errors:
             raise ValidationError(errors)
@@ -128,12 +131,6 @@ def _launch(*, actor: User, plan: ChangePlan, before: dict, now: datetime.dateti
             touches.append(Touch(recipient=recipient, kind=kind, channel=channel, due_at=due))
     Touch.objects.bulk_create(touches)
     plan.launched_by, plan.launched_at = actor, now
-    advance(
-        plan,
-        actor=actor,
-        before=before,
-        now=now,
-        state=PlanState.LAUNCHED,
-        fields=["launched_by", "launched_at", "rule_breaches"],
-    )
+    fields = ["launched_by", "launched_at", "rule_breaches"]
+    advance(plan, actor=actor, before=before, now=now, state=PlanState.LAUNCHED, fields=fields)
     audit_record_many(actor=actor, changes=changes)

@@ -155,6 +155,13 @@ def tell_if_nobody_may_override(plan: ChangePlan, *, actor: User) -> None:
         )
 
 
+def locked_draft(plan: ChangePlan) -> ChangePlan:
+    """The plan again under a lock; refused (``wrong_step``) unless it is a draft."""
+    plan = locked(ChangePlan.objects.all(), plan.pk)
+    require_state(plan, PlanState.DRAFT)
+    return plan
+
+
 def plan_create(*, actor: User, data: PlanInput, today: datetime.date | None = None) -> ChangePlan:
     """A draft plan, with the rules it breaks recorded (shown to the planner at once)."""
     require_plan(actor)
@@ -177,8 +184,7 @@ def plan_update(
     require_plan(actor)
     today = today or timezone.localdate()
     with transaction.atomic():
-        plan = locked(ChangePlan.objects.all(), plan.pk)
-        require_state(plan, PlanState.DRAFT)
+        plan = locked_draft(plan)
         data = _clean(data, today=today)
         before = snapshot(plan)
         rule_changed = any(getattr(plan, name) != getattr(data, name) for name in _RULE_FIELDS)
@@ -205,8 +211,7 @@ def plan_override(
     if not reason:
         raise ValidationError({"reason": [_("Say why the rules may be broken this time.")]})
     with transaction.atomic():
-        plan = locked(ChangePlan.objects.all(), plan.pk)
-        require_state(plan, PlanState.DRAFT)
+        plan = locked_draft(plan)
         breaches = plan_breaches(plan, announce_on=timezone.localdate(now))
         if not breaches:
             raise ValidationError(_("This plan breaks no rule: there is nothing to override."))
