@@ -7,14 +7,15 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
-from chengxin.campaigns import selectors, services
+from chengxin.campaigns import permissions, selectors
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
+from chengxin.campaigns.services import calls, closing, launch, plans
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
+from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["campaigns"])
@@ -68,8 +69,8 @@ def _approval(plan: ChangePlan, *, people=None) -> dict:
     """Who may override the plan, computed once per plan (a list shares ``people``)."""
     if not hasattr(plan, "_approval"):
         plan._approval = (
-            services.plan_overriders(plan, people=people).as_api()
-            if services.awaits_override(plan)
+            permissions.plan_overriders(plan, people=people).as_api()
+            if selectors.awaits_override(plan)
             else {"approvers": [], "approval_blocked_reason": None}
         )
     return plan._approval
@@ -130,10 +131,7 @@ class CallIn(Schema):
 
 
 def _plan(request, pk: int) -> ChangePlan:
-    try:
-        return selectors.plan_get(user=request.auth, pk=pk)
-    except ChangePlan.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(lambda: selectors.plan_get(user=request.auth, pk=pk), ChangePlan.DoesNotExist)
 
 
 def _account(pk: int, field: str) -> BankAccount:
@@ -146,12 +144,12 @@ def _account(pk: int, field: str) -> BankAccount:
 @router.get("/campaigns/plans", response={200: list[PlanOut], 401: ErrorOut}, summary="Plans")
 def plan_list(request):
     """Every account change plan, the latest change first."""
-    plans = list(selectors.plans_for(user=request.auth))
-    if any(services.awaits_override(plan) for plan in plans):
+    every = list(selectors.plans_for(user=request.auth))
+    if any(selectors.awaits_override(plan) for plan in every):
         people = candidates()
-        for plan in plans:
+        for plan in every:
             _approval(plan, people=people)
-    return plans
+    return every
 
 
 @router.get("/campaigns/plans/{pk}", response={200: PlanOut, **READ_ERRORS}, summary="One plan")
@@ -168,7 +166,7 @@ def plan_create(request, payload: PlanIn):
     data["old_account"] = _account(data.pop("old_account_id"), "old_account_id")
     data["new_account"] = _account(data.pop("new_account_id"), "new_account_id")
     data["audience"] = str(data["audience"])
-    plan = services.plan_create(actor=request.auth, data=services.PlanInput(**data))
+    plan = plans.plan_create(actor=request.auth, data=plans.PlanInput(**data))
     return Status(201, plan)
 
 
@@ -178,7 +176,7 @@ def plan_create(request, payload: PlanIn):
 def plan_launch(request, pk: PlanId):
     """Tell the buyers: recipients and their touches are made. 422 while a broken rule has
     no manager's override."""
-    return services.plan_launch(actor=request.auth, plan=_plan(request, pk))
+    return launch.plan_launch(actor=request.auth, plan=_plan(request, pk))
 
 
 @router.post(
@@ -186,7 +184,7 @@ def plan_launch(request, pk: PlanId):
 )
 def plan_cancel(request, pk: PlanId):
     """Stop the plan: waiting messages are cancelled and open tasks closed."""
-    return services.plan_cancel(actor=request.auth, plan=_plan(request, pk))
+    return closing.plan_cancel(actor=request.auth, plan=_plan(request, pk))
 
 
 @router.get(
@@ -207,11 +205,10 @@ def plan_recipients(request, pk: PlanId):
 def recipient_call(request, pk: RecipientId, payload: CallIn):
     """The customer's owner (or finance, a manager) records whether the buyer heard and
     understood; the call task is closed."""
-    try:
-        recipient = selectors.recipient_get(user=request.auth, pk=pk)
-    except Recipient.DoesNotExist:
-        raise Http404 from None
-    services.recipient_call_record(
+    recipient = get_or_404(
+        lambda: selectors.recipient_get(user=request.auth, pk=pk), Recipient.DoesNotExist
+    )
+    calls.recipient_call_record(
         actor=request.auth, recipient=recipient, outcome=str(payload.outcome), notes=payload.notes
     )
     return selectors.recipients_for(user=request.auth, plan=recipient.plan).get(pk=recipient.pk)

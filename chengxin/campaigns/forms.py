@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from chengxin.banking.models import BankAccount
 from chengxin.banking.selectors import our_receiving_accounts
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, Perk
-from chengxin.campaigns.services import PlanInput
+from chengxin.campaigns.services.plans import PlanInput
 from chengxin.core.forms import LongTextField
 
 DATE = forms.DateInput(attrs={"type": "date"})

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from chengxin.banking.models import ReceivedPayment
+from chengxin.banking.selectors import our_receiving_accounts
+from chengxin.campaigns import rules
 from chengxin.campaigns.models import Audience, ChangePlan, PlanState, Recipient, Touch
 from chengxin.campaigns.timeline import timeline_language
 from chengxin.campaigns.tokens import MAX_TOKEN_LENGTH, token_digest
@@ -142,10 +147,51 @@ def recipient_language(company: Company, contact: Contact | None) -> str:
 
 
 def draft_plans() -> QuerySet[ChangePlan]:
-    """Plans not launched yet, the oldest first (``services.awaits_override`` tells which
-    of them wait for a manager)."""
+    """Plans not launched yet, the oldest first (``awaits_override`` tells which of them
+    wait for a manager)."""
     return (
         ChangePlan.objects.filter(state=PlanState.DRAFT)
         .select_related("old_account", "new_account")
         .order_by("created_at", "id")
     )
+
+
+# --- The rules a plan breaks ---------------------------------------------------------------
+
+
+def notice_days() -> int:
+    return settings.CHENGXIN_CAMPAIGN_NOTICE_DAYS
+
+
+def plan_breaches(plan: ChangePlan, *, announce_on: datetime.date) -> list[rules.Breach]:
+    """The rules this plan breaks if the buyers are told on ``announce_on``."""
+    active = our_receiving_accounts().values_list("pk", flat=True)
+    others = (
+        ChangePlan.objects.filter(state__in=(PlanState.LAUNCHED, PlanState.COMPLETED))
+        .exclude(pk=plan.pk)
+        .values_list("parallel_from", flat=True)
+    )
+    facts = rules.PlanFacts(
+        announce_on=announce_on,
+        parallel_from=plan.parallel_from,
+        old_account_id=plan.old_account_id,
+        new_account_id=plan.new_account_id,
+        active_receiving_ids=frozenset(active),
+        other_change_days=tuple(others),
+    )
+    return rules.plan_breaches(facts, notice_days=notice_days())
+
+
+def breaches_of(plan: ChangePlan) -> list[rules.Breach]:
+    """The breaches recorded on the plan (at its last save)."""
+    return [rules.Breach.from_json(value) for value in plan.rule_breaches]
+
+
+def uncovered_breaches(plan: ChangePlan) -> list[rules.Breach]:
+    """The recorded breaches no manager's override covers yet."""
+    return rules.uncovered(breaches_of(plan), plan.overridden_breaches)
+
+
+def awaits_override(plan: ChangePlan) -> bool:
+    """A draft that breaks a rule no override covers yet: it waits for a manager."""
+    return plan.state == PlanState.DRAFT and bool(uncovered_breaches(plan))

@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from chengxin.audit.context import Origin, origin
-from chengxin.campaigns.services import campaigns_send_due
+from chengxin.campaigns.services.sending import campaigns_send_due
 
 
 @task()

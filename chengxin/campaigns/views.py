@@ -7,16 +7,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.campaigns import notice, selectors, services
+from chengxin.campaigns import notice, permissions, selectors
 from chengxin.campaigns.forms import CallForm, OverrideForm, PerkForm, PlanForm
+from chengxin.campaigns.links import campaign_link
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient, TouchKind
+from chengxin.campaigns.services import acknowledgement, calls, closing, launch, plans
 from chengxin.campaigns.timeline import timeline_svg
 from chengxin.core.addresses import request_client_address
 from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
@@ -24,36 +26,34 @@ from chengxin.core.forms import apply_errors
 from chengxin.outbox.windows import zone_for
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
+from chengxin.workflow.api import get_or_404
 
 
 def _plan_or_404(request, pk) -> ChangePlan:
-    try:
-        return selectors.plan_get(user=request.user, pk=pk)
-    except ChangePlan.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(lambda: selectors.plan_get(user=request.user, pk=pk), ChangePlan.DoesNotExist)
 
 
 def _recipient_or_404(request, pk) -> Recipient:
-    try:
-        return selectors.recipient_get(user=request.user, pk=pk)
-    except Recipient.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(
+        lambda: selectors.recipient_get(user=request.user, pk=pk), Recipient.DoesNotExist
+    )
 
 
 @require_GET
 @login_required
 def plan_list(request):
-    plans = selectors.plans_for(user=request.user)
     return render(
         request,
         "campaigns/plan_list.html",
-        {"plans": plans, "may_plan": services.may_plan(request.user)},
+        {
+            "plans": selectors.plans_for(user=request.user),
+            "may_plan": permissions.may_plan(request.user),
+        },
     )
 
 
 def _plan_form_page(request, *, plan: ChangePlan | None):
-    if not services.may_plan(request.user):
-        raise PermissionDenied(_("Only finance or a manager may plan an account change."))
+    permissions.require_plan(request.user)
     if plan is not None and plan.state != PlanState.DRAFT:
         messages.error(request, _("Only a draft can be changed."))
         return redirect("campaigns:plan_detail", pk=plan.pk)
@@ -62,9 +62,9 @@ def _plan_form_page(request, *, plan: ChangePlan | None):
     if request.method == "POST" and form.is_valid():
         try:
             if plan is None:
-                plan = services.plan_create(actor=request.user, data=form.to_input())
+                plan = plans.plan_create(actor=request.user, data=form.to_input())
             else:
-                plan = services.plan_update(actor=request.user, plan=plan, data=form.to_input())
+                plan = plans.plan_update(actor=request.user, plan=plan, data=form.to_input())
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -73,7 +73,7 @@ def _plan_form_page(request, *, plan: ChangePlan | None):
             )
             return redirect("campaigns:plan_detail", pk=plan.pk)
     status = 422 if request.method == "POST" else 200
-    breaches = [b.message() for b in services.breaches_of(plan)] if plan is not None else []
+    breaches = [b.message() for b in selectors.breaches_of(plan)] if plan is not None else []
     context = {"form": form, "plan": plan, "breaches": breaches}
     return render(request, "campaigns/plan_form.html", context, status=status)
 
@@ -102,7 +102,7 @@ def _recipient_rows(request, plan: ChangePlan) -> list[dict]:
             {"touch": touch, "local": _local(touch.due_at, zone)}
             for touch in recipient.touches.all()
         ]
-        may_record = services.may_record_for(request.user, recipient)
+        may_record = permissions.may_record_for(request.user, recipient)
         rows.append(
             {
                 "recipient": recipient,
@@ -137,7 +137,7 @@ def _render_detail(request, plan: ChangePlan, *, override_form=None, status=200)
         svg, svg_error = "", " ".join(exc.messages)
     else:
         svg_error = ""
-    uncovered = services.uncovered_breaches(plan)
+    uncovered = selectors.uncovered_breaches(plan)
     audience = []
     if plan.state == PlanState.DRAFT:
         visible = set(
@@ -156,11 +156,13 @@ def _render_detail(request, plan: ChangePlan, *, override_form=None, status=200)
         "plan": plan,
         "svg": svg,
         "svg_error": svg_error,
-        "breaches": [b.message() for b in services.breaches_of(plan)],
+        "breaches": [b.message() for b in selectors.breaches_of(plan)],
         "uncovered": [b.message() for b in uncovered],
-        "may_plan": services.may_plan(user),
-        "may_override": services.may_override(user) and bool(uncovered),
-        "overriders": services.plan_overriders(plan) if services.awaits_override(plan) else None,
+        "may_plan": permissions.may_plan(user),
+        "may_override": permissions.may_override(user) and bool(uncovered),
+        "overriders": permissions.plan_overriders(plan)
+        if selectors.awaits_override(plan)
+        else None,
         "override_form": override_form or OverrideForm(),
         "audience": audience,
         "rows": rows,
@@ -193,13 +195,12 @@ def plan_override(request, pk):
     plan = _plan_or_404(request, pk)
     form = OverrideForm(request.POST)
     if not form.is_valid():
-        if not services.may_override(request.user):
-            raise PermissionDenied(_("Only a manager may override the rules of an account change."))
+        permissions.require_override(request.user)
         return _render_detail(request, plan, override_form=form, status=422)
     return _action(
         request,
         pk,
-        lambda plan: services.plan_override(
+        lambda plan: plans.plan_override(
             actor=request.user, plan=plan, reason=form.cleaned_data["reason"]
         ),
         _("Override recorded."),
@@ -212,7 +213,7 @@ def plan_launch(request, pk):
     return _action(
         request,
         pk,
-        lambda plan: services.plan_launch(actor=request.user, plan=plan),
+        lambda plan: launch.plan_launch(actor=request.user, plan=plan),
         _("Launched: every buyer's touches are scheduled in their working hours."),
     )
 
@@ -223,7 +224,7 @@ def plan_cancel(request, pk):
     return _action(
         request,
         pk,
-        lambda plan: services.plan_cancel(actor=request.user, plan=plan),
+        lambda plan: closing.plan_cancel(actor=request.user, plan=plan),
         _("Cancelled: nothing more goes out."),
     )
 
@@ -234,7 +235,7 @@ def plan_complete(request, pk):
     return _action(
         request,
         pk,
-        lambda plan: services.plan_complete(actor=request.user, plan=plan),
+        lambda plan: closing.plan_complete(actor=request.user, plan=plan),
         _("Completed."),
     )
 
@@ -253,7 +254,7 @@ def _recipient_action(request, pk, form_class, prefix, call):
             messages.success(
                 request, _("Recorded for %(company)s.") % {"company": recipient.company}
             )
-    return redirect(f"{services.campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
+    return redirect(f"{campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
 
 
 @require_POST
@@ -264,7 +265,7 @@ def recipient_call(request, pk):
         pk,
         CallForm,
         "call",
-        lambda recipient, data: services.recipient_call_record(
+        lambda recipient, data: calls.recipient_call_record(
             actor=request.user, recipient=recipient, outcome=data["outcome"], notes=data["notes"]
         ),
     )
@@ -278,7 +279,7 @@ def recipient_perk(request, pk):
         pk,
         PerkForm,
         "perk",
-        lambda recipient, data: services.recipient_perk_record(
+        lambda recipient, data: calls.recipient_perk_record(
             actor=request.user, recipient=recipient, perk=data["perk"], notes=data["notes"]
         ),
     )
@@ -314,13 +315,13 @@ def ack_page(request, token):
     if request.method == "POST":
         if recipient.plan.state == PlanState.CANCELLED:
             return redirect(f"{request.path}?lang={language}")
-        services.recipient_acknowledge(
+        acknowledgement.recipient_acknowledge(
             recipient=recipient,
             ip=request_client_address(request),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
         )
         return redirect(f"{request.path}?lang={language}")
-    services.recipient_open(recipient=recipient)
+    acknowledgement.recipient_open(recipient=recipient)
     plan = recipient.plan
     zone = zone_for(recipient.contact.time_zone if recipient.contact else "UTC")
     with translation.override(language), timezone.override(zone):
@@ -351,7 +352,7 @@ def ack_timeline_pdf(request, token):
     recipient = selectors.recipient_by_token(token)
     if recipient is None or recipient.plan.state == PlanState.DRAFT:
         return _not_found(request)
-    services.recipient_open(recipient=recipient)
+    acknowledgement.recipient_open(recipient=recipient)
     language = _ack_language(request, recipient)
     pdf = notice.notice_pdf(recipient.plan, language)
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from chengxin.accounts.schemas import ApproverOut
@@ -17,6 +16,7 @@ from chengxin.compensation.permissions import claim_deciders
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
@@ -137,10 +137,7 @@ def _claim_out(claim: FeeClaim, *, people=None) -> dict:
 
 
 def _get(request, pk: int) -> FeeClaim:
-    try:
-        return selectors.claim_get(user=request.auth, pk=pk)
-    except FeeClaim.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(lambda: selectors.claim_get(user=request.auth, pk=pk), FeeClaim.DoesNotExist)
 
 
 @router.get(
@@ -202,19 +199,16 @@ def claim_reject(request, pk: ClaimId, payload: RejectIn):
 )
 def company_credits(request, pk: CompanyId):
     """Credits owed to the customer (used and open), newest first."""
-    try:
-        company = company_get(user=request.auth, pk=pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    company = get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
     return list(selectors.company_credits(company=company))
 
 
 @router.post("/credits/{pk}/use", response={200: CreditOut, **WRITE_ERRORS}, summary="Use a credit")
 def credit_use(request, pk: CreditId, payload: CreditUseIn):
     """Finance or a manager marks the credit used on an order."""
-    try:
-        credit = Credit.objects.get(pk=pk)
-        company_get(user=request.auth, pk=credit.company_id)
-    except (Credit.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    credit = get_or_404(
+        lambda: selectors.credit_get(user=request.auth, pk=pk),
+        Credit.DoesNotExist,
+        Company.DoesNotExist,
+    )
     return services.credit_use(actor=request.auth, credit=credit, reference=payload.reference)

@@ -6,9 +6,10 @@ from django.db.models import Q, QuerySet
 
 from chengxin.campaigns.models import Recipient
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.offers import plan_offer
 from chengxin.compensation.permissions import can_see_all_claims
-from chengxin.compensation.services import plan_offer
 from chengxin.parties.models import Company
+from chengxin.parties.selectors import company_get
 
 
 def _own_companies(user) -> QuerySet[Company]:
@@ -43,6 +44,14 @@ def claim_voucher(*, user, pk: int) -> FeeClaim:
 def company_credits(*, company: Company) -> QuerySet[Credit]:
     """The page has checked that the user may see ``company``."""
     return Credit.objects.filter(company=company).select_related("fee_claim", "created_by")
+
+
+def credit_get(*, user, pk: int) -> Credit:
+    """The credit if ``user`` may see its customer; Credit.DoesNotExist or
+    Company.DoesNotExist otherwise."""
+    credit = Credit.objects.select_related("company").get(pk=pk)
+    company_get(user=user, pk=credit.company_id)
+    return credit
 
 
 def company_claims(*, company: Company) -> QuerySet[FeeClaim]:

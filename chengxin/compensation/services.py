@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -29,15 +28,15 @@ from chengxin.audit.services import audit_record, snapshot
 from chengxin.banking import numbers
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.banking.services import document_check_accounts
-from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
+from chengxin.campaigns.models import Recipient
 from chengxin.compensation import vouchers
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.offers import Offer, plan_offer
 from chengxin.compensation.permissions import (
-    can_decide_claims,
-    can_record_claim,
-    can_use_credits,
     claim_deciders,
-    decision_refusal,
+    decision_rule,
+    require_record_claim,
+    require_use_credits,
 )
 from chengxin.core.deferred_text import deferred
 from chengxin.core.locks import serialise_on
@@ -49,6 +48,7 @@ from chengxin.parties.normalize import normalize_currency
 from chengxin.todos.models import Todo
 from chengxin.todos.services import todo_complete, todo_create
 from chengxin.workflow.four_eyes import notify_if_blocked
+from chengxin.workflow.services import advance, locked, require_state
 
 logger = logging.getLogger(__name__)
 
@@ -59,34 +59,6 @@ MAX_PAYMENT = Decimal("9999999999999999.99")
 MAX_FEE = Decimal("9999999999.99")
 # The earliest time zone is UTC+14: a buyer's "today" may be the UTC date plus one.
 _DATE_LINE_SLACK = datetime.timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class Offer:
-    """What a plan offers: fees on payments to the new account made from ``starts_on``
-    to ``until`` (inclusive) are paid back, up to ``cap`` ``currency`` per payment."""
-
-    starts_on: datetime.date
-    until: datetime.date
-    cap: Decimal
-    currency: str
-
-
-def plan_offer(plan: ChangePlan) -> Offer | None:
-    """The plan's fee compensation offer, or None when it makes none (or is not out)."""
-    if plan.state not in (PlanState.LAUNCHED, PlanState.COMPLETED):
-        return None
-    if not (plan.fee_offer_until and plan.fee_cap and plan.fee_cap_currency):
-        return None
-    starts_on = plan.parallel_from
-    if plan.launched_at is not None:
-        starts_on = min(starts_on, plan.launched_at.date())
-    return Offer(
-        starts_on=starts_on,
-        until=plan.fee_offer_until,
-        cap=plan.fee_cap,
-        currency=plan.fee_cap_currency,
-    )
 
 
 def _link(claim: FeeClaim) -> str:
@@ -158,6 +130,145 @@ def foreign_accounts(found: list[FoundAccount]) -> list[str]:
     return [numbers.masked(a.value) for a in accounts]
 
 
+def _paid_on_error(paid_on, offer: Offer, now: datetime.datetime) -> str:
+    if not isinstance(paid_on, datetime.date):
+        return _("Enter the payment date.")
+    if paid_on > now.date() + _DATE_LINE_SLACK:
+        return _("The payment date cannot be in the future.")
+    if not offer.starts_on <= paid_on <= offer.until:
+        return _("Only payments made from %(start)s to %(until)s are compensated.") % {
+            "start": offer.starts_on.isoformat(),
+            "until": offer.until.isoformat(),
+        }
+    return ""
+
+
+def _checked_claim(
+    *,
+    offer: Offer,
+    paid_on,
+    payment_amount,
+    payment_currency: str,
+    fee_amount,
+    fee_currency: str,
+    payment_reference: str,
+    voucher_content: bytes,
+    now: datetime.datetime,
+) -> tuple[dict, vouchers.Voucher]:
+    """The claim's fields, checked all at once (every field's error together), and what
+    its voucher really is."""
+    errors: dict[str, str] = {}
+    if isinstance(paid_on, datetime.datetime):
+        paid_on = paid_on.date()
+    if message := _paid_on_error(paid_on, offer, now):
+        errors["paid_on"] = message
+    payment = _amount(payment_amount, field="payment_amount", limit=MAX_PAYMENT, errors=errors)
+    fee = _amount(fee_amount, field="fee_amount", limit=MAX_FEE, errors=errors)
+    payment_currency = _currency(payment_currency, field="payment_currency", errors=errors)
+    fee_currency = _currency(fee_currency, field="fee_currency", errors=errors)
+    if payment and fee and payment_currency and payment_currency == fee_currency and fee > payment:
+        errors["fee_amount"] = _("The fee cannot be larger than the payment.")
+    payment_reference = (payment_reference or "").strip()
+    if len(payment_reference) > 140:
+        errors["payment_reference"] = _("Enter at most 140 characters.")
+    try:
+        voucher = _check_voucher(voucher_content)
+    except ValidationError as exc:
+        if not errors:
+            raise
+        errors["voucher"] = exc.message_dict["voucher"][0]
+    if errors:
+        raise ValidationError(errors, code="invalid")
+    fields = {
+        "paid_on": paid_on,
+        "payment_amount": payment,
+        "payment_currency": payment_currency,
+        "fee_amount": fee,
+        "fee_currency": fee_currency,
+        "payment_reference": payment_reference,
+    }
+    return fields, voucher
+
+
+def _refuse_repeats(
+    recipient: Recipient, voucher: vouchers.Voucher, *, actor, now: datetime.datetime
+) -> None:
+    """One voucher is claimed once per buyer; the public link takes a few claims a day.
+    The caller holds the buyer's lock."""
+    duplicate = (
+        FeeClaim.objects.filter(
+            recipient__company_id=recipient.company_id, voucher_sha256=voucher.sha256
+        )
+        .exclude(state=ClaimState.REJECTED)
+        .first()
+    )
+    if duplicate is not None:
+        raise _field_error(
+            "voucher",
+            _("This voucher was already sent on %(date)s; each payment is claimed once.")
+            % {"date": duplicate.submitted_at.date().isoformat()},
+            "duplicate",
+        )
+    if actor is None:
+        serialise_on(f"compensation.claims:{recipient.pk}")
+        recent = FeeClaim.objects.filter(
+            recipient=recipient,
+            submitted_by__isnull=True,
+            submitted_at__gte=now - datetime.timedelta(days=1),
+        ).count()
+        if recent >= settings.CHENGXIN_FEE_CLAIMS_PER_DAY:
+            raise ValidationError(
+                _("Too many claims today through this link. Please try again tomorrow."),
+                code="rate_limited",
+            )
+
+
+def _store_claim(
+    recipient: Recipient,
+    fields: dict,
+    voucher: vouchers.Voucher,
+    *,
+    name: str,
+    content: bytes,
+    actor: User | None,
+    ip: str | None,
+    now: datetime.datetime,
+) -> FeeClaim:
+    """The claim saved with its voucher and audited."""
+    claim = FeeClaim.objects.create(
+        recipient=recipient,
+        **fields,
+        voucher_name=vouchers.safe_name(name, voucher.content_type),
+        voucher_content_type=voucher.content_type,
+        voucher=content,
+        voucher_sha256=voucher.sha256,
+        submitted_by=actor,
+        submitted_at=now,
+        submitted_ip=ip or None,
+    )
+    # The banking check makes a task for any identifier not on file for the buyer or
+    # us; a voucher that names none of our accounts flags the claim.
+    found = document_check_accounts(
+        company=recipient.company,
+        filename=claim.voucher_name,
+        content=content,
+        content_type=voucher.content_type,
+        actor=actor,
+        link=_link(claim),
+    )
+    claim.voucher_foreign_accounts = foreign_accounts(found)
+    if claim.voucher_foreign_accounts:
+        claim.save(update_fields=["voucher_foreign_accounts"])
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=claim,
+        after=snapshot(claim),
+        company_id=recipient.company_id,
+    )
+    return claim
+
+
 def fee_claim_submit(
     *,
     recipient: Recipient,
@@ -181,105 +292,35 @@ def fee_claim_submit(
     ``voucher_content_type`` is not trusted)."""
     now = now or timezone.now()
     company = recipient.company
-    if actor is not None and not can_record_claim(actor, company):
-        raise PermissionDenied(_("You may not record a claim for this customer."))
+    if actor is not None:
+        require_record_claim(actor, company)
     offer = plan_offer(recipient.plan)
     if offer is None:
         raise ValidationError(_("This account change offers no fee compensation."), code="no_offer")
-
-    errors: dict[str, str] = {}
-    if isinstance(paid_on, datetime.datetime):
-        paid_on = paid_on.date()
-    if not isinstance(paid_on, datetime.date):
-        errors["paid_on"] = _("Enter the payment date.")
-    elif paid_on > now.date() + _DATE_LINE_SLACK:
-        errors["paid_on"] = _("The payment date cannot be in the future.")
-    elif not offer.starts_on <= paid_on <= offer.until:
-        errors["paid_on"] = _("Only payments made from %(start)s to %(until)s are compensated.") % {
-            "start": offer.starts_on.isoformat(),
-            "until": offer.until.isoformat(),
-        }
-    payment = _amount(payment_amount, field="payment_amount", limit=MAX_PAYMENT, errors=errors)
-    fee = _amount(fee_amount, field="fee_amount", limit=MAX_FEE, errors=errors)
-    payment_currency = _currency(payment_currency, field="payment_currency", errors=errors)
-    fee_currency = _currency(fee_currency, field="fee_currency", errors=errors)
-    if payment and fee and payment_currency and payment_currency == fee_currency and fee > payment:
-        errors["fee_amount"] = _("The fee cannot be larger than the payment.")
-    payment_reference = (payment_reference or "").strip()
-    if len(payment_reference) > 140:
-        errors["payment_reference"] = _("Enter at most 140 characters.")
-    try:
-        voucher = _check_voucher(voucher_content)
-    except ValidationError as exc:
-        if not errors:
-            raise
-        errors["voucher"] = exc.message_dict["voucher"][0]
-    if errors:
-        raise ValidationError(errors, code="invalid")
-
+    fields, voucher = _checked_claim(
+        offer=offer,
+        paid_on=paid_on,
+        payment_amount=payment_amount,
+        payment_currency=payment_currency,
+        fee_amount=fee_amount,
+        fee_currency=fee_currency,
+        payment_reference=payment_reference,
+        voucher_content=voucher_content,
+        now=now,
+    )
     with transaction.atomic():
         # One buyer's claims are taken one at a time: the duplicate and daily checks hold.
-        Company.objects.select_for_update().filter(pk=company.pk).first()
-        duplicate = (
-            FeeClaim.objects.filter(recipient__company=company, voucher_sha256=voucher.sha256)
-            .exclude(state=ClaimState.REJECTED)
-            .first()
-        )
-        if duplicate is not None:
-            raise _field_error(
-                "voucher",
-                _("This voucher was already sent on %(date)s; each payment is claimed once.")
-                % {"date": duplicate.submitted_at.date().isoformat()},
-                "duplicate",
-            )
-        if actor is None:
-            serialise_on(f"compensation.claims:{recipient.pk}")
-            recent = FeeClaim.objects.filter(
-                recipient=recipient,
-                submitted_by__isnull=True,
-                submitted_at__gte=now - datetime.timedelta(days=1),
-            ).count()
-            if recent >= settings.CHENGXIN_FEE_CLAIMS_PER_DAY:
-                raise ValidationError(
-                    _("Too many claims today through this link. Please try again tomorrow."),
-                    code="rate_limited",
-                )
-        claim = FeeClaim.objects.create(
-            recipient=recipient,
-            paid_on=paid_on,
-            payment_amount=payment,
-            payment_currency=payment_currency,
-            fee_amount=fee,
-            fee_currency=fee_currency,
-            payment_reference=payment_reference,
-            voucher_name=vouchers.safe_name(voucher_name, voucher.content_type),
-            voucher_content_type=voucher.content_type,
-            voucher=voucher_content,
-            voucher_sha256=voucher.sha256,
-            submitted_by=actor,
-            submitted_at=now,
-            submitted_ip=ip or None,
-        )
-        # The banking check makes a task for any identifier not on file for the buyer or
-        # us; a voucher that names none of our accounts flags the claim.
-        found = document_check_accounts(
-            company=company,
-            filename=claim.voucher_name,
+        locked(Company.objects.all(), company.pk)
+        _refuse_repeats(recipient, voucher, actor=actor, now=now)
+        claim = _store_claim(
+            recipient,
+            fields,
+            voucher,
+            name=voucher_name,
             content=voucher_content,
-            content_type=voucher.content_type,
             actor=actor,
-            link=_link(claim),
-        )
-        claim.voucher_foreign_accounts = foreign_accounts(found)
-        if claim.voucher_foreign_accounts:
-            claim.save(update_fields=["voucher_foreign_accounts"])
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            instance=claim,
-            after=snapshot(claim),
-            company_id=company.pk,
-            label=str(claim),
+            ip=ip,
+            now=now,
         )
         _announce_submitted(claim, actor=actor)
     return claim
@@ -343,14 +384,12 @@ def _announce_submitted(claim: FeeClaim, *, actor: User | None) -> None:
 
 
 def _claim_for_decision(claim: FeeClaim, actor: User) -> FeeClaim:
-    if not can_decide_claims(actor):
-        raise PermissionDenied(_("Only finance may decide fee claims."))
-    claim = FeeClaim.objects.select_for_update().select_related("recipient__plan").get(pk=claim.pk)
-    refusal = decision_refusal(actor, claim)
-    if refusal is not None:
-        raise PermissionDenied(refusal.message)
-    if claim.state != ClaimState.SUBMITTED:
-        raise ValidationError(_("This claim has already been decided."), code="decided")
+    """The claim again under a lock, once ``actor`` may decide it now: finance, the claim
+    still waiting, and not recorded by ``actor``."""
+    claim = locked(FeeClaim.objects.select_related("recipient__plan"), claim.pk)
+    decision_rule(claim).enforce(
+        actor, state_check=lambda: require_state(claim, ClaimState.SUBMITTED)
+    )
     return claim
 
 
@@ -362,6 +401,74 @@ def _close_check_task(claim: FeeClaim, actor: User, outcome: str) -> None:
         # closes it as the system.
         closer = actor if todo.assignee_id == actor.pk else None
         todo_complete(actor=closer, todo=todo, outcome=outcome)
+
+
+def _decide(claim: FeeClaim, *, actor: User, before: dict, state: str, fields: list[str], now):
+    """Record finance's decision on ``claim`` (its state and ``fields``), audited."""
+    claim.decided_by, claim.decided_at = actor, now
+    advance(
+        claim,
+        actor=actor,
+        before=before,
+        now=now,
+        state=state,
+        fields=["decided_by", "decided_at", *fields],
+        company_id=claim.recipient.company_id,
+    )
+
+
+def _approved_amount(claim: FeeClaim, value, *, notes: str) -> Decimal:
+    """``value`` checked against the plan's cap and the fee claimed; a flagged claim
+    needs ``notes``."""
+    plan = claim.recipient.plan
+    currency = plan.fee_cap_currency
+    errors: dict[str, str] = {}
+    amount = _amount(value, field="approved_amount", limit=MAX_FEE, errors=errors)
+    if amount is not None and plan.fee_cap is not None and amount > plan.fee_cap:
+        errors["approved_amount"] = _("At most %(cap)s per payment (the plan's cap).") % {
+            "cap": format_money(plan.fee_cap, currency)
+        }
+    elif amount is not None and claim.fee_currency == currency and amount > claim.fee_amount:
+        errors["approved_amount"] = _("At most the fee claimed: %(fee)s.") % {
+            "fee": format_money(claim.fee_amount, currency)
+        }
+    if claim.is_flagged and not notes:
+        errors["notes"] = _(
+            "The voucher names an account that is not ours: say why it is approved."
+        )
+    if errors:
+        raise ValidationError(errors, code="invalid")
+    assert amount is not None  # else _amount recorded an error
+    return amount
+
+
+def _credit_for(claim: FeeClaim, amount: Decimal, *, actor: User) -> Credit:
+    plan = claim.recipient.plan
+    credit = Credit.objects.create(
+        company=claim.recipient.company,
+        amount=amount,
+        currency=plan.fee_cap_currency,
+        reason=(
+            _("Intermediary-bank fee on the payment of %(amount)s on %(date)s%(ref)s "
+              "to our new account (account change of %(change)s)")
+            % {
+                "amount": format_money(claim.payment_amount, claim.payment_currency),
+                "date": claim.paid_on.isoformat(),
+                "ref": f", {claim.payment_reference}" if claim.payment_reference else "",
+                "change": plan.parallel_from.isoformat(),
+            }
+        )[:300],
+        fee_claim=claim,
+        created_by=actor,
+    )  # fmt: skip
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=credit,
+        after=snapshot(credit),
+        company_id=credit.company_id,
+    )
+    return credit
 
 
 def fee_claim_approve(
@@ -378,73 +485,26 @@ def fee_claim_approve(
     notes = (notes or "").strip()
     with transaction.atomic():
         claim = _claim_for_decision(claim, actor)
-        plan = claim.recipient.plan
-        currency = plan.fee_cap_currency
-        errors: dict[str, str] = {}
-        amount = _amount(approved_amount, field="approved_amount", limit=MAX_FEE, errors=errors)
-        if amount is not None and plan.fee_cap is not None and amount > plan.fee_cap:
-            errors["approved_amount"] = _("At most %(cap)s per payment (the plan's cap).") % {
-                "cap": format_money(plan.fee_cap, currency)
-            }
-        elif amount is not None and claim.fee_currency == currency and amount > claim.fee_amount:
-            errors["approved_amount"] = _("At most the fee claimed: %(fee)s.") % {
-                "fee": format_money(claim.fee_amount, currency)
-            }
-        if claim.is_flagged and not notes:
-            errors["notes"] = _(
-                "The voucher names an account that is not ours: say why it is approved."
-            )
-        if errors:
-            raise ValidationError(errors, code="invalid")
+        amount = _approved_amount(claim, approved_amount, notes=notes)
         before = snapshot(claim)
-        claim.state = ClaimState.APPROVED
-        claim.decided_by, claim.decided_at = actor, now
         claim.approved_amount, claim.decision_notes = amount, notes
-        claim.save(
-            update_fields=["state", "decided_by", "decided_at", "approved_amount", "decision_notes"]
-        )
-        company = claim.recipient.company
-        credit = Credit.objects.create(
-            company=company,
-            amount=amount,
-            currency=currency,
-            reason=(
-                _("Intermediary-bank fee on the payment of %(amount)s on %(date)s%(ref)s "
-                  "to our new account (account change of %(change)s)")
-                % {
-                    "amount": format_money(claim.payment_amount, claim.payment_currency),
-                    "date": claim.paid_on.isoformat(),
-                    "ref": f", {claim.payment_reference}" if claim.payment_reference else "",
-                    "change": plan.parallel_from.isoformat(),
-                }
-            )[:300],
-            fee_claim=claim,
-            created_by=actor,
-        )  # fmt: skip
-        audit_record(
+        _decide(
+            claim,
             actor=actor,
-            action=Action.UPDATE,
-            instance=claim,
             before=before,
-            after=snapshot(claim),
-            company_id=company.pk,
-            label=str(claim),
+            state=ClaimState.APPROVED,
+            fields=["approved_amount", "decision_notes"],
+            now=now,
         )
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            instance=credit,
-            after=snapshot(credit),
-            company_id=company.pk,
-            label=str(credit),
-        )
+        credit = _credit_for(claim, amount, actor=actor)
+        company = claim.recipient.company
         _close_check_task(claim, actor, "approved")
         notify(
             users=[company.owner, claim.submitted_by],
             kind="compensation.approved",
             title=deferred(
                 gettext_lazy("Fee claim approved: %(amount)s credit for %(company)s"),
-                amount=Money(amount, currency),
+                amount=Money(amount, credit.currency),
                 company=str(company),
             ),
             link=_link(claim),
@@ -463,20 +523,16 @@ def fee_claim_reject(
         if not reason:
             raise _field_error("reason", _("Give the reason."), "reason")
         before = snapshot(claim)
-        claim.state = ClaimState.REJECTED
-        claim.decided_by, claim.decided_at = actor, now
         claim.decision_notes = reason
-        claim.save(update_fields=["state", "decided_by", "decided_at", "decision_notes"])
-        company = claim.recipient.company
-        audit_record(
+        _decide(
+            claim,
             actor=actor,
-            action=Action.UPDATE,
-            instance=claim,
             before=before,
-            after=snapshot(claim),
-            company_id=company.pk,
-            label=str(claim),
+            state=ClaimState.REJECTED,
+            fields=["decision_notes"],
+            now=now,
         )
+        company = claim.recipient.company
         _close_check_task(claim, actor, "rejected")
         notify(
             users=[company.owner, claim.submitted_by],
@@ -492,8 +548,7 @@ def credit_use(
     *, actor: User, credit: Credit, reference: str, now: datetime.datetime | None = None
 ) -> Credit:
     """Mark the credit used on an order (``reference``: the order or invoice)."""
-    if not can_use_credits(actor):
-        raise PermissionDenied(_("Only finance or a manager may use a credit."))
+    require_use_credits(actor)
     now = now or timezone.now()
     reference = (reference or "").strip()
     if not reference:
@@ -501,19 +556,10 @@ def credit_use(
     if len(reference) > 140:
         raise _field_error("reference", _("Enter at most 140 characters."), "long")
     with transaction.atomic():
-        credit = Credit.objects.select_for_update().get(pk=credit.pk)
+        credit = locked(Credit.objects.all(), credit.pk)
         if credit.used_at is not None:
             raise ValidationError(_("This credit has already been used."), code="used")
         before = snapshot(credit)
         credit.used_at, credit.used_reference = now, reference
-        credit.save(update_fields=["used_at", "used_reference"])
-        audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            instance=credit,
-            before=before,
-            after=snapshot(credit),
-            company_id=credit.company_id,
-            label=str(credit),
-        )
+        advance(credit, actor=actor, before=before, now=now, fields=["used_at", "used_reference"])
     return credit

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,11 +25,12 @@ from chengxin.compensation.forms import (
     RejectForm,
 )
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.offers import plan_offer
 from chengxin.compensation.permissions import (
-    can_decide_claims,
-    can_record_claim,
     claim_deciders,
     decision_refusal,
+    require_decide_claims,
+    require_record_claim,
 )
 from chengxin.core.addresses import request_client_address
 from chengxin.core.buyer_language import (
@@ -41,6 +42,7 @@ from chengxin.core.buyer_language import (
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 
 
@@ -126,7 +128,7 @@ def _initial(recipient) -> dict:
 def claim_submit(request, token):
     recipient = _recipient_or_404(token)
     frame = _buyer_language(request, recipient)
-    offer = services.plan_offer(recipient.plan)
+    offer = plan_offer(recipient.plan)
     form = None
     status = 200
     if offer is not None:
@@ -169,10 +171,7 @@ def claim_thanks(request, token):
 
 
 def _claim_or_404(request, pk) -> FeeClaim:
-    try:
-        return selectors.claim_get(user=request.user, pk=pk)
-    except FeeClaim.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(lambda: selectors.claim_get(user=request.user, pk=pk), FeeClaim.DoesNotExist)
 
 
 @require_GET
@@ -201,7 +200,7 @@ def _render_detail(request, claim, *, approve_form=None, reject_form=None, statu
     context = {
         "claim": claim,
         "plan": plan,
-        "offer": services.plan_offer(plan),
+        "offer": plan_offer(plan),
         "may_decide": may_decide,
         "approvers": claim_deciders(claim) if awaiting else None,
         "approve_form": approve_form or ApproveForm(initial={"approved_amount": suggested}),
@@ -221,10 +220,9 @@ def claim_detail(request, pk):
 @login_required
 def claim_voucher(request, pk):
     """The voucher as a download, never shown inline: its bytes came from outside."""
-    try:
-        claim = selectors.claim_voucher(user=request.user, pk=pk)
-    except FeeClaim.DoesNotExist:
-        raise Http404 from None
+    claim = get_or_404(
+        lambda: selectors.claim_voucher(user=request.user, pk=pk), FeeClaim.DoesNotExist
+    )
     response = HttpResponse(bytes(claim.voucher), content_type=claim.voucher_content_type)
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=claim.voucher_name
@@ -253,8 +251,8 @@ def claim_approve(request, pk):
         else:
             messages.success(request, _("Approved: the credit is recorded for the customer."))
             return redirect("compensation:claim_detail", pk=claim.pk)
-    elif not can_decide_claims(request.user):
-        raise PermissionDenied(_("Only finance may decide fee claims."))
+    else:
+        require_decide_claims(request.user)
     return _render_detail(request, claim, approve_form=form, status=422)
 
 
@@ -273,20 +271,18 @@ def claim_reject(request, pk):
         else:
             messages.success(request, _("Rejected: the customer's owner is told."))
             return redirect("compensation:claim_detail", pk=claim.pk)
-    elif not can_decide_claims(request.user):
-        raise PermissionDenied(_("Only finance may decide fee claims."))
+    else:
+        require_decide_claims(request.user)
     return _render_detail(request, claim, reject_form=form, status=422)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def claim_record(request, company_pk):
-    try:
-        company = company_get(user=request.user, pk=company_pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
-    if not can_record_claim(request.user, company):
-        raise PermissionDenied(_("You may not record a claim for this customer."))
+    company = get_or_404(
+        lambda: company_get(user=request.user, pk=company_pk), Company.DoesNotExist
+    )
+    require_record_claim(request.user, company)
     recipients = selectors.recipients_with_offer(company=company)
     form = None
     status = 200
@@ -318,11 +314,11 @@ def claim_record(request, company_pk):
 @require_POST
 @login_required
 def credit_use(request, pk):
-    try:
-        credit = Credit.objects.select_related("company").get(pk=pk)
-        company_get(user=request.user, pk=credit.company_id)
-    except (Credit.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    credit = get_or_404(
+        lambda: selectors.credit_get(user=request.user, pk=pk),
+        Credit.DoesNotExist,
+        Company.DoesNotExist,
+    )
     try:
         services.credit_use(
             actor=request.user, credit=credit, reference=request.POST.get("reference", "")

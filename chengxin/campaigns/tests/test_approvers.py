@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from chengxin.accounts.models import User
 from chengxin.accounts.services import api_token_create
-from chengxin.campaigns import services
-from chengxin.campaigns.services import plan_create, plan_overriders
+from chengxin.campaigns.permissions import plan_overriders
+from chengxin.campaigns.selectors import awaits_override
+from chengxin.campaigns.services.launch import plan_launch
+from chengxin.campaigns.services.plans import plan_create, plan_update
 from chengxin.campaigns.tests.conftest import TODAY, plan_input
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
@@ -35,7 +38,7 @@ def test_managers_and_administrators_may_override(
     client_for, finance, manager, admin_user, old_account, new_account
 ):
     plan = plan_create(actor=finance, data=_short(old_account, new_account), today=TODAY)
-    assert services.awaits_override(plan)
+    assert awaits_override(plan)
     approvers = {a.user for a in plan_overriders(plan).approvers}
     assert {manager, admin_user} <= approvers and finance not in approvers
     assert {user.role for user in approvers} == {"manager", "admin"}
@@ -59,7 +62,7 @@ def test_managers_and_administrators_may_override(
 
 def test_a_plan_within_the_rules_awaits_nobody(finance, manager, old_account, new_account):
     plan = plan_create(actor=finance, data=plan_input(old_account, new_account), today=TODAY)
-    assert not services.awaits_override(plan)
+    assert not awaits_override(plan)
 
 
 def test_nobody_may_override_tells_the_planner_and_the_administrators(
@@ -75,7 +78,7 @@ def test_nobody_may_override_tells_the_planner_and_the_administrators(
     boss = make_user("admin", username="boss", is_active=False)
     assert plan_overriders(plan).blocked
     with django_capture_on_commit_callbacks(execute=True):
-        plan = services.plan_update(
+        plan = plan_update(
             actor=finance, plan=plan, data=_short(old_account, new_account), today=TODAY
         )
     told = set(Notification.objects.filter(kind=BLOCKED_KIND).values_list("user", flat=True))
@@ -94,15 +97,15 @@ def test_a_breach_found_at_launch_with_nobody_to_override_tells_the_planner(
     """Planned within the rules; launched too late for the notice: it now waits for an
     override nobody may give."""
     plan = plan_create(actor=finance, data=plan_input(old_account, new_account), today=TODAY)
-    assert not services.awaits_override(plan)
+    assert not awaits_override(plan)
     User.objects.filter(role__in=["manager", "admin"]).update(is_active=False)
     late = datetime.datetime(2026, 11, 20, 2, 0, tzinfo=datetime.UTC)
     with (
         django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(services.ValidationError),
+        pytest.raises(ValidationError),
     ):
-        services.plan_launch(actor=finance, plan=plan, now=late)
+        plan_launch(actor=finance, plan=plan, now=late)
     plan.refresh_from_db()
-    assert services.awaits_override(plan)
+    assert awaits_override(plan)
     told = list(Notification.objects.filter(kind=BLOCKED_KIND).values_list("user", flat=True))
     assert told == [finance.pk]

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from chengxin.campaigns.services import plan_launch
+from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.tests.conftest import NOW, buyer
 from chengxin.testing import login
 

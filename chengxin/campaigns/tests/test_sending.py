@@ -17,13 +17,11 @@ from chengxin.campaigns.models import (
     TouchKind,
     TouchState,
 )
-from chengxin.campaigns.services import (
-    campaigns_send_due,
-    plan_cancel,
-    plan_launch,
-    recipient_acknowledge,
-    recipient_call_record,
-)
+from chengxin.campaigns.services.acknowledgement import recipient_acknowledge
+from chengxin.campaigns.services.calls import recipient_call_record
+from chengxin.campaigns.services.closing import plan_cancel
+from chengxin.campaigns.services.launch import plan_launch
+from chengxin.campaigns.services.sending import campaigns_send_due
 from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW, buyer
 from chengxin.campaigns.tokens import token_of
 from chengxin.outbox.models import OutboundMessage, Status

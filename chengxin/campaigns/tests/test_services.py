@@ -17,14 +17,9 @@ from chengxin.campaigns.models import (
     TouchChannel,
     TouchKind,
 )
-from chengxin.campaigns.services import (
-    plan_cancel,
-    plan_complete,
-    plan_create,
-    plan_launch,
-    plan_override,
-    plan_update,
-)
+from chengxin.campaigns.services.closing import plan_cancel, plan_complete
+from chengxin.campaigns.services.launch import plan_launch
+from chengxin.campaigns.services.plans import plan_create, plan_override, plan_update
 from chengxin.campaigns.tests.conftest import NOW, TODAY, buyer, make_account, pay, plan_input
 from chengxin.campaigns.tokens import token_digest, token_of
 from chengxin.parties.models import CompanyStatus, Grade
@@ -291,8 +286,9 @@ def test_a_buyer_without_email_gets_a_task_for_the_rep(finance, owner, plan, no_
 
 def test_launch_twice_is_refused(finance, plan, buyers):
     plan_launch(actor=finance, plan=plan, now=NOW)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         plan_launch(actor=finance, plan=plan, now=NOW)
+    assert exc.value.code == "wrong_step"
     assert Recipient.objects.count() == 4
 
 

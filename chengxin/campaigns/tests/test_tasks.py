@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from chengxin.campaigns.models import Touch, TouchState
-from chengxin.campaigns.services import plan_create, plan_launch
+from chengxin.campaigns.services.launch import plan_launch
+from chengxin.campaigns.services.plans import plan_create
 from chengxin.campaigns.tests.conftest import plan_input
 from chengxin.core.schedules import SCHEDULES
 
@@ -42,7 +43,8 @@ def test_the_task_runs_the_due_touches(finance, old_account, new_account, buyers
 def test_after_the_old_accounts_last_day_finance_is_asked_once_to_close(
     finance, old_account, new_account, buyers, no_whatsapp
 ):
-    from chengxin.campaigns.services import CLOSE_KIND, campaigns_send_due
+    from chengxin.campaigns.services.closing import CLOSE_KIND
+    from chengxin.campaigns.services.sending import campaigns_send_due
     from chengxin.todos.models import Todo
 
     today = timezone.localdate()

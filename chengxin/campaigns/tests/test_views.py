@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chengxin.campaigns.models import CallOutcome, ChangePlan, Perk, PlanState, TouchKind
-from chengxin.campaigns.services import plan_launch
+from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.tests.conftest import NOW, TODAY
 from chengxin.testing import login
 
@@ -190,7 +190,7 @@ def test_campaign_page_shows_each_buyers_status_in_their_time_and_ours(
 def test_list_page_queries_do_not_grow_with_plans(
     client, finance, old_account, new_account, django_assert_max_num_queries
 ):
-    from chengxin.campaigns.services import plan_create
+    from chengxin.campaigns.services.plans import plan_create
     from chengxin.campaigns.tests.conftest import plan_input
 
     for month in range(1, 6):

@@ -5,6 +5,7 @@ hear at once."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from chengxin.accounts.models import Role
 from chengxin.compensation import services
@@ -58,5 +59,5 @@ def test_a_buyers_claim_names_every_finance_user(
     # Recorded by finance2: only the other finance user may decide.
     other = submit(recipient, actor=second, reference="PI-2")
     assert [a.user for a in claim_deciders(other).approvers] == [finance]
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.fee_claim_reject(actor=second, claim=other, reason="no")

@@ -393,7 +393,7 @@ def test_a_claim_is_decided_once(claim, finance):
     services.fee_claim_approve(actor=finance, claim=claim, approved_amount=Decimal("20"))
     with pytest.raises(ValidationError) as excinfo:
         services.fee_claim_reject(actor=finance, claim=claim, reason="changed my mind")
-    assert error_codes(excinfo) == {"__all__": ["decided"]}
+    assert error_codes(excinfo) == {"__all__": ["wrong_step"]}
     assert Credit.objects.count() == 1
 
 

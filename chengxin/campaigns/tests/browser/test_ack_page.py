@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chengxin.campaigns.models import Recipient
-from chengxin.campaigns.services import plan_launch
+from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW
 from chengxin.campaigns.tokens import token_of
 
