@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.accounts.models import Role, User
 from chengxin.audit.selectors import audit_timeline_for_companies
 from chengxin.core.errors import Conflict
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import apply_errors, run_form
+from chengxin.core.http import or_404, run_action
 from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
 from chengxin.parties.countries import country_choices
@@ -47,24 +49,19 @@ def _posted_id(request, name: str) -> int:
 
 
 def _company_or_404(request, pk) -> Company:
-    try:
-        return selectors.company_get(user=request.user, pk=pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.company_get, user=request.user, pk=pk)
 
 
 def _contact_or_404(request, pk) -> Contact:
-    try:
-        return selectors.contact_get(user=request.user, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.contact_get, user=request.user, pk=pk)
 
 
 def _channel_or_404(request, pk) -> Channel:
-    try:
-        return selectors.channel_get(user=request.user, pk=pk)
-    except (Channel.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.channel_get, user=request.user, pk=pk)
+
+
+def _company_page(pk) -> str:
+    return reverse("parties:company_detail", args=[pk])
 
 
 def _filters_from(request) -> selectors.CompanyFilters:
@@ -228,15 +225,16 @@ def company_edit(request, pk):
     if not can_edit_company(request.user, company):
         raise Http404
     form = CompanyForm(request.POST or None, initial=CompanyForm.initial_for(company))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.company_update(actor=request.user, company=company, data=form.to_input())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.company_update(
+            actor=request.user, company=company, data=form.to_input()
+        ),
+        success=_("Saved."),
+        then=_company_page(company.pk),
+    )
+    return saved or render(
         request,
         "parties/company_form.html",
         {"form": form, "company": company, "title": company.legal_name},
@@ -245,15 +243,12 @@ def company_edit(request, pk):
 
 def _service_post(request, company_pk, fn, success, **kwargs):
     """Run a service for a POST button on the company page and go back to it."""
-    try:
-        fn(actor=request.user, **kwargs)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        if success:
-            messages.success(request, success)
-    return redirect("parties:company_detail", pk=company_pk)
+    return run_action(
+        request,
+        lambda: fn(actor=request.user, **kwargs),
+        success=success,
+        then=_company_page(company_pk),
+    )
 
 
 @require_POST
@@ -394,25 +389,23 @@ def contact_create(request, pk):
         raise Http404
     form = ContactForm(request.POST or None, initial={"language": company.document_language})
     channel_form = NewContactChannelsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and channel_form.is_valid():
-        data = form.cleaned_data
-        try:
-            contact = services.contact_create(
-                actor=request.user,
-                company=company,
-                name=data["name"],
-                title=data["title"],
-                language=data["language"],
-                time_zone=data["time_zone"] or None,
-                notes=data["notes"],
-                channels=channel_form.channels(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Contact %(name)s added.") % {"name": contact})
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    created = channel_form.is_valid() and run_form(
+        request,
+        form,
+        lambda data: services.contact_create(
+            actor=request.user,
+            company=company,
+            name=data["name"],
+            title=data["title"],
+            language=data["language"],
+            time_zone=data["time_zone"] or None,
+            notes=data["notes"],
+            channels=channel_form.channels(),
+        ),
+        success=lambda contact: _("Contact %(name)s added.") % {"name": contact},
+        then=_company_page(company.pk),
+    )
+    return created or render(
         request,
         "parties/contact_form.html",
         {"form": form, "channel_form": channel_form, "company": company, "title": _("New contact")},
@@ -428,17 +421,14 @@ def contact_edit(request, pk):
         raise Http404
     initial = {f: getattr(contact, f) for f in ContactForm.base_fields}
     form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
-        except Contact.DoesNotExist:
-            raise Http404 from None  # deleted with its company meanwhile
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.contact_update(actor=request.user, contact=contact, **data),
+        success=_("Saved."),
+        then=_company_page(company.pk),
+    )
+    return saved or render(
         request,
         "parties/contact_form.html",
         {"form": form, "company": company, "contact": contact, "title": contact.name},
@@ -457,10 +447,10 @@ def channel_add(request, pk):
     if not can_edit_company(request.user, company):
         raise Http404
     form = ChannelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def open_change(data):
         try:
-            change = change_open(
+            return change_open(
                 actor=request.user,
                 contact=contact,
                 kind=data["kind"],
@@ -470,16 +460,21 @@ def channel_add(request, pk):
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
-                exc = ValidationError({"value": exc.error_dict.pop("new_value"), **exc.error_dict})
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Change request opened: the channel is added once the contact confirmed it "
-                  "and you verified it through a channel on file."),
-            )  # fmt: skip
-            return redirect("changes:change_detail", pk=change.pk)
-    return render(
+                errors = {"value": exc.error_dict.pop("new_value"), **exc.error_dict}
+                raise ValidationError(errors) from None
+            raise
+
+    opened = run_form(
+        request,
+        form,
+        open_change,
+        success=_(
+            "Change request opened: the channel is added once the contact confirmed it "
+            "and you verified it through a channel on file."
+        ),
+        then=lambda change: reverse("changes:change_detail", args=[change.pk]),
+    )
+    return opened or render(
         request, "parties/channel_form.html", {"form": form, "contact": contact, "company": company}
     )
 
@@ -529,23 +524,21 @@ def channel_verify(request, pk):
         raise Http404
     on_file = list(selectors.channels_on_file(company=company, before=timezone.now()))
     form = ChannelVerifyForm(request.POST or None, on_file=on_file)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.channel_verify(
-                actor=request.user,
-                channel=channel,
-                method=data["method"],
-                note=data["note"],
-                via=data["via"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Marked as verified."))
-            return redirect("parties:company_detail", pk=company.pk)
+    verified = run_form(
+        request,
+        form,
+        lambda data: services.channel_verify(
+            actor=request.user,
+            channel=channel,
+            method=data["method"],
+            note=data["note"],
+            via=data["via"],
+        ),
+        success=_("Marked as verified."),
+        then=_company_page(company.pk),
+    )
     status = 422 if request.method == "POST" else 200
-    return render(
+    return verified or render(
         request,
         "parties/channel_verify.html",
         {"form": form, "channel": channel, "contact": channel.contact, "company": company},

@@ -9,7 +9,7 @@ from django.utils import translation
 from ninja import Field, Router, Schema, Status
 
 from chengxin.core.addresses import request_client_address
-from chengxin.parties.schemas import InvalidOut
+from chengxin.core.api_types import InvalidOut
 from chengxin.publicrecord import services
 
 router = Router(tags=["public record"])
