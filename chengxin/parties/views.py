@@ -60,6 +60,13 @@ def _channel_or_404(request, pk) -> Channel:
     return or_404(selectors.channel_get, user=request.user, pk=pk)
 
 
+def _editable(request, company: Company) -> Company:
+    """``company`` when the user may change it; else a 404, as for one they may not see."""
+    if not can_edit_company(request.user, company):
+        raise Http404
+    return company
+
+
 def _company_page(pk) -> str:
     return reverse("parties:company_detail", args=[pk])
 
@@ -221,9 +228,7 @@ def company_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def company_edit(request, pk):
-    company = _company_or_404(request, pk)
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, _company_or_404(request, pk))
     form = CompanyForm(request.POST or None, initial=CompanyForm.initial_for(company))
     saved = run_form(
         request,
@@ -384,9 +389,7 @@ def follow_up_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def contact_create(request, pk):
-    company = _company_or_404(request, pk)
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, _company_or_404(request, pk))
     form = ContactForm(request.POST or None, initial={"language": company.document_language})
     channel_form = NewContactChannelsForm(request.POST or None)
     created = channel_form.is_valid() and run_form(
@@ -416,9 +419,7 @@ def contact_create(request, pk):
 @login_required
 def contact_edit(request, pk):
     contact = _contact_or_404(request, pk)
-    company = contact.company
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, contact.company)
     initial = {f: getattr(contact, f) for f in ContactForm.base_fields}
     form = ContactForm(request.POST or None, initial=initial)
     saved = run_form(
@@ -443,9 +444,7 @@ def channel_add(request, pk):
     from chengxin.changes.services import change_open
 
     contact = _contact_or_404(request, pk)
-    company = contact.company
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, contact.company)
     form = ChannelForm(request.POST or None)
 
     def open_change(data):
@@ -519,9 +518,7 @@ def channel_retire(request, pk):
 def channel_verify(request, pk):
     """Record how an unverified channel was checked out of band (the owner or a manager)."""
     channel = _channel_or_404(request, pk)
-    company = channel.contact.company
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, channel.contact.company)
     on_file = list(selectors.channels_on_file(company=company, before=timezone.now()))
     form = ChannelVerifyForm(request.POST or None, on_file=on_file)
     verified = run_form(
