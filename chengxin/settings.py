@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "chengxin.campaigns",
     "chengxin.compensation",
     "chengxin.publicrecord",
+    "chengxin.myday",
+    "chengxin.demo",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +253,11 @@ CHENGXIN_AUDIT_KEY = envstr("CHENGXIN_AUDIT_KEY", "")
 CHENGXIN_AUDIT_CHECKPOINT_FILE = Path(
     envstr("CHENGXIN_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit" / "checkpoints.log"))
 )
+# The kernel apps (accounts, audit) reach what stands above them through these names:
+# who receives the daily audit checkpoint mail, and what carries a message to a user
+# outside the application (the outbox: e-mail, WhatsApp where configured).
+CHENGXIN_AUDIT_CHECKPOINT_RECIPIENTS = "chengxin.accounts.selectors.audit_checkpoint_recipients"
+CHENGXIN_USER_DELIVERY = "chengxin.outbox.delivery.deliver_to_user"
 # Inbound mail: a message larger than this is stored raw with its headers only.
 CHENGXIN_MAIL_MAX_PARSE_MB = envint("CHENGXIN_MAIL_MAX_PARSE_MB", 25, minimum=1)
 # Mailboxes on loopback, private, link-local or reserved addresses (an office mail server)

@@ -2,16 +2,17 @@ from django.urls import include, path, re_path
 
 from chengxin.api import api, api_not_found
 from chengxin.core import views as core_views
+from chengxin.myday import views as myday_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", myday_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("chengxin.accounts.urls")),
     path("companies/", include("chengxin.parties.urls")),
     path("imports/", include("chengxin.imports.urls")),
     path("mail/", include("chengxin.mail.urls")),
     path("guard/", include("chengxin.guard.urls")),
-    path("changes/", include("chengxin.changes.urls")),
+    path("", include("chengxin.changes.urls")),
     path("notifications/", include("chengxin.notifications.urls")),
     path("outbox/", include("chengxin.outbox.urls")),
     path("campaigns/", include("chengxin.campaigns.urls")),

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
-from django.conf import settings
 from django.db.models import Count, Q
 
 from chengxin.accounts.models import Role, User
+from chengxin.core.zones import user_zone  # noqa: F401  (where the apps look for it)
 
 # Money questions go to finance; to managers when there is no finance user; to
 # administrators last.
@@ -40,9 +38,8 @@ def finance_assignee(*, exclude: User | None = None) -> User | None:
     return None
 
 
-def user_zone(user) -> zoneinfo.ZoneInfo:
-    """The user's time zone (the default one when they have not chosen one)."""
-    try:
-        return zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+def audit_checkpoint_recipients() -> list[User]:
+    """Who receives the daily audit checkpoint by mail: every active manager with an
+    address (named by ``CHENGXIN_AUDIT_CHECKPOINT_RECIPIENTS``)."""
+    managers = User.objects.filter(role=Role.MANAGER, is_active=True).exclude(email="")
+    return list(managers.order_by("pk"))

@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
 from chengxin.accounts.selectors import user_zone
+from chengxin.accounts.signals import user_rights_changing
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
     Change,
@@ -28,7 +29,7 @@ from chengxin.audit.services import (
     snapshot,
 )
 from chengxin.core.lengths import check_lengths
-from chengxin.parties.normalize import validate_time_zone
+from chengxin.core.zones import validate_time_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
 
@@ -120,11 +121,9 @@ def user_update(
     _clean_user_fields(username=user.username, email=email, role=role, language="", time_zone="")
     if user.pk == actor.pk and (role != Role.ADMIN or not is_active):
         raise ValidationError(_("You cannot remove your own administrator rights."))
-    # What waits for an approval spans every app; imported here, as accounts comes first.
-    from chengxin.core import approvals
-
     rights_change = role != user.role or is_active != user.is_active
-    blocked_before = approvals.blocked_approvals() if rights_change else set()
+    # What waits for an approval spans the apps above this one: they listen.
+    responses = user_rights_changing.send(sender=User, user=user) if rights_change else []
     with audited_update(actor=actor, instance=user):
         user.role, user.first_name, user.last_name = role, first_name, last_name
         user.email, user.is_active, user.phone = email, is_active, phone
@@ -134,8 +133,9 @@ def user_update(
             user.name_latin = name_latin.strip()
         user.is_staff = role == Role.ADMIN
         user.save()
-    if rights_change:
-        approvals.approvals_tell_newly_blocked(blocked_before=blocked_before)
+    for _receiver, after in responses:
+        if callable(after):
+            after()
     return user
 
 
@@ -345,9 +345,8 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
     """Tell ``user`` of the reset by every channel on file, in their language: an
     in-app notification, an email, a WhatsApp message. The channels used."""
     from chengxin.core.deferred_text import deferred
+    from chengxin.notifications.delivery import deliver_to_user
     from chengxin.notifications.services import notify
-    from chengxin.outbox.models import Kind
-    from chengxin.outbox.services import chat_channel_configured, outbox_enqueue
 
     used = ["notification"]
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -385,33 +384,10 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
             ],
             link=reverse("accounts:two_factor_setup"),
         )
-        if user.email:
-            outbox_enqueue(
-                actor=None,
-                to=user.email,
-                subject=subject,
-                body_text=body,
-                purpose=TWO_FACTOR_RESET_KIND,
-                related_type="accounts.user",
-                related_id=str(user.pk),
-            )
-            used.append("email")
-        if user.phone and chat_channel_configured(Kind.WHATSAPP):
-            try:
-                outbox_enqueue(
-                    actor=None,
-                    to=user.phone,
-                    kind=Kind.WHATSAPP,
-                    subject=subject,
-                    body_text=body,
-                    purpose=TWO_FACTOR_RESET_KIND,
-                    related_type="accounts.user",
-                    related_id=str(user.pk),
-                )
-            except ValidationError:
-                pass  # a number WhatsApp cannot take; the notification and email remain
-            else:
-                used.append("whatsapp")
+        sent = deliver_to_user(
+            user, subject=subject, body=body, purpose=TWO_FACTOR_RESET_KIND, chat=True
+        )
+        used += [str(message.kind) for message in sent]
     return used
 
 

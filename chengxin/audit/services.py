@@ -17,12 +17,15 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import formats, timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from chengxin.audit.chain import GENESIS, Checkpoint, checkpoint_line, entry_hash
 from chengxin.audit.context import current_origin
 from chengxin.audit.keys import chain_key, checkpoint_key
 from chengxin.audit.models import Action, AuditEntry, ChainHead
+from chengxin.core.zones import user_zone
+from chengxin.notifications.delivery import deliver_to_user
 
 logger = logging.getLogger(__name__)
 
@@ -208,13 +211,10 @@ def audit_checkpoint_write(
 
 
 def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
-    """Write a checkpoint and mail it to every active manager (in their language and
-    time zone) through the outbox: a copy of the count and head outside the database
-    and outside this server. The messages queued."""
-    from chengxin.accounts.models import Role, User
-    from chengxin.accounts.selectors import user_zone
-    from chengxin.outbox.services import outbox_enqueue
-
+    """Write a checkpoint and mail it to every active manager with an address (in their
+    language and time zone; who they are: ``CHENGXIN_AUDIT_CHECKPOINT_RECIPIENTS``)
+    through the outbox: a copy of the count and head outside the database and outside
+    this server. The messages queued."""
     now = now or timezone.now()
     try:
         checkpoint = audit_checkpoint_write(now=now)
@@ -226,10 +226,10 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
         head_seq, head_hash = last or (0, GENESIS)
         at = now.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         checkpoint = Checkpoint(at=at, count=count, head_seq=head_seq, head_hash=head_hash)
-    managers = User.objects.filter(role=Role.MANAGER, is_active=True).exclude(email="")
+    managers = import_string(settings.CHENGXIN_AUDIT_CHECKPOINT_RECIPIENTS)()
     messages = []
     with transaction.atomic():
-        for manager in managers.order_by("pk"):
+        for manager in managers:
             zone = user_zone(manager)
             with translation.override(manager.language or settings.LANGUAGE_CODE):
                 when = formats.date_format(timezone.localtime(now, zone), "DATETIME_FORMAT")
@@ -253,15 +253,12 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
                         % {"seq": checkpoint.head_seq, "hash": checkpoint.head_hash},
                     ]
                 )
-            messages.append(
-                outbox_enqueue(
-                    actor=None,
-                    to=manager.email,
-                    subject=subject,
-                    body_text=body,
-                    purpose=CHECKPOINT_PURPOSE,
-                    related_type="audit.chainhead",
-                    related_id="1",
-                )
+            messages += deliver_to_user(
+                manager,
+                subject=subject,
+                body=body,
+                purpose=CHECKPOINT_PURPOSE,
+                related_type="audit.chainhead",
+                related_id="1",
             )
     return messages

@@ -15,27 +15,21 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
-from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
-from chengxin.banking import selectors, services
+from chengxin.banking import permissions, selectors, services
+from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.workflow.four_eyes import candidates, otp_passed
 
 router = Router(tags=["bank accounts"])
 
 AccountId = path_id("The bank account's id.")
-
-
-class AccountStepOut(Schema):
-    kind: str = Field(description="proposed, verified, verification_failed, approved, ...")
-    actor: str | None = Field(description="Who took the step.")
-    at: datetime.datetime = Field(description="When, in UTC.")
-    details: dict = Field(description="What the step recorded (method, channel, outcome).")
-    notes: str = Field(description="The person's notes.")
 
 
 class AccountOut(Schema):
@@ -67,7 +61,7 @@ class AccountOut(Schema):
     approval_needs_manager: bool = Field(
         description="Only a manager may approve it: its number appeared in a flagged message."
     )
-    steps: list[AccountStepOut] = Field(description="Every step so far, oldest first.")
+    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
     approvers: list[ApproverOut] = Field(
         description="Verified accounts: who may approve it now (empty otherwise)."
     )
@@ -146,9 +140,9 @@ def _name(user) -> str | None:
 def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, people=None) -> dict:
     full = selectors.may_see_full_number(user)
     if flagged_ids is None:
-        flagged_ids = selectors.flagged_message_ids([account])[account.pk]
+        flagged_ids = flagged_message_ids([account])[account.pk]
     approval = (
-        services.account_approvers(
+        permissions.account_approvers(
             account,
             people=people,
             needs_manager=account.approval_needs_manager or bool(flagged_ids),
@@ -183,28 +177,19 @@ def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, pe
         "flagged_message_ids": flagged_ids,
         # The live match is what flagged_ids holds beyond the one recorded at the proposal.
         "approval_needs_manager": account.approval_needs_manager or bool(flagged_ids),
-        "steps": [
-            {
-                "kind": step.kind,
-                "actor": _name(step.actor),
-                "at": step.at,
-                "details": step.details,
-                "notes": step.notes,
-            }
-            for step in account.steps.select_related("actor")
-        ],
+        "steps": steps_out(account),
     }
 
 
 def _get(request, pk: int) -> BankAccount:
-    try:
-        return (
-            selectors.visible_accounts(request.auth)
-            .select_related("proposed_by", "verified_by", "approved_by")
-            .get(pk=pk)
-        )
-    except BankAccount.DoesNotExist:
-        raise Http404 from None
+    accounts = selectors.visible_accounts(request.auth).select_related(
+        "proposed_by", "verified_by", "approved_by"
+    )
+    return get_or_404(lambda: accounts.get(pk=pk), BankAccount.DoesNotExist)
+
+
+def _company(request, pk: int) -> Company:
+    return get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
 
 
 def _fresh(request, pk: int) -> dict:
@@ -230,7 +215,7 @@ def account_list(request, filters: Query[AccountFilters]):
     if filters.company_id:
         accounts = accounts.filter(company_id=filters.company_id)
     accounts = list(accounts.prefetch_related("steps__actor")[:500])
-    flagged = selectors.flagged_message_ids(accounts)
+    flagged = flagged_message_ids(accounts)
     people = candidates()
     return [_out(request.auth, a, flagged[a.pk], people=people) for a in accounts]
 
@@ -249,19 +234,15 @@ def account_propose(request, payload: ProposeIn):
     company = replaces = message = None
     company_id = data.pop("company_id")
     if payload.side == Side.COUNTERPARTY and company_id is not None:
-        try:
-            company = company_get(user=request.auth, pk=company_id)
-        except Company.DoesNotExist:
-            raise Http404 from None
+        company = _company(request, company_id)
     replaces_id = data.pop("replaces_id")
     if replaces_id is not None:
         replaces = _get(request, replaces_id)
     message_id = data.pop("source_message_id")
     if message_id is not None:
-        try:
-            message = message_get(user=request.auth, pk=message_id)
-        except Message.DoesNotExist:
-            raise Http404 from None
+        message = get_or_404(
+            lambda: message_get(user=request.auth, pk=message_id), Message.DoesNotExist
+        )
     account = services.bank_account_propose(
         actor=request.auth, company=company, replaces=replaces, source_message=message, **data
     )
@@ -288,14 +269,6 @@ def account_verify(request, pk: AccountId, payload: AccountVerifyIn):
         notes=payload.notes,
     )
     return _fresh(request, pk)
-
-
-def otp_passed(user, code: str) -> bool:
-    """True when ``code`` is a current code of one of ``user``'s confirmed devices
-    (the one check in accounts: unconfirmed devices never count)."""
-    from chengxin.accounts.services import two_factor_code_check
-
-    return two_factor_code_check(user=user, code=code) is not None
 
 
 @router.post("/bank-accounts/{pk}/approve", response={200: AccountOut, **WRITE_ERRORS})
@@ -352,10 +325,7 @@ def payment_list(request):
 def payment_record(request, payload: PaymentIn):
     """Record money a buyer paid into one of our accounts (finance, managers, administrators)."""
     account = _get(request, payload.account_id)
-    try:
-        company = company_get(user=request.auth, pk=payload.company_id)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    company = _company(request, payload.company_id)
     payment = services.payment_record(
         actor=request.auth,
         account=account,

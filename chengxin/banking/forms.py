@@ -3,12 +3,8 @@ from django.db.models.utils import get_blank_choice_label
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.banking.models import BankAccount, VerificationMethod
-from chengxin.banking.services import (
-    COUNTERPARTY_METHODS,
-    COUNTERPARTY_PURPOSES,
-    OUR_METHODS,
-    OUR_PURPOSES,
-)
+from chengxin.banking.services.propose import COUNTERPARTY_PURPOSES, OUR_PURPOSES
+from chengxin.banking.services.verify import COUNTERPARTY_METHODS, OUR_METHODS
 from chengxin.core.forms import LongTextField
 from chengxin.parties.forms import channel_choice_label
 from chengxin.parties.models import Channel, Company

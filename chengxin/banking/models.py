@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chengxin.core.money import format_money
+from chengxin.workflow.models import Step
 
 
 class Side(models.TextChoices):
@@ -194,25 +195,13 @@ class BankAccount(models.Model):
         return self.state == State.ACTIVE
 
 
-class BankAccountStep(models.Model):
+class BankAccountStep(Step):
     """One thing that happened to an account: the timeline on its page."""
 
     account = models.ForeignKey(BankAccount, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(max_length=24, choices=StepKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField()
-    details = models.JSONField(default=dict, blank=True)
-    notes = models.TextField(blank=True)
 
-    AUDIT_FIELDS = ("account", "kind", "actor", "at", "details", "notes")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+    AUDIT_FIELDS = ("account", *Step.STEP_FIELDS)
 
 
 class ReceivedPayment(models.Model):

@@ -14,7 +14,10 @@ from django.db.models import Q, QuerySet
 
 from chengxin.accounts.models import Role
 from chengxin.banking import numbers
+from chengxin.banking.decrypted import account_number
+from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Purpose, ReceivedPayment, Side, State
+from chengxin.banking.permissions import approval_refusal
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.content import BankDetails
 from chengxin.parties.models import Company
@@ -22,12 +25,6 @@ from chengxin.parties.permissions import visible_companies_q
 
 #: Roles that may see an account number in full; others see its last four digits.
 FULL_NUMBER_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
-#: Roles that may work on our own accounts (propose, approve, retire, record payments).
-OUR_ACCOUNTS_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
-#: Roles that may approve (the second pair of eyes).
-APPROVER_ROLES = frozenset({Role.MANAGER, Role.FINANCE})
-
-OPEN_STATES = (State.PROPOSED, State.VERIFIED)
 
 
 def our_receiving_accounts() -> QuerySet[BankAccount]:
@@ -56,28 +53,6 @@ def account_lookup_ours(text: str) -> BankAccount | None:
     )
     # An active account wins over a retired one with the same number.
     return matches.order_by("state", "-active_since", "-id").first()
-
-
-def account_number(account: BankAccount) -> str:
-    """The full IBAN or account number, decrypted ("" when it cannot be)."""
-    try:
-        return decrypt(account.iban_encrypted or account.number_encrypted)
-    except DecryptionError:
-        return ""
-
-
-def account_iban(account: BankAccount) -> str:
-    try:
-        return decrypt(account.iban_encrypted)
-    except DecryptionError:
-        return ""
-
-
-def intermediary_account(account: BankAccount) -> str:
-    try:
-        return decrypt(account.intermediary_account_encrypted)
-    except DecryptionError:
-        return ""
 
 
 def bank_details_on_file(company_id: int | None) -> BankDetails:
@@ -142,9 +117,7 @@ def visible_accounts(user) -> QuerySet[BankAccount]:
 
 def accounts_awaiting_approval(user) -> QuerySet[BankAccount]:
     """Verified accounts ``user`` could approve, by the approval rule itself
-    (``services.approval_refusal``: neither proposed nor verified by them, ...)."""
-    from chengxin.banking.services import approval_refusal
-
+    (``permissions.approval_refusal``: neither proposed nor verified by them, ...)."""
     if not (user.is_authenticated and user.is_active):
         return BankAccount.objects.none()
     pending = list(accounts_pending_approval())
@@ -160,60 +133,6 @@ def accounts_awaiting_approval(user) -> QuerySet[BankAccount]:
         .select_related("company")
         .order_by("verified_at", "id")
     )
-
-
-def flagged_messages(digests: list[str]) -> list:
-    """Messages the guard flagged (high or critical, not marked safe by two people) that
-    name an account number with one of these keyed digests, newest first."""
-    from chengxin.guard.selectors import flagged_bank_details
-
-    found: dict[int, object] = {}
-    for row in flagged_bank_details(digests=digests)[:50]:
-        found.setdefault(row.assessment.message_id, row.assessment.message)
-    return list(found.values())
-
-
-def number_digests(account: BankAccount) -> list[str]:
-    """Every keyed digest the account's number may appear under elsewhere: its own, its
-    IBAN's domestic number, and the number without leading zeros."""
-    digests = [account.number_digest, account.domestic_digest]
-    digests += numbers.candidate_digests(account_number(account))
-    return [d for d in dict.fromkeys(digests) if d]
-
-
-def flagged_message_ids(accounts) -> dict[int, list[int]]:
-    """For each account, the ids of the flagged messages naming its number (the one recorded
-    at its proposal first): what :func:`account_flagged_messages` gives, in one query for
-    a whole list."""
-    from chengxin.guard.selectors import flagged_bank_details
-
-    accounts = list(accounts)
-    digests_of = {account.pk: set(number_digests(account)) for account in accounts}
-    wanted = sorted({d for digests in digests_of.values() for d in digests})
-    rows = list(
-        flagged_bank_details(digests=wanted).values_list(
-            "number_digest", "domestic_digest", "assessment__message_id"
-        )
-    )
-    result: dict[int, list[int]] = {}
-    for account in accounts:
-        digests = digests_of[account.pk]
-        ids = [m for number, domestic, m in rows if number in digests or domestic in digests]
-        ids = list(dict.fromkeys(ids))
-        if account.flagged_message_id and account.flagged_message_id not in ids:
-            ids.insert(0, account.flagged_message_id)
-        result[account.pk] = ids
-    return result
-
-
-def account_flagged_messages(account: BankAccount) -> list:
-    """The flagged messages that name ``account``'s number now, and the one recorded when
-    it was proposed (even if that one was marked safe since)."""
-    messages = flagged_messages(number_digests(account))
-    if account.flagged_message_id and all(m.pk != account.flagged_message_id for m in messages):
-        if account.flagged_message is not None:
-            messages.insert(0, account.flagged_message)
-    return messages
 
 
 def company_accounts(user, company: Company) -> QuerySet[BankAccount]:

@@ -8,15 +8,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.workflow.four_eyes import candidates
-from chengxin.banking import selectors, services
+from chengxin.banking import permissions, selectors, services
+from chengxin.banking.decrypted import intermediary_account
+from chengxin.banking.flagged import account_flagged_messages, approval_needs_manager
 from chengxin.banking.forms import (
     FilterForm,
     LabelForm,
@@ -31,6 +32,9 @@ from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.api import get_or_404
+from chengxin.workflow.four_eyes import candidates
+from chengxin.workflow.views import run_step
 
 LIST_LIMIT = 200
 FLAGGED_WARNING = _lazy(
@@ -40,14 +44,10 @@ FLAGGED_WARNING = _lazy(
 
 
 def _account_or_404(request, pk) -> BankAccount:
-    try:
-        return (
-            selectors.visible_accounts(request.user)
-            .select_related("company", "proposed_by", "verified_by", "approved_by", "replaces")
-            .get(pk=pk)
-        )
-    except BankAccount.DoesNotExist:
-        raise Http404 from None
+    accounts = selectors.visible_accounts(request.user).select_related(
+        "company", "proposed_by", "verified_by", "approved_by", "replaces"
+    )
+    return get_or_404(lambda: accounts.get(pk=pk), BankAccount.DoesNotExist)
 
 
 def _rows(user, accounts):
@@ -73,9 +73,9 @@ def account_list(request):
         "form": form,
         "rows": _rows(request.user, accounts),
         "nobody_approves": {
-            a.pk for a in verified if services.account_approvers(a, people=people).blocked
+            a.pk for a in verified if permissions.account_approvers(a, people=people).blocked
         },
-        "may_propose_ours": services.can_propose(request.user, side=Side.OURS, company=None),
+        "may_propose_ours": permissions.can_propose(request.user, side=Side.OURS, company=None),
         "awaiting": selectors.accounts_awaiting_approval(request.user).count(),
     }
     return render(request, "banking/account_list.html", context)
@@ -84,7 +84,7 @@ def account_list(request):
 @require_GET
 @login_required
 def approval_list(request):
-    if request.user.role not in selectors.APPROVER_ROLES:
+    if request.user.role not in permissions.APPROVER_ROLES:
         raise PermissionDenied(_("Only finance or a manager approves bank accounts."))
     accounts = selectors.accounts_awaiting_approval(request.user).select_related(
         "proposed_by", "verified_by"
@@ -94,7 +94,7 @@ def approval_list(request):
 
 def _render_detail(request, account: BankAccount, bound: dict | None = None, status=200):
     user = request.user
-    actions = services.allowed_actions(user, account)
+    actions = permissions.allowed_actions(user, account)
     forms = {
         "verify_form": VerifyForm(
             account=account, eligible=list(services.verification_channels(account))
@@ -118,7 +118,7 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
     else:
         number = selectors.account_number_display(user, account)
         full_number = selectors.may_see_full_number(user)
-        intermediary = selectors.intermediary_account(account) if full_number else ""
+        intermediary = intermediary_account(account) if full_number else ""
     context = {
         "account": account,
         "number": number,
@@ -127,13 +127,13 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         "intermediary_account": intermediary,
         "steps": list(account.steps.select_related("actor")),
         "warnings": services.proposal_warnings(account),
-        "flagged_messages": selectors.account_flagged_messages(account),
-        "needs_manager": services.approval_needs_manager(account),
+        "flagged_messages": account_flagged_messages(account),
+        "needs_manager": approval_needs_manager(account),
         "actions": actions,
         "replaced_by": list(account.replaced_by.all()),
         "payments": list(selectors.visible_payments(user).filter(account=account)[:20]),
         "approvers": (
-            services.account_approvers(account) if account.state == State.VERIFIED else None
+            permissions.account_approvers(account) if account.state == State.VERIFIED else None
         ),
         **forms,
     }
@@ -148,19 +148,13 @@ def account_detail(request, pk):
 
 def _run_step(request, pk, form_name: str, form, call):
     account = _account_or_404(request, pk)
-    if not form.is_valid():
-        return _render_detail(request, account, bound={form_name: form}, status=422)
-    try:
-        call(account, form.cleaned_data)
-    except ValidationError as exc:
-        if getattr(exc, "code", None) == "wrong_step":
-            messages.error(request, " ".join(exc.messages))
-            return redirect("banking:account_detail", pk=account.pk)
-        apply_errors(form, exc)
-        return _render_detail(request, account, bound={form_name: form}, status=422)
-    except BankAccount.DoesNotExist:
-        raise Http404 from None
-    return redirect("banking:account_detail", pk=account.pk)
+    return run_step(
+        request,
+        form=form,
+        call=lambda data: call(account, data),
+        done=reverse("banking:account_detail", args=[account.pk]),
+        rerender=lambda form: _render_detail(request, account, bound={form_name: form}, status=422),
+    )
 
 
 @require_POST
@@ -248,7 +242,7 @@ def account_label(request, pk):
 
 def _propose_page(request, *, company: Company | None):
     side = Side.OURS if company is None else Side.COUNTERPARTY
-    if not services.can_propose(request.user, side=side, company=company):
+    if not permissions.can_propose(request.user, side=side, company=company):
         raise PermissionDenied(_("You may not propose this bank account."))
     replaceable = list(
         BankAccount.objects.filter(side=side, company=company, state=State.ACTIVE).order_by("id")
@@ -289,10 +283,9 @@ def account_propose_ours(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def account_propose_for_company(request, company_pk):
-    try:
-        company = company_get(user=request.user, pk=company_pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    company = get_or_404(
+        lambda: company_get(user=request.user, pk=company_pk), Company.DoesNotExist
+    )
     return _propose_page(request, company=company)
 
 
@@ -303,14 +296,14 @@ def payment_list(request):
     return render(
         request,
         "banking/payment_list.html",
-        {"payments": payments, "may_record": services.can_record_payment(request.user)},
+        {"payments": payments, "may_record": permissions.can_record_payment(request.user)},
     )
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def payment_record(request):
-    if not services.can_record_payment(request.user):
+    if not permissions.can_record_payment(request.user):
         raise PermissionDenied(_("Only finance, a manager or an administrator records payments."))
     accounts = BankAccount.objects.filter(
         side=Side.OURS, state__in=(State.ACTIVE, State.RETIRED)

@@ -10,13 +10,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import selectors, services
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.parties.schemas import ErrorOut
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
+from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["campaigns"])
 

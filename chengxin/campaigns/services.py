@@ -29,7 +29,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.workflow.four_eyes import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
@@ -61,6 +60,7 @@ from chengxin.parties.models import Grade
 from chengxin.parties.permissions import can_edit_company
 from chengxin.todos.models import Todo
 from chengxin.todos.services import can_act_on_todo, todo_complete, todo_create
+from chengxin.workflow.four_eyes import ROLE, Eligibility, Refusal, evaluate, notify_if_blocked
 
 logger = logging.getLogger(__name__)
 

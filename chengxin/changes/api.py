@@ -8,33 +8,32 @@ import datetime
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
-from chengxin.changes import selectors, services
+from chengxin.changes import selectors
 from chengxin.changes.models import ChangeRequest
 from chengxin.changes.permissions import awaits_approval, change_approvers
+from chengxin.changes.services import (
+    applying,
+    approval,
+    confirmation,
+    notice,
+    opening,
+    rejection,
+    review,
+    verification,
+)
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company, Contact
 from chengxin.parties.selectors import contact_get
+from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["contact changes"])
 
 ChangeId = path_id("The change request's id.")
 ContactId = path_id("The contact's id.")
-
-
-class ChangeStepOut(Schema):
-    kind: str = Field(
-        description="What happened: opened, proposed, confirm_queued (the letter was written), "
-        "confirm_sent (the mail server took it), confirm_failed, verification, approved, "
-        "applied, notice_queued, notice_sent, notice_failed, review_opened, closed, rejected."
-    )
-    actor: str | None = Field(description="Who took the step (empty for the system).")
-    at: datetime.datetime = Field(description="When, in UTC.")
-    details: dict = Field(description="What the step recorded (channel used, outcome, ...).")
-    notes: str = Field(description="The person's notes.")
 
 
 class ChangeOut(Schema):
@@ -65,7 +64,12 @@ class ChangeOut(Schema):
     needs_approval: bool = Field(description="True when a manager must also approve.")
     fraud_attempt: bool = Field(description="True when verification showed it was fraud.")
     opened_at: datetime.datetime = Field(description="When the request was opened, in UTC.")
-    steps: list[ChangeStepOut] = Field(description="Every step so far, oldest first.")
+    steps: list[StepOut] = Field(
+        description="Every step so far, oldest first. Kinds: opened, proposed, confirm_queued "
+        "(the letter was written), confirm_sent (the mail server took it), confirm_failed, "
+        "verification, approved, applied, notice_queued, notice_sent, notice_failed, "
+        "review_opened, closed, rejected."
+    )
     approvers: list[ApproverOut] = Field(
         description="Verified and awaiting a manager's approval: who may give it (else empty)."
     )
@@ -107,13 +111,13 @@ class NotesIn(Schema):
 
 
 def _out(change: ChangeRequest, *, people=None) -> dict:
-    approval = (
+    approvers = (
         change_approvers(change, people=people).as_api()
         if awaits_approval(change)
         else {"approvers": [], "approval_blocked_reason": None}
     )
     return {
-        **approval,
+        **approvers,
         "id": change.pk,
         "contact_id": change.contact_id,
         "company_id": change.contact.company_id,
@@ -123,31 +127,21 @@ def _out(change: ChangeRequest, *, people=None) -> dict:
         "old_value": change.old_value,
         "new_value": change.new_value,
         "new_value_foreign_domain": selectors.new_value_foreign_domain(change),
-        "confirmation_status": services.confirmation_status(change),
+        "confirmation_status": confirmation.confirmation_status(change),
         "state": change.state,
         "source_message_id": change.source_message_id,
         "risk_level": change.assessment.level if change.assessment else None,
         "needs_approval": change.needs_approval,
         "fraud_attempt": change.fraud_attempt,
         "opened_at": change.opened_at,
-        "steps": [
-            {
-                "kind": step.kind,
-                "actor": step.actor.username if step.actor else None,
-                "at": step.at,
-                "details": step.details,
-                "notes": step.notes,
-            }
-            for step in change.steps.select_related("actor")
-        ],
+        "steps": steps_out(change),
     }
 
 
 def _get(request, pk: int) -> ChangeRequest:
-    try:
-        return selectors.change_get(user=request.auth, pk=pk)
-    except ChangeRequest.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(
+        lambda: selectors.change_get(user=request.auth, pk=pk), ChangeRequest.DoesNotExist
+    )
 
 
 def _fresh(request, pk: int) -> dict:
@@ -171,17 +165,16 @@ def change_detail(request, pk: ChangeId):
 @router.post("/contacts/{pk}/changes", response={201: ChangeOut, **WRITE_ERRORS})
 def change_open(request, pk: ContactId, payload: ChangeOpenIn):
     """Open a change request for a contact's email or phone (step 0)."""
-    try:
-        contact = contact_get(user=request.auth, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    contact = get_or_404(
+        lambda: contact_get(user=request.auth, pk=pk), Contact.DoesNotExist, Company.DoesNotExist
+    )
     message = None
     if payload.source_message_id is not None:
-        try:
-            message = message_get(user=request.auth, pk=payload.source_message_id)
-        except Message.DoesNotExist:
-            raise Http404 from None
-    change = services.change_open(
+        message = get_or_404(
+            lambda: message_get(user=request.auth, pk=payload.source_message_id),
+            Message.DoesNotExist,
+        )
+    change = opening.change_open(
         actor=request.auth,
         contact=contact,
         kind=payload.kind,
@@ -196,7 +189,7 @@ def change_open(request, pk: ContactId, payload: ChangeOpenIn):
 @router.post("/changes/{pk}/confirm", response={200: ChangeOut, **WRITE_ERRORS})
 def change_confirm(request, pk: ChangeId, payload: LetterIn):
     """Step 1: send the confirmation letter (restating the new value) through the outbox."""
-    services.change_confirm_send(
+    confirmation.change_confirm_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
     )
     return _fresh(request, pk)
@@ -211,7 +204,7 @@ def change_verify(request, pk: ChangeId, payload: ChangeVerifyIn):
     ).first()
     if channel is None:
         raise Http404
-    services.change_verify(
+    verification.change_verify(
         actor=request.auth,
         request=change,
         channel=channel,
@@ -225,7 +218,7 @@ def change_verify(request, pk: ChangeId, payload: ChangeVerifyIn):
 @router.post("/changes/{pk}/approve", response={200: ChangeOut, **WRITE_ERRORS})
 def change_approve(request, pk: ChangeId, payload: NotesIn):
     """High or critical risk only: a manager who neither opened nor verified it approves."""
-    services.change_approve(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    approval.change_approve(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)
 
 
@@ -234,14 +227,14 @@ def change_apply(request, pk: ChangeId):
     """Step 3: write the new value as verified (primary, the old one retired for a replacement).
     Refused (422) until the confirmation was handed to the mail server and the contact's
     confirmation or an out-of-band check is recorded."""
-    services.change_apply(actor=request.auth, request=_get(request, pk))
+    applying.change_apply(actor=request.auth, request=_get(request, pk))
     return _fresh(request, pk)
 
 
 @router.post("/changes/{pk}/notice", response={200: ChangeOut, **WRITE_ERRORS})
 def change_notice(request, pk: ChangeId, payload: LetterIn):
     """Step 4: send the first message to the new value (the effective notice)."""
-    services.change_notice_send(
+    notice.change_notice_send(
         actor=request.auth, request=_get(request, pk), subject=payload.subject, body=payload.body
     )
     return _fresh(request, pk)
@@ -250,12 +243,12 @@ def change_notice(request, pk: ChangeId, payload: LetterIn):
 @router.post("/changes/{pk}/withdraw", response={200: ChangeOut, **WRITE_ERRORS})
 def change_withdraw(request, pk: ChangeId, payload: NotesIn):
     """Only before the confirmation is sent; ends the request without marking fraud."""
-    services.change_withdraw(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    rejection.change_withdraw(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)
 
 
 @router.post("/changes/{pk}/close", response={200: ChangeOut, **WRITE_ERRORS})
 def change_close(request, pk: ChangeId, payload: NotesIn):
     """Step 5: close the review opened after the review period; this closes the loop."""
-    services.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)
+    review.change_review_close(actor=request.auth, request=_get(request, pk), notes=payload.notes)
     return _fresh(request, pk)

@@ -27,6 +27,14 @@ class ChangeOpenForm(forms.Form):
         self.fields["contact"].choices = [(c.pk, c.name) for c in contacts]
 
 
+class ChannelForm(forms.Form):
+    """A further channel for an existing contact (the "+ Add channel" button)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
+    value = forms.CharField(label=_("Value"), max_length=320)
+    primary = forms.BooleanField(label=_("Make primary"), required=False)
+
+
 class LetterForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=500)
     body = LongTextField(label=_("Letter"), max_length=LETTER_LIMIT, rows=14)

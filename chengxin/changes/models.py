@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.parties.models import ChannelKind
+from chengxin.workflow.models import Step
 
 
 class State(models.TextChoices):
@@ -146,6 +147,8 @@ class ChangeRequest(models.Model):
     )  # fmt: skip
 
     class Meta:
+        # Named in messages about the request (the workflow core's "not possible now").
+        verbose_name = _("change request")
         indexes = [models.Index(fields=["state", "state_changed_at"])]
         constraints = [
             # Two tabs or two requests at once cannot open two loops on one channel kind.
@@ -168,25 +171,13 @@ class ChangeRequest(models.Model):
         return self.state in OPEN_STATES
 
 
-class ChangeStep(models.Model):
+class ChangeStep(Step):
     """One thing that happened to a change request: the timeline on its page."""
 
     request = models.ForeignKey(ChangeRequest, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(max_length=16, choices=StepKind.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField()
-    details = models.JSONField(default=dict, blank=True)
-    notes = models.TextField(blank=True)
 
-    AUDIT_FIELDS = ("request", "kind", "actor", "at", "details", "notes")
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+    AUDIT_FIELDS = ("request", *Step.STEP_FIELDS)
 
     @property
     def outcome_label(self) -> str:

@@ -1,14 +1,17 @@
-"""Who may see and act on a change request: the customer's rules (chengxin.parties.permissions)."""
+"""Who may see and act on a change request: the customer's rules (chengxin.parties.permissions),
+and the four-eyes rule of a high-risk change's approval."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from chengxin.workflow.four_eyes import OPENED, ROLE, VERIFIED, Eligibility, Refusal, evaluate
 from chengxin.accounts.models import Role
 from chengxin.changes.models import State
 from chengxin.parties.permissions import can_edit_company, can_view_company
+from chengxin.workflow.four_eyes import OPENED, VERIFIED, Eligibility, FourEyes, Refusal, evaluate
+
+APPROVER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 def can_view_change(user, request) -> bool:
@@ -24,16 +27,20 @@ def require_act(user, request) -> None:
         raise PermissionDenied(_("You may not change this customer's contact details."))
 
 
-def approval_refusal(user, request) -> Refusal | None:
-    """Why ``user`` may not give a high-risk change the manager's approval (None: they
-    may): a manager who neither opened nor verified it."""
-    if not (user.is_authenticated and user.is_active and user.edits_all_customers):
-        return Refusal(ROLE, _("Only a manager may do this."))
-    if user.pk == request.verified_by_id:
-        return Refusal(VERIFIED, _("You verified this change; another manager must approve it."))
-    if user.pk == request.opened_by_id:
-        return Refusal(OPENED, _("You opened this request; another manager must approve it."))
-    return None
+def approval_rule(request) -> FourEyes:
+    """A high-risk change's approval: a manager (or an administrator) who neither verified
+    nor opened it; no second factor for this approval."""
+    return FourEyes(
+        roles=APPROVER_ROLES,
+        role_message=_("Only a manager may do this."),
+        not_by=(
+            (request.verified_by_id,
+             Refusal(VERIFIED, _("You verified this change; another manager must approve it."))),
+            (request.opened_by_id,
+             Refusal(OPENED, _("You opened this request; another manager must approve it."))),
+        ),
+        second_factor=False,
+    )  # fmt: skip
 
 
 def awaits_approval(request) -> bool:
@@ -43,8 +50,5 @@ def awaits_approval(request) -> bool:
 def change_approvers(request, *, people=None) -> Eligibility:
     """Who may approve ``request`` (managers and administrators who did not open or
     verify it)."""
-    return evaluate(
-        lambda user: approval_refusal(user, request),
-        roles=(Role.MANAGER, Role.ADMIN),
-        people=people,
-    )
+    rule = approval_rule(request)
+    return evaluate(rule.refusal, roles=rule.roles, people=people)

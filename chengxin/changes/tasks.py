@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from chengxin.audit.context import Origin, origin
-from chengxin.changes.services import changes_review_open_due
+from chengxin.changes.services.review import changes_review_open_due
 
 
 @task()

@@ -1,10 +1,14 @@
-from django.urls import path
+"""The change-request pages, mounted at the site's root: the loop under changes/, and the
+two buttons of a customer's page that open a request, at the customer's addresses
+(companies/, where the parties app mounts the rest of that page's forms)."""
+
+from django.urls import include, path
 
 from chengxin.changes import views
 
 app_name = "changes"
 
-urlpatterns = [
+loop_patterns = [
     path("", views.change_list, name="change_list"),
     path("<int:pk>/", views.change_detail, name="change_detail"),
     path("<int:pk>/confirm/", views.change_confirm, name="change_confirm"),
@@ -16,4 +20,14 @@ urlpatterns = [
     path("<int:pk>/close/", views.change_close, name="change_close"),
     path("new/contact/<int:contact_pk>/", views.change_open_for_contact, name="open_for_contact"),
     path("new/message/<int:message_pk>/", views.change_open_for_message, name="open_for_message"),
+]
+
+customer_patterns = [
+    path("contacts/<int:pk>/channels/new/", views.channel_add, name="channel_add"),
+    path("channels/<int:pk>/primary/", views.channel_make_primary, name="channel_make_primary"),
+]
+
+urlpatterns = [
+    path("changes/", include(loop_patterns)),
+    path("companies/", include(customer_patterns)),
 ]

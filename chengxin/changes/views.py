@@ -1,36 +1,51 @@
 """The change-request pages: the list by step, one request with its timeline and the form
-of its current step, and opening a request from a contact or a message. Each view parses,
+of its current step, and opening a request from a contact or a message (and from the
+"+ Add channel" and "make primary" buttons of a customer's page). Each view parses,
 calls one service, renders; the services decide what is allowed."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.workflow.four_eyes import candidates
-from chengxin.changes import selectors, services
-from chengxin.changes.forms import ChangeOpenForm, LetterForm, NotesForm, VerifyForm
+from chengxin.changes import selectors
+from chengxin.changes.forms import ChangeOpenForm, ChannelForm, LetterForm, NotesForm, VerifyForm
 from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.permissions import awaits_approval, can_act_on_change, change_approvers
+from chengxin.changes.services import (
+    applying,
+    approval,
+    confirmation,
+    notice,
+    opening,
+    rejection,
+    review,
+    verification,
+)
 from chengxin.core.forms import apply_errors
 from chengxin.guard.selectors import assessment_view
 from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Company, Contact
+from chengxin.parties.models import Channel, Company, Contact
 from chengxin.parties.permissions import can_edit_company
-from chengxin.parties.selectors import contact_get
+from chengxin.parties.selectors import channel_get, contact_get
+from chengxin.workflow.api import get_or_404
+from chengxin.workflow.four_eyes import candidates
+from chengxin.workflow.views import run_step
 
 
 def _request_or_404(request, pk) -> ChangeRequest:
-    try:
-        return selectors.change_get(user=request.user, pk=pk)
-    except ChangeRequest.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(
+        lambda: selectors.change_get(user=request.user, pk=pk), ChangeRequest.DoesNotExist
+    )
 
 
 @require_GET
@@ -44,20 +59,30 @@ def change_list(request):
     return render(request, "changes/change_list.html", context)
 
 
+def _verify_form(change: ChangeRequest, data=None) -> VerifyForm:
+    """The out-of-band check's form, offering the channels that may serve."""
+    eligible = list(verification.verification_channels(change))
+    return VerifyForm(data, company=change.contact.company, eligible=eligible)
+
+
+def _draft_form(draft) -> LetterForm:
+    """A letter's form, filled with its draft."""
+    return LetterForm(initial={"subject": draft.subject, "body": draft.body})
+
+
 def _forms_for(request, change: ChangeRequest, bound=None) -> dict:
     """The form of the current step only (a bound one when it came back with errors)."""
     user = request.user
     if bound is not None:
         return {"step_form": bound}
     if change.state == State.OPENED:
-        draft = services.change_confirm_draft(request=change, actor=user)
-        return {"step_form": LetterForm(initial={"subject": draft.subject, "body": draft.body})}
+        draft = confirmation.change_confirm_draft(request=change, actor=user)
+        return {"step_form": _draft_form(draft)}
     if change.state == State.CONFIRM_SENT:
-        eligible = list(services.verification_channels(change))
-        return {"step_form": VerifyForm(company=change.contact.company, eligible=eligible)}
+        return {"step_form": _verify_form(change)}
     if change.state == State.APPLIED:
-        draft = services.change_notice_draft(request=change, actor=user)
-        return {"step_form": LetterForm(initial={"subject": draft.subject, "body": draft.body})}
+        draft = notice.change_notice_draft(request=change, actor=user)
+        return {"step_form": _draft_form(draft)}
     if change.state in (State.VERIFIED, State.REVIEW_DUE):
         return {"step_form": NotesForm()}
     return {"step_form": None}
@@ -67,10 +92,11 @@ def _resend_form(request, change: ChangeRequest):
     """A new confirmation letter, when the last one could not be delivered."""
     if change.state not in (State.CONFIRM_SENT, State.VERIFIED, State.APPROVED):
         return None
-    if services.confirmation_status(change) not in services.CONFIRMATION_FAILED_STATUSES:
+    status = confirmation.confirmation_status(change)
+    if status not in confirmation.CONFIRMATION_FAILED_STATUSES:
         return None
-    draft = services.change_confirm_draft(request=change, actor=request.user)
-    return LetterForm(initial={"subject": draft.subject, "body": draft.body})
+    draft = confirmation.change_confirm_draft(request=change, actor=request.user)
+    return _draft_form(draft)
 
 
 def _render_detail(request, change: ChangeRequest, bound=None, status=200):
@@ -78,12 +104,12 @@ def _render_detail(request, change: ChangeRequest, bound=None, status=200):
         "change": change,
         "steps": list(change.steps.select_related("actor")),
         "can_act": can_act_on_change(request.user, change),
-        "confirm_to": services.change_confirm_recipient(change),
-        "notice_to": services.change_notice_recipient(change),
+        "confirm_to": confirmation.change_confirm_recipient(change),
+        "notice_to": notice.change_notice_recipient(change),
         "confirm_delivery": selectors.outbound_status(change.confirm_message_id),
         "new_value_foreign": selectors.new_value_foreign_domain(change),
         "apply_blocker": (
-            services.apply_blocker(change)
+            applying.apply_blocker(change)
             if change.state in (State.VERIFIED, State.APPROVED)
             else ""
         ),
@@ -107,119 +133,40 @@ def change_detail(request, pk):
     return _render_detail(request, _request_or_404(request, pk))
 
 
-def _run_step(request, pk, form, call):
-    change = _request_or_404(request, pk)
-    if form is not None and not form.is_valid():
-        return _render_detail(request, change, bound=form, status=422)
-    try:
-        call(change, form.cleaned_data if form is not None else {})
-    except ValidationError as exc:
-        if form is None or getattr(exc, "code", None) == "wrong_step":
-            messages.error(request, " ".join(exc.messages))
-            return redirect("changes:change_detail", pk=change.pk)
-        apply_errors(form, exc)
-        return _render_detail(request, change, bound=form, status=422)
-    return redirect("changes:change_detail", pk=change.pk)
+def _letter_form(change: ChangeRequest, data) -> LetterForm:
+    return LetterForm(data)
 
 
-@require_POST
-@login_required
-def change_confirm(request, pk):
-    return _run_step(
-        request,
-        pk,
-        LetterForm(request.POST),
-        lambda change, data: services.change_confirm_send(
-            actor=request.user, request=change, subject=data["subject"], body=data["body"]
-        ),
-    )
+def _notes_form(change: ChangeRequest, data) -> NotesForm:
+    return NotesForm(data)
 
 
-@require_POST
-@login_required
-def change_verify(request, pk):
-    change = _request_or_404(request, pk)
-    form = VerifyForm(
-        request.POST,
-        company=change.contact.company,
-        eligible=list(services.verification_channels(change)),
-    )
-    return _run_step(
-        request,
-        pk,
-        form,
-        lambda change, data: services.change_verify(
-            actor=request.user,
-            request=change,
-            channel=data["channel"],
-            outcome=data["outcome"],
-            notes=data["notes"],
-            checked_at=data["checked_at"],
-        ),
-    )
+def _step(service: Callable, form: Callable | None):
+    """The page of one step (a POST): ``form(change, data)`` is the step's form (None: a
+    step without input), whose fields are the arguments of ``service``."""
+
+    @require_POST
+    @login_required
+    def view(request, pk):
+        change = _request_or_404(request, pk)
+        return run_step(
+            request,
+            form=form(change, request.POST) if form is not None else None,
+            call=lambda data: service(actor=request.user, request=change, **data),
+            done=reverse("changes:change_detail", args=[change.pk]),
+            rerender=lambda bound: _render_detail(request, change, bound=bound, status=422),
+        )
+
+    return view
 
 
-@require_POST
-@login_required
-def change_approve(request, pk):
-    return _run_step(
-        request,
-        pk,
-        NotesForm(request.POST),
-        lambda change, data: services.change_approve(
-            actor=request.user, request=change, notes=data["notes"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def change_apply(request, pk):
-    return _run_step(
-        request,
-        pk,
-        None,
-        lambda change, data: services.change_apply(actor=request.user, request=change),
-    )
-
-
-@require_POST
-@login_required
-def change_notice(request, pk):
-    return _run_step(
-        request,
-        pk,
-        LetterForm(request.POST),
-        lambda change, data: services.change_notice_send(
-            actor=request.user, request=change, subject=data["subject"], body=data["body"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def change_close(request, pk):
-    return _run_step(
-        request,
-        pk,
-        NotesForm(request.POST),
-        lambda change, data: services.change_review_close(
-            actor=request.user, request=change, notes=data["notes"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def change_withdraw(request, pk):
-    return _run_step(
-        request,
-        pk,
-        NotesForm(request.POST),
-        lambda change, data: services.change_withdraw(
-            actor=request.user, request=change, notes=data["notes"]
-        ),
-    )
+change_confirm = _step(confirmation.change_confirm_send, _letter_form)
+change_verify = _step(verification.change_verify, _verify_form)
+change_approve = _step(approval.change_approve, _notes_form)
+change_apply = _step(applying.change_apply, None)
+change_notice = _step(notice.change_notice_send, _letter_form)
+change_close = _step(review.change_review_close, _notes_form)
+change_withdraw = _step(rejection.change_withdraw, _notes_form)
 
 
 def _open_page(request, *, company, contacts, initial, source_message=None):
@@ -227,7 +174,7 @@ def _open_page(request, *, company, contacts, initial, source_message=None):
     if request.method == "POST" and form.is_valid():
         contact = next(c for c in contacts if c.pk == form.cleaned_data["contact"])
         try:
-            change = services.change_open(
+            change = opening.change_open(
                 actor=request.user,
                 contact=contact,
                 kind=form.cleaned_data["kind"],
@@ -245,13 +192,16 @@ def _open_page(request, *, company, contacts, initial, source_message=None):
     return render(request, "changes/change_open.html", context, status=status)
 
 
+def _contact_or_404(request, pk) -> Contact:
+    return get_or_404(
+        lambda: contact_get(user=request.user, pk=pk), Contact.DoesNotExist, Company.DoesNotExist
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def change_open_for_contact(request, contact_pk):
-    try:
-        contact = contact_get(user=request.user, pk=contact_pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    contact = _contact_or_404(request, contact_pk)
     company = contact.company
     if not can_edit_company(request.user, company):
         raise PermissionDenied(_("You may not change this customer's contact details."))
@@ -261,10 +211,9 @@ def change_open_for_contact(request, contact_pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def change_open_for_message(request, message_pk):
-    try:
-        message = message_get(user=request.user, pk=message_pk)
-    except Message.DoesNotExist:
-        raise Http404 from None
+    message = get_or_404(
+        lambda: message_get(user=request.user, pk=message_pk), Message.DoesNotExist
+    )
     company = message.company
     if company is None:
         raise Http404
@@ -278,3 +227,67 @@ def change_open_for_message(request, message_pk):
     return _open_page(
         request, company=company, contacts=contacts, initial=initial, source_message=message
     )
+
+
+# The buttons on a customer's page that open a request (they live at the customer's
+# addresses, see urls.py): a new channel of an existing contact, or a change of primary,
+# is a change of their details.
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def channel_add(request, pk):
+    """The "+ Add channel" button of an existing contact: opens a change request (the
+    five-step loop), never writes the channel at once."""
+    contact = _contact_or_404(request, pk)
+    company = contact.company
+    if not can_edit_company(request.user, company):
+        raise Http404
+    form = ChannelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            change = opening.change_open(
+                actor=request.user,
+                contact=contact,
+                kind=data["kind"],
+                new_value=data["value"],
+                action="add",
+                make_primary=data["primary"],
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
+                exc = ValidationError({"value": exc.error_dict.pop("new_value"), **exc.error_dict})
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Change request opened: the channel is added once the contact confirmed it "
+                  "and you verified it through a channel on file."),
+            )  # fmt: skip
+            return redirect("changes:change_detail", pk=change.pk)
+    return render(
+        request, "changes/channel_form.html", {"form": form, "contact": contact, "company": company}
+    )
+
+
+@require_POST
+@login_required
+def channel_make_primary(request, pk):
+    """The "make primary" button: opens a change request for it (a change of primary is a
+    change)."""
+    channel = get_or_404(
+        lambda: channel_get(user=request.user, pk=pk), Channel.DoesNotExist, Company.DoesNotExist
+    )
+    try:
+        change = opening.change_open(
+            actor=request.user, contact=channel.contact, kind=channel.kind, new_value=channel.value
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("parties:company_detail", pk=channel.contact.company_id)
+    messages.success(
+        request, _("Change request opened: the channel becomes primary once the loop is done.")
+    )
+    return redirect("changes:change_detail", pk=change.pk)

@@ -10,15 +10,14 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from chengxin.workflow.four_eyes import candidates
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, path_id
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
 from chengxin.parties.models import Company
-from chengxin.parties.schemas import InvalidOut
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from chengxin.workflow.four_eyes import RECORDED, ROLE, Eligibility, Refusal, evaluate
 from chengxin.accounts.models import Role
 from chengxin.parties.permissions import can_edit_company
+from chengxin.workflow.four_eyes import RECORDED, ROLE, Eligibility, Refusal, evaluate
 
 
 def _active(user) -> bool:

@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.workflow.four_eyes import notify_if_blocked
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
@@ -49,6 +48,7 @@ from chengxin.parties.models import Company
 from chengxin.parties.normalize import normalize_currency
 from chengxin.todos.models import Todo
 from chengxin.todos.services import todo_complete, todo_create
+from chengxin.workflow.four_eyes import notify_if_blocked
 
 logger = logging.getLogger(__name__)
 

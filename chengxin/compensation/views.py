@@ -15,7 +15,6 @@ from django.utils.http import content_disposition_header, url_has_allowed_host_a
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.workflow.four_eyes import candidates
 from chengxin.campaigns.selectors import recipient_by_token
 from chengxin.compensation import selectors, services
 from chengxin.compensation.forms import (
@@ -35,6 +34,7 @@ from chengxin.core.addresses import request_client_address
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.four_eyes import candidates
 
 
 def _read_voucher(upload) -> bytes:

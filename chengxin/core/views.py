@@ -2,17 +2,13 @@
 reader's language: the user's saved language, else the session's or the
 browser's, as the middleware activated it. Under /api/ the answers stay JSON."""
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
-
-from chengxin.core.selectors import my_day
 
 
 @require_GET
@@ -84,12 +80,3 @@ def server_error(request):
     if _is_api(request):
         return JsonResponse({"detail": _("Server error.")}, status=500)
     return HttpResponse(loader.get_template("core/500.html").render(), status=500)
-
-
-@require_GET
-@login_required
-def home(request):
-    """My day: what waits for the signed-in user."""
-    now = timezone.now()
-    context = {"day": my_day(user=request.user, now=now), "now": now}
-    return render(request, "core/home.html", context)

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from chengxin.workflow.four_eyes import Eligibility
 from chengxin.accounts.models import User
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.models import ALARMING_LEVELS, AlertStep, Assessment, FoundBankDetail
@@ -22,6 +21,7 @@ from chengxin.mail.models import Message
 from chengxin.mail.permissions import visible_messages_q
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_history_ids
+from chengxin.workflow.four_eyes import Eligibility
 
 
 @dataclass(frozen=True)

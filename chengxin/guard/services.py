@@ -24,14 +24,6 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from chengxin.workflow.four_eyes import (
-    PROPOSED,
-    ROLE,
-    Eligibility,
-    Refusal,
-    evaluate,
-    notify_if_blocked,
-)
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
@@ -59,6 +51,14 @@ from chengxin.notifications.services import notify
 from chengxin.parties.models import Channel, ChannelKind, Company
 from chengxin.parties.permissions import can_edit_company
 from chengxin.parties.selectors import channels_on_file
+from chengxin.workflow.four_eyes import (
+    PROPOSED,
+    ROLE,
+    Eligibility,
+    Refusal,
+    evaluate,
+    notify_if_blocked,
+)
 
 logger = logging.getLogger("chengxin.guard")
 

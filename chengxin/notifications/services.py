@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from chengxin.accounts.models import User
 from chengxin.core.deferred_text import DeferredText, reader_fields
 from chengxin.notifications.models import Notification
 
@@ -19,7 +19,12 @@ Text = DeferredText | Promise | Sequence[DeferredText | Promise | str] | str
 
 
 def notify(
-    *, users: Iterable[User | None], kind: str, title: Text, body: Text = "", link: str = ""
+    *,
+    users: Iterable[AbstractBaseUser | None],
+    kind: str,
+    title: Text,
+    body: Text = "",
+    link: str = "",
 ) -> None:
     """Notify each (active, distinct) user once the current transaction commits.
 
@@ -41,7 +46,7 @@ def notify(
     transaction.on_commit(lambda: Notification.objects.bulk_create(rows))
 
 
-def notification_mark_read(*, user: User, notification: Notification) -> Notification:
+def notification_mark_read(*, user: AbstractBaseUser, notification: Notification) -> Notification:
     """Mark one of the user's own notifications read (repeating it changes nothing)."""
     if notification.user_id != user.pk:
         raise Notification.DoesNotExist
@@ -51,7 +56,7 @@ def notification_mark_read(*, user: User, notification: Notification) -> Notific
     return notification
 
 
-def notification_mark_all_read(*, user: User) -> int:
+def notification_mark_all_read(*, user: AbstractBaseUser) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -20,7 +20,7 @@ from ninja import Query, Router, Status
 
 from chengxin.accounts.models import User
 from chengxin.audit.selectors import audit_timeline_for_companies
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, path_id
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, InvalidOut, path_id
 from chengxin.core.http import or_404
 from chengxin.parties import selectors, services
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
@@ -39,9 +39,7 @@ from chengxin.parties.schemas import (
     ContactPatch,
     DuplicateOut,
     DuplicatesRefusedOut,
-    ErrorOut,
     HistoryEntryOut,
-    InvalidOut,
 )
 from chengxin.parties.services import ChannelInput, CompanyInput
 

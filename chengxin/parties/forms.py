@@ -11,7 +11,6 @@ from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
     MANUAL_VERIFICATION_METHODS,
     Channel,
-    ChannelKind,
     CompanyStatus,
     ContactStatus,
     FollowUpKind,
@@ -149,12 +148,6 @@ class ContactForm(forms.Form):
         label=_("Status"), choices=ContactStatus.choices, initial=ContactStatus.ACTIVE
     )
     notes = LongTextField(label=_("Notes"), required=False, rows=2)
-
-
-class ChannelForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=ChannelKind.choices)
-    value = forms.CharField(label=_("Value"), max_length=320)
-    primary = forms.BooleanField(label=_("Make primary"), required=False)
 
 
 class ChannelVerifyForm(forms.Form):

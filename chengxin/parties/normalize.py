@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-import zoneinfo
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -212,17 +211,6 @@ def normalize_currency(raw: str) -> str:
         raise ValidationError(
             _("“%(value)s” is not an ISO 4217 currency code."),
             code="currency_unknown",
-            params={"value": raw},
-        )
-    return value
-
-
-def validate_time_zone(raw: str) -> str:
-    value = (raw or "").strip()
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(
-            _("“%(value)s” is not a time zone (e.g. Europe/Berlin)."),
-            code="tz_unknown",
             params={"value": raw},
         )
     return value

@@ -9,8 +9,6 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from chengxin.core.api_types import ErrorOut as ErrorOut  # re-exported: the shared answers
-from chengxin.core.api_types import InvalidOut as InvalidOut
 from chengxin.core.api_types import Offset, RecordId
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,

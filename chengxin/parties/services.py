@@ -25,6 +25,7 @@ from chengxin.audit.services import (
 )
 from chengxin.core.errors import Conflict
 from chengxin.core.lengths import length_errors
+from chengxin.core.zones import validate_time_zone
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -161,7 +162,7 @@ def _clean_contact_fields(
         errors["language"] = [_("Unknown language.")]
     if time_zone:
         try:
-            normalize.validate_time_zone(time_zone)
+            validate_time_zone(time_zone)
         except ValidationError as exc:
             errors["time_zone"] = exc.error_list
     errors.update(length_errors(Contact, name=name, title=(title or "").strip()))

@@ -4,6 +4,8 @@ from chengxin.parties import views
 
 app_name = "parties"
 
+# "+ Add channel" (contacts/<pk>/channels/new/) and "make primary" (channels/<pk>/primary/)
+# open a change request: the changes app serves them at these addresses.
 urlpatterns = [
     path("", views.company_list, name="company_list"),
     path("new/", views.company_create, name="company_create"),
@@ -20,8 +22,6 @@ urlpatterns = [
     path("<int:pk>/follow-ups/", views.follow_up_add, name="follow_up_add"),
     path("<int:pk>/contacts/new/", views.contact_create, name="contact_create"),
     path("contacts/<int:pk>/edit/", views.contact_edit, name="contact_edit"),
-    path("contacts/<int:pk>/channels/new/", views.channel_add, name="channel_add"),
     path("channels/<int:pk>/retire/", views.channel_retire, name="channel_retire"),
-    path("channels/<int:pk>/primary/", views.channel_make_primary, name="channel_make_primary"),
     path("channels/<int:pk>/verify/", views.channel_verify, name="channel_verify"),
 ]

@@ -23,7 +23,6 @@ from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
 from chengxin.parties.countries import country_choices
 from chengxin.parties.forms import (
-    ChannelForm,
     ChannelVerifyForm,
     CompanyForm,
     ContactForm,
@@ -434,70 +433,6 @@ def contact_edit(request, pk):
         "parties/contact_form.html",
         {"form": form, "company": company, "contact": contact, "title": contact.name},
     )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def channel_add(request, pk):
-    """The "+ Add channel" button of an existing contact: opens a change request (the
-    five-step loop), never writes the channel at once."""
-    from chengxin.changes.services import change_open
-
-    contact = _contact_or_404(request, pk)
-    company = _editable(request, contact.company)
-    form = ChannelForm(request.POST or None)
-
-    def open_change(data):
-        try:
-            return change_open(
-                actor=request.user,
-                contact=contact,
-                kind=data["kind"],
-                new_value=data["value"],
-                action="add",
-                make_primary=data["primary"],
-            )
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict") and "new_value" in exc.error_dict:
-                errors = {"value": exc.error_dict.pop("new_value"), **exc.error_dict}
-                raise ValidationError(errors) from None
-            raise
-
-    opened = run_form(
-        request,
-        form,
-        open_change,
-        success=_(
-            "Change request opened: the channel is added once the contact confirmed it "
-            "and you verified it through a channel on file."
-        ),
-        then=lambda change: reverse("changes:change_detail", args=[change.pk]),
-    )
-    return opened or render(
-        request, "parties/channel_form.html", {"form": form, "contact": contact, "company": company}
-    )
-
-
-@require_POST
-@login_required
-def channel_make_primary(request, pk):
-    """The "make primary" button: opens a change request for it (a change of primary is a
-    change)."""
-    from chengxin.changes.services import change_open
-
-    channel = _channel_or_404(request, pk)
-    try:
-        change = change_open(
-            actor=request.user, contact=channel.contact, kind=channel.kind, new_value=channel.value
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect("parties:company_detail", pk=channel.contact.company_id)
-    messages.success(
-        request, _("Change request opened: the channel becomes primary once the loop is done.")
-    )
-    return redirect("changes:change_detail", pk=change.pk)
 
 
 @require_POST

@@ -4,7 +4,7 @@ from django import template
 
 from chengxin.banking import selectors
 from chengxin.banking.models import Side
-from chengxin.banking.services import can_propose
+from chengxin.banking.permissions import can_propose
 
 register = template.Library()
 

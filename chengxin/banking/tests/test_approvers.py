@@ -5,15 +5,16 @@ and the administrators are told at once."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.services import api_token_create
-from chengxin.banking import services
+from chengxin.banking import permissions, services
 from chengxin.banking.models import Side
 from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_finance_proposes_the_only_manager_verifies_nobody_can_approve(
     finance.save()
     with django_capture_on_commit_callbacks(execute=True):
         account = _verified(proposer=finance, verifier=manager)
-    eligibility = services.account_approvers(account)
+    eligibility = permissions.account_approvers(account)
     assert eligibility.blocked
     reason = eligibility.blocked_reason
     assert "Min Zhao (Finance) proposed it" in reason
@@ -76,7 +77,7 @@ def test_a_second_manager_clears_the_warning(
     with django_capture_on_commit_callbacks(execute=True):
         account = _verified(proposer=finance, verifier=manager)
     assert not _blocked_notes().exists()
-    eligibility = services.account_approvers(account)
+    eligibility = permissions.account_approvers(account)
     assert [a.user for a in eligibility.approvers] == [second]
     assert eligibility.blocked_reason is None
     # manager2 has no authenticator yet: counted, but must set one up first.
@@ -88,7 +89,7 @@ def test_a_second_manager_clears_the_warning(
     listing = client_for(manager).get("/bank-accounts/").content.decode()
     assert 'data-testid="nobody-approves"' not in listing
     TOTPDevice.objects.create(user=second, name="phone", confirmed=True)
-    assert not services.account_approvers(account).approvers[0].must_set_up_two_factor
+    assert not permissions.account_approvers(account).approvers[0].must_set_up_two_factor
     _token, raw = api_token_create(actor=finance, name="t")
     data = (
         client_for(finance)
@@ -105,22 +106,22 @@ def test_a_deactivated_or_sales_user_is_not_counted(finance, manager):
     make_user("manager", username="gone", is_active=False)
     make_user("sales", username="rep")
     account = _verified(proposer=finance, verifier=manager)
-    assert services.account_approvers(account).blocked
+    assert permissions.account_approvers(account).blocked
 
 
 def test_the_rule_is_the_services_rule(finance, manager):
     """Whoever the eligibility names may approve; the excluded are refused."""
     other_finance = make_user("finance", username="finance2")
     account = _verified(proposer=finance, verifier=manager)
-    assert [a.user for a in services.account_approvers(account).approvers] == [other_finance]
+    assert [a.user for a in permissions.account_approvers(account).approvers] == [other_finance]
     for person in (finance, manager):
-        with pytest.raises(services.PermissionDenied):
+        with pytest.raises(PermissionDenied):
             services.bank_account_approve(actor=person, account=account, second_factor_passed=True)
     services.bank_account_approve(actor=other_finance, account=account, second_factor_passed=True)
 
 
 def test_no_approver_role_at_all(admin_user):
     account = _verified(proposer=admin_user, verifier=admin_user)
-    reason = services.account_approvers(account).blocked_reason
+    reason = permissions.account_approvers(account).blocked_reason
     assert reason.startswith("Nobody can approve this: no active user has one of these roles")
     assert "Manager, Finance" in reason

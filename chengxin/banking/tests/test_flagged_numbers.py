@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from chengxin.banking import services
+from chengxin.banking import permissions, services
 from chengxin.banking.models import BankAccount, State
 from chengxin.banking.tests.factories import IBAN_DE, IBAN_NL
 from chengxin.banking.tests.test_api import _client, _code, _device, _post
@@ -147,9 +147,9 @@ def test_a_flagged_message_after_the_proposal_raises_it_too(
         actor=owner, side="counterparty", company=company, **THEIRS
     )
     _verify(account, owner, company)
-    assert services.can_approve(finance, account)
+    assert permissions.can_approve(finance, account)
     ingest(make_raw(sender=LOOKALIKE, subject="New account", text=FRAUD_TEXT))
-    assert not services.can_approve(finance, account)
+    assert not permissions.can_approve(finance, account)
     with pytest.raises(PermissionDenied):
         services.bank_account_approve(actor=finance, account=account, second_factor_passed=True)
     services.bank_account_approve(actor=manager, account=account, second_factor_passed=True)

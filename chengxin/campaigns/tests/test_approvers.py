@@ -8,7 +8,6 @@ import datetime
 import pytest
 from django.utils import translation
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import User
 from chengxin.accounts.services import api_token_create
 from chengxin.campaigns import services
@@ -16,6 +15,7 @@ from chengxin.campaigns.services import plan_create, plan_overriders
 from chengxin.campaigns.tests.conftest import TODAY, plan_input
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ and the outbox's loopback SMTP server."""
 
 import pytest
 
-from chengxin.changes.services import change_open
+from chengxin.changes.services.opening import change_open
 from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
 from chengxin.outbox.tests.conftest import smtp_server  # noqa: F401
 

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.accounts.services import api_token_create
-from chengxin.changes import services
 from chengxin.changes.models import ChangeRequest
 from chengxin.changes.permissions import awaits_approval, change_approvers
+from chengxin.changes.services import approval, confirmation, opening, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL
 from chengxin.changes.tests.test_steps import _phone
 from chengxin.guard.models import Assessment
 from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 
@@ -33,15 +33,15 @@ def risky_change(ingest, company, owner):
     ).message
     assert Assessment.objects.get(message=message).is_alarming
     ChangeRequest.objects.all().delete()  # the guard's own proposal
-    return services.change_open(
+    return opening.change_open(
         actor=owner, contact=company.contacts.get(), kind="email", new_value=NEW_EMAIL,
         source_message=message,
     )  # fmt: skip
 
 
 def _verify(change, verifier, owner):
-    services.change_confirm_send(actor=owner, request=change)
-    return services.change_verify(
+    confirmation.change_confirm_send(actor=owner, request=change)
+    return verification.change_verify(
         actor=verifier, request=change, channel=_phone(change), outcome="confirmed"
     )
 
@@ -92,6 +92,6 @@ def test_a_second_manager_may_approve(client_for, owner, manager, risky_change):
     assert [a["id"] for a in data["approvers"]] == [second.pk]
     listed = client_for(owner).get("/api/v1/changes", headers=headers).json()
     assert [a["id"] for a in listed[0]["approvers"]] == [second.pk]
-    services.change_approve(actor=second, request=change)
+    approval.change_approve(actor=second, request=change)
     change.refresh_from_db()
     assert not awaits_approval(change)

@@ -142,11 +142,11 @@ def test_the_migration_calls_old_sent_steps_queued_and_adds_what_the_outbox_prov
 
     from django.apps import apps
 
-    from chengxin.changes import services
     from chengxin.changes.models import ChangeStep
+    from chengxin.changes.services import confirmation
     from chengxin.changes.tests.conftest import deliver_confirmation
 
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
     # As the old code recorded it: "confirm_sent" when the letter was queued, nothing after.
     ChangeStep.objects.filter(request=change, kind="confirm_sent").delete()
@@ -158,5 +158,5 @@ def test_the_migration_calls_old_sent_steps_queued_and_adds_what_the_outbox_prov
     change.refresh_from_db()
     assert _kinds(change) == ["opened", "confirm_queued", "confirm_sent"]
     sent = change.steps.get(kind="confirm_sent")
-    confirmation = OutboundMessage.objects.get(pk=change.confirm_message_id)
-    assert (sent.at, sent.details["to"]) == (confirmation.sent_at, OLD_EMAIL)
+    letter = OutboundMessage.objects.get(pk=change.confirm_message_id)
+    assert (sent.at, sent.details["to"]) == (letter.sent_at, OLD_EMAIL)

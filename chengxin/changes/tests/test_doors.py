@@ -19,8 +19,8 @@ from chengxin.banking.models import Side
 from chengxin.banking.models import State as AccountState
 from chengxin.banking.services import verification_channels
 from chengxin.banking.tests.factories import IBAN_NL, make_account
-from chengxin.changes import services
 from chengxin.changes.models import ChangeRequest, State
+from chengxin.changes.services import applying, confirmation, opening, rejection, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL, add_colleague
 from chengxin.imports import services as imports
 from chengxin.imports.tests.conftest import csv_bytes, upload
@@ -42,7 +42,7 @@ def test_add_channel_on_the_page_opens_a_change_request_and_writes_nothing(
 ):
     client = client_for(owner)
     response = client.post(
-        reverse("parties:channel_add", args=[contact.pk]),
+        reverse("changes:channel_add", args=[contact.pk]),
         {"kind": "email", "value": ATTACKER, "primary": "on"},
         follow=True,
     )
@@ -54,7 +54,7 @@ def test_add_channel_on_the_page_opens_a_change_request_and_writes_nothing(
     old = Channel.objects.get(value=OLD_EMAIL)
     assert old.is_primary and old.is_active
     # The confirmation goes to the address on file, never to the new one.
-    assert services.change_confirm_recipient(change) == OLD_EMAIL
+    assert confirmation.change_confirm_recipient(change) == OLD_EMAIL
     listed = client.get(reverse("changes:change_list")).content.decode()
     assert listed.count('data-testid="foreign-domain"') == 1
     # The company page marks nothing as foreign: Anna's address is on the company's domain.
@@ -95,11 +95,11 @@ def test_a_channel_entered_with_a_new_contact_is_not_on_file_until_verified(
     later = timezone.now()
     assert not channels_on_file(company=company, before=later).filter(contact=jonas).exists()
     # A later change request does not send its confirmation there, nor verify through it.
-    change = services.change_open(actor=owner, contact=jonas, kind="email",
+    change = opening.change_open(actor=owner, contact=jonas, kind="email",
                                   new_value="jonas@mueller-maschinen.de")  # fmt: skip
-    assert services.change_confirm_recipient(change) == ""
+    assert confirmation.change_confirm_recipient(change) == ""
     with pytest.raises(Exception, match="nowhere safe to go"):
-        services.change_confirm_send(actor=owner, request=change)
+        confirmation.change_confirm_send(actor=owner, request=change)
     page = client_for(owner).get(reverse("changes:change_detail", args=[change.pk]))
     assert 'data-testid="no-address-on-file"' in page.content.decode()
     # Bank verification does not offer it either.
@@ -141,16 +141,16 @@ def test_verifying_a_foreign_address_needs_a_manager_who_did_not_add_it(owner, m
 
 
 def test_verified_after_the_request_does_not_count_for_it(owner, company, contact):
-    change = services.change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)
+    change = opening.change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)
     jonas = add_colleague(owner, company, ("phone", "+49 151 23456789"))
     phone = jonas.channels.get()
     parties.channel_verify(actor=owner, channel=phone, method="in_person",
                            note="Met Jonas at the Hannover fair.")  # fmt: skip
-    assert phone not in services.verification_channels(change)
+    assert phone not in verification.verification_channels(change)
     # For a request opened after the verification, it is on file.
-    services.change_withdraw(actor=owner, request=change, notes="Typo in the address.")
-    later = services.change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)
-    assert phone in services.verification_channels(later)
+    rejection.change_withdraw(actor=owner, request=change, notes="Typo in the address.")
+    later = opening.change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)
+    assert phone in verification.verification_channels(later)
 
 
 def test_import_never_adds_a_channel_to_an_existing_customer_and_imports_unverified(owner, company):
@@ -188,7 +188,7 @@ def test_merge_brings_channels_in_unverified(manager, owner, company, contact):
 
 def test_a_second_tab_cannot_open_a_second_loop(client_for, owner, contact):
     client = client_for(owner)
-    url = reverse("parties:channel_add", args=[contact.pk])
+    url = reverse("changes:channel_add", args=[contact.pk])
     first = client.post(url, {"kind": "email", "value": NEW_EMAIL})
     second = client.post(url, {"kind": "email", "value": ATTACKER})
     assert first.status_code == 302 and second.status_code == 200
@@ -217,7 +217,7 @@ def test_two_requests_at_once_open_one_loop(owner):
     def open_one(n: int) -> None:
         try:
             start.wait()
-            services.change_open(actor=owner, contact=contact, kind="email",
+            opening.change_open(actor=owner, contact=contact, kind="email",
                                  new_value=f"anna{n}@mueller-group.de")  # fmt: skip
             outcomes.append("opened")
         except Exception as exc:  # noqa: BLE001 - the refusal is what is counted
@@ -246,15 +246,15 @@ def test_make_primary_walks_the_loop_and_verifies_the_channel(owner, company):
                            note="Listed on mueller-maschinen.de/kontakt.")  # fmt: skip
     second = jonas.channels.get(value="j.weber@mueller-maschinen.de")
     with pytest.raises(Exception, match="already has this"):
-        services.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value,
+        opening.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value,
                              action="add")  # fmt: skip
-    change = services.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value)
+    change = opening.change_open(actor=owner, contact=jonas, kind="email", new_value=second.value)
     assert change.action == "make_primary" and change.old_channel_id == first.pk
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
     anna_phone = Channel.objects.get(value="+4930901820")
-    services.change_verify(actor=owner, request=change, channel=anna_phone, outcome="confirmed")
-    services.change_apply(actor=owner, request=change)
+    verification.change_verify(actor=owner, request=change, channel=anna_phone, outcome="confirmed")
+    applying.change_apply(actor=owner, request=change)
     first.refresh_from_db()
     second.refresh_from_db()
     assert second.is_primary and second.verification_method == "change_request"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from chengxin.changes import drafts, services
+from chengxin.changes import drafts
+from chengxin.changes.services import confirmation, notice
 
 COMPANY = settings.CHENGXIN_COMPANY_NAME
 
@@ -31,23 +32,23 @@ def test_letters_are_signed_with_the_reps_name_in_the_letters_script(
     rep, change, language, signature
 ):
     change.contact.language = language
-    confirm = services.change_confirm_draft(request=change, actor=rep)
-    notice = services.change_notice_draft(request=change, actor=rep)
+    confirm = confirmation.change_confirm_draft(request=change, actor=rep)
+    effective = notice.change_notice_draft(request=change, actor=rep)
     assert confirm.body.endswith(signature)
-    assert notice.body.endswith(signature)
+    assert effective.body.endswith(signature)
     other = "李娜" if language != "zh-hans" else "Nina Li"
-    assert other not in confirm.body and other not in notice.body
+    assert other not in confirm.body and other not in effective.body
 
 
 def test_a_rep_with_only_a_chinese_name_signs_english_letters_with_the_company_alone(owner, change):
     owner.first_name, owner.last_name = "娜", "李"
     owner.save(update_fields=["first_name", "last_name"])
     change.contact.language = "en"
-    english = services.change_confirm_draft(request=change, actor=owner)
+    english = confirmation.change_confirm_draft(request=change, actor=owner)
     assert english.body.endswith(f"Thank you again,\n{COMPANY}")
     assert "李" not in english.body
     change.contact.language = "zh-hans"
-    chinese = services.change_confirm_draft(request=change, actor=owner)
+    chinese = confirmation.change_confirm_draft(request=change, actor=owner)
     assert chinese.body.endswith(f"李娜\n{COMPANY}")  # family name first
 
 
@@ -62,7 +63,7 @@ def test_display_name_falls_back_to_first_and_last_name(owner):
 @pytest.mark.parametrize("language", ["en", "zh-hans", "de", "es", "fr"])
 def test_the_notice_does_not_tell_the_buyer_that_no_order_is_open(rep, change, language):
     change.contact.language = language
-    body = services.change_notice_draft(request=change, actor=rep).body
+    body = notice.change_notice_draft(request=change, actor=rep).body
     for phrase in ("open orders", "未完成", "offenen Aufträge", "pedidos", "commandes"):
         assert phrase not in body
     assert "\n\n\n" not in body

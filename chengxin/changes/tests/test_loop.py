@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chengxin.changes.models import ChangeRequest, State
-from chengxin.changes.services import changes_review_open_due
+from chengxin.changes.services.review import changes_review_open_due
 from chengxin.changes.tests.conftest import (
     NEW_EMAIL,
     OLD_EMAIL,
@@ -148,30 +148,30 @@ def test_the_five_steps_end_to_end(
 
 @pytest.mark.parametrize("days", [3])
 def test_the_review_waits_the_configured_number_of_days(settings, owner, change, days):
-    from chengxin.changes import services
+    from chengxin.changes.services import applying, confirmation, notice, verification
 
     settings.CHENGXIN_CHANGE_REVIEW_DAYS = days
     phone = Channel.objects.get(contact=change.contact, kind="phone")
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
-    services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
-    services.change_apply(actor=owner, request=change)
-    change = services.change_notice_send(actor=owner, request=change)
+    verification.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
+    applying.change_apply(actor=owner, request=change)
+    change = notice.change_notice_send(actor=owner, request=change)
     assert change.review_due_at == change.state_changed_at + datetime.timedelta(days=days)
     assert changes_review_open_due(now=change.review_due_at - datetime.timedelta(minutes=1)) == 0
     assert changes_review_open_due(now=change.review_due_at) == 1
 
 
 def test_the_review_reports_what_still_went_to_the_old_address_and_bounces(owner, change):
-    from chengxin.changes import services
+    from chengxin.changes.services import applying, confirmation, notice, verification
     from chengxin.outbox.services import outbox_enqueue
 
     phone = Channel.objects.get(contact=change.contact, kind="phone")
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
-    services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
-    change = services.change_apply(actor=owner, request=change)
-    change = services.change_notice_send(actor=owner, request=change)
+    verification.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
+    change = applying.change_apply(actor=owner, request=change)
+    change = notice.change_notice_send(actor=owner, request=change)
     # A colleague copied the old address from an old mail thread; it went out.
     stray = outbox_enqueue(
         actor=owner,

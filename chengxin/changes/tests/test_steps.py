@@ -8,8 +8,17 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chengxin.accounts.models import Role
-from chengxin.changes import services
 from chengxin.changes.models import ChangeRequest, State
+from chengxin.changes.services import (
+    applying,
+    approval,
+    confirmation,
+    notice,
+    opening,
+    rejection,
+    review,
+    verification,
+)
 from chengxin.changes.tests.conftest import (
     NEW_EMAIL,
     OLD_EMAIL,
@@ -31,56 +40,58 @@ def _phone(change):
 
 
 def _to_verified(owner, change):
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
-    return services.change_verify(
+    return verification.change_verify(
         actor=owner, request=change, channel=_phone(change), outcome="confirmed"
     )
 
 
 def test_steps_cannot_be_skipped(owner, change):
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_verify(
+        verification.change_verify(
             actor=owner, request=change, channel=_phone(change), outcome="confirmed"
         )
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_apply(actor=owner, request=change)
+        applying.change_apply(actor=owner, request=change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_notice_send(actor=owner, request=change)
+        notice.change_notice_send(actor=owner, request=change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_review_close(actor=owner, request=change)
+        review.change_review_close(actor=owner, request=change)
     change.refresh_from_db()
     assert change.state == State.OPENED
     assert Channel.objects.get(contact=change.contact, value=OLD_EMAIL).is_primary
 
 
 def test_steps_cannot_be_repeated(owner, change):
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     with pytest.raises(ValidationError, match="already written"):
-        services.change_confirm_send(actor=owner, request=change)
+        confirmation.change_confirm_send(actor=owner, request=change)
     assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
-    _change = services.change_verify(
+    _change = verification.change_verify(
         actor=owner, request=change, channel=_phone(change), outcome="confirmed"
     )
     deliver_confirmation(change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_verify(
+        verification.change_verify(
             actor=owner, request=change, channel=_phone(change), outcome="denied"
         )
-    services.change_apply(actor=owner, request=change)
+    applying.change_apply(actor=owner, request=change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_apply(actor=owner, request=change)
+        applying.change_apply(actor=owner, request=change)
     assert Channel.objects.filter(contact=change.contact, value=NEW_EMAIL).count() == 1
 
 
 def test_an_unreachable_contact_is_recorded_and_the_check_can_be_tried_again(owner, change):
-    services.change_confirm_send(actor=owner, request=change)
-    services.change_verify(
+    confirmation.change_confirm_send(actor=owner, request=change)
+    verification.change_verify(
         actor=owner, request=change, channel=_phone(change), outcome="unreachable"
     )
     change.refresh_from_db()
     assert change.state == State.CONFIRM_SENT
-    services.change_verify(actor=owner, request=change, channel=_phone(change), outcome="confirmed")
+    verification.change_verify(
+        actor=owner, request=change, channel=_phone(change), outcome="confirmed"
+    )
     change.refresh_from_db()
     assert change.state == State.VERIFIED
     assert [s.details["outcome"] for s in change.steps.filter(kind="verification")] == [
@@ -89,43 +100,45 @@ def test_an_unreachable_contact_is_recorded_and_the_check_can_be_tried_again(own
 
 
 def test_a_number_from_the_change_message_is_refused_for_verification(owner, company, change):
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     # The message gave "my colleague's mobile"; someone entered that colleague after the
     # request and even marked the number verified: it was not on file before the request.
     colleague = add_colleague(owner, company, ("phone", "+49 151 23456789"))
     added = colleague.channels.get()
     with pytest.raises(ValidationError) as refused:
-        services.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
+        verification.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
     assert "on file (verified) before this" in str(refused.value)
     channel_verify(
         actor=owner, channel=added, method="in_person", note="Met Jörg at the Hannover fair."
     )
     with pytest.raises(ValidationError):
-        services.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
-    assert added not in services.verification_channels(change)
+        verification.change_verify(actor=owner, request=change, channel=added, outcome="confirmed")
+    assert added not in verification.verification_channels(change)
     change.refresh_from_db()
     assert change.state == State.CONFIRM_SENT and change.verified_by is None
 
 
 def test_the_new_address_itself_is_refused_for_verification(owner, company, change):
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     new = add_colleague(owner, company, ("email", NEW_EMAIL)).channels.get()
     with pytest.raises(ValidationError):
-        services.change_verify(actor=owner, request=change, channel=new, outcome="confirmed")
+        verification.change_verify(actor=owner, request=change, channel=new, outcome="confirmed")
 
 
 def test_an_unverified_channel_on_file_before_the_request_never_counts(owner, company):
     """Entered before the request, but never verified: not "on file"."""
     colleague = add_colleague(owner, company, ("phone", "+49 151 23456789"))
     unverified = colleague.channels.get()
-    change = services.change_open(
+    change = opening.change_open(
         actor=owner, contact=company.contacts.get(name="Anna Schmidt"), kind="email",
         new_value=NEW_EMAIL,
     )  # fmt: skip
-    services.change_confirm_send(actor=owner, request=change)
-    assert unverified not in services.verification_channels(change)
+    confirmation.change_confirm_send(actor=owner, request=change)
+    assert unverified not in verification.verification_channels(change)
     with pytest.raises(ValidationError, match="never verified"):
-        services.change_verify(actor=owner, request=change, channel=unverified, outcome="confirmed")
+        verification.change_verify(
+            actor=owner, request=change, channel=unverified, outcome="confirmed"
+        )
 
 
 @pytest.fixture
@@ -144,7 +157,7 @@ def risky_change(ingest, company, owner):
     message.refresh_from_db()
     ChangeRequest.objects.filter(source_message=message).delete()  # the guard's proposal
     ChangeRequest.objects.all().delete()
-    return services.change_open(
+    return opening.change_open(
         actor=owner, contact=company.contacts.get(), kind="email", new_value=NEW_EMAIL,
         source_message=message,
     )  # fmt: skip
@@ -152,40 +165,40 @@ def risky_change(ingest, company, owner):
 
 def test_a_high_risk_change_needs_another_manager_to_approve(owner, manager, risky_change):
     assert risky_change.needs_approval
-    services.change_confirm_send(actor=owner, request=risky_change)
+    confirmation.change_confirm_send(actor=owner, request=risky_change)
     deliver_confirmation(risky_change)
-    services.change_verify(
+    verification.change_verify(
         actor=manager, request=risky_change, channel=_phone(risky_change), outcome="confirmed"
     )
     with pytest.raises(ValidationError, match="manager must approve"):
-        services.change_apply(actor=owner, request=risky_change)
+        applying.change_apply(actor=owner, request=risky_change)
     with pytest.raises(PermissionDenied, match="another manager"):
-        services.change_approve(actor=manager, request=risky_change)
+        approval.change_approve(actor=manager, request=risky_change)
     with pytest.raises(PermissionDenied):
-        services.change_approve(actor=owner, request=risky_change)
+        approval.change_approve(actor=owner, request=risky_change)
     second = make_user(Role.MANAGER, username="manager2")
-    services.change_approve(actor=second, request=risky_change)
+    approval.change_approve(actor=second, request=risky_change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_approve(actor=second, request=risky_change)
-    services.change_apply(actor=owner, request=risky_change)
+        approval.change_approve(actor=second, request=risky_change)
+    applying.change_apply(actor=owner, request=risky_change)
     risky_change.refresh_from_db()
     assert (risky_change.state, risky_change.approved_by) == (State.APPLIED, second)
 
 
 def test_the_opener_cannot_approve_either(manager, risky_change, owner):
     ChangeRequest.objects.filter(pk=risky_change.pk).update(opened_by=manager)
-    services.change_confirm_send(actor=owner, request=risky_change)
-    services.change_verify(
+    confirmation.change_confirm_send(actor=owner, request=risky_change)
+    verification.change_verify(
         actor=owner, request=risky_change, channel=_phone(risky_change), outcome="confirmed"
     )
     with pytest.raises(PermissionDenied, match="opened this request"):
-        services.change_approve(actor=manager, request=risky_change)
+        approval.change_approve(actor=manager, request=risky_change)
 
 
 def test_a_low_risk_change_needs_no_approval(owner, manager, change):
     _to_verified(owner, change)
     with pytest.raises(ValidationError, match="needs no approval"):
-        services.change_approve(actor=manager, request=change)
+        approval.change_approve(actor=manager, request=change)
 
 
 def test_a_queued_message_keeps_the_address_it_was_written_for(owner, change):
@@ -197,11 +210,11 @@ def test_a_queued_message_keeps_the_address_it_was_written_for(owner, change):
         contact=contact,
     )  # fmt: skip
     _to_verified(owner, change)
-    services.change_apply(actor=owner, request=change)
+    applying.change_apply(actor=owner, request=change)
     waiting.refresh_from_db()
     assert waiting.to_address == OLD_EMAIL and waiting.status == Status.QUEUED
-    confirmation = OutboundMessage.objects.get(pk=change.confirm_message_id)
-    assert confirmation.to_address == OLD_EMAIL
+    letter = OutboundMessage.objects.get(pk=change.confirm_message_id)
+    assert letter.to_address == OLD_EMAIL
     change.refresh_from_db()
     applied = change.steps.get(kind="applied").details
     assert applied["queued_to_old_value"] == 1 and applied["action"] == "replace"
@@ -213,25 +226,27 @@ def test_a_queued_message_keeps_the_address_it_was_written_for(owner, change):
 
 def test_apply_waits_until_the_confirmation_has_left(owner, change):
     """Verified by phone, but the confirmation is still in the outbox: apply is refused."""
-    services.change_confirm_send(actor=owner, request=change)
-    services.change_verify(actor=owner, request=change, channel=_phone(change), outcome="confirmed")
+    confirmation.change_confirm_send(actor=owner, request=change)
+    verification.change_verify(
+        actor=owner, request=change, channel=_phone(change), outcome="confirmed"
+    )
     with pytest.raises(ValidationError, match="has not left yet"):
-        services.change_apply(actor=owner, request=change)
+        applying.change_apply(actor=owner, request=change)
     change.refresh_from_db()
     OutboundMessage.objects.filter(pk=change.confirm_message_id).update(
         status=Status.FAILED_PERMANENTLY, last_error="550 mailbox unavailable"
     )
     with pytest.raises(ValidationError, match="could not be delivered"):
-        services.change_apply(actor=owner, request=change)
+        applying.change_apply(actor=owner, request=change)
     change.refresh_from_db()
     assert change.state == State.VERIFIED
     assert not Channel.objects.filter(contact=change.contact, value=NEW_EMAIL).exists()
     # Written again, and this time handed to the server: now it may be applied.
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     change.refresh_from_db()
     assert change.state == State.VERIFIED
     assert deliver_confirmation(change) == Status.SENT
-    services.change_apply(actor=owner, request=change)
+    applying.change_apply(actor=owner, request=change)
     change.refresh_from_db()
     assert change.state == State.APPLIED
 
@@ -239,7 +254,7 @@ def test_apply_waits_until_the_confirmation_has_left(owner, change):
 def test_a_delivered_confirmation_cannot_be_written_again(owner, change):
     _to_verified(owner, change)
     with pytest.raises(ValidationError, match="already written"):
-        services.change_confirm_send(actor=owner, request=change)
+        confirmation.change_confirm_send(actor=owner, request=change)
     assert OutboundMessage.objects.filter(purpose="change_confirm").count() == 1
 
 
@@ -253,9 +268,9 @@ def test_a_denied_change_is_rejected_as_fraud_and_everyone_is_warned(
         )
     ).message
     change = ChangeRequest.objects.get(source_message=message)
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_verify(
+        verification.change_verify(
             actor=owner, request=change, channel=_phone(change), outcome="denied",
             notes="Anna says she never wrote this.",
         )  # fmt: skip
@@ -270,7 +285,7 @@ def test_a_denied_change_is_rejected_as_fraud_and_everyone_is_warned(
     old = Channel.objects.get(contact=change.contact, value=OLD_EMAIL)
     assert old.is_active and old.is_primary
     with pytest.raises(ValidationError):
-        services.change_apply(actor=owner, request=change)
+        applying.change_apply(actor=owner, request=change)
 
 
 def test_the_guard_proposes_a_request_for_a_contact_change_message(ingest, company, owner):
@@ -289,21 +304,21 @@ def test_the_guard_proposes_a_request_for_a_contact_change_message(ingest, compa
 
 def test_only_one_open_request_per_contact_and_kind(owner, change):
     with pytest.raises(ValidationError, match="already open"):
-        services.change_open(
+        opening.change_open(
             actor=owner, contact=change.contact, kind="email", new_value="anna@elsewhere.de"
         )
 
 
 def test_a_colleague_cannot_act_and_finance_may_not_change(colleague, finance, change):
     with pytest.raises(ChangeRequest.DoesNotExist):
-        services.change_confirm_send(actor=colleague, request=change)
+        confirmation.change_confirm_send(actor=colleague, request=change)
     with pytest.raises(PermissionDenied):
-        services.change_confirm_send(actor=finance, request=change)
+        confirmation.change_confirm_send(actor=finance, request=change)
 
 
 def test_the_confirmation_must_restate_the_new_value(owner, change):
     with pytest.raises(ValidationError, match="restate the new value"):
-        services.change_confirm_send(
+        confirmation.change_confirm_send(
             actor=owner, request=change, subject="Thanks", body="Thanks, noted."
         )
 
@@ -321,15 +336,15 @@ def test_the_confirmation_must_restate_the_new_value(owner, change):
 )
 def test_the_confirmation_is_drafted_in_the_contacts_language(owner, change, language, phrase):
     change.contact.language = language
-    draft = services.change_confirm_draft(request=change, actor=owner)
+    draft = confirmation.change_confirm_draft(request=change, actor=owner)
     assert draft.subject == phrase
     assert NEW_EMAIL in draft.body
 
 
 def test_a_proposal_can_be_withdrawn_before_anything_is_sent(owner, change):
     with pytest.raises(ValidationError):
-        services.change_withdraw(actor=owner, request=change, notes="  ")
-    services.change_withdraw(actor=owner, request=change, notes="Only her signature changed.")
+        rejection.change_withdraw(actor=owner, request=change, notes="  ")
+    rejection.change_withdraw(actor=owner, request=change, notes="Only her signature changed.")
     change.refresh_from_db()
     assert change.state == State.REJECTED and not change.fraud_attempt
     assert change.steps.last().details == {"withdrawn": True, "fraud_attempt": False}
@@ -337,6 +352,6 @@ def test_a_proposal_can_be_withdrawn_before_anything_is_sent(owner, change):
 
 
 def test_a_request_cannot_be_withdrawn_once_the_contact_was_asked(owner, change):
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     with pytest.raises(ValidationError, match="not possible now"):
-        services.change_withdraw(actor=owner, request=change, notes="changed my mind")
+        rejection.change_withdraw(actor=owner, request=change, notes="changed my mind")

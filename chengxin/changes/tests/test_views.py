@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from chengxin.changes import services
-from chengxin.changes.models import State
+from chengxin.changes.models import ChangeRequest, State
+from chengxin.changes.services import applying, confirmation, notice, opening, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL, deliver_confirmation
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel
+from chengxin.parties.services import ChannelInput, contact_create
 from chengxin.testing import login
 
 
@@ -131,7 +132,7 @@ def test_a_step_cannot_be_skipped_or_repeated_on_the_pages(client_for, owner, ch
 def test_the_page_refuses_a_channel_added_after_the_request(client_for, owner, change):
     from chengxin.changes.tests.conftest import add_colleague
 
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     colleague = add_colleague(owner, change.contact.company, ("phone", "+49 151 23456789"))
     added = colleague.channels.get()
     response = client_for(owner).post(
@@ -158,13 +159,13 @@ def test_the_list_puts_overdue_requests_first_with_counts(client_for, owner, cha
     other = make_company(
         actor=owner, owner=owner, name="Lyon Textiles SA", email="achat@lyon-textiles.fr"
     )
-    later = services.change_open(
+    later = opening.change_open(
         actor=owner, contact=other.contacts.get(), kind="email", new_value="achats@lyon-textiles.fr"
     )
     ChangeRequest.objects.filter(pk=change.pk).update(
         state_changed_at=change.state_changed_at - datetime.timedelta(days=3)
     )
-    services.change_confirm_send(actor=owner, request=later)
+    confirmation.change_confirm_send(actor=owner, request=later)
     client = client_for(owner)
     page = client.get(reverse("changes:change_list")).content.decode()
     assert page.index(NEW_EMAIL) < page.index("achats@lyon-textiles.fr")
@@ -184,7 +185,7 @@ def test_the_verify_step_shows_the_messages_guard_signals(ingest, client_for, ow
         )
     ).message
     change = ChangeRequest.objects.get(source_message=message)
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     page = (
         client_for(owner).get(reverse("changes:change_detail", args=[change.pk])).content.decode()
     )
@@ -209,7 +210,7 @@ def test_the_list_page_does_not_query_per_request(
 
     for n in range(5):
         other = make_company(actor=owner, owner=owner, email=f"buyer{n}@lyon{n}.fr")
-        services.change_open(
+        opening.change_open(
             actor=owner, contact=other.contacts.get(), kind="email", new_value=f"new{n}@lyon{n}.fr"
         )
     client = client_for(owner)
@@ -232,7 +233,7 @@ def test_on_the_page_the_verifier_cannot_approve(ingest, client_for, owner, mana
         )
     ).message
     ChangeRequest.objects.all().delete()
-    change = services.change_open(
+    change = opening.change_open(
         actor=owner,
         contact=company.contacts.get(),
         kind="email",
@@ -240,7 +241,7 @@ def test_on_the_page_the_verifier_cannot_approve(ingest, client_for, owner, mana
         source_message=message,
     )
     assert change.needs_approval
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     phone = Channel.objects.get(contact=change.contact, kind="phone")
     client = client_for(manager)
     client.post(
@@ -268,11 +269,11 @@ def test_the_review_runs_from_the_schedule(owner, change):
 
     assert "chengxin.changes.tasks.changes_review_open_due_task" in [s.task for s in SCHEDULES]
     phone = Channel.objects.get(contact=change.contact, kind="phone")
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     deliver_confirmation(change)
-    services.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
-    services.change_apply(actor=owner, request=change)
-    services.change_notice_send(actor=owner, request=change)
+    verification.change_verify(actor=owner, request=change, channel=phone, outcome="confirmed")
+    applying.change_apply(actor=owner, request=change)
+    notice.change_notice_send(actor=owner, request=change)
     assert changes_review_open_due_task.call() == 0  # not a week yet
     from chengxin.changes.models import ChangeRequest
 
@@ -308,7 +309,7 @@ def test_the_verification_time_is_entered_in_the_users_own_zone(
         verified_at=three_days_ago - datetime.timedelta(days=1),
     )
     change.refresh_from_db()
-    services.change_confirm_send(actor=owner, request=change)
+    confirmation.change_confirm_send(actor=owner, request=change)
     client = client_for(owner)
     page = client.get(reverse("changes:change_detail", args=[change.pk])).content.decode()
     assert "UTC, empty" not in page
@@ -334,3 +335,41 @@ def test_the_verification_time_is_entered_in_the_users_own_zone(
     else:
         utc_hour = 14 if expected.dst() == datetime.timedelta(0) else 13
     assert change.verified_at.astimezone(datetime.UTC).time() == datetime.time(utc_hour, 30)
+
+
+def test_the_channel_buttons_of_a_customer_page_open_a_change_request(client_for, owner, company):
+    """ "+ Add channel" and "make primary" (on the customer's page) open a change request
+    and write nothing."""
+    client = client_for(owner)
+    contact = company.contacts.get()
+    response = client.post(
+        reverse("changes:channel_add", args=[contact.pk]),
+        {"kind": "whatsapp", "value": "+49 151 23456789", "primary": "on"},
+    )
+    change = ChangeRequest.objects.get(contact=contact, kind="whatsapp")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("changes:change_detail", args=[change.pk])
+    assert (change.action, change.new_value, change.state) == ("add", "+4915123456789", "opened")
+    assert not Channel.objects.filter(kind="whatsapp").exists()
+    # A second email, entered with a new colleague, then "make primary" on it.
+    jonas = contact_create(
+        actor=owner, company=company, name="Jonas Weber",
+        channels=[ChannelInput("email", "jonas@mueller-maschinen.de"),
+                  ChannelInput("email", "jonas.weber@gmail.com")],
+    )  # fmt: skip
+    gmail = jonas.channels.get(value="jonas.weber@gmail.com")
+    response = client.post(reverse("changes:channel_make_primary", args=[gmail.pk]))
+    promote = ChangeRequest.objects.get(contact=jonas, kind="email")
+    assert response.status_code == 302 and promote.action == "make_primary"
+    gmail.refresh_from_db()
+    assert not gmail.is_primary
+
+
+def test_add_channel_shows_a_bad_value_on_its_field(client_for, owner, company):
+    contact = company.contacts.get()
+    response = client_for(owner).post(
+        reverse("changes:channel_add", args=[contact.pk]), {"kind": "phone", "value": "12"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.get("value")
+    assert not Channel.objects.filter(contact=contact, value="12").exists()

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.accounts.models import Role
 from chengxin.compensation import services
 from chengxin.compensation.permissions import claim_deciders
 from chengxin.compensation.tests.conftest import claim_data, voucher_pdf
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db
 

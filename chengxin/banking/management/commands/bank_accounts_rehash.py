@@ -3,7 +3,7 @@ and re-encrypt its numbers under the new key (see chengxin.core.crypto)."""
 
 from django.core.management.base import BaseCommand
 
-from chengxin.banking.services import bank_accounts_rehash
+from chengxin.banking.services.rehash import bank_accounts_rehash
 
 
 class Command(BaseCommand):

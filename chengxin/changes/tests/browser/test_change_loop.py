@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from chengxin.accounts.models import Role
 from chengxin.changes.models import ChangeRequest, State
-from chengxin.changes.services import changes_review_open_due
+from chengxin.changes.services.review import changes_review_open_due
 from chengxin.outbox.models import OutboundMessage
 from chengxin.outbox.services import outbox_send_one
 from chengxin.outbox.transport import LocalTransport

@@ -8,11 +8,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from chengxin.workflow.four_eyes import BLOCKED_KIND
 from chengxin.guard import services
 from chengxin.guard.models import Assessment
 from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
+from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from chengxin.workflow.four_eyes import Eligibility, candidates, notify_administrators
 from chengxin.accounts.models import User
+from chengxin.banking import flagged as banking_flagged
+from chengxin.banking import permissions as banking_permissions
 from chengxin.banking import selectors as banking_selectors
 from chengxin.banking import services as banking_services
 from chengxin.campaigns import selectors as campaign_selectors
@@ -25,6 +26,7 @@ from chengxin.compensation import selectors as claim_selectors
 from chengxin.compensation.permissions import claim_deciders
 from chengxin.guard import selectors as guard_selectors
 from chengxin.guard import services as guard_services
+from chengxin.workflow.four_eyes import Eligibility, candidates, notify_administrators
 
 # The most of each kind considered at once (the oldest first): a page stays bounded.
 PER_KIND = 100
@@ -61,14 +63,14 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
     people = candidates() if people is None else people
     items: list[PendingApproval] = []
     accounts = list(banking_selectors.accounts_pending_approval()[:PER_KIND])
-    flagged = banking_selectors.flagged_message_ids(accounts)
+    flagged = banking_flagged.flagged_message_ids(accounts)
     for account in accounts:
         needs_manager = account.approval_needs_manager or bool(flagged[account.pk])
         items.append(
             PendingApproval(
                 "banking.account", account.pk, str(account),
                 banking_services.link_to(account), account.state_changed_at,
-                banking_services.account_approvers(
+                banking_permissions.account_approvers(
                     account, people=people, needs_manager=needs_manager
                 ),
             )

@@ -10,7 +10,7 @@ from chengxin.accounts.services import user_update
 from chengxin.banking import services as banking
 from chengxin.banking.models import Side
 from chengxin.banking.tests.factories import IBAN_DE
-from chengxin.core.approvals import approvals_waiting_for, pending_approvals
+from chengxin.myday.approvals import approvals_waiting_for, pending_approvals
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
 from chengxin.workflow.four_eyes import BLOCKED_KIND

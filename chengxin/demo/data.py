@@ -4,7 +4,7 @@ Pure and deterministic: ``demo_companies(seed)`` returns the same 300 buyers
 in 40 countries every time, written the way people type them (phones in
 national or international format, emails with Unicode domains), so that
 loading them through the parties services shows what normalisation does.
-Nothing here touches the database; ``chengxin.core.services.demo_load`` does.
+Nothing here touches the database; ``chengxin.demo.services.demo_load`` does.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from chengxin.accounts.models import User
-from chengxin.core.demo_data import DEMO_PASSWORD
+from chengxin.demo.data import DEMO_PASSWORD
 from chengxin.outbox.catcher import catcher_dir, catcher_start
 
 ALL_INTERFACES = {"0.0.0.0", "::"}  # noqa: S104 - what --host may ask for

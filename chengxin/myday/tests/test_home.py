@@ -214,7 +214,7 @@ def test_the_number_of_queries_does_not_grow(
 def test_today_is_the_users_own_day(owner, colleague):
     """18:00 in Shanghai is 10:00 UTC: a task due at 01:00 the next Shanghai morning is
     tomorrow's for a user there, and today's for a user who lives in UTC."""
-    from chengxin.core.selectors import my_day
+    from chengxin.myday.selectors import my_day
 
     now = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)
     owner.time_zone, colleague.time_zone = "Asia/Shanghai", "UTC"

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from chengxin.accounts.models import User
 from chengxin.accounts.selectors import user_zone
 from chengxin.changes.selectors import changes_waiting_for
-from chengxin.core.approvals import (
+from chengxin.guard.selectors import alarming_messages
+from chengxin.myday.approvals import (
     approvals_nobody_can_give,
     approvals_waiting_for,
     pending_approvals,
 )
-from chengxin.guard.selectors import alarming_messages
 from chengxin.parties.selectors import follow_ups_due, pool_return_at
 from chengxin.todos.selectors import todos_due
 

@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chengxin.core.demo_data import DEMO_COMPANY_COUNT, DEMO_PASSWORD, DEMO_SEED, DEMO_USERS
-from chengxin.core.services import DemoRefused, demo_load
+from chengxin.demo.data import DEMO_COMPANY_COUNT, DEMO_PASSWORD, DEMO_SEED, DEMO_USERS
+from chengxin.demo.services import DemoRefused, demo_load
 
 
 class Command(BaseCommand):

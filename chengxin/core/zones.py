@@ -1,0 +1,28 @@
+"""Time zones: checking a name someone typed, and the zone a person lives in."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_time_zone(raw: str) -> str:
+    value = (raw or "").strip()
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone (e.g. Europe/Berlin)."),
+            code="tz_unknown",
+            params={"value": raw},
+        )
+    return value
+
+
+def user_zone(user) -> zoneinfo.ZoneInfo:
+    """The user's time zone (the default one when they have not chosen one)."""
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
