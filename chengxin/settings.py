@@ -148,7 +148,25 @@ CSRF_FAILURE_VIEW = "chengxin.core.views.csrf_failure"
 
 # --- Language and time ---------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
+# The user interface speaks these two (the language switcher, the middleware).
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# Buyers read these twelve: letters, notices and public pages are rendered in the
+# buyer's language (chengxin.core.buyer_language) from the catalogues in LOCALE_PATHS.
+# Each language is named in itself, for the public pages' language links.
+CHENGXIN_BUYER_LANGUAGES = [
+    ("zh-hans", "简体中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("de", "Deutsch"),
+    ("ar", "العربية"),
+    ("ja", "日本語"),
+    ("ru", "Русский"),
+    ("pt", "Português"),
+    ("it", "Italiano"),
+    ("ko", "한국어"),
+    ("tr", "Türkçe"),
+]
 LOCALE_PATHS = [BASE_DIR / "chengxin" / "locale"]
 LANGUAGE_COOKIE_NAME = "chengxin_language"
 USE_I18N = True

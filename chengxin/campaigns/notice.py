@@ -16,12 +16,11 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from chengxin.campaigns import timeline
 from chengxin.campaigns.models import ChangePlan, Recipient
+from chengxin.core.buyer_language import page_direction
 from chengxin.core.crypto import decrypt
-from chengxin.core.deferred_text import DeferredText, deferred
 
 PUBLIC_RECORD_FALLBACK = "/trust/accounts/"
 
@@ -122,8 +121,11 @@ def _context(recipient: Recipient, token: str, language: str) -> dict:
     plan = recipient.plan
     contact = recipient.contact
     new = plan.new_account
+    direction = page_direction(language)
     return {
         "language": language,
+        "direction": direction,
+        "start": "right" if direction == "rtl" else "left",
         "plan": plan,
         "our_company": settings.CHENGXIN_COMPANY_NAME,
         "buyer": recipient.company.legal_name,
@@ -204,49 +206,6 @@ def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
         return Letter(subject=subject, text=_render("ack_reminder.txt", context))
 
 
-def task_text(kind: str, recipient: Recipient, token: str) -> tuple[DeferredText, DeferredText]:
-    """Title and body of a task for the rep, written in the rep's language when read.
-    (The chat reminder's text is in the buyer's language: it is shown as it is.)"""
-    company = recipient.company.legal_name
-    if kind == "chat_reminder":
-        title = deferred(
-            gettext_lazy("Send %(company)s the reminder about our new bank account"),
-            company=company,
-        )
-        body = deferred(
-            gettext_lazy(
-                "No chat channel can carry it from Chengxin: send this by WhatsApp, WeChat or "
-                "SMS to %(name)s yourself, then mark this task done.\n\n%(text)s"
-            ),
-            name=recipient.contact.name if recipient.contact else company,
-            text=chat_reminder_text(recipient, token),
-        )
-        return title, body
-    if kind == "call":
-        title = deferred(
-            gettext_lazy("Call %(company)s: did they hear and understand our account change?"),
-            company=company,
-        )
-        body = deferred(
-            gettext_lazy(
-                "Phone %(name)s on a number you already have. Make sure they received the "
-                "notice and understood it: from %(day)s pay into the new account ending "
-                "%(last4)s. Record the outcome on the campaign page."
-            ),
-            name=recipient.contact.name if recipient.contact else company,
-            day=recipient.plan.parallel_from,
-            last4=recipient.plan.new_account.number_last4,
-        )
-        return title, body
-    title = deferred(
-        gettext_lazy("Send %(company)s our account change notice by hand"), company=company
-    )
-    body = deferred(
-        gettext_lazy(
-            "%(company)s has no email address on file, so Chengxin cannot send the notice. "
-            "Add one, or tell them another way; their personal acknowledgement link: %(link)s"
-        ),
-        company=company,
-        link=ack_url(token),
-    )
-    return title, body
+# The rep's tasks about a recipient are written in the rep's language, not the buyer's:
+# they live in their own module, out of the buyer catalogues.
+from chengxin.campaigns.rep_tasks import task_text  # noqa: E402, F401

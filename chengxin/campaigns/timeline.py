@@ -39,6 +39,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from chengxin.core.buyer_language import buyer_language, page_direction
+
 # Babel locale for dates where the language alone would pick a poor one: plain "en" is
 # American ("December 1, 2026"); buyers abroad read "1 December 2026" without doubt.
 _DATE_LOCALES = {"en": "en_GB"}
@@ -131,12 +133,9 @@ class Milestone:
 
 
 def timeline_language(language: str) -> str:
-    """The site language to write in: ``language`` if offered (``"zh-Hans"`` →
-    ``"zh-hans"``), else English."""
-    try:
-        return translation.get_supported_language_variant(language.lower())
-    except LookupError:
-        return "en"
+    """The language to write in: the buyer's (one of the twelve buyer languages,
+    ``"zh-Hans"`` → ``"zh-hans"``), else English."""
+    return buyer_language(language)
 
 
 def _locale(language: str) -> Locale:
@@ -585,8 +584,11 @@ def _context(facts: TimelineFacts, language: str) -> dict[str, object]:
         link = format_html('<a href="{}">{}</a>', url, clean_text(url))
         verify = mark_safe(conditional_escape(_verify_sentence()) % {"url": link})  # noqa: S308
     new, old = _accounts(facts, language)
+    direction = page_direction(language)
     return {
         "language": language,
+        "direction": direction,
+        "start": "right" if direction == "rtl" else "left",
         "company_name": clean_text(facts.company_name),
         "reason": clean_text(facts.reason),
         "milestones": timeline_milestones(facts, language),

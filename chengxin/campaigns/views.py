@@ -17,14 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.campaigns import notice, selectors, services
 from chengxin.campaigns.forms import CallForm, OverrideForm, PerkForm, PlanForm
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient, TouchKind
-from chengxin.campaigns.timeline import timeline_language, timeline_svg
+from chengxin.campaigns.timeline import timeline_svg
 from chengxin.core.addresses import request_client_address
+from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
 from chengxin.core.forms import apply_errors
 from chengxin.outbox.windows import zone_for
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
-
-PUBLIC_LANGUAGES = ("en", "zh-hans")
 
 
 def _plan_or_404(request, pk) -> ChangePlan:
@@ -289,12 +288,21 @@ def recipient_perk(request, pk):
 
 
 def _not_found(request):
-    return render(request, "campaigns/ack_not_found.html", status=404)
+    language = request_buyer_language(request)
+    with translation.override(language):
+        response = render(
+            request,
+            "campaigns/ack_not_found.html",
+            {"language": language, "direction": page_direction(language)},
+            status=404,
+        )
+    response["Content-Language"] = language
+    return response
 
 
 def _ack_language(request, recipient: Recipient) -> str:
-    chosen = request.GET.get("lang", "")
-    return chosen if chosen in PUBLIC_LANGUAGES else timeline_language(recipient.language)
+    """The language the buyer chose on the page, else their own (one of the twelve)."""
+    return request_buyer_language(request, default=recipient.language)
 
 
 @require_http_methods(["GET", "POST"])
@@ -319,7 +327,8 @@ def ack_page(request, token):
         facts = notice.timeline_facts(plan)
         context = {
             "language": language,
-            "languages": [(code, name) for code, name in settings.LANGUAGES],
+            "direction": page_direction(language),
+            "languages": language_choices(language),
             "recipient": recipient,
             "plan": plan,
             "token": token,

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,9 +18,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.campaigns.selectors import recipient_by_token
 from chengxin.compensation import selectors, services
+from chengxin.compensation.buyer_forms import ClaimForm
 from chengxin.compensation.forms import (
     ApproveForm,
-    ClaimForm,
     RecordClaimForm,
     RejectForm,
 )
@@ -31,6 +32,12 @@ from chengxin.compensation.permissions import (
     decision_refusal,
 )
 from chengxin.core.addresses import request_client_address
+from chengxin.core.buyer_language import (
+    buyer_language,
+    chosen_buyer_language,
+    language_choices,
+    page_direction,
+)
 from chengxin.core.forms import apply_errors
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
@@ -81,16 +88,25 @@ def _recipient_or_404(token: str):
     return recipient
 
 
-def _buyer_language(request, recipient) -> None:
-    """The buyer's language when they have not chosen one here (nor signed in)."""
-    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
-        return
-    try:
-        language = translation.get_supported_language_variant(recipient.language or "")
-    except LookupError:
-        return
+def _buyer_language(request, recipient) -> dict:
+    """The page's language: the one chosen on the page (``?lang=``), else the interface
+    language of a reader who chose one here or signed in, else the buyer's own (one of
+    the twelve buyer languages). Activated for the response; the page's frame context."""
+    chosen = chosen_buyer_language(request.GET.get("lang"))
+    if chosen:
+        language = chosen
+    elif settings.LANGUAGE_COOKIE_NAME in request.COOKIES or request.user.is_authenticated:
+        language = buyer_language(translation.get_language())
+    else:
+        language = buyer_language(recipient.language)
     translation.activate(language)
     request.LANGUAGE_CODE = language
+    return {
+        "language": language,
+        "direction": page_direction(language),
+        "languages": language_choices(language),
+        "our_company": settings.CHENGXIN_COMPANY_NAME,
+    }
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -109,7 +125,7 @@ def _initial(recipient) -> dict:
 @require_http_methods(["GET", "POST"])
 def claim_submit(request, token):
     recipient = _recipient_or_404(token)
-    _buyer_language(request, recipient)
+    frame = _buyer_language(request, recipient)
     offer = services.plan_offer(recipient.plan)
     form = None
     status = 200
@@ -119,13 +135,15 @@ def claim_submit(request, token):
             if form.is_valid() and _submit(
                 form, recipient=recipient, actor=None, ip=_client_ip(request)
             ):
-                return _private(redirect("compensation:claim_thanks", token=token))
+                thanks = reverse("compensation:claim_thanks", kwargs={"token": token})
+                return _private(redirect(f"{thanks}?lang={frame['language']}"))
             status = 422
         else:
             form = ClaimForm(initial=_initial(recipient))
     elif request.method == "POST":
         status = 422
     context = {
+        **frame,
         "recipient": recipient,
         "offer": offer,
         "form": form,
@@ -138,8 +156,8 @@ def claim_submit(request, token):
 @require_GET
 def claim_thanks(request, token):
     recipient = _recipient_or_404(token)
-    _buyer_language(request, recipient)
     context = {
+        **_buyer_language(request, recipient),
         "recipient": recipient,
         "token": token,
         "claims": selectors.recipient_claims(recipient=recipient),

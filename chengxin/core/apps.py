@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
         from django.db.models import fields
 
         from chengxin.core import checks  # noqa: F401  (registers system checks)
+        from chengxin.core.buyer_language import install_english_fallback
+
+        install_english_fallback()
 
         # The empty choice of a select built from a model field (and in the admin). Django
         # 6 has no Chinese for it yet; naming it here puts it in our own catalogue, which

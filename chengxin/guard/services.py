@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
+from chengxin.core.buyer_language import buyer_language
 from chengxin.core.crypto import encrypt
 from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.guard import letters, scoring
@@ -960,7 +961,7 @@ def assessment_warn_buyer(
             "to": outbound.to_address,
             "kind": channel.kind,
             "contact": channel.contact.name,
-            "language": letters.language_of(channel.contact.language),
+            "language": buyer_language(channel.contact.language),
             "subject": subject,
             "outbound_id": outbound.pk,
         },

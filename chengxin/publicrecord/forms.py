@@ -5,16 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from chengxin.publicrecord.models import Answer
-
-
-class VerifyForm(forms.Form):
-    number = forms.CharField(
-        label=_("Account number or IBAN you were given"),
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"}
-        ),
-    )
+from chengxin.publicrecord.public_forms import VerifyForm  # noqa: F401
 
 
 class ProofUploadForm(forms.Form):

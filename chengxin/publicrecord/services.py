@@ -30,10 +30,12 @@ from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.core import files
+from chengxin.core.buyer_language import buyer_languages
 from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.core.lengths import check_lengths
 from chengxin.core.locks import serialise_on
 from chengxin.notifications.services import notify
+from chengxin.publicrecord import answers
 from chengxin.publicrecord.models import Answer, ProofDocument, VerificationAttempt
 from chengxin.todos.services import todo_create
 
@@ -99,40 +101,7 @@ def looks_like_account_number(normalised: str) -> bool:
     return normalised.isdigit()
 
 
-def _message(answer: str, *, last4: str, day: datetime.date | None) -> str:
-    context = {
-        "number": f"···· {last4}" if last4 else "",
-        "company": settings.CHENGXIN_COMPANY_NAME,
-        "phone": settings.CHENGXIN_COMPANY_PHONE,
-        "date": day.isoformat() if day else "",
-    }
-    if answer == Answer.ACTIVE:
-        return _("%(number)s is an active account of %(company)s since %(date)s.") % context
-    if answer == Answer.RETIRED:
-        return (
-            _(
-                "%(number)s was an account of %(company)s; it was retired on %(date)s — "
-                "do not pay into it."
-            )
-            % context
-        )
-    if answer == Answer.UNKNOWN:
-        return (
-            _(
-                "%(number)s is not an account of %(company)s — call %(phone)s before "
-                "paying. Do not pay into it."
-            )
-            % context
-        )
-    if answer == Answer.INVALID:
-        return (
-            _(
-                "This does not look like an account number or IBAN. Check what you typed, "
-                "or call %(phone)s before paying."
-            )
-            % context
-        )
-    return _("Too many checks from your address: try again later, or call %(phone)s.") % context
+_message = answers.message
 
 
 def _result(answer: str, *, last4: str, account: BankAccount | None = None) -> VerificationResult:
@@ -166,7 +135,7 @@ def public_verify(
     shaped = normalised.isascii() and normalised.isalnum()
     last4 = normalised[-4:] if shaped else ""
     query_digest = numbers.digest(normalised) if normalised else ""
-    if language not in dict(settings.LANGUAGES):
+    if language not in buyer_languages():
         language = settings.LANGUAGE_CODE
     window = datetime.timedelta(minutes=settings.CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES)
     with transaction.atomic(), translation.override(language):

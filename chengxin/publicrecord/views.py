@@ -18,11 +18,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from chengxin.core.addresses import request_client_address
+from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
 from chengxin.core.forms import apply_errors
 from chengxin.core.http import or_404
 from chengxin.publicrecord import selectors, services
-from chengxin.publicrecord.forms import AttemptFilterForm, ProofUploadForm, VerifyForm
+from chengxin.publicrecord.forms import AttemptFilterForm, ProofUploadForm
 from chengxin.publicrecord.models import ProofDocument
+from chengxin.publicrecord.public_forms import VerifyForm
 
 PAGE_SIZE = 50
 
@@ -30,8 +32,11 @@ PAGE_SIZE = 50
 # --- Public -----------------------------------------------------------------------------
 
 
-def _render_record(request, *, result=None, status=200):
+def _render_record(request, *, language: str, result=None, status=200):
     context = {
+        "language": language,
+        "direction": page_direction(language),
+        "languages": language_choices(language),
         "company_name": settings.CHENGXIN_COMPANY_NAME,
         "company_phone": settings.CHENGXIN_COMPANY_PHONE,
         "company_website": settings.CHENGXIN_COMPANY_WEBSITE,
@@ -42,24 +47,28 @@ def _render_record(request, *, result=None, status=200):
         "form": VerifyForm(),
         "result": result,
     }
-    return render(request, "publicrecord/record.html", context, status=status)
+    with translation.override(language):
+        response = render(request, "publicrecord/record.html", context, status=status)
+    response["Content-Language"] = language
+    return response
 
 
 @require_GET
 def record(request):
-    return _render_record(request)
+    return _render_record(request, language=request_buyer_language(request))
 
 
 @never_cache
 @require_POST
 def verify(request):
+    language = request_buyer_language(request)
     result = services.public_verify(
         text=request.POST.get("number", ""),
         ip=request_client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
-        language=translation.get_language(),
+        language=language,
     )
-    return _render_record(request, result=result, status=result.status_code)
+    return _render_record(request, language=language, result=result, status=result.status_code)
 
 
 def _attachment(proof: ProofDocument) -> HttpResponse:

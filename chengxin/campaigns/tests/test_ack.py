@@ -33,7 +33,7 @@ def test_opening_the_link_shows_the_plan_and_records_the_first_opening(client, l
     response = client.get(link(berlin))
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<html lang="en">' in page
+    assert '<html lang="en" dir="ltr">' in page
     assert "Müller Maschinenbau GmbH" in page
     assert "<svg" in page and 'data-milestone="old-account"' in page
     # Both numbers masked, the last four shown; the full numbers nowhere.
@@ -53,13 +53,13 @@ def test_opening_the_link_shows_the_plan_and_records_the_first_opening(client, l
 def test_the_buyers_language_and_the_switch(client, launched):
     sydney = recipient_of(launched, "Harbour Imports Pty Ltd")
     page = client.get(link(sydney)).content.decode()
-    assert '<html lang="zh-hans">' in page
+    assert '<html lang="zh-hans" dir="ltr">' in page
     assert "2026年12月7日" in page  # the timeline's dates in Chinese
     page = client.get(link(sydney) + "?lang=en").content.decode()
-    assert '<html lang="en">' in page and "7 December 2026" in page
+    assert '<html lang="en" dir="ltr">' in page and "7 December 2026" in page
     assert "We have updated our records" in page
     page = client.get(link(sydney) + "?lang=xx").content.decode()
-    assert '<html lang="zh-hans">' in page
+    assert '<html lang="zh-hans" dir="ltr">' in page
 
 
 def test_acknowledging_records_time_address_and_browser_once(launched):

@@ -177,7 +177,7 @@ def test_chinese_buyers_get_chinese_dates(finance, plan, buyers, smtp):
         if "Harbour Imports" in m["Subject"] and m.get_body(("html",))
     ][:1]
     html = notice.get_body(("html",)).get_content()
-    assert '<html lang="zh-hans">' in html
+    assert '<html lang="zh-hans" dir="ltr">' in html
     assert "2026年12月7日" in html
 
 

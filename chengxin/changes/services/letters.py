@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest
+from chengxin.core.buyer_language import buyer_language
 from chengxin.parties.models import ChannelKind, Contact
 from chengxin.parties.selectors import channels_on_file
 
@@ -18,7 +19,7 @@ from chengxin.parties.selectors import channels_on_file
 def sender_signature(actor: User | None, language: str) -> str:
     """The rep's name in the letter's script (李娜 in Chinese, Li Na otherwise), then our
     company; the company alone when the rep has no name in that script."""
-    name = actor.display_name_for(drafts.language_of(language)) if actor else ""
+    name = actor.display_name_for(buyer_language(language)) if actor else ""
     return "\n".join(part for part in (name, settings.CHENGXIN_COMPANY_NAME) if part)
 
 

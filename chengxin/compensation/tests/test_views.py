@@ -66,7 +66,8 @@ def test_the_buyer_uploads_a_voucher_and_is_thanked(client, link, finance):
     url = reverse("compensation:claim_submit", args=[link.token])
     response = client.post(url, form_data(voucher_pdf(reference="PUBLIC-1")))
     assert response.status_code == 302
-    assert response["Location"] == reverse("compensation:claim_thanks", args=[link.token])
+    thanks = reverse("compensation:claim_thanks", args=[link.token])
+    assert response["Location"] == f"{thanks}?lang=en"
     claim = FeeClaim.objects.get()
     assert claim.recipient == link.recipient and claim.submitted_by is None
     assert claim.submitted_ip == "127.0.0.1"

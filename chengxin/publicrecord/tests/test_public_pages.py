@@ -126,7 +126,7 @@ def test_no_account_at_all(client, db):
 def test_the_page_speaks_the_visitor_language(accounts, header, lang, words):
     client = Client(headers={"Accept-Language": header})
     body = client.get(RECORD).content.decode()
-    assert f'<html lang="{lang}">' in body
+    assert f'<html lang="{lang}" dir="ltr">' in body
     for word in words:
         assert word in body
     client.post(CHECK, {"number": ACTIVE_IBAN})
@@ -135,11 +135,16 @@ def test_the_page_speaks_the_visitor_language(accounts, header, lang, words):
 
 def test_the_language_switch_works_without_login(accounts):
     client = Client(headers={"Accept-Language": "en"})
-    response = client.post(
-        reverse("accounts:set_language"), {"language": "zh-hans", "next": RECORD}
+    # The buyer languages are offered, each named in itself; the choice is a plain link.
+    body = client.get(RECORD).content.decode()
+    assert 'name="lang"' in body and ">Français</option>" in body
+    assert (
+        '<html lang="zh-hans" dir="ltr">' in client.get(RECORD + "?lang=zh-hans").content.decode()
     )
-    assert response.status_code == 302 and response["Location"] == RECORD
-    assert '<html lang="zh-hans">' in client.get(RECORD).content.decode()
+    assert '<html lang="ar" dir="rtl">' in client.get(RECORD + "?lang=ar").content.decode()
+    # The interface's own switch (a cookie) is still heard.
+    client.post(reverse("accounts:set_language"), {"language": "zh-hans", "next": RECORD})
+    assert '<html lang="zh-hans" dir="ltr">' in client.get(RECORD).content.decode()
 
 
 def test_the_check_through_the_page(client, accounts):
@@ -153,7 +158,7 @@ def test_the_check_through_the_page(client, accounts):
     # The typed number is not put back into the form.
     assert "de89 3704" not in body
     # The language switch comes back to the record, not to the check (POST only).
-    assert f'name="next" value="{RECORD}"' in body
+    assert f'<form method="get" action="{RECORD}"' in body
 
     body = client.post(CHECK, {"number": _groups(UNKNOWN_IBAN)}).content.decode()
     assert f"···· 4300 is not an account of {COMPANY} — call {PHONE} before paying." in body
