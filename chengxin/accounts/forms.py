@@ -50,17 +50,16 @@ class TwoFactorResetForm(forms.Form):
     )
 
 
-def _name_chinese_field() -> forms.CharField:
-    return forms.CharField(
+class _SignatureNamesForm(forms.Form):
+    """The user's name in each script: it signs the letters to buyers."""
+
+    name_chinese = forms.CharField(
         label=_("Name in Chinese"),
         max_length=150,
         required=False,
         help_text=_("Signs letters to buyers written in Chinese, e.g. 李娜."),
     )
-
-
-def _name_latin_field() -> forms.CharField:
-    return forms.CharField(
+    name_latin = forms.CharField(
         label=_("Name in Latin letters"),
         max_length=150,
         required=False,
@@ -68,33 +67,33 @@ def _name_latin_field() -> forms.CharField:
     )
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(_SignatureNamesForm):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=_zone_choices, required=False)
-    name_chinese = _name_chinese_field()
-    name_latin = _name_latin_field()
+
+    field_order = ["language", "time_zone"]
 
 
-class UserCreateForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150)
+class _UserFieldsForm(_SignatureNamesForm):
+    """What an administrator sets on a user, new or existing."""
+
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    name_chinese = _name_chinese_field()
-    name_latin = _name_latin_field()
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    field_order = ["first_name", "last_name"]  # then the names, email, phone, role
+
+
+class UserCreateForm(_UserFieldsForm):
+    username = forms.CharField(label=_("Username"), max_length=150)
     password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput)
 
+    field_order = ["username", *_UserFieldsForm.field_order]
 
-class UserUpdateForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
-    name_chinese = _name_chinese_field()
-    name_latin = _name_latin_field()
-    email = forms.EmailField(label=_("Email"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+class UserUpdateForm(_UserFieldsForm):
     is_active = forms.BooleanField(label=_("Active"), required=False)
 
 

@@ -22,7 +22,7 @@ from chengxin.accounts.forms import (
     UserUpdateForm,
 )
 from chengxin.accounts.models import ApiToken, User
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import apply_errors, run_form
 
 
 def _next_url(request, default="home"):
@@ -140,15 +140,14 @@ def preferences(request):
         "name_latin": request.user.name_latin,
     }
     form = PreferencesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_set_preferences(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Preferences saved."))
-            return redirect("accounts:preferences")
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.user_set_preferences(actor=request.user, **data),
+        success=_("Preferences saved."),
+        then="accounts:preferences",
+    )
+    return saved or render(
         request,
         "accounts/preferences.html",
         {"form": form, "two_factor_on": services.two_factor_is_on(user=request.user)},
@@ -169,15 +168,16 @@ def user_create(request):
     if not request.user.manages_users:
         raise PermissionDenied(_("Only an administrator may manage users."))
     form = UserCreateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.user_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("User %(name)s created.") % {"name": user})
-            return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "title": _("New user")})
+    created = run_form(
+        request,
+        form,
+        lambda data: services.user_create(actor=request.user, **data),
+        success=lambda user: _("User %(name)s created.") % {"name": user},
+        then="accounts:user_list",
+    )
+    return created or render(
+        request, "accounts/user_form.html", {"form": form, "title": _("New user")}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -188,15 +188,14 @@ def user_edit(request, pk):
     user = get_object_or_404(User, pk=pk)
     initial = {f: getattr(user, f) for f in UserUpdateForm.base_fields}
     form = UserUpdateForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_update(actor=request.user, user=user, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("User %(name)s saved.") % {"name": user})
-            return redirect("accounts:user_list")
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.user_update(actor=request.user, user=user, **data),
+        success=lambda updated: _("User %(name)s saved.") % {"name": updated},
+        then="accounts:user_list",
+    )
+    return saved or render(
         request,
         "accounts/user_form.html",
         {

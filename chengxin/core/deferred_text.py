@@ -206,3 +206,36 @@ def text_and_message(value: Any) -> tuple[str, Any]:
     stored = to_json(value)
     with translation.override(settings.LANGUAGE_CODE):
         return render(stored), stored
+
+
+def reader_fields(title: Any, body: Any = "") -> dict[str, Any]:
+    """The columns of a row whose title and body are read later, each in the reader's
+    language (see ``ReaderTitleAndBody``): the finished texts (the title cut to its 300
+    characters) and the messages."""
+    title_text, title_message = text_and_message(title)
+    body_text, body_message = text_and_message(body)
+    return {
+        "title": title_text[:300],
+        "body": body_text,
+        "title_message": title_message,
+        "body_message": body_message,
+    }
+
+
+class ReaderTitleAndBody:
+    """For a model with the columns of ``reader_fields``: its title and body in the
+    active language (the reader's)."""
+
+    title: str
+    body: str
+    title_message: Any
+    body_message: Any
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language (the reader's)."""
+        return render(self.title_message) if self.title_message is not None else self.title
+
+    @property
+    def display_body(self) -> str:
+        return render(self.body_message) if self.body_message is not None else self.body

@@ -1,10 +1,18 @@
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from chengxin.core.http import or_404
 
 
 def apply_errors(form, exc: ValidationError) -> None:
@@ -18,6 +26,33 @@ def apply_errors(form, exc: ValidationError) -> None:
     else:
         for message in exc.messages:
             form.add_error(None, message)
+
+
+def run_form(
+    request: HttpRequest,
+    form: forms.Form,
+    call: Callable[[dict], Any],
+    *,
+    success: str | Callable[[Any], str],
+    then: Any,
+) -> HttpResponse | None:
+    """The POST of a page with a form. When the form is valid, ``call(form.cleaned_data)``
+    runs the service; if it refuses (a ValidationError), its messages go onto the form.
+    Else: the message ``success`` and a redirect to ``then`` (a URL or a view's name);
+    either may be a function of what the call returned (e.g. the record it created).
+
+    None (on a GET, an invalid form or a refusal) means: show the page again, with the
+    form. A record gone meanwhile is a 404.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = or_404(call, form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    return redirect(then(result) if callable(then) else then)
 
 
 def _current_zone_description() -> str:

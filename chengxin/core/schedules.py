@@ -23,52 +23,24 @@ class Schedule:
     every: datetime.timedelta
 
 
+def _every(name: str, app: str, minutes: int) -> Schedule:
+    """The schedule of the task ``chengxin.<app>.tasks.<name>_task``."""
+    return Schedule(name, f"chengxin.{app}.tasks.{name}_task", datetime.timedelta(minutes=minutes))
+
+
+_HOUR = 60
+_DAY = 24 * _HOUR
+
 SCHEDULES: tuple[Schedule, ...] = (
-    Schedule(
-        "database_optimize",
-        "chengxin.core.tasks.database_optimize_task",
-        datetime.timedelta(hours=24),
-    ),
-    Schedule(
-        "pool_return_stale",
-        "chengxin.parties.tasks.pool_return_stale_task",
-        datetime.timedelta(hours=1),
-    ),
-    Schedule(
-        "mail_poll",
-        "chengxin.mail.tasks.mail_poll_task",
-        datetime.timedelta(minutes=5),
-    ),
-    Schedule(
-        "guard_assess_pending",
-        "chengxin.guard.tasks.guard_assess_pending_task",
-        datetime.timedelta(minutes=15),
-    ),
-    Schedule(
-        "changes_review_open_due",
-        "chengxin.changes.tasks.changes_review_open_due_task",
-        datetime.timedelta(hours=1),
-    ),
-    Schedule(
-        "outbox_send_due",
-        "chengxin.outbox.tasks.outbox_send_due_task",
-        datetime.timedelta(minutes=1),
-    ),
-    Schedule(
-        "audit_checkpoint",
-        "chengxin.audit.tasks.audit_checkpoint_task",
-        datetime.timedelta(hours=1),
-    ),
-    Schedule(
-        "audit_checkpoint_mail",
-        "chengxin.audit.tasks.audit_checkpoint_mail_task",
-        datetime.timedelta(hours=24),
-    ),
-    Schedule(
-        "campaigns_send_due",
-        "chengxin.campaigns.tasks.campaigns_send_due_task",
-        datetime.timedelta(minutes=5),
-    ),
+    _every("database_optimize", "core", _DAY),
+    _every("pool_return_stale", "parties", _HOUR),
+    _every("mail_poll", "mail", 5),
+    _every("guard_assess_pending", "guard", 15),
+    _every("changes_review_open_due", "changes", _HOUR),
+    _every("outbox_send_due", "outbox", 1),
+    _every("audit_checkpoint", "audit", _HOUR),
+    _every("audit_checkpoint_mail", "audit", _DAY),
+    _every("campaigns_send_due", "campaigns", 5),
 )
 
 

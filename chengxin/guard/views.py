@@ -2,26 +2,27 @@
 letter that warns the real buyer. Each view parses, calls one service, renders; the
 services decide who may do what."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import run_form
+from chengxin.core.http import or_404, run_action
 from chengxin.guard import selectors, services
 from chengxin.guard.forms import WarnForm
 from chengxin.guard.models import Assessment
 
 
 def _assessment_or_404(request, pk) -> Assessment:
-    try:
-        return selectors.assessment_get(user=request.user, pk=pk)
-    except Assessment.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.assessment_get, user=request.user, pk=pk)
+
+
+def _message_page(assessment) -> str:
+    return reverse("mail:message_detail", args=[assessment.message_id])
 
 
 @require_GET
@@ -36,15 +37,14 @@ def alert_list(request):
 def _close_step(request, pk, service, done: str):
     """One step that closes (or half-closes) an alert, with a reason; back to the message."""
     assessment = _assessment_or_404(request, pk)
-    try:
-        service(actor=request.user, assessment=assessment, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except Assessment.DoesNotExist:
-        raise Http404 from None
-    else:
-        messages.success(request, done)
-    return redirect("mail:message_detail", pk=assessment.message_id)
+    return run_action(
+        request,
+        lambda: service(
+            actor=request.user, assessment=assessment, reason=request.POST.get("reason", "")
+        ),
+        success=done,
+        then=_message_page(assessment),
+    )
 
 
 @require_POST
@@ -91,23 +91,21 @@ def warn_buyer(request, pk):
         )  # fmt: skip
     channels = list(services.warning_channels(assessment))
     form = WarnForm(request.POST or None, channels=channels)
-    if request.method == "POST" and form.is_valid():
-        channel = next(c for c in channels if c.pk == form.cleaned_data["channel"])
-        try:
-            services.assessment_warn_buyer(
-                actor=request.user,
-                assessment=assessment,
-                channel=channel,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        except Assessment.DoesNotExist:
-            raise Http404 from None
-        else:
-            messages.success(request, _("The warning is queued in the outbox."))
-            return redirect("mail:message_detail", pk=assessment.message_id)
+    warned = run_form(
+        request,
+        form,
+        lambda data: services.assessment_warn_buyer(
+            actor=request.user,
+            assessment=assessment,
+            channel=next(c for c in channels if c.pk == data["channel"]),
+            subject=data["subject"],
+            body=data["body"],
+        ),
+        success=_("The warning is queued in the outbox."),
+        then=_message_page(assessment),
+    )
+    if warned:
+        return warned
     channel = None
     if request.method == "GET" and channels:
         chosen = request.GET.get("channel", "")

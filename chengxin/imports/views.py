@@ -6,17 +6,18 @@ import logging
 import tempfile
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.accounts.models import Role
+from chengxin.core.http import or_404, run_action
 from chengxin.imports import exporting, layout, selectors, services
 from chengxin.imports.forms import ExportForm, UploadForm
 from chengxin.imports.models import ImportBatch, ImportStatus
@@ -28,10 +29,7 @@ REVIEW_PAGE_SIZE = 100
 
 
 def _batch_or_404(request, pk) -> ImportBatch:
-    try:
-        return selectors.import_batch_get(user=request.user, pk=pk)
-    except ImportBatch.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.import_batch_get, user=request.user, pk=pk)
 
 
 def _may_import(user) -> bool:
@@ -107,14 +105,12 @@ def import_review(request, pk):
 @login_required
 def import_confirm(request, pk):
     batch = _batch_or_404(request, pk)
-    try:
-        batch = services.import_confirm(actor=request.user, batch=batch)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The file was imported."))
-    return redirect("imports:import_review", pk=batch.pk)
+    return run_action(
+        request,
+        lambda: services.import_confirm(actor=request.user, batch=batch),
+        success=_("The file was imported."),
+        then=reverse("imports:import_review", args=[batch.pk]),
+    )
 
 
 @require_GET

@@ -13,18 +13,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import apply_errors, run_form
+from chengxin.core.http import or_404
 from chengxin.guard import selectors as guard_selectors
 from chengxin.mail import selectors, services, tasks
 from chengxin.mail.forms import MailboxForm, UploadForm
-from chengxin.mail.models import Attachment, Mailbox, Message
 from chengxin.parties import selectors as party_selectors
-from chengxin.parties.models import Company, Contact
 
 PAGE_SIZE = 50
 # Shown messages never load anything from elsewhere, even if sanitising missed it.
@@ -35,70 +35,50 @@ MESSAGE_PAGE_CSP = (
 _SAFE_CONTENT_TYPE = re.compile(r"^[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*$")
 
 
-def _message_or_404(request, pk) -> Message:
-    try:
-        return selectors.message_get(user=request.user, pk=pk)
-    except Message.DoesNotExist:
-        raise Http404 from None
+def _mailbox_page(pk) -> str:
+    return reverse("mail:mailbox_edit", args=[pk])
 
 
-def _mailbox_or_404(request, pk) -> Mailbox:
-    try:
-        return selectors.mailbox_get(user=request.user, pk=pk)
-    except Mailbox.DoesNotExist:
-        raise Http404 from None
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _message_list(request, queryset, **context):
+    """A page of ``queryset`` on the message list, with ``context`` (title, company...)."""
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "mail/message_list.html", {"page": page, **context})
 
 
 @require_GET
 @login_required
 def message_list(request):
-    page = _page(request, selectors.message_list(user=request.user))
-    return render(request, "mail/message_list.html", {"page": page, "title": _("Mail")})
+    return _message_list(request, selectors.message_list(user=request.user), title=_("Mail"))
 
 
 @require_GET
 @login_required
 def company_messages(request, pk):
-    try:
-        company = party_selectors.company_get(user=request.user, pk=pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
-    page = _page(request, selectors.company_messages(company=company))
-    return render(
-        request,
-        "mail/message_list.html",
-        {"page": page, "company": company, "title": _("Mail with %(name)s") % {"name": company}},
+    company = or_404(party_selectors.company_get, user=request.user, pk=pk)
+    title = _("Mail with %(name)s") % {"name": company}
+    return _message_list(
+        request, selectors.company_messages(company=company), company=company, title=title
     )
 
 
 @require_GET
 @login_required
 def contact_messages(request, pk):
-    try:
-        contact = party_selectors.contact_get(user=request.user, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
-    page = _page(request, selectors.contact_messages(contact=contact))
-    return render(
+    contact = or_404(party_selectors.contact_get, user=request.user, pk=pk)
+    title = _("Mail from %(name)s") % {"name": contact.name}
+    return _message_list(
         request,
-        "mail/message_list.html",
-        {
-            "page": page,
-            "company": contact.company,
-            "contact": contact,
-            "title": _("Mail from %(name)s") % {"name": contact.name},
-        },
+        selectors.contact_messages(contact=contact),
+        company=contact.company,
+        contact=contact,
+        title=title,
     )
 
 
 @require_GET
 @login_required
 def message_detail(request, pk):
-    message = _message_or_404(request, pk)
+    message = or_404(selectors.message_get, user=request.user, pk=pk)
     response = render(
         request,
         "mail/message_detail.html",
@@ -126,7 +106,7 @@ def _download(handle, *, filename: str, content_type: str) -> FileResponse:
 @require_GET
 @login_required
 def message_original(request, pk):
-    message = _message_or_404(request, pk)
+    message = or_404(selectors.message_get, user=request.user, pk=pk)
     return _download(
         message.raw.open("rb"), filename=f"message-{message.pk}.eml", content_type="message/rfc822"
     )
@@ -135,10 +115,7 @@ def message_original(request, pk):
 @require_GET
 @login_required
 def attachment_download(request, pk):
-    try:
-        attachment = selectors.attachment_get(user=request.user, pk=pk)
-    except (Attachment.DoesNotExist, Message.DoesNotExist):
-        raise Http404 from None
+    attachment = or_404(selectors.attachment_get, user=request.user, pk=pk)
     return _download(
         attachment.file.open("rb"),
         filename=attachment.filename,
@@ -189,15 +166,14 @@ def mailbox_list(request):
 @login_required
 def mailbox_create(request):
     form = MailboxForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            mailbox = services.mailbox_create(actor=request.user, data=form.to_input())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Mailbox %(name)s connected.") % {"name": mailbox})
-            return redirect("mail:mailbox_edit", pk=mailbox.pk)
-    return render(
+    connected = run_form(
+        request,
+        form,
+        lambda data: services.mailbox_create(actor=request.user, data=form.to_input()),
+        success=lambda mailbox: _("Mailbox %(name)s connected.") % {"name": mailbox},
+        then=lambda mailbox: _mailbox_page(mailbox.pk),
+    )
+    return connected or render(
         request, "mail/mailbox_form.html", {"form": form, "title": _("Connect a mailbox")}
     )
 
@@ -205,19 +181,18 @@ def mailbox_create(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def mailbox_edit(request, pk):
-    mailbox = _mailbox_or_404(request, pk)
+    mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
     form = MailboxForm(request.POST or None, user=request.user, mailbox=mailbox)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.mailbox_update(
-                actor=request.user, mailbox=mailbox, data=form.to_input(mailbox)
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Mailbox saved."))
-            return redirect("mail:mailbox_edit", pk=mailbox.pk)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.mailbox_update(
+            actor=request.user, mailbox=mailbox, data=form.to_input(mailbox)
+        ),
+        success=_("Mailbox saved."),
+        then=_mailbox_page(mailbox.pk),
+    )
+    return saved or render(
         request,
         "mail/mailbox_form.html",
         {"form": form, "mailbox": mailbox, "title": mailbox.name},
@@ -227,7 +202,7 @@ def mailbox_edit(request, pk):
 @require_POST
 @login_required
 def mailbox_test(request, pk):
-    mailbox = _mailbox_or_404(request, pk)
+    mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
     try:
         count = services.mailbox_test(actor=request.user, mailbox=mailbox)
     except ValidationError as exc:
@@ -246,7 +221,7 @@ def mailbox_test(request, pk):
 @require_POST
 @login_required
 def mailbox_check(request, pk):
-    mailbox = _mailbox_or_404(request, pk)
+    mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
     tasks.mailbox_poll_task.enqueue(mailbox.pk)
     messages.success(request, _("New mail is being fetched in the background."))
     return redirect("mail:mailbox_edit", pk=mailbox.pk)
@@ -255,7 +230,7 @@ def mailbox_check(request, pk):
 @require_POST
 @login_required
 def mailbox_delete(request, pk):
-    mailbox = _mailbox_or_404(request, pk)
+    mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
     services.mailbox_delete(actor=request.user, mailbox=mailbox)
     messages.success(
         request, _("Mailbox %(name)s disconnected; its messages are kept.") % {"name": mailbox}

@@ -8,10 +8,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chengxin.core.deferred_text import render
+from chengxin.core.deferred_text import ReaderTitleAndBody
 
 
-class Notification(models.Model):
+class Notification(ReaderTitleAndBody, models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -44,12 +44,3 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
-
-    @property
-    def display_title(self) -> str:
-        """The title in the active language (the reader's)."""
-        return render(self.title_message) if self.title_message is not None else self.title
-
-    @property
-    def display_body(self) -> str:
-        return render(self.body_message) if self.body_message is not None else self.body

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from chengxin.core.deferred_text import DeferredText, text_and_message
+from chengxin.core.deferred_text import DeferredText, reader_fields
 from chengxin.notifications.models import Notification
 
 # A notification's title or body: a message each reader sees in their own language
@@ -39,19 +39,9 @@ def notify(
     recipients = {user.pk: user for user in users if user is not None and user.is_active}
     if not recipients:
         return
-    title_text, title_message = text_and_message(title)
-    body_text, body_message = text_and_message(body)
+    texts = reader_fields(title, body)
     rows = [
-        Notification(
-            user_id=pk,
-            kind=kind,
-            title=title_text[:300],
-            body=body_text,
-            title_message=title_message,
-            body_message=body_message,
-            link=link[:500],
-        )
-        for pk in sorted(recipients)
+        Notification(user_id=pk, kind=kind, **texts, link=link[:500]) for pk in sorted(recipients)
     ]
     transaction.on_commit(lambda: Notification.objects.bulk_create(rows))
 

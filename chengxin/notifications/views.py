@@ -2,13 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from chengxin.core.http import or_404
 from chengxin.notifications import selectors, services
-from chengxin.notifications.models import Notification
 
 PAGE_SIZE = 50
 
@@ -24,10 +23,7 @@ def notification_list(request):
 @require_POST
 @login_required
 def notification_read(request, pk):
-    try:
-        notification = selectors.notification_get(user=request.user, pk=pk)
-    except Notification.DoesNotExist:
-        raise Http404 from None
+    notification = or_404(selectors.notification_get, user=request.user, pk=pk)
     services.notification_mark_read(user=request.user, notification=notification)
     target = notification.link if request.POST.get("follow") else ""
     if target and url_has_allowed_host_and_scheme(

@@ -3,10 +3,10 @@ visible but not allowed → 403; a message that can no longer be changed → 422
 
 import datetime
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
+from chengxin.core.http import or_404
 from chengxin.outbox import selectors, services
 from chengxin.outbox.models import Kind, OutboundMessage, Status
 
@@ -60,10 +60,7 @@ class OutboxListQuery(Schema):
 
 
 def _get(request, pk: int) -> OutboundMessage:
-    try:
-        return selectors.outbox_get(user=request.auth, pk=pk)
-    except OutboundMessage.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.outbox_get, user=request.auth, pk=pk)
 
 
 @router.get(

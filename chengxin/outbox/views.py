@@ -8,31 +8,33 @@ live in services and permissions.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import run_form
+from chengxin.core.http import or_404, run_action
 from chengxin.outbox import catcher, selectors, services
 from chengxin.outbox.forms import ContactWindowForm, MessageWriteForm
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.parties import selectors as party_selectors
-from chengxin.parties.models import Company, Contact
+from chengxin.parties.models import Contact
 from chengxin.parties.permissions import can_edit_company
 
 PAGE_SIZE = 50
 
 
 def _message_or_404(request, pk) -> OutboundMessage:
-    try:
-        return selectors.outbox_get(user=request.user, pk=pk)
-    except OutboundMessage.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.outbox_get, user=request.user, pk=pk)
+
+
+def _message_page(pk) -> str:
+    return reverse("outbox:message_detail", args=[pk])
 
 
 @require_GET
@@ -83,33 +85,28 @@ def message_detail(request, pk):
 @login_required
 def message_send_now(request, pk):
     message = _message_or_404(request, pk)
-    try:
-        services.outbox_send_now(actor=request.user, message=message)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The message will be sent in a moment."))
-    return redirect("outbox:message_detail", pk=message.pk)
+    return run_action(
+        request,
+        lambda: services.outbox_send_now(actor=request.user, message=message),
+        success=_("The message will be sent in a moment."),
+        then=_message_page(message.pk),
+    )
 
 
 @require_POST
 @login_required
 def message_cancel(request, pk):
     message = _message_or_404(request, pk)
-    try:
-        services.outbox_cancel(actor=request.user, message=message)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The message was cancelled; it will not be sent."))
-    return redirect("outbox:message_detail", pk=message.pk)
+    return run_action(
+        request,
+        lambda: services.outbox_cancel(actor=request.user, message=message),
+        success=_("The message was cancelled; it will not be sent."),
+        then=_message_page(message.pk),
+    )
 
 
 def _editable_contact_or_404(request, pk) -> Contact:
-    try:
-        contact = party_selectors.contact_get(user=request.user, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    contact = or_404(party_selectors.contact_get, user=request.user, pk=pk)
     if not can_edit_company(request.user, contact.company):
         raise PermissionDenied(_("You may not change this customer."))
     return contact
@@ -125,17 +122,16 @@ def message_write(request, pk):
         .order_by("-is_primary", "pk")
     )
     form = MessageWriteForm(request.POST or None, addresses=addresses)
-    if request.method == "POST" and form.is_valid():
-        try:
-            message = services.outbox_enqueue(
-                actor=request.user, contact=contact, purpose="letter", **form.cleaned_data
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("The message is in the outbox."))
-            return redirect("outbox:message_detail", pk=message.pk)
-    return render(
+    queued = run_form(
+        request,
+        form,
+        lambda data: services.outbox_enqueue(
+            actor=request.user, contact=contact, purpose="letter", **data
+        ),
+        success=_("The message is in the outbox."),
+        then=lambda message: _message_page(message.pk),
+    )
+    return queued or render(
         request,
         "outbox/message_write.html",
         {
@@ -160,15 +156,14 @@ def contact_window_edit(request, pk):
             "working_days": [str(day) for day in window.working_days],
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_window_set(actor=request.user, contact=contact, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("parties:company_detail", pk=contact.company_id)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.contact_window_set(actor=request.user, contact=contact, **data),
+        success=_("Saved."),
+        then=reverse("parties:company_detail", args=[contact.company_id]),
+    )
+    return saved or render(
         request,
         "outbox/contact_window_form.html",
         {"form": form, "contact": contact, "title": _("Working hours")},

@@ -21,6 +21,7 @@ from ninja import Query, Router, Status
 from chengxin.accounts.models import User
 from chengxin.audit.selectors import audit_timeline_for_companies
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, InvalidOut, path_id
+from chengxin.core.http import or_404
 from chengxin.parties import selectors, services
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
 from chengxin.parties.schemas import (
@@ -56,24 +57,15 @@ HistoryLimit = Annotated[
 
 
 def _company(request, pk: int) -> Company:
-    try:
-        return selectors.company_get(user=request.auth, pk=pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.company_get, user=request.auth, pk=pk)
 
 
 def _contact(request, pk: int) -> Contact:
-    try:
-        return selectors.contact_get(user=request.auth, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.contact_get, user=request.auth, pk=pk)
 
 
 def _channel(request, pk: int) -> Channel:
-    try:
-        return selectors.channel_get(user=request.auth, pk=pk)
-    except (Channel.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.channel_get, user=request.auth, pk=pk)
 
 
 def _channels_prefetch() -> Prefetch:

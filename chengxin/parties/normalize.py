@@ -69,22 +69,24 @@ def domain_to_unicode(domain: str) -> str:
         return domain
 
 
+def _not_an_email(raw: str) -> ValidationError:
+    return ValidationError(
+        _("“%(value)s” is not an email address."), code="email_invalid", params={"value": raw}
+    )
+
+
 def normalize_email(raw: str) -> Email:
     value = unicodedata.normalize("NFC", (raw or "").strip())
     if value.lower().startswith("mailto:"):
         value = value[7:]
     if "@" not in value:
-        raise ValidationError(
-            _("“%(value)s” is not an email address."), code="email_invalid", params={"value": raw}
-        )
+        raise _not_an_email(raw)
     local, _sep, domain = value.rpartition("@")
     local = local.lower()
     try:
         ascii_domain = domain_to_ascii(domain)
     except ValidationError as exc:
-        raise ValidationError(
-            _("“%(value)s” is not an email address."), code="email_invalid", params={"value": raw}
-        ) from exc
+        raise _not_an_email(raw) from exc
     canonical = f"{local}@{ascii_domain}"
     # Internationalised local parts (RFC 6531, e.g. 张伟@公司.cn) are valid; the
     # validator knows only ASCII, so it checks their shape with a stand-in letter.
@@ -92,9 +94,7 @@ def normalize_email(raw: str) -> Email:
     try:
         _email_validator(f"{ascii_local}@{ascii_domain}")
     except ValidationError as exc:
-        raise ValidationError(
-            _("“%(value)s” is not an email address."), code="email_invalid", params={"value": raw}
-        ) from exc
+        raise _not_an_email(raw) from exc
     return Email(canonical, f"{local}@{domain_to_unicode(ascii_domain)}", ascii_domain)
 
 

@@ -450,7 +450,6 @@ def company_domain_remove(*, actor: User, domain: CompanyDomain) -> None:
         instance=domain,
         before=snapshot(domain),
         company_id=domain.company_id,
-        label=domain.display,
     )
     company = domain.company
     domain.delete()

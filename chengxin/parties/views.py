@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from chengxin.accounts.models import Role, User
 from chengxin.audit.selectors import audit_timeline_for_companies
 from chengxin.core.errors import Conflict
-from chengxin.core.forms import apply_errors
+from chengxin.core.forms import apply_errors, run_form
+from chengxin.core.http import or_404, run_action
 from chengxin.core.pagination import CappedPaginator
 from chengxin.parties import selectors, services
 from chengxin.parties.countries import country_choices
@@ -46,24 +48,26 @@ def _posted_id(request, name: str) -> int:
 
 
 def _company_or_404(request, pk) -> Company:
-    try:
-        return selectors.company_get(user=request.user, pk=pk)
-    except Company.DoesNotExist:
-        raise Http404 from None
+    return or_404(selectors.company_get, user=request.user, pk=pk)
 
 
 def _contact_or_404(request, pk) -> Contact:
-    try:
-        return selectors.contact_get(user=request.user, pk=pk)
-    except (Contact.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.contact_get, user=request.user, pk=pk)
 
 
 def _channel_or_404(request, pk) -> Channel:
-    try:
-        return selectors.channel_get(user=request.user, pk=pk)
-    except (Channel.DoesNotExist, Company.DoesNotExist):
-        raise Http404 from None
+    return or_404(selectors.channel_get, user=request.user, pk=pk)
+
+
+def _editable(request, company: Company) -> Company:
+    """``company`` when the user may change it; else a 404, as for one they may not see."""
+    if not can_edit_company(request.user, company):
+        raise Http404
+    return company
+
+
+def _company_page(pk) -> str:
+    return reverse("parties:company_detail", args=[pk])
 
 
 def _filters_from(request) -> selectors.CompanyFilters:
@@ -223,19 +227,18 @@ def company_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def company_edit(request, pk):
-    company = _company_or_404(request, pk)
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, _company_or_404(request, pk))
     form = CompanyForm(request.POST or None, initial=CompanyForm.initial_for(company))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.company_update(actor=request.user, company=company, data=form.to_input())
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.company_update(
+            actor=request.user, company=company, data=form.to_input()
+        ),
+        success=_("Saved."),
+        then=_company_page(company.pk),
+    )
+    return saved or render(
         request,
         "parties/company_form.html",
         {"form": form, "company": company, "title": company.legal_name},
@@ -244,15 +247,12 @@ def company_edit(request, pk):
 
 def _service_post(request, company_pk, fn, success, **kwargs):
     """Run a service for a POST button on the company page and go back to it."""
-    try:
-        fn(actor=request.user, **kwargs)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        if success:
-            messages.success(request, success)
-    return redirect("parties:company_detail", pk=company_pk)
+    return run_action(
+        request,
+        lambda: fn(actor=request.user, **kwargs),
+        success=success,
+        then=_company_page(company_pk),
+    )
 
 
 @require_POST
@@ -388,30 +388,26 @@ def follow_up_add(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def contact_create(request, pk):
-    company = _company_or_404(request, pk)
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, _company_or_404(request, pk))
     form = ContactForm(request.POST or None, initial={"language": company.document_language})
     channel_form = NewContactChannelsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and channel_form.is_valid():
-        data = form.cleaned_data
-        try:
-            contact = services.contact_create(
-                actor=request.user,
-                company=company,
-                name=data["name"],
-                title=data["title"],
-                language=data["language"],
-                time_zone=data["time_zone"] or None,
-                notes=data["notes"],
-                channels=channel_form.channels(),
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Contact %(name)s added.") % {"name": contact})
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    created = channel_form.is_valid() and run_form(
+        request,
+        form,
+        lambda data: services.contact_create(
+            actor=request.user,
+            company=company,
+            name=data["name"],
+            title=data["title"],
+            language=data["language"],
+            time_zone=data["time_zone"] or None,
+            notes=data["notes"],
+            channels=channel_form.channels(),
+        ),
+        success=lambda contact: _("Contact %(name)s added.") % {"name": contact},
+        then=_company_page(company.pk),
+    )
+    return created or render(
         request,
         "parties/contact_form.html",
         {"form": form, "channel_form": channel_form, "company": company, "title": _("New contact")},
@@ -422,22 +418,17 @@ def contact_create(request, pk):
 @login_required
 def contact_edit(request, pk):
     contact = _contact_or_404(request, pk)
-    company = contact.company
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, contact.company)
     initial = {f: getattr(contact, f) for f in ContactForm.base_fields}
     form = ContactForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
-        except Contact.DoesNotExist:
-            raise Http404 from None  # deleted with its company meanwhile
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("parties:company_detail", pk=company.pk)
-    return render(
+    saved = run_form(
+        request,
+        form,
+        lambda data: services.contact_update(actor=request.user, contact=contact, **data),
+        success=_("Saved."),
+        then=_company_page(company.pk),
+    )
+    return saved or render(
         request,
         "parties/contact_form.html",
         {"form": form, "company": company, "contact": contact, "title": contact.name},
@@ -462,28 +453,24 @@ def channel_retire(request, pk):
 def channel_verify(request, pk):
     """Record how an unverified channel was checked out of band (the owner or a manager)."""
     channel = _channel_or_404(request, pk)
-    company = channel.contact.company
-    if not can_edit_company(request.user, company):
-        raise Http404
+    company = _editable(request, channel.contact.company)
     on_file = list(selectors.channels_on_file(company=company, before=timezone.now()))
     form = ChannelVerifyForm(request.POST or None, on_file=on_file)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.channel_verify(
-                actor=request.user,
-                channel=channel,
-                method=data["method"],
-                note=data["note"],
-                via=data["via"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Marked as verified."))
-            return redirect("parties:company_detail", pk=company.pk)
+    verified = run_form(
+        request,
+        form,
+        lambda data: services.channel_verify(
+            actor=request.user,
+            channel=channel,
+            method=data["method"],
+            note=data["note"],
+            via=data["via"],
+        ),
+        success=_("Marked as verified."),
+        then=_company_page(company.pk),
+    )
     status = 422 if request.method == "POST" else 200
-    return render(
+    return verified or render(
         request,
         "parties/channel_verify.html",
         {"form": form, "channel": channel, "contact": channel.contact, "company": company},

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_desk
 from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_record, audited_update, snapshot
 from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
@@ -281,7 +281,6 @@ def proof_upload(
             action=Action.CREATE,
             instance=proof,
             after=snapshot(proof),
-            label=proof.title,
         )
     return proof
 
@@ -292,15 +291,7 @@ def proof_set_public(*, actor: User, proof: ProofDocument, is_public: bool) -> P
         raise PermissionDenied(_("Only finance and managers keep the public record."))
     with transaction.atomic():
         proof = ProofDocument.objects.select_for_update().defer("content").get(pk=proof.pk)
-        before = snapshot(proof)
-        proof.is_public = is_public
-        proof.save(update_fields=["is_public"])
-        audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            instance=proof,
-            before=before,
-            after=snapshot(proof),
-            label=proof.title,
-        )
+        with audited_update(actor=actor, instance=proof):
+            proof.is_public = is_public
+            proof.save(update_fields=["is_public"])
     return proof

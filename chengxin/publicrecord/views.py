@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import content_disposition_header
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from chengxin.core.addresses import request_client_address
 from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
 from chengxin.core.forms import apply_errors
+from chengxin.core.http import or_404
 from chengxin.publicrecord import selectors, services
 from chengxin.publicrecord.forms import AttemptFilterForm, ProofUploadForm
 from chengxin.publicrecord.models import ProofDocument
@@ -81,11 +82,7 @@ def _attachment(proof: ProofDocument) -> HttpResponse:
 
 @require_GET
 def proof_download(request, pk: int):
-    try:
-        proof = selectors.public_proof_get(pk)
-    except ProofDocument.DoesNotExist:
-        raise Http404 from None
-    return _attachment(proof)
+    return _attachment(or_404(selectors.public_proof_get, pk))
 
 
 # --- Finance ----------------------------------------------------------------------------

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from chengxin.core.api_types import ErrorOut, InvalidOut, Offset, path_id
+from chengxin.core.http import or_404
 from chengxin.todos import selectors, services
 from chengxin.todos.kinds import kind_label
 from chengxin.todos.models import Todo
@@ -111,10 +111,7 @@ def todo_complete(request, pk: TodoId, payload: TodoCompleteIn):
     done answers 422."""
     from django.utils import timezone
 
-    try:
-        todo = selectors.todo_get(user=request.auth, pk=pk)
-    except Todo.DoesNotExist:
-        raise Http404 from None
+    todo = or_404(selectors.todo_get, user=request.auth, pk=pk)
     services.todo_complete(
         actor=request.auth, todo=todo, outcome=payload.outcome, notes=payload.notes
     )

@@ -18,23 +18,25 @@ def visible_todos(user: User) -> QuerySet[Todo]:
     return Todo.objects.filter(assignee=user)
 
 
-def open_todos(user: User, *, kind: str = "", mine: bool = False) -> QuerySet[Todo]:
-    """Open tasks, the soonest due first (those without a due time last)."""
-    qs = visible_todos(user).filter(done_at__isnull=True)
+def _todos(user: User, *, done: bool, kind: str, mine: bool) -> QuerySet[Todo]:
+    """The open or done tasks the user sees, of one kind and only their own if asked."""
+    qs = visible_todos(user).filter(done_at__isnull=not done)
     if mine:
         qs = qs.filter(assignee=user)
     if kind:
         qs = qs.filter(kind=kind)
+    return qs
+
+
+def open_todos(user: User, *, kind: str = "", mine: bool = False) -> QuerySet[Todo]:
+    """Open tasks, the soonest due first (those without a due time last)."""
+    qs = _todos(user, done=False, kind=kind, mine=mine)
     return qs.select_related("assignee", "company").order_by(F("due_at").asc(nulls_last=True), "id")
 
 
 def done_todos(user: User, *, kind: str = "", mine: bool = False) -> QuerySet[Todo]:
     """Finished tasks, the latest first."""
-    qs = visible_todos(user).filter(done_at__isnull=False)
-    if mine:
-        qs = qs.filter(assignee=user)
-    if kind:
-        qs = qs.filter(kind=kind)
+    qs = _todos(user, done=True, kind=kind, mine=mine)
     return qs.select_related("assignee", "company", "done_by").order_by("-done_at", "-id")
 
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
 from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
-from chengxin.core.deferred_text import text_and_message
+from chengxin.audit.services import audit_record, audited_update, snapshot
+from chengxin.core.deferred_text import reader_fields
 from chengxin.notifications.services import Text, notify
 from chengxin.todos.models import Todo
 
@@ -48,16 +48,11 @@ def todo_create(
     if not assignee.is_active:
         raise ValidationError(_("Tasks cannot be given to a deactivated user."), code="inactive")
     related_type, related_id = ("", "") if related is None else (related[0], str(related[1]))
-    title_text, title_message = text_and_message(title)
-    body_text, body_message = text_and_message(body)
     with transaction.atomic():
         todo = Todo.objects.create(
             assignee=assignee,
             kind=kind,
-            title=title_text[:300],
-            body=body_text,
-            title_message=title_message,
-            body_message=body_message,
+            **reader_fields(title, body),
             link=link[:500],
             company=company,
             contact=contact,
@@ -72,7 +67,6 @@ def todo_create(
             instance=todo,
             after=snapshot(todo),
             company_id=todo.company_id,
-            label=todo.title,
         )
     if notify_assignee:
         notify(users=[assignee], kind=f"todo.{kind}", title=title, body=body, link=link)
@@ -96,19 +90,10 @@ def todo_complete(
             raise PermissionDenied(_("This task is not yours."))
         if todo.done_at is not None:
             raise ValidationError(_("This task is already done."), code="done")
-        before = snapshot(todo)
-        todo.done_at, todo.done_by = now, actor
-        todo.outcome, todo.outcome_notes = outcome, notes
-        todo.save(update_fields=["done_at", "done_by", "outcome", "outcome_notes"])
-        audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            instance=todo,
-            before=before,
-            after=snapshot(todo),
-            company_id=todo.company_id,
-            label=todo.title,
-        )
+        with audited_update(actor=actor, instance=todo, company_id=todo.company_id):
+            todo.done_at, todo.done_by = now, actor
+            todo.outcome, todo.outcome_notes = outcome, notes
+            todo.save(update_fields=["done_at", "done_by", "outcome", "outcome_notes"])
     return todo
 
 

@@ -7,16 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from chengxin.core.http import or_404
 from chengxin.todos import selectors, services
 from chengxin.todos.forms import TodoCompleteForm
 from chengxin.todos.kinds import kind_label
-from chengxin.todos.models import Todo
 
 PAGE_SIZE = 50
 #: The outcome recorded when a task is finished on the page (features that need a
@@ -62,10 +61,7 @@ def _render_list(request, status: int = 200):
 @require_POST
 @login_required
 def todo_complete(request, pk: int):
-    try:
-        todo = selectors.todo_get(user=request.user, pk=pk)
-    except Todo.DoesNotExist:
-        raise Http404 from None
+    todo = or_404(selectors.todo_get, user=request.user, pk=pk)
     form = TodoCompleteForm(request.POST)
     error = ""
     if form.is_valid():
