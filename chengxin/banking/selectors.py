@@ -13,15 +13,14 @@ import re
 from django.db.models import Q, QuerySet
 
 from chengxin.accounts.models import Role
-from chengxin.banking import numbers
+from chengxin.accounts.roles import may_see_full_number
 from chengxin.banking.models import BankAccount, Purpose, ReceivedPayment, Side, State
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.content import BankDetails
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
-#: Roles that may see an account number in full; others see its last four digits.
-FULL_NUMBER_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
 #: Roles that may work on our own accounts (propose, approve, retire, record payments).
 OUR_ACCOUNTS_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
 #: Roles that may approve (the second pair of eyes).
@@ -113,10 +112,6 @@ def bank_details_on_file(company_id: int | None) -> BankDetails:
             account_numbers.append(number)
         bics.extend(b for b in (account.bic, account.intermediary_bic) if b)
     return BankDetails.of(ibans=ibans, bics=bics, account_numbers=account_numbers)
-
-
-def may_see_full_number(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.role in FULL_NUMBER_ROLES)
 
 
 def account_number_display(user, account: BankAccount) -> str:

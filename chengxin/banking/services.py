@@ -37,7 +37,6 @@ from chengxin.accounts.eligibility import (
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.models import (
     BankAccount,
     BankAccountStep,
@@ -59,6 +58,7 @@ from chengxin.banking.selectors import (
     number_digests,
     visible_accounts,
 )
+from chengxin.core import bank_numbers as numbers
 from chengxin.core import files
 from chengxin.core.crypto import encrypt
 from chengxin.core.deferred_text import DeferredText, deferred

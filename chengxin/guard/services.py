@@ -35,6 +35,7 @@ from chengxin.accounts.eligibility import (
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.guard import letters, scoring
@@ -307,8 +308,6 @@ def _with_blocks(result: scoring.Assessment, blocks: list[BlockedSender]) -> sco
 
 def _store_bank_details(assessment: Assessment, found: list[tuple[str, FoundAccount]]) -> bool:
     """Replace the assessment's found bank details; True when one is not on file."""
-    from chengxin.banking import numbers
-
     assessment.bank_details.all().delete()
     rows: dict[tuple[str, str], FoundBankDetail] = {}
     for attachment, account in found:
