@@ -9,7 +9,6 @@ repeat a step.
 from __future__ import annotations
 
 import datetime
-import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,6 +40,7 @@ from chengxin.changes.permissions import (
     require_act,
 )
 from chengxin.core.deferred_text import deferred
+from chengxin.core.email_text import emails_in_text
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import can_view_message
@@ -277,14 +277,11 @@ def change_open(
     )
 
 
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def _announced_email(message: Message, on_file: set[str]) -> str:
     """The address a message announces: its Reply-To, its sender, or the first address in its
     text that is not on file."""
     candidates = [message.reply_to_address, message.from_address]
-    candidates += _EMAIL_IN_TEXT.findall(message.text_body or "")
+    candidates += emails_in_text(message.text_body or "")
     for raw in candidates:
         if not raw:
             continue
