@@ -29,6 +29,7 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
 from chengxin.core import crypto
 from chengxin.core.lengths import length_errors
+from chengxin.core.safe_html import sanitize_html
 from chengxin.mail import hosts
 from chengxin.mail.conversation import subject_key
 from chengxin.mail.models import (
@@ -43,7 +44,6 @@ from chengxin.mail.models import (
 )
 from chengxin.mail.parsing import ParsedMail, looks_like_message, parse_mail
 from chengxin.mail.permissions import require_manage_mailbox
-from chengxin.mail.sanitize import sanitize_html
 from chengxin.mail.transport import (
     Connection,
     ImapTransport,

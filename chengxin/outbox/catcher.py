@@ -22,7 +22,7 @@ from aiosmtpd.controller import Controller
 from django.conf import settings
 
 from chengxin.accounts.models import Role
-from chengxin.mail.sanitize import sanitize_html
+from chengxin.core.safe_html import sanitize_html
 
 __all__ = [
     "CaughtMessage",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chengxin.mail.sanitize import sanitize_html
+from chengxin.core.safe_html import sanitize_html
 
 
 @pytest.mark.parametrize(
