@@ -36,12 +36,12 @@ SCHEDULES: tuple[Schedule, ...] = (
     ),
     Schedule(
         "mail_poll",
-        "chengxin.mail.tasks.mail_poll_task",
+        "chengxin.inbound.tasks.mail_poll_task",
         datetime.timedelta(minutes=5),
     ),
     Schedule(
         "guard_assess_pending",
-        "chengxin.guard.tasks.guard_assess_pending_task",
+        "chengxin.inbound.tasks.messages_process_pending_task",
         datetime.timedelta(minutes=15),
     ),
     Schedule(
