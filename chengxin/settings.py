@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "chengxin.changes",
     "chengxin.todos",
     "chengxin.banking",
+    "chengxin.inbound",
     "chengxin.campaigns",
     "chengxin.compensation",
     "chengxin.publicrecord",
@@ -288,6 +289,9 @@ CHENGXIN_MAIL_POLL_BATCH = envint("CHENGXIN_MAIL_POLL_BATCH", 200, minimum=1)
 # Authentication-Results of the receiving servers named below.
 CHENGXIN_GUARD_DNS = envstr("CHENGXIN_GUARD_DNS", "live")
 CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS = envlist("CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS", [])
+# What assesses a stored message again and acts on the result, when a sender is confirmed
+# fraudulent (the inbound pipeline: the guard does not import what sits above it).
+CHENGXIN_GUARD_REASSESS = "chengxin.inbound.pipeline.message_process"
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("companies/", include("chengxin.parties.urls")),
     path("imports/", include("chengxin.imports.urls")),
     path("mail/", include("chengxin.mail.urls")),
+    path("mail/", include("chengxin.inbound.urls")),
     path("guard/", include("chengxin.guard.urls")),
     path("", include("chengxin.changes.urls")),
     path("notifications/", include("chengxin.notifications.urls")),

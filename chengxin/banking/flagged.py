@@ -6,9 +6,9 @@ A number that such a message named raises the account's approval to a manager's
 
 from __future__ import annotations
 
-from chengxin.banking import numbers
 from chengxin.banking.decrypted import account_number
 from chengxin.banking.models import BankAccount
+from chengxin.core import bank_numbers as numbers
 
 
 def flagged_messages(digests: list[str]) -> list:

@@ -12,19 +12,16 @@ import re
 
 from django.db.models import Q, QuerySet
 
-from chengxin.accounts.models import Role
-from chengxin.banking import numbers
+from chengxin.accounts.roles import may_see_full_number
 from chengxin.banking.decrypted import account_number
 from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Purpose, ReceivedPayment, Side, State
 from chengxin.banking.permissions import approval_refusal
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.content import BankDetails
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
-
-#: Roles that may see an account number in full; others see its last four digits.
-FULL_NUMBER_ROLES = frozenset({Role.ADMIN, Role.MANAGER, Role.FINANCE})
 
 
 def our_receiving_accounts() -> QuerySet[BankAccount]:
@@ -88,10 +85,6 @@ def bank_details_on_file(company_id: int | None) -> BankDetails:
             account_numbers.append(number)
         bics.extend(b for b in (account.bic, account.intermediary_bic) if b)
     return BankDetails.of(ibans=ibans, bics=bics, account_numbers=account_numbers)
-
-
-def may_see_full_number(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.role in FULL_NUMBER_ROLES)
 
 
 def account_number_display(user, account: BankAccount) -> str:

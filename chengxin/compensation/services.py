@@ -25,7 +25,6 @@ from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.banking.services import document_check_accounts
 from chengxin.campaigns.models import Recipient
@@ -38,6 +37,7 @@ from chengxin.compensation.permissions import (
     require_record_claim,
     require_use_credits,
 )
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.deferred_text import deferred
 from chengxin.core.locks import serialise_on
 from chengxin.core.money import Money, format_money

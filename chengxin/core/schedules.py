@@ -34,8 +34,12 @@ _DAY = 24 * _HOUR
 SCHEDULES: tuple[Schedule, ...] = (
     _every("database_optimize", "core", _DAY),
     _every("pool_return_stale", "parties", _HOUR),
-    _every("mail_poll", "mail", 5),
-    _every("guard_assess_pending", "guard", 15),
+    Schedule("mail_poll", "chengxin.inbound.tasks.mail_poll_task", datetime.timedelta(minutes=5)),
+    Schedule(
+        "guard_assess_pending",
+        "chengxin.inbound.tasks.messages_process_pending_task",
+        datetime.timedelta(minutes=15),
+    ),
     _every("changes_review_open_due", "changes", _HOUR),
     _every("outbox_send_due", "outbox", 1),
     _every("audit_checkpoint", "audit", _HOUR),

@@ -1,8 +1,9 @@
 """The demo exporter's inbox: mail its buyers sent over the last days.
 
 Each message is a real RFC 5322 message (``email.message.EmailMessage``) stored
-through ``message_ingest``, the door every uploaded or polled message comes in
-by, so the guard assesses it and acts exactly as it would on real mail:
+through the inbound pipeline (``chengxin.inbound.pipeline``), the way every uploaded or
+polled message comes in, so the guard assesses it and it is acted on exactly as real
+mail would be:
 
 * a buyer's genuine change of email address, from their known address on their
   own domain: the guard proposes a change request; the rep sends the
@@ -31,11 +32,11 @@ from django.conf import settings
 from schwifty import IBAN
 
 from chengxin.accounts.models import User
-from chengxin.changes.services import change_confirm_send, change_propose_from_assessment
+from chengxin.changes.models import ChangeRequest
+from chengxin.changes.services import change_confirm_send
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import message_assess
+from chengxin.inbound.pipeline import message_process, message_receive
 from chengxin.mail.models import Message, Source
-from chengxin.mail.services import message_ingest
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import ChannelKind, Company, Contact, ContactStatus
 
@@ -262,9 +263,10 @@ def _format(template: str, writer: Writer, **extra) -> str:
 def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: int) -> DemoInbox:
     """Store the demo's inbound mail, let the guard assess it, and have the reps answer.
 
-    ``message_ingest`` has the guard assess a message once the transaction commits; the
-    demo runs in one transaction, so it assesses each message at once (the same call,
-    repeated harmlessly at commit) and the reps can act on what the guard found."""
+    ``message_receive`` processes a message (assessment, alert, task, change request) once
+    the transaction commits; the demo runs in one transaction, so it processes each
+    message at once (the same call, repeated harmlessly at commit) and the reps can act on
+    what the guard found."""
     pks = [c.pk for c in companies]
     loaded = (
         Company.objects.filter(pk__in=pks)
@@ -285,9 +287,9 @@ def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: i
         return None
 
     def store(what: str, raw: bytes) -> Assessment:
-        message = message_ingest(raw=raw, source=Source.COMMAND).message
+        message = message_receive(raw=raw, source=Source.COMMAND).message
         stored.append((what, message))
-        return message_assess(message=message)
+        return message_process(message=message)
 
     # A genuine change of address, from the buyer's known address on its own domain.
     # The confirmation goes to an address on file, so the writer's must be verified.
@@ -310,8 +312,8 @@ def demo_inbox_load(*, companies: list[Company], now: datetime.datetime, seed: i
                 message_id=_message_id(seed, "email_change", domain),
             ),
         )
-        # The guard proposed a change request; the rep writes to the address on file.
-        request = change_propose_from_assessment(assessment=assessment)
+        # The pipeline proposed a change request; the rep writes to the address on file.
+        request = ChangeRequest.objects.filter(source_message=assessment.message_id).first()
         if request is not None:
             # The request is opened now (the guard proposes it as the demo loads), so the
             # rep's confirmation follows it now too: the steps read in the order they happened.

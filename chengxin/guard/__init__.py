@@ -1,9 +1,11 @@
 """The guard: scores e-mail for business-email-compromise (BEC) fraud.
 
 The engine modules below are plain Python (functions and dataclasses, no Django
-import); the app's Django layer (models, services, views) sits on top of them.
+import); the app's Django layer (models, services, views) sits on top of them and
+is called by the inbound pipeline (``chengxin.inbound.pipeline``), never calling back.
 
-* :mod:`~chengxin.guard.message` - robust parsing of raw RFC 5322 bytes;
+* :mod:`~chengxin.guard.message` - robust parsing of raw RFC 5322 bytes (decoding text
+  with mail's Django-free :mod:`chengxin.mail.decoding`);
 * :mod:`~chengxin.guard.confusables` - UTS #39 confusables and the visual key;
 * :mod:`~chengxin.guard.domains` - IDNA forms and the offline Public Suffix List;
 * :mod:`~chengxin.guard.lookalike` - known domains/addresses and lookalike checks;

@@ -28,6 +28,8 @@ import phonenumbers
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
+from chengxin.core.email_text import emails_in_text
+
 __all__ = [
     "BankDetails",
     "ContactDetails",
@@ -323,7 +325,6 @@ _ACCOUNT_NUMBER = re.compile(
     r"[^\d\n]{0,30}?((?:\d[ -]?){8,34})",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+\d[\d \t().-]{5,22}\d")
 _HEADER_PRIORITY = re.compile(r"^\s*(?:1|2)\b|^\s*high\b|^\s*urgent\b", re.IGNORECASE)
 
@@ -447,7 +448,7 @@ def analyse_content(
                     findings.append(ContentFinding("urgency", "header", f"{name}: {value}"))
                     break
     accounts = _accounts(searchable, on_file)
-    emails = tuple(dict.fromkeys(e.lower().rstrip(".") for e in _EMAIL.findall(searchable)))
+    emails = tuple(dict.fromkeys(e.lower().rstrip(".") for e in emails_in_text(searchable)))
     phones = _phones(searchable)
     unknown_phones = tuple(p for p in phones if p not in contacts.phones)
     return ContentAnalysis(

@@ -149,7 +149,7 @@ class AlertStep(models.Model):
 class FoundBankDetail(models.Model):
     """A bank identifier (IBAN, account number, SWIFT/BIC) the guard found in a message's
     text or one of its attachments. The value is encrypted like a bank account's number,
-    with the same keyed digests (``banking.numbers.digest``) so that a proposed account
+    with the same keyed digests (``core.bank_numbers.digest``) so that a proposed account
     can be matched against flagged messages without decrypting them."""
 
     assessment = models.ForeignKey(

@@ -15,11 +15,11 @@ compromised).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from chengxin.core.email_text import emails_in_text
 from chengxin.guard.authentication import (
     AuthenticationReport,
     DomainExists,
@@ -115,7 +115,6 @@ _SIGNIFICANT_DEFECTS = {
     "InvalidBase64CharactersDefect": "invalid_base64",
     "more than one Subject header": "several_subjects",
 }
-_ADDRESS_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +384,7 @@ def _display_name_signals(
 ) -> None:
     if not display_name:
         return
-    shown = [a for a in _ADDRESS_IN_TEXT.findall(display_name) if a.lower() != from_check.address]
+    shown = [a for a in emails_in_text(display_name) if a.lower() != from_check.address]
     if shown:
         shown_check = index.check_address(shown[0])
         known = shown_check.domain.known

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from chengxin.accounts.models import User
+from chengxin.accounts.roles import may_see_full_number
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.models import ALARMING_LEVELS, AlertStep, Assessment, FoundBankDetail
 from chengxin.guard.services import (
@@ -53,9 +55,6 @@ def bank_detail_views(*, user: User, assessment: Assessment) -> list[BankDetailV
     """The bank identifiers the message names, as ``user`` may see them: numbers in full for
     finance, managers and administrators, their last four digits for everyone else (as on
     bank accounts); a SWIFT/BIC code, which names a bank and not an account, in full."""
-    from chengxin.banking import numbers
-    from chengxin.banking.selectors import may_see_full_number
-
     full = may_see_full_number(user)
     rows = []
     for row in assessment.bank_details.all():

@@ -2,8 +2,11 @@
 
 The scoring itself is the plain engine (``chengxin.guard.scoring``); this module
 feeds it what only the database knows (the known correspondents, whether the
-sender wrote before, the contact details on file), stores the result and acts
-on it.
+sender wrote before, the contact details on file, blocked senders), stores the
+result and raises the alert. What other apps know (the bank details on file, what
+attachments name) is handed in by the caller: the inbound pipeline
+(``chengxin.inbound.pipeline``) runs a message's way in, and this module calls
+neither banking nor mail's services.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import datetime
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,18 +25,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.crypto import encrypt
 from chengxin.core.deferred_text import deferred, rendered_by
 from chengxin.guard import letters, scoring
 from chengxin.guard.authentication import TxtLookup, live_txt_lookup
-from chengxin.guard.content import ContactDetails, FoundAccount
+from chengxin.guard.content import BankDetails, ContactDetails, FoundAccount
 from chengxin.guard.domains import parse_domain
 from chengxin.guard.known_index import KnownIndex, known_index
 from chengxin.guard.models import (
@@ -140,13 +146,31 @@ def _imitated_company_id(result: scoring.Assessment, known: KnownIndex) -> int |
     return None
 
 
-def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> Assessment:
-    """Assess (or re-assess) one stored message and act on the result."""
-    from chengxin.banking.selectors import bank_details_on_file
-    from chengxin.banking.services import message_attachment_accounts, message_check_accounts
+@dataclasses.dataclass(frozen=True)
+class Assessed:
+    """What :func:`message_assess` stored, and what the caller does next with it."""
 
+    assessment: Assessment
+    #: The customer a message about no customer imitates (a lookalike's, or a blocked
+    #: sender's): the message is shown with it from now on.
+    imitated_company_id: int | None
+    #: The message became high or critical with this assessment: the alert is due.
+    alarm: bool
+
+
+def message_assess(
+    *,
+    message: Message,
+    bank_details: BankDetails,
+    attachment_accounts: Sequence[tuple[str, FoundAccount]] = (),
+    txt_lookup: TxtLookup | None = None,
+) -> Assessed:
+    """Assess (or re-assess) one stored message and store the result with the bank details
+    it names. ``bank_details``: what is on file for its customer and ours, to compare with;
+    ``attachment_accounts``: (file name, identifier) not on file that its attachments name.
+    The caller links the message to the customer it imitates and raises the alert (the
+    inbound pipeline does both)."""
     known = known_index()
-    bank_details = bank_details_on_file(message.company_id)
     result = scoring.assess_message(
         _raw_for_engine(message),
         index=known.index,
@@ -156,11 +180,7 @@ def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> 
         txt_lookup=txt_lookup if txt_lookup is not None else _txt_lookup(),
         trusted_authserv_ids=settings.CHENGXIN_GUARD_TRUSTED_AUTHSERV_IDS,
     )
-    try:
-        attachment_accounts = message_attachment_accounts(message=message)
-    except Exception:  # a broken attachment never stops the assessment
-        logger.exception("Reading the attachments of message %s failed", message.pk)
-        attachment_accounts = []
+    attachment_accounts = list(attachment_accounts)
     result = _with_attachment_accounts(result, attachment_accounts, bank_details.empty)
     imitated = None if message.company_id else _imitated_company_id(result, known)
     blocks = sender_blocks(message=message, company_id=message.company_id or imitated)
@@ -168,22 +188,10 @@ def message_assess(*, message: Message, txt_lookup: TxtLookup | None = None) -> 
         result = _with_blocks(result, blocks)
         imitated = imitated or (None if message.company_id else blocks[0].company_id)
     found = [("", account) for account in (result.content.accounts if result.content else ())]
-    found += list(attachment_accounts)
-    assessment = _store_assessment(
+    found += attachment_accounts
+    return _store_assessment(
         message=message, result=result, imitated_company_id=imitated, found=found
     )
-    try:
-        # A task when the text or an attachment names bank details not on file. The
-        # assessment's message is the stored one, linked by now to the company a
-        # lookalike imitates: that customer's owner gets the task.
-        message_check_accounts(
-            message=assessment.message,
-            assessment=assessment,
-            attachment_accounts=attachment_accounts,
-        )
-    except Exception:  # the assessment stands even if the task cannot be made
-        logger.exception("Checking message %s for bank details failed", message.pk)
-    return assessment
 
 
 _BANK_SIGNALS = ("new_bank_account", "bank_details_unverified")
@@ -308,8 +316,6 @@ def _with_blocks(result: scoring.Assessment, blocks: list[BlockedSender]) -> sco
 
 def _store_bank_details(assessment: Assessment, found: list[tuple[str, FoundAccount]]) -> bool:
     """Replace the assessment's found bank details; True when one is not on file."""
-    from chengxin.banking import numbers
-
     assessment.bank_details.all().delete()
     rows: dict[tuple[str, str], FoundBankDetail] = {}
     for attachment, account in found:
@@ -345,14 +351,9 @@ def _store_assessment(
     result: scoring.Assessment,
     imitated_company_id: int | None,
     found: list[tuple[str, FoundAccount]] = (),
-) -> Assessment:
-    from chengxin.mail.services import message_link_to_imitated
-
+) -> Assessed:
+    # The message under a row lock: two assessments of one message run one after the other.
     message = Message.objects.select_for_update().get(pk=message.pk)
-    if imitated_company_id is not None and message.company_id is None:
-        company = Company.objects.filter(pk=imitated_company_id).first()
-        if company is not None:
-            message_link_to_imitated(message=message, company=company)
     signals = [signal.to_dict() for signal in result.signals]
     existing = Assessment.objects.filter(message=message).first()
     was_alarming = existing is not None and existing.is_alarming
@@ -370,9 +371,11 @@ def _store_assessment(
     if carries != assessment.carries_bank_details:
         assessment.carries_bank_details = carries
         assessment.save(update_fields=["carries_bank_details"])
-    if assessment.is_alarming and not was_alarming:
-        _alert(assessment=assessment, message=message)
-    return assessment
+    return Assessed(
+        assessment=assessment,
+        imitated_company_id=imitated_company_id if message.company_id is None else None,
+        alarm=assessment.is_alarming and not was_alarming,
+    )
 
 
 def alert_recipients(message: Message, *, carries_bank_details: bool = False) -> list[User]:
@@ -398,7 +401,10 @@ def responsible_owner(message: Message) -> User | None:
     return message.uploaded_by
 
 
-def _alert(*, assessment: Assessment, message: Message) -> None:
+def assessment_alert(*, assessment: Assessment) -> None:
+    """Tell who must know (:func:`alert_recipients`) that a message is high or critical, in
+    each one's language, with the signals that raised it."""
+    message = assessment.message
     link = reverse("mail:message_detail", args=[message.pk])
     sender = message.from_display or message.from_name or "?"
     # Each recipient reads it in their own language, whenever they read it.
@@ -788,9 +794,12 @@ def _mail_from_blocked(company: Company, blocked: list[dict], *, exclude_pk: int
 
 
 def _reassess(message_ids: list[int]) -> None:
+    # Assessed again the way every message is (the inbound pipeline, named by the setting:
+    # the guard does not reach above itself by import).
+    process = import_string(settings.CHENGXIN_GUARD_REASSESS)
     for message in Message.objects.filter(pk__in=message_ids):
         try:
-            message_assess(message=message)
+            process(message=message)
         except Exception:  # one broken message never stops the others
             logger.exception("Re-assessing message %s after a block failed", message.pk)
 
@@ -972,16 +981,3 @@ def assessment_warn_buyer(
 def _audit_label(assessment: Assessment) -> str:
     message = assessment.message
     return f"{message.from_address} · {message.subject}"[:300]
-
-
-def messages_assess_pending(*, limit: int = 200) -> int:
-    """Assess messages that have no assessment yet (the after-commit one failed)."""
-    done = 0
-    pending = Message.objects.filter(assessment__isnull=True).order_by("pk")[:limit]
-    for message in pending:
-        try:
-            message_assess(message=message)
-            done += 1
-        except Exception:
-            logger.exception("Assessing message %s failed again", message.pk)
-    return done

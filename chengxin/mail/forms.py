@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chengxin.accounts.models import User
 from chengxin.mail.models import Mailbox, Security
-from chengxin.mail.services import MailboxInput
+from chengxin.mail.services.mailboxes import MailboxInput
 
 
 class MailboxForm(forms.Form):

@@ -142,7 +142,7 @@ class Message(models.Model):
     # sent_at, but never later than received_at: what lists sort by.
     dated_at = models.DateTimeField(db_index=True)
     text_body = models.TextField(blank=True)
-    html_body = models.TextField(blank=True)  # sanitised (chengxin.mail.sanitize)
+    html_body = models.TextField(blank=True)  # sanitised (chengxin.core.sanitize)
     blocked_images = models.PositiveIntegerField(default=0)
     in_reply_to = models.CharField(max_length=500, blank=True, db_index=True)
     references = models.JSONField(default=list, blank=True)

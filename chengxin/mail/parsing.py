@@ -18,7 +18,7 @@ from email.header import decode_header, make_header
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses, parsedate_to_datetime
 
-from chengxin.guard.message import decode_bytes, html_to_text
+from chengxin.mail.decoding import decode_bytes, html_to_text
 
 __all__ = [
     "ParsedAttachment",

@@ -1,4 +1,5 @@
-"""Mail pages: messages, their files, uploads and mailbox settings.
+"""Mail pages: messages, their files and mailbox settings (uploading a message and
+checking a mailbox now are the inbound pipeline's pages, ``chengxin.inbound.views``).
 
 Each view parses input, calls one service or selector and renders; the rules
 live in services and permissions.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,11 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chengxin.core.forms import apply_errors, run_form
+from chengxin.core.forms import run_form
 from chengxin.core.http import or_404
-from chengxin.guard import selectors as guard_selectors
-from chengxin.mail import selectors, services, tasks
-from chengxin.mail.forms import MailboxForm, UploadForm
+from chengxin.mail import selectors
+from chengxin.mail.forms import MailboxForm
+from chengxin.mail.services import mailboxes
 from chengxin.parties import selectors as party_selectors
 
 PAGE_SIZE = 50
@@ -86,7 +86,6 @@ def message_detail(request, pk):
             "message": message,
             "attachments": list(message.attachments.all()),
             "thread": selectors.thread_messages(user=request.user, message=message),
-            "assessment": guard_selectors.assessment_view(user=request.user, message=message),
         },
     )
     response["Content-Security-Policy"] = MESSAGE_PAGE_CSP
@@ -123,32 +122,6 @@ def attachment_download(request, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def message_upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        limit = settings.CHENGXIN_IMPORT_MAX_MB * 1_000_000
-        if upload.size > limit:
-            form.add_error(
-                "file",
-                _("The file is larger than %(mb)s MB.") % {"mb": settings.CHENGXIN_IMPORT_MAX_MB},
-            )
-        else:
-            try:
-                result = services.message_upload(actor=request.user, raw=upload.read())
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                if result.created:
-                    messages.success(request, _("The message was stored."))
-                else:
-                    messages.info(request, _("This message was already stored."))
-                return redirect("mail:message_detail", pk=result.message.pk)
-    return render(request, "mail/message_upload.html", {"form": form})
-
-
 # --- mailboxes ----------------------------------------------------------------------------
 
 
@@ -169,7 +142,7 @@ def mailbox_create(request):
     connected = run_form(
         request,
         form,
-        lambda data: services.mailbox_create(actor=request.user, data=form.to_input()),
+        lambda data: mailboxes.mailbox_create(actor=request.user, data=form.to_input()),
         success=lambda mailbox: _("Mailbox %(name)s connected.") % {"name": mailbox},
         then=lambda mailbox: _mailbox_page(mailbox.pk),
     )
@@ -186,7 +159,7 @@ def mailbox_edit(request, pk):
     saved = run_form(
         request,
         form,
-        lambda data: services.mailbox_update(
+        lambda data: mailboxes.mailbox_update(
             actor=request.user, mailbox=mailbox, data=form.to_input(mailbox)
         ),
         success=_("Mailbox saved."),
@@ -204,7 +177,7 @@ def mailbox_edit(request, pk):
 def mailbox_test(request, pk):
     mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
     try:
-        count = services.mailbox_test(actor=request.user, mailbox=mailbox)
+        count = mailboxes.mailbox_test(actor=request.user, mailbox=mailbox)
     except ValidationError as exc:
         messages.error(
             request, _("The connection failed: %(error)s") % {"error": " ".join(exc.messages)}
@@ -220,18 +193,9 @@ def mailbox_test(request, pk):
 
 @require_POST
 @login_required
-def mailbox_check(request, pk):
-    mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
-    tasks.mailbox_poll_task.enqueue(mailbox.pk)
-    messages.success(request, _("New mail is being fetched in the background."))
-    return redirect("mail:mailbox_edit", pk=mailbox.pk)
-
-
-@require_POST
-@login_required
 def mailbox_delete(request, pk):
     mailbox = or_404(selectors.mailbox_get, user=request.user, pk=pk)
-    services.mailbox_delete(actor=request.user, mailbox=mailbox)
+    mailboxes.mailbox_delete(actor=request.user, mailbox=mailbox)
     messages.success(
         request, _("Mailbox %(name)s disconnected; its messages are kept.") % {"name": mailbox}
     )

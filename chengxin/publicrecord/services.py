@@ -26,9 +26,9 @@ from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_desk
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, audited_update, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
+from chengxin.core import bank_numbers as numbers
 from chengxin.core import files
 from chengxin.core.buyer_language import buyer_languages
 from chengxin.core.deferred_text import DeferredText, deferred

@@ -36,12 +36,12 @@ from django.utils import timezone, translation
 from django.utils.translation import trans_real
 
 from chengxin.accounts.models import Role
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Purpose, Side, State
 from chengxin.campaigns import notice, timeline
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
 from chengxin.campaigns.tokens import new_token
 from chengxin.changes import drafts
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.buyer_language import buyer_language, buyer_languages
 from chengxin.core.crypto import encrypt
 from chengxin.guard import letters

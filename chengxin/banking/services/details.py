@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from chengxin.banking import numbers
+from chengxin.core import bank_numbers as numbers
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import User
-from chengxin.banking import numbers
 from chengxin.banking.selectors import bank_details_on_file
 from chengxin.banking.services.common import first_manager
+from chengxin.core import bank_numbers as numbers
 from chengxin.core import files
 from chengxin.core.deferred_text import DeferredText, deferred
 from chengxin.guard.content import FoundAccount, analyse_content

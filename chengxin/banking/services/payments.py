@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State
 from chengxin.banking.permissions import can_record_payment
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.lengths import length_errors
 from chengxin.parties.models import Company
 

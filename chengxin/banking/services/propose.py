@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from chengxin.accounts.models import User
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.flagged import flagged_messages
 from chengxin.banking.models import BankAccount, BankAccountStep, Purpose, Side, State, StepKind
 from chengxin.banking.permissions import can_propose
 from chengxin.banking.services.common import audit_label
 from chengxin.banking.services.details import CheckedDetails, details_check
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 from chengxin.core.lengths import check_lengths
 from chengxin.mail.models import Message

@@ -6,9 +6,9 @@ from django.db import transaction
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount
 from chengxin.banking.services.common import audit_label
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import decrypt, encrypt
 
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import audit_record, snapshot
-from chengxin.banking import numbers
 from chengxin.banking.decrypted import account_number, intermediary_account
 from chengxin.banking.models import BankAccount, Side, State, StepKind, VerificationMethod
 from chengxin.banking.permissions import account_approvers, can_verify, not_allowed_on_account
 from chengxin.banking.services.common import account_locked, audit_label, link_to, managers
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.deferred_text import deferred
 from chengxin.guard.content import analyse_content
 from chengxin.mail.models import Message

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Purpose, Side, State
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 
 # Real, valid IBANs (checksums correct) from several countries.

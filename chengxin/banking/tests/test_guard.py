@@ -7,8 +7,8 @@ from chengxin.banking import services
 from chengxin.banking.models import Side, State
 from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, make_account
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import message_assess
 from chengxin.guard.services import sentences as guard_sentences
+from chengxin.inbound.pipeline import message_process
 from chengxin.mail.tests.mails import make_raw
 from chengxin.testing import shared_data
 from chengxin.todos.models import Todo
@@ -50,7 +50,7 @@ def test_a_known_customer_naming_an_iban_not_on_file(ingest, company, owner, on_
     assert todo.link == f"/mail/{message.pk}/" or str(message.pk) in todo.link
     assert "GB29 ···· 6819" in todo.body and IBAN_GB not in todo.body
     # Assessing again makes no second task.
-    message_assess(message=message)
+    message_process(message=message)
     assert Todo.objects.filter(kind=services.UNKNOWN_ACCOUNT_KIND).count() == 1
 
 

@@ -12,10 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from chengxin.audit.models import AuditEntry
-from chengxin.banking import numbers, selectors, services
+from chengxin.banking import selectors, services
 from chengxin.banking.decrypted import account_number
 from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State, StepKind
 from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, IBAN_NL
+from chengxin.core import bank_numbers as numbers
 from chengxin.notifications.models import Notification
 from chengxin.parties.models import Channel
 from chengxin.testing import make_user

@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 
 from chengxin.accounts.models import Role
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Purpose, ReceivedPayment, Side, State
 from chengxin.campaigns.models import Audience
 from chengxin.campaigns.services import PlanInput, plan_create
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 from chengxin.outbox.tests.conftest import CloudApi, SmtpServer, free_port
 from chengxin.parties.models import Channel, Grade

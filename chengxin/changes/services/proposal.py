@@ -3,8 +3,6 @@ change request is proposed (the rep still confirms, verifies and applies it)."""
 
 from __future__ import annotations
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +12,7 @@ from chengxin.changes.models import OPEN_STATES, ChangeRequest
 from chengxin.changes.services.opening import change_create
 from chengxin.changes.services.steps import change_link
 from chengxin.core.deferred_text import deferred
+from chengxin.core.email_text import emails_in_text
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message
 from chengxin.notifications.services import notify
@@ -23,14 +22,12 @@ from chengxin.parties.normalize import normalize_channel
 CONTACT_CHANGE_SIGNAL = "contact_change_request"
 PROPOSED_KIND = "changes.proposed"
 
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
 
 def _announced_email(message: Message, on_file: set[str]) -> str:
     """The address a message announces: its Reply-To, its sender, or the first address in its
     text that is not on file."""
     candidates = [message.reply_to_address, message.from_address]
-    candidates += _EMAIL_IN_TEXT.findall(message.text_body or "")
+    candidates += emails_in_text(message.text_body or "")
     for raw in candidates:
         if not raw:
             continue

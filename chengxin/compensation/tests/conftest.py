@@ -17,10 +17,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Purpose, Side, State
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
 from chengxin.campaigns.tokens import new_token
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 
 OLD_IBAN = "FR1420041010050500013M02606"

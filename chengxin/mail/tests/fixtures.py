@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from chengxin.inbound.pipeline import message_receive
 from chengxin.mail.models import Source
-from chengxin.mail.services import message_ingest
 
 
 @pytest.fixture(autouse=True)
@@ -30,12 +30,12 @@ def offline_guard(settings):
 @pytest.fixture
 def ingest(django_capture_on_commit_callbacks):
     """``ingest(raw, **kwargs)``: store a message and run what follows its commit
-    (the guard's assessment), as in production."""
+    (the rest of the inbound pipeline), as in production."""
 
     def _ingest(raw: bytes, **kwargs):
         kwargs.setdefault("source", Source.COMMAND)
         with django_capture_on_commit_callbacks(execute=True):
-            result = message_ingest(raw=raw, **kwargs)
+            result = message_receive(raw=raw, **kwargs)
         return result
 
     return _ingest

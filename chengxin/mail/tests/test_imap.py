@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from chengxin.guard.models import Assessment
+from chengxin.inbound.pipeline import message_receive
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security
-from chengxin.mail.services import MailboxInput, mailbox_create, mailbox_poll, mailbox_test
+from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create, mailbox_test
+from chengxin.mail.services.polling import mailbox_poll
 from chengxin.mail.tests.mails import make_raw
 from chengxin.mail.transport import ImapTransport
 from chengxin.testing import make_company
@@ -35,7 +37,7 @@ def mailbox(owner, dovecot, account):
 
 def _poll(mailbox, django_capture_on_commit_callbacks, transport=None):
     with django_capture_on_commit_callbacks(execute=True):
-        return mailbox_poll(mailbox=mailbox, transport=transport)
+        return mailbox_poll(mailbox=mailbox, receive=message_receive, transport=transport)
 
 
 def test_polling_stores_each_message_once_and_links_it(
@@ -159,6 +161,8 @@ def test_an_untrusted_certificate_is_refused(dovecot, account, owner):
             password=account.password,
         ),
     )
-    result = mailbox_poll(mailbox=mailbox)  # the system's trust store: not our test CA
+    result = mailbox_poll(
+        mailbox=mailbox, receive=message_receive
+    )  # the system's trust store: not our test CA
     assert "CERTIFICATE_VERIFY_FAILED" in result.error
     assert Message.objects.count() == 0

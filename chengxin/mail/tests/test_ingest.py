@@ -8,7 +8,7 @@ import pytest
 
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Attachment, LinkReason, Message, Thread
-from chengxin.mail.services import message_ingest
+from chengxin.mail.services.ingest import message_ingest
 from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.services import company_domain_add
 from chengxin.testing import make_company, shared_data
@@ -260,11 +260,11 @@ def test_a_domain_shared_by_two_companies_links_to_neither(ingest, owner, compan
 
 @pytest.mark.django_db
 def test_ingest_without_the_after_commit_step_leaves_it_for_the_sweep(company):
-    from chengxin.guard.services import messages_assess_pending
+    from chengxin.inbound.pipeline import messages_process_pending
 
     message = message_ingest(raw=make_raw(), source="command").message
     assert not Assessment.objects.filter(message=message).exists()
-    assert messages_assess_pending() == 1
+    assert messages_process_pending() == 1
     assert Assessment.objects.get(message=message).level == "low"
 
 
@@ -319,7 +319,7 @@ def test_a_bug_while_reading_a_message_still_stores_it(ingest, company, monkeypa
     def broken(*args, **kwargs):
         raise LookupError("simulated bug")
 
-    monkeypatch.setattr("chengxin.mail.services._thread_for", broken)
+    monkeypatch.setattr("chengxin.mail.services.ingest.thread_for", broken)
     raw = make_raw(subject="kept anyway")
     message = ingest(raw).message
     assert message.raw.read() == raw

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from chengxin.mail import hosts
 from chengxin.mail.models import Mailbox, Security
-from chengxin.mail.services import MailboxInput, mailbox_create, mailbox_test
+from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create, mailbox_test
 from chengxin.mail.transport import ImapTransport, TransportError
 
 pytestmark = pytest.mark.usefixtures("english")

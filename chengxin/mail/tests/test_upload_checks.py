@@ -26,7 +26,7 @@ NOT_A_MESSAGE = "This file is not an email message"
 
 def _upload(client, content: bytes, name: str = "mail.eml"):
     return client.post(
-        reverse("mail:message_upload"),
+        reverse("inbound:message_upload"),
         {"file": SimpleUploadedFile(name, content, content_type="message/rfc822")},
     )
 

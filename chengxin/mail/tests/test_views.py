@@ -15,11 +15,8 @@ from django_tasks_db.models import DBTaskResult
 from chengxin.accounts.models import Role
 from chengxin.core import crypto
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security, Source
-from chengxin.mail.services import (
-    Location,
-    MailboxInput,
-    mailbox_create,
-)
+from chengxin.mail.services.ingest import Location
+from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create
 from chengxin.mail.tests.mails import make_raw
 from chengxin.testing import make_company, make_user
 
@@ -68,7 +65,7 @@ def _pages(message, mailbox):
     ]
     post_only = [
         reverse("mail:mailbox_test", args=[mailbox.pk]),
-        reverse("mail:mailbox_check", args=[mailbox.pk]),
+        reverse("inbound:mailbox_check", args=[mailbox.pk]),
         reverse("mail:mailbox_delete", args=[mailbox.pk]),
     ]
     return get_pages, post_only
@@ -80,7 +77,7 @@ def test_owner_opens_every_page(client_for, owner, message, mailbox):
     for url in [
         *get_pages,
         reverse("mail:message_list"),
-        reverse("mail:message_upload"),
+        reverse("inbound:message_upload"),
         reverse("mail:mailbox_list"),
         reverse("mail:mailbox_create"),
     ]:
@@ -104,7 +101,7 @@ def test_anonymous_and_outsider_are_sent_to_login(client, who, outsider, message
     if who == "outsider":
         client.force_login(outsider)
     get_pages, post_only = _pages(message, mailbox)
-    for url in [reverse("mail:message_list"), reverse("mail:message_upload"), *get_pages]:
+    for url in [reverse("mail:message_list"), reverse("inbound:message_upload"), *get_pages]:
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
     for url in post_only:
@@ -119,7 +116,7 @@ def test_wrong_method_gets_405(client_for, owner, message, mailbox):
         assert client.get(url).status_code == 405, url
     for url in get_pages[:5]:
         assert client.post(url).status_code == 405, url
-    assert client.delete(reverse("mail:message_upload")).status_code == 405
+    assert client.delete(reverse("inbound:message_upload")).status_code == 405
 
 
 def test_manager_and_finance_read_a_customers_mail(client_for, manager, finance, message):
@@ -308,7 +305,7 @@ def test_upload_an_eml_file(client_for, owner, colleague, manager, company):
     client = client_for(owner)
     raw = make_raw(sender="someone@nowhere.example", subject="Uploaded by hand")
     response = client.post(
-        reverse("mail:message_upload"),
+        reverse("inbound:message_upload"),
         {"file": SimpleUploadedFile("mail.eml", raw, content_type="message/rfc822")},
     )
     message = Message.objects.get()
@@ -321,14 +318,14 @@ def test_upload_an_eml_file(client_for, owner, colleague, manager, company):
     assert client_for(colleague).get(url).status_code == 404
     # Uploading the same file again stores nothing new.
     again = client_for(owner).post(
-        reverse("mail:message_upload"), {"file": SimpleUploadedFile("mail.eml", raw)}
+        reverse("inbound:message_upload"), {"file": SimpleUploadedFile("mail.eml", raw)}
     )
     assert again["Location"] == url and Message.objects.count() == 1
 
 
 def test_upload_of_an_empty_file_is_refused(client_for, owner, db):
     response = client_for(owner).post(
-        reverse("mail:message_upload"), {"file": SimpleUploadedFile("empty.eml", b"")}
+        reverse("inbound:message_upload"), {"file": SimpleUploadedFile("empty.eml", b"")}
     )
     assert response.status_code == 200 and Message.objects.count() == 0
 
@@ -443,9 +440,9 @@ def test_test_connection_against_a_real_server(client_for, owner, dovecot):
 
 
 def test_check_now_queues_a_poll(client_for, owner, mailbox):
-    client_for(owner).post(reverse("mail:mailbox_check", args=[mailbox.pk]))
+    client_for(owner).post(reverse("inbound:mailbox_check", args=[mailbox.pk]))
     task = DBTaskResult.objects.get()
-    assert task.task_path == "chengxin.mail.tasks.mailbox_poll_task"
+    assert task.task_path == "chengxin.inbound.tasks.mailbox_poll_task"
     assert task.args_kwargs["args"] == [mailbox.pk]
 
 

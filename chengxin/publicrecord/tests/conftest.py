@@ -9,8 +9,8 @@ import datetime
 import pytest
 
 from chengxin.accounts.models import Role
-from chengxin.banking import numbers
 from chengxin.banking.models import BankAccount, Purpose, Side, State
+from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import encrypt
 from chengxin.testing import make_user
 

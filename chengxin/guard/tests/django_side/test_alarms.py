@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from chengxin.accounts.models import Role
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import message_assess
+from chengxin.inbound.pipeline import message_process
 from chengxin.mail.models import LinkReason, Security, Source
-from chengxin.mail.services import Location, MailboxInput, mailbox_create
+from chengxin.mail.services.ingest import Location
+from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create
 from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
@@ -185,7 +186,7 @@ def test_a_lookalike_of_our_own_domain_alerts_the_mailbox_owner(
 
 def test_reassessing_does_not_notify_twice(lookalike):
     assert Notification.objects.count() == 3
-    message_assess(message=lookalike)
+    message_process(message=lookalike)
     assert Notification.objects.count() == 3
     assert Assessment.objects.filter(message=lookalike).count() == 1
 

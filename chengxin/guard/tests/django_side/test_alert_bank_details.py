@@ -48,7 +48,7 @@ def test_sales_see_the_last_four_finance_and_managers_in_full(
 
 
 def test_the_number_is_stored_encrypted_with_the_keyed_digest(with_iban):
-    from chengxin.banking import numbers
+    from chengxin.core import bank_numbers as numbers
 
     row = FoundBankDetail.objects.get(assessment__message=with_iban)
     assert row.kind == "iban" and row.last4 == "3000" and not row.on_file

@@ -1,4 +1,4 @@
-"""Writing to the outbox and carrying messages out of it.
+"""Carrying messages out of the outbox.
 
 Delivery guarantees, and why:
 
@@ -30,29 +30,20 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import format_datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, audited_update
 from chengxin.core.deferred_text import DeferredText, deferred
-from chengxin.core.lengths import check_lengths
 from chengxin.notifications.services import notify
 from chengxin.outbox import windows
 from chengxin.outbox.chat import (
-    TEXT_MAX_CHARS,
     ChatTemplate,
     ChatTransport,
     WhatsAppCloudTransport,
@@ -63,13 +54,11 @@ from chengxin.outbox.failures import NO_RELAY
 from chengxin.outbox.models import (
     CHAT_KINDS,
     PENDING_STATUSES,
-    ContactWindow,
     Kind,
-    OutboundAttachment,
     OutboundMessage,
     Status,
-    new_message_id,
 )
+from chengxin.outbox.services.hours import window_opens
 from chengxin.outbox.signals import delivery_changed
 from chengxin.outbox.transport import (
     OutboxTransport,
@@ -78,10 +67,9 @@ from chengxin.outbox.transport import (
     SmtpTransport,
     TemporaryFailure,
 )
-from chengxin.parties.normalize import normalize_phone
-from chengxin.parties.permissions import can_edit_company, require_edit
 
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("chengxin.outbox.services")
+
 
 BACKOFF_FIRST = datetime.timedelta(minutes=1)
 BACKOFF_LONGEST = datetime.timedelta(hours=6)
@@ -103,236 +91,6 @@ def backoff(attempts: int) -> datetime.timedelta:
     return min(BACKOFF_FIRST * 2 ** max(attempts - 1, 0), BACKOFF_LONGEST)
 
 
-def contact_window(contact) -> windows.Window:
-    if contact is None:
-        return windows.DEFAULT_WINDOW
-    try:
-        return contact.communication_window.as_window()
-    except ContactWindow.DoesNotExist:
-        return windows.DEFAULT_WINDOW
-
-
-def _window_opens(message: OutboundMessage, at: datetime.datetime) -> datetime.datetime:
-    """The first moment at or after ``at`` inside the recipient's window."""
-    contact = message.contact
-    if contact is None:
-        return at
-    return windows.next_send_time(
-        at,
-        contact.time_zone,
-        contact_window(contact),
-        message.company.country if message.company_id else "",
-    )
-
-
-def _require_may_write(actor, company) -> None:
-    if actor is None or company is None:
-        return  # the system itself, or a message to nobody's customer
-    require_edit(actor, company)
-
-
-def may_manage(actor, message: OutboundMessage) -> bool:
-    """Who may send a message now or cancel it: its writer, whoever may edit
-    the customer (owner, shared with), and managers."""
-    if actor is None or not actor.is_authenticated or not actor.is_active:
-        return False
-    if message.created_by_id == actor.pk or actor.edits_all_customers:
-        return True
-    return bool(message.company_id and can_edit_company(actor, message.company))
-
-
-def _require_may_manage(actor, message: OutboundMessage) -> None:
-    if not may_manage(actor, message):
-        raise PermissionDenied(_("You may not change this message."))
-
-
-def _enqueue_send(message_pk: int) -> None:
-    from chengxin.outbox.tasks import outbox_send_task
-
-    transaction.on_commit(lambda: outbox_send_task.enqueue(message_pk))
-
-
-def chat_channel_configured(kind: str) -> bool:
-    """Whether messages of the chat ``kind`` can be sent from this server.
-
-    WhatsApp: when CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and CHENGXIN_WHATSAPP_TOKEN
-    are both set. SMS and WeChat have no adapter in this build and are never
-    configured; they exist so that callers can ask, and fall back (e.g. to a
-    task for the sales rep) instead of queueing a message nobody can carry.
-    Any other kind (email included) is not a chat channel: False."""
-    if kind == Kind.WHATSAPP:
-        return bool(settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and settings.CHENGXIN_WHATSAPP_TOKEN)
-    return False
-
-
-def _chat_label(body_text: str) -> str:
-    """A chat message has no subject: the outbox lists it by its first line."""
-    first_line = next((line.strip() for line in body_text.splitlines() if line.strip()), "")
-    return Truncator(first_line).chars(80)
-
-
-def _clean_chat(*, kind: str, to: str, body_text: str, company, attachments) -> str:
-    """The E.164 number a chat message goes to, after checking the message can go."""
-    if not chat_channel_configured(kind):
-        raise ValidationError(
-            _("%(kind)s messages cannot be sent: the channel is not set up on this server.")
-            % {"kind": Kind(kind).label},
-            code="channel_not_configured",
-        )
-    try:
-        number = normalize_phone(to, company.country if company is not None else None)
-    except ValidationError as exc:
-        raise ValidationError(
-            {"to": _("Enter a valid phone number with its country code, e.g. +49 30 1234567.")}
-        ) from exc
-    if not body_text.strip():
-        raise ValidationError({"body_text": _("A message needs a text.")})
-    if len(body_text) > TEXT_MAX_CHARS:
-        raise ValidationError(
-            {
-                "body_text": _("A chat message may have at most %(limit)d characters.")
-                % {"limit": TEXT_MAX_CHARS}
-            }
-        )
-    if attachments:
-        raise ValidationError(_("Chat messages cannot carry attachments."))
-    return number
-
-
-@transaction.atomic
-def outbox_enqueue(
-    *,
-    actor,
-    to: str,
-    subject: str = "",
-    body_text: str,
-    body_html: str = "",
-    contact=None,
-    company=None,
-    kind: str = "email",
-    in_working_hours: bool = False,
-    purpose: str = "",
-    related_type: str = "",
-    related_id: str = "",
-    attachments: Sequence[tuple[str, bytes, str]] = (),
-    date_in_recipient_zone: bool = False,
-    chat_parameters: Sequence[str] = (),
-    now: datetime.datetime | None = None,
-) -> OutboundMessage:
-    """Queue one message in the caller's transaction; it is handed to the
-    worker once that transaction commits. ``attachments`` are
-    (file name, content, content type).
-
-    ``kind`` "whatsapp" (see ``chat_channel_configured``): ``to`` is a phone
-    number, stored in E.164 (a number without +country is read in the
-    customer's country); ``body_text`` is the whole message, links included;
-    ``subject`` is optional and only labels it in the outbox. When a WhatsApp
-    template is configured, ``chat_parameters`` fill its body parameters
-    (default: the text as the one parameter)."""
-    now = now or timezone.now()
-    if kind not in Kind.values:
-        raise ValidationError(_("Messages of this kind cannot be sent yet."))
-    to = to.strip()
-    if company is None and contact is not None:
-        company = contact.company
-    if kind == Kind.EMAIL:
-        try:
-            validate_email(to)
-        except ValidationError as exc:
-            raise ValidationError({"to": _("Enter a valid email address.")}) from exc
-    elif kind in CHAT_KINDS:
-        to = _clean_chat(
-            kind=kind, to=to, body_text=body_text, company=company, attachments=attachments
-        )
-        subject = subject.strip() or _chat_label(body_text)
-        body_html = ""
-    if not subject.strip():
-        raise ValidationError({"subject": _("A message needs a subject.")})
-    check_lengths(OutboundMessage, subject=subject.strip())
-    if contact is not None and contact.company_id != company.pk:
-        raise ValidationError(_("The contact does not belong to this customer."))
-    _require_may_write(actor, company)
-
-    message = OutboundMessage(
-        kind=kind,
-        to_address=to,
-        contact=contact,
-        company=company,
-        created_by=actor,
-        subject=subject.strip(),
-        body_text=body_text,
-        body_html=body_html,
-        chat_parameters=[str(p) for p in chat_parameters] if kind in CHAT_KINDS else [],
-        purpose=purpose,
-        related_type=related_type,
-        related_id=str(related_id),
-        in_working_hours=in_working_hours,
-        date_in_recipient_zone=date_in_recipient_zone,
-        message_id=new_message_id(),
-    )
-    send_at = _window_opens(message, now) if in_working_hours else now
-    message.not_before = message.next_attempt_at = send_at
-    message.status = Status.WAITING_FOR_WINDOW if send_at > now else Status.QUEUED
-    message.save()
-    OutboundAttachment.objects.bulk_create(
-        OutboundAttachment(
-            message=message, filename=name, content=content, content_type=ctype, size=len(content)
-        )
-        for name, content, ctype in attachments
-    )
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=message,
-        after={
-            "to_address": message.to_address,
-            "subject": message.subject,
-            "status": message.status,
-        },
-        company_id=company.pk if company else None,
-    )
-    _enqueue_send(message.pk)
-    return message
-
-
-@transaction.atomic
-def outbox_cancel(*, actor, message: OutboundMessage) -> OutboundMessage:
-    _require_may_manage(actor, message)
-    with audited_update(actor=actor, instance=message, company_id=message.company_id):
-        changed = OutboundMessage.objects.filter(pk=message.pk, status__in=PENDING_STATUSES).update(
-            status=Status.CANCELLED
-        )
-        if not changed:
-            raise ValidationError(_("This message is no longer waiting; it cannot be cancelled."))
-        message.refresh_from_db()
-    return message
-
-
-@transaction.atomic
-def outbox_send_now(
-    *, actor, message: OutboundMessage, now: datetime.datetime | None = None
-) -> OutboundMessage:
-    """Send a waiting message at once, outside the recipient's window if need
-    be; or send a failed one again (with the same Message-ID)."""
-    now = now or timezone.now()
-    _require_may_manage(actor, message)
-    with audited_update(actor=actor, instance=message, company_id=message.company_id):
-        changed = OutboundMessage.objects.filter(
-            pk=message.pk,
-            status__in=(*PENDING_STATUSES, Status.FAILED_PERMANENTLY, Status.BOUNCED),
-        ).update(
-            status=Status.QUEUED,
-            in_working_hours=False,
-            not_before=now,
-            next_attempt_at=now,
-        )
-        if not changed:
-            raise ValidationError(_("This message cannot be sent now."))
-        message.refresh_from_db()
-    _enqueue_send(message.pk)
-    return message
-
-
 @transaction.atomic
 def outbox_bounce_record(
     *, message_id: str, reason: str, now: datetime.datetime | None = None
@@ -349,8 +107,6 @@ def outbox_bounce_record(
     message.refresh_from_db()
     return message
 
-
-# --- Sending --------------------------------------------------------------------
 
 FAILED_KIND = "outbox.failed"
 
@@ -370,6 +126,19 @@ def _notify_not_delivered(message: OutboundMessage) -> None:
     if message.last_error:
         body.append(DeferredText(msgid=message.last_error))
     notify(users=users, kind=FAILED_KIND, title=title, body=body, link=link)
+
+
+def chat_channel_configured(kind: str) -> bool:
+    """Whether messages of the chat ``kind`` can be sent from this server.
+
+    WhatsApp: when CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and CHENGXIN_WHATSAPP_TOKEN
+    are both set. SMS and WeChat have no adapter in this build and are never
+    configured; they exist so that callers can ask, and fall back (e.g. to a
+    task for the sales rep) instead of queueing a message nobody can carry.
+    Any other kind (email included) is not a chat channel: False."""
+    if kind == Kind.WHATSAPP:
+        return bool(settings.CHENGXIN_WHATSAPP_PHONE_NUMBER_ID and settings.CHENGXIN_WHATSAPP_TOKEN)
+    return False
 
 
 def smtp_relay_configured() -> bool:
@@ -495,7 +264,7 @@ def outbox_send_one(
     if message is None:
         return None
     if message.in_working_hours:
-        opens = _window_opens(message, now)
+        opens = window_opens(message, now)
         if opens > now:
             # The worker came late and the window has closed: wait for the next.
             OutboundMessage.objects.filter(pk=message.pk, status__in=PENDING_STATUSES).update(
@@ -558,7 +327,7 @@ def _record_temporary_failure(message: OutboundMessage, error: str, *, now) -> s
         return Status.FAILED_PERMANENTLY
     retry_at = now + backoff(message.attempts)
     if message.in_working_hours:
-        retry_at = _window_opens(message, retry_at)
+        retry_at = window_opens(message, retry_at)
     OutboundMessage.objects.filter(pk=message.pk, status=Status.SENDING).update(
         status=Status.QUEUED, next_attempt_at=retry_at, last_error=error[:2000]
     )
@@ -611,19 +380,3 @@ def outbox_send_due(
         if status is not None:
             counts[status] = counts.get(status, 0) + 1
     return counts
-
-
-@transaction.atomic
-def contact_window_set(
-    *, actor, contact, start: datetime.time, end: datetime.time, working_days: Sequence[int]
-) -> ContactWindow:
-    require_edit(actor, contact.company)
-    if start >= end:
-        raise ValidationError({"end": _("The window must end after it starts.")})
-    days = sorted({int(d) for d in working_days})
-    if not days or any(d < 0 or d > 6 for d in days):
-        raise ValidationError({"working_days": _("Choose at least one working day.")})
-    window, _created = ContactWindow.objects.update_or_create(
-        contact=contact, defaults={"start": start, "end": end, "working_days": days}
-    )
-    return window

@@ -1,4 +1,5 @@
-"""``chengxin ingest_mail FILE...``: store messages from .eml and .mbox files."""
+"""``chengxin ingest_mail FILE...``: take in messages from .eml and .mbox files (stored,
+assessed and acted on through the inbound pipeline)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from chengxin.audit.context import Origin, origin
+from chengxin.inbound.pipeline import message_receive
 from chengxin.mail.models import Source
 from chengxin.mail.parsing import looks_like_message
-from chengxin.mail.services import message_ingest
 
 
 def raw_messages(path: Path) -> Iterator[bytes]:
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                             f"{path}: not an email message (no header lines first); skipped"
                         )
                         continue
-                    result = message_ingest(raw=raw, source=Source.COMMAND)
+                    result = message_receive(raw=raw, source=Source.COMMAND)
                     if not result.created:
                         duplicates += 1
                         continue
