@@ -1,6 +1,9 @@
 """Shared users for every test: the owner of a customer, a colleague without
-rights to it, an outsider (deactivated), finance, a manager, an admin; and a
-customer the owner owns."""
+rights to it, an outsider (deactivated), finance, a manager (and a second of each, for
+four eyes), an admin; and a customer the owner owns.
+
+The factories behind them are in ``chengxin.testing``; fixtures that several apps' tests
+share (stored mail, loopback servers) are in the plugin ``chengxin.testing.fixtures``."""
 
 import pytest
 from django.utils import translation
@@ -8,7 +11,7 @@ from django.utils import translation
 from chengxin.accounts.models import Role
 from chengxin.testing import login, make_company, make_user
 
-pytest_plugins = ["chengxin.browser_testing"]
+pytest_plugins = ["chengxin.browser_testing", "chengxin.testing.fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +59,18 @@ def finance(db):
 @pytest.fixture
 def manager(db):
     return make_user(Role.MANAGER, username="manager")
+
+
+@pytest.fixture
+def second_manager(db):
+    """Another manager: four eyes need two people."""
+    return make_user(Role.MANAGER, username="manager2")
+
+
+@pytest.fixture
+def second_finance(db):
+    """Another finance user: four eyes need two people."""
+    return make_user(Role.FINANCE, username="finance2")
 
 
 @pytest.fixture

@@ -2,16 +2,11 @@ import time
 
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
 from chengxin.audit.models import AuditEntry
-from chengxin.testing import PASSWORD, login, make_user
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+from chengxin.testing import PASSWORD, login, make_user, totp_code
 
 
 def test_login_with_password(client, owner):
@@ -47,7 +42,7 @@ def test_sensitive_roles_must_set_up_two_factor(client, db, role):
     assert wrong.status_code == 200 and not TOTPDevice.objects.get(pk=device.pk).confirmed
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows down guessing after a wrong code
-    response = client.post(reverse("accounts:two_factor_setup"), {"token": _code(device)})
+    response = client.post(reverse("accounts:two_factor_setup"), {"token": totp_code(device)})
     assert response.status_code == 302
     assert client.get(reverse("parties:company_list")).status_code == 200
 
@@ -61,7 +56,7 @@ def test_second_login_asks_for_the_code(client, manager):
     assert client.get(reverse("parties:company_list")).status_code == 302
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows down guessing after a wrong code
-    response = client.post(reverse("accounts:two_factor_verify"), {"token": _code(device)})
+    response = client.post(reverse("accounts:two_factor_verify"), {"token": totp_code(device)})
     assert response.status_code == 302
     assert client.get(reverse("parties:company_list")).status_code == 200
 
@@ -186,7 +181,7 @@ def test_healthz(client, db):
 
 def test_totp_code_helper_is_real(manager):
     device = TOTPDevice.objects.create(user=manager, name="x", confirmed=True)
-    assert device.verify_token(_code(device))
+    assert device.verify_token(totp_code(device))
     assert time.time() > 0
 
 

@@ -11,9 +11,9 @@ from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.accounts.services import api_token_create
 from chengxin.banking import services
 from chengxin.banking.models import Side
-from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.banking import IBAN_DE
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,12 @@ import pytest
 
 from chengxin.banking import services
 from chengxin.banking.models import Side, State
-from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, make_account
 from chengxin.guard.models import Assessment
 from chengxin.guard.services import message_assess
 from chengxin.guard.services import sentences as guard_sentences
-from chengxin.mail.tests.mails import make_raw
 from chengxin.testing import shared_data
+from chengxin.testing.banking import IBAN_DE, IBAN_GB, make_account
+from chengxin.testing.mail import make_raw
 from chengxin.todos.models import Todo
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from chengxin.banking import numbers
 from chengxin.banking.models import Side, State
 from chengxin.banking.services import bank_account_propose, proposal_warnings
-from chengxin.banking.tests.factories import IBAN_CH, IBAN_DE, IBAN_ES, IBAN_FR, IBAN_GB, IBAN_NL
+from chengxin.testing.banking import IBAN_CH, IBAN_DE, IBAN_ES, IBAN_FR, IBAN_GB, IBAN_NL
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import NoReverseMatch, reverse
 
 from chengxin.campaigns.models import PlanState, TouchKind, TouchState
 from chengxin.campaigns.services import plan_cancel, plan_launch
-from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW, OLD_IBAN
 from chengxin.campaigns.tokens import new_token, token_of
+from chengxin.testing.campaigns import NEW_IBAN, NOW, OLD_IBAN
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_the_fee_claim_link_only_when_the_plan_offers_compensation(
     from decimal import Decimal
 
     from chengxin.campaigns.services import plan_create
-    from chengxin.campaigns.tests.conftest import TODAY, plan_input
+    from chengxin.testing.campaigns import TODAY, plan_input
 
     try:
         reverse("compensation:claim_submit", kwargs={"token": "x"})

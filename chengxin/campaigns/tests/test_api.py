@@ -7,7 +7,7 @@ from django.utils import timezone
 from chengxin.accounts.services import api_token_create
 from chengxin.banking.models import State
 from chengxin.campaigns.models import ChangePlan, PlanState
-from chengxin.campaigns.tests.conftest import make_account
+from chengxin.testing.campaigns import our_account
 
 API = "/api/v1"
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_who_may_call_the_campaigns_api(
 
 
 def test_bad_plans_answer_422_with_field_errors(finance, old_account, new_account):
-    proposed = make_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
+    proposed = our_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
     client = api(finance)
     response = client.post(
         f"{API}/campaigns/plans", body(old_account, proposed), content_type="application/json"

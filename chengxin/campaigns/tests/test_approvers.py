@@ -6,25 +6,17 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import translation
 
 from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.accounts.models import User
 from chengxin.accounts.services import api_token_create
 from chengxin.campaigns import services
 from chengxin.campaigns.services import plan_create, plan_overriders
-from chengxin.campaigns.tests.conftest import TODAY, plan_input
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.campaigns import TODAY, plan_input
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _short(old_account, new_account):

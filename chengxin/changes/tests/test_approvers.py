@@ -15,9 +15,9 @@ from chengxin.changes.permissions import awaits_approval, change_approvers
 from chengxin.changes.tests.conftest import NEW_EMAIL
 from chengxin.changes.tests.test_steps import _phone
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.mail import make_raw
 
 pytestmark = pytest.mark.django_db
 

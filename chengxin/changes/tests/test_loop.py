@@ -19,11 +19,11 @@ from chengxin.changes.tests.conftest import (
     PHONE_ON_FILE,
     deliver_confirmation,
 )
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services import outbox_send_due
 from chengxin.parties.models import Channel
+from chengxin.testing.mail import make_raw
 
 ANNOUNCEMENT = (
     "Dear Li Na,\n\nplease note my new email address is anna.schmidt@mueller-group.de. "

@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chengxin.core.tests.hostile_files import hostile_bytes
 from chengxin.imports import reading, services
 from chengxin.imports.models import ImportBatch
+from chengxin.testing.hostile_files import hostile_bytes
 
 HEADER = ("company", "country", "contact_name", "email")
 

@@ -8,9 +8,9 @@ import pytest
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security
 from chengxin.mail.services import MailboxInput, mailbox_create, mailbox_poll, mailbox_test
-from chengxin.mail.tests.mails import make_raw
 from chengxin.mail.transport import ImapTransport
 from chengxin.testing import make_company
+from chengxin.testing.mail import make_raw
 
 
 @pytest.fixture

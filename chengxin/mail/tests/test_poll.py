@@ -11,8 +11,8 @@ from django.utils import timezone
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security
 from chengxin.mail.services import MailboxInput, mailbox_create, mailbox_poll, mailbox_test
 from chengxin.mail.tasks import mail_poll_task
-from chengxin.mail.tests.mails import make_raw
 from chengxin.mail.transport import LocalTransport
+from chengxin.testing.mail import make_raw
 
 
 @pytest.fixture

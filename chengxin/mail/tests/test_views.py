@@ -20,8 +20,8 @@ from chengxin.mail.services import (
     MailboxInput,
     mailbox_create,
 )
-from chengxin.mail.tests.mails import make_raw
 from chengxin.testing import make_company, make_user
+from chengxin.testing.mail import make_raw
 
 PNG = b"\x89PNG\r\n\x1a\n fake image bytes"
 

@@ -1,5 +1,10 @@
 """The guard's Django side (assessments of stored mail, alarms, marking safe, the
-command) shares the mail tests' fixtures; the engine's tests beside this folder
+command) stores mail like the mail tests do; the engine's tests beside this folder
 need no database."""
 
-from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _setup(mail_setup):
+    """Every test here: mail stored in a temporary folder, an offline guard."""

@@ -21,7 +21,7 @@ from chengxin.guard.services import (
     assessment_confirm_safe,
     assessment_propose_safe,
 )
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 BANK_CHANGE = (

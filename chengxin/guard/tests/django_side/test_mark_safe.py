@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from chengxin.audit.models import AuditEntry
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 

@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.guard import services
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

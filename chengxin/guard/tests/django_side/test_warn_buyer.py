@@ -17,9 +17,9 @@ from chengxin.guard.services import (
     assessment_warn_buyer,
     warning_channels,
 )
-from chengxin.mail.tests.mails import make_raw
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel, Contact
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 REAL = "anna.schmidt@mueller-maschinen.de"
