@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from chengxin.campaigns.models import Recipient
@@ -11,7 +13,7 @@ from chengxin.compensation.services import plan_offer
 from chengxin.parties.models import Company
 
 
-def _own_companies(user) -> QuerySet[Company]:
+def _own_companies(user) -> QuerySet[Company, Any]:  # rows of {"pk": id}
     return Company.objects.filter(Q(owner=user) | Q(shared_with=user)).values("pk")
 
 
