@@ -39,6 +39,14 @@ def make_user(role: str = Role.SALES, username: str | None = None, **fields) -> 
     return user
 
 
+def speak_english(*users: User) -> None:
+    """The users' own language is English: what is written to them (notifications,
+    pages after they sign in) is in English."""
+    for user in users:
+        user.language = "en"
+        user.save(update_fields=["language"])
+
+
 def login(client, user: User) -> None:
     """Log the client in; for roles that need two-factor, as if the code was entered."""
     client.force_login(user)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from chengxin.campaigns.models import CallOutcome, ChangePlan, Perk, PlanState, TouchKind
 from chengxin.campaigns.services import plan_launch
-from chengxin.testing import login
+from chengxin.testing import login, speak_english
 from chengxin.testing.campaigns import NOW, TODAY
 
 # The pages plan from the real today.
@@ -21,8 +21,7 @@ def launched(finance, plan, buyers, no_whatsapp):
 
 
 def as_user(client, user):
-    user.language = "en"
-    user.save(update_fields=["language"])
+    speak_english(user)
     login(client, user)
     return client
 
