@@ -89,6 +89,12 @@ def company(owner):
 
 
 @pytest.fixture
+def contact(company):
+    """The customer's contact: Anna Schmidt, her email and phone on file."""
+    return company.contacts.get()
+
+
+@pytest.fixture
 def client_for(client):
     """``client_for(user)``: the test client, logged in as ``user``."""
 

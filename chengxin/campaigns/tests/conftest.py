@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from chengxin.campaigns.services import plan_create
+from chengxin.campaigns.services import plan_create, plan_launch
 from chengxin.core.crypto import encrypt
 from chengxin.parties.models import Channel, Grade
 from chengxin.testing import make_company
-from chengxin.testing.campaigns import NEW_IBAN, OLD_IBAN, TODAY, our_account, plan_input
+from chengxin.testing.campaigns import NEW_IBAN, NOW, OLD_IBAN, TODAY, our_account, plan_input
 
 
 @pytest.fixture
@@ -75,3 +75,9 @@ def buyers(owner):
 @pytest.fixture
 def plan(finance, old_account, new_account):
     return plan_create(actor=finance, data=plan_input(old_account, new_account), today=TODAY)
+
+
+@pytest.fixture
+def launched(finance, plan, buyers, no_whatsapp):
+    """The plan launched at NOW to the four buyers (no WhatsApp set up)."""
+    return plan_launch(actor=finance, plan=plan, now=NOW)

@@ -15,11 +15,6 @@ from chengxin.testing.campaigns import NEW_IBAN, NOW, OLD_IBAN
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def launched(finance, plan, buyers, no_whatsapp):
-    return plan_launch(actor=finance, plan=plan, now=NOW)
-
-
 def link(recipient, suffix=""):
     return f"/ack/{token_of(recipient.token_encrypted)}/{suffix}"
 

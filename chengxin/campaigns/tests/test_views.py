@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chengxin.campaigns.models import CallOutcome, ChangePlan, Perk, PlanState, TouchKind
-from chengxin.campaigns.services import plan_launch
 from chengxin.testing import login, speak_english
 from chengxin.testing.campaigns import NOW, TODAY
 
@@ -13,11 +12,6 @@ from chengxin.testing.campaigns import NOW, TODAY
 REAL_TODAY = timezone.localdate()
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def launched(finance, plan, buyers, no_whatsapp):
-    return plan_launch(actor=finance, plan=plan, now=NOW)
 
 
 def as_user(client, user):

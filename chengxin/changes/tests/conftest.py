@@ -18,11 +18,6 @@ def _setup(english, mail_setup):
 
 
 @pytest.fixture
-def contact(company):
-    return company.contacts.get()
-
-
-@pytest.fixture
 def change(owner, contact):
     """Anna's new address, opened by hand by her customer's owner."""
     return change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)

@@ -167,3 +167,11 @@ def claim_data(**overrides) -> dict:
     }
     values.update(overrides)
     return values
+
+
+@pytest.fixture
+def claim(recipient, pdf_voucher):
+    """The buyer's claim through their personal link, with a PDF voucher."""
+    from chengxin.compensation.services import fee_claim_submit
+
+    return fee_claim_submit(recipient=recipient, voucher_content=pdf_voucher, **claim_data())

@@ -12,13 +12,6 @@ from chengxin.compensation.tests.conftest import FRAUD_IBAN, claim_data, voucher
 from chengxin.testing import API, api_client, api_post
 
 
-@pytest.fixture
-def claim(recipient, pdf_voucher):
-    return services.fee_claim_submit(
-        recipient=recipient, voucher_content=pdf_voucher, **claim_data()
-    )
-
-
 def test_finance_lists_reads_and_approves(finance, claim):
     client = api_client(finance)
     page = client.get(f"{API}/fee-claims", {"state": "submitted"}).json()

@@ -331,11 +331,6 @@ def test_an_unapproved_account_of_ours_is_still_foreign(recipient, manager):
 # --- Deciding ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def claim(recipient, pdf_voucher):
-    return submit(recipient, pdf_voucher)
-
-
 def test_finance_approves_within_the_cap_and_the_buyer_gets_a_credit(
     claim, finance, owner, django_capture_on_commit_callbacks
 ):

@@ -32,12 +32,6 @@ BANK_CHANGE = (
 REASON = "Anna confirmed by phone (+49 30 901820) that she never sent it."
 
 
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
-
-
 def _confirm_fraud(client, assessment, reason=REASON):
     return client.post(reverse("guard:confirm_fraud", args=[assessment.pk]), {"reason": reason})
 

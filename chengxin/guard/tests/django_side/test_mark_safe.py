@@ -14,12 +14,6 @@ from chengxin.testing.mail import make_raw
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 
 
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
-
-
 def _propose(client, assessment, reason="Called Anna on the number on file: genuine."):
     return client.post(reverse("guard:propose_safe", args=[assessment.pk]), {"reason": reason})
 

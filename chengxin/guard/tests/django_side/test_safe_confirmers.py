@@ -9,19 +9,11 @@ from django.urls import reverse
 
 from chengxin.accounts.eligibility import BLOCKED_KIND
 from chengxin.guard import services
-from chengxin.guard.models import Assessment
 from chengxin.notifications.models import Notification
-from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
 
 
 def test_the_owners_proposal_names_the_managers(client_for, owner, manager, colleague, alarm):
