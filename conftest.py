@@ -1,6 +1,9 @@
 """Shared users for every test: the owner of a customer, a colleague without
-rights to it, an outsider (deactivated), finance, a manager, an admin; and a
-customer the owner owns."""
+rights to it, an outsider (deactivated), finance, a manager (and a second of each, for
+four eyes), an admin; and a customer the owner owns.
+
+The factories behind them are in ``chengxin.testing``; fixtures that several apps' tests
+share (stored mail, loopback servers) are in the plugin ``chengxin.testing.fixtures``."""
 
 import pytest
 from django.utils import translation
@@ -8,7 +11,7 @@ from django.utils import translation
 from chengxin.accounts.models import Role
 from chengxin.testing import login, make_company, make_user
 
-pytest_plugins = ["chengxin.browser_testing"]
+pytest_plugins = ["chengxin.browser_testing", "chengxin.testing.fixtures"]
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +62,18 @@ def manager(db):
 
 
 @pytest.fixture
+def second_manager(db):
+    """Another manager: four eyes need two people."""
+    return make_user(Role.MANAGER, username="manager2")
+
+
+@pytest.fixture
+def second_finance(db):
+    """Another finance user: four eyes need two people."""
+    return make_user(Role.FINANCE, username="finance2")
+
+
+@pytest.fixture
 def admin_user(db):
     return make_user(Role.ADMIN, username="admin")
 
@@ -71,6 +86,12 @@ def company(owner):
         email="anna.schmidt@mueller-maschinen.de",
         phone="+49 30 901820",
     )
+
+
+@pytest.fixture
+def contact(company):
+    """The customer's contact: Anna Schmidt, her email and phone on file."""
+    return company.contacts.get()
 
 
 @pytest.fixture

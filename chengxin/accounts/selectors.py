@@ -26,10 +26,11 @@ def finance_assignee(*, exclude: User | None = None) -> User | None:
     """Who takes a money task: the active finance user with the fewest open tasks (a
     manager when there is none, then an administrator), never ``exclude``."""
     for role in FINANCE_ESCALATION:
+        candidates = User.objects.filter(role=role, is_active=True)
+        if exclude is not None:
+            candidates = candidates.exclude(pk=exclude.pk)
         user = (
-            User.objects.filter(role=role, is_active=True)
-            .exclude(pk=getattr(exclude, "pk", None))
-            .annotate(open_tasks=Count("todos", filter=Q(todos__done_at__isnull=True)))
+            candidates.annotate(open_tasks=Count("todos", filter=Q(todos__done_at__isnull=True)))
             .order_by("open_tasks", "pk")
             .first()
         )

@@ -189,7 +189,7 @@ def two_factor_is_on(*, user: User) -> bool:
     return bool(_confirmed_devices(user))
 
 
-def _code_failures_record(*, user: User, tried: list[tuple[Device, int]]) -> None:
+def _code_failures_record(*, user: User, tried: list[tuple[Device, int | None]]) -> None:
     """An audit entry for each device a wrong code counted against (and locked)."""
     changes = []
     for device, failures_before in tried:
@@ -228,7 +228,7 @@ def two_factor_code_check(*, user: User, code: str) -> Device | None:
         devices = _confirmed_devices(user, for_verify=True)
         if not devices or not code or len(code) > 16:
             return None
-        tried = []
+        tried: list[tuple[Device, int | None]] = []
         for device in devices:
             tried.append((device, getattr(device, "throttling_failure_count", None)))
             if device.verify_token(code):

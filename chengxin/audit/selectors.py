@@ -27,14 +27,17 @@ def audit_timeline_for_companies(*, company_ids: list[int], limit: int = 200) ->
     )
 
 
-def _chain_and_head_findings() -> tuple[list[Finding], int, tuple | None, tuple | None]:
+def _chain_and_head_findings() -> tuple[
+    list[Finding], int, tuple[int, str] | None, tuple[int, str] | None
+]:
     findings = chain.chain_findings(audit_entries_in_order(), chain_key())
     count = AuditEntry.objects.count()
-    last = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+    last_row = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+    last = (last_row[0], last_row[1]) if last_row else None
     head_row = ChainHead.objects.filter(pk=1).first()
     head = (head_row.seq, head_row.hash) if head_row else None
-    findings += chain.head_findings(head=head, last=tuple(last) if last else None, count=count)
-    return findings, count, head, tuple(last) if last else None
+    findings += chain.head_findings(head=head, last=last, count=count)
+    return findings, count, head, last
 
 
 def audit_chain_first_break() -> Finding | None:
@@ -88,13 +91,15 @@ def audit_verify(
                 "Run `chengxin audit checkpoint` (the worker writes one every hour)."
             )
     checkpoints: list[tuple[int | None, Checkpoint]] = []
-    for number, line in enumerate(lines or (), start=1):
+    for line_number, line in enumerate(lines or (), start=1):
         if not line.strip():
             continue
         try:
-            checkpoints.append((number, chain.checkpoint_parse(checkpoint_key(), line)))
+            checkpoints.append((line_number, chain.checkpoint_parse(checkpoint_key(), line)))
         except chain.ForgedCheckpoint as exc:
-            report.findings.append(Finding(chain.FORGED_CHECKPOINT, line=number, detail=str(exc)))
+            report.findings.append(
+                Finding(chain.FORGED_CHECKPOINT, line=line_number, detail=str(exc))
+            )
     checkpoints += [(None, checkpoint) for checkpoint in expected]
     report.checkpoints_compared = len(checkpoints)
     wanted = sorted({checkpoint.head_seq for _number, checkpoint in checkpoints})

@@ -106,7 +106,7 @@ def audit_record_many(*, actor, changes: Sequence[Change]) -> list[AuditEntry]:
                 actor_name=actor_name[:150],
                 origin=origin,
                 action=change.action,
-                object_type=change.instance._meta.model_name,
+                object_type=change.instance._meta.model_name or "",  # set for every model
                 object_id=str(change.instance.pk),
                 object_label=(change.label or str(change.instance))[:300],
                 company_id=change.company_id,
@@ -143,12 +143,12 @@ def audit_record(
 
 
 @contextlib.contextmanager
-def audited_update(
+def audited_update[M: models.Model](
     *,
     actor,
-    instance: models.Model,
+    instance: M,
     company_id: int | None = None,
-    take: Callable[[models.Model], dict[str, Any]] = snapshot,
+    take: Callable[[M], dict[str, Any]] = snapshot,
 ) -> Iterator[None]:
     """Record an update of ``instance``: its state is taken before and after the
     ``with`` block (by ``take``) and one entry is appended if anything changed."""

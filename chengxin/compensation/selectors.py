@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from chengxin.campaigns.models import Recipient
@@ -12,7 +14,7 @@ from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_get
 
 
-def _own_companies(user) -> QuerySet[Company]:
+def _own_companies(user) -> QuerySet[Company, Any]:  # rows of {"pk": id}
     return Company.objects.filter(Q(owner=user) | Q(shared_with=user)).values("pk")
 
 

@@ -126,12 +126,12 @@ def install_english_fallback() -> None:
     from django.utils.translation import trans_real
 
     cls = trans_real.DjangoTranslation
-    if getattr(cls._add_fallback, "english_fallback", False):
+    if getattr(cls._add_fallback, "english_fallback", False):  # type: ignore[attr-defined]
         return
 
     def _add_fallback(self, localedirs=None):
         return None
 
     _add_fallback.english_fallback = True  # type: ignore[attr-defined]
-    cls._add_fallback = _add_fallback  # type: ignore[method-assign]
-    trans_real._translations = {}
+    cls._add_fallback = _add_fallback  # type: ignore[attr-defined]
+    trans_real._translations = {}  # type: ignore[attr-defined]

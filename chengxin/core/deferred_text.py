@@ -25,7 +25,7 @@ import datetime
 import decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -91,7 +91,8 @@ def message_parts(message: Promise | str) -> tuple[str, str]:
     if isinstance(message, Promise):
         # A lazy string pickles as (function, its arguments): the way Django itself keeps
         # the msgid of gettext_lazy/pgettext_lazy.
-        _unpickle, (func, args, kwargs, *_types) = message.__reduce__()
+        reduced = cast(tuple[Any, tuple[Any, ...]], message.__reduce__())  # not a str
+        _unpickle, (func, args, kwargs, *_types) = reduced
         if not kwargs and func is gettext and len(args) == 1:
             return str(args[0]), ""
         if not kwargs and func is pgettext and len(args) == 2:

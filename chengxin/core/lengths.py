@@ -20,7 +20,8 @@ def length_errors(model: type[models.Model], **values: str | None) -> dict[str, 
     """{field: [message]} for each value longer than ``model``'s field of that name holds."""
     errors: dict[str, list[str]] = {}
     for name, value in values.items():
-        limit = model._meta.get_field(name).max_length
+        field = model._meta.get_field(name)
+        limit = field.max_length if isinstance(field, models.Field) else None
         if value and limit is not None and len(value) > limit:
             errors[name] = [too_long_message(limit, len(value))]
     return errors

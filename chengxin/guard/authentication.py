@@ -660,9 +660,13 @@ def _verdict(
         return "fail", f"DMARC fail for {worst.from_domain} (policy {worst.policy or 'none'})"
     if all(d.result == "pass" or d.aligned for d in dmarc_results):
         return "pass", "aligned DKIM or SPF pass"
+    dkim_results: list[DkimResult | ReportedResult] = [
+        *own_dkim,
+        *(d for d in direct if d.method == "dkim"),
+    ]
     failed_aligned = [
         r.domain
-        for r in (*own_dkim, *(d for d in direct if d.method == "dkim"))
+        for r in dkim_results
         if r.result == "fail" and any(aligned(f, r.domain) for f in from_domains)
     ]
     if failed_aligned:

@@ -561,13 +561,13 @@ class LookalikeIndex:
         ascii_subdomain = parsed.ascii_labels[:index]
         for start in range(len(ascii_subdomain)):
             for end in range(start + 1, len(ascii_subdomain) + 1):
-                ident = self._ascii_ids.get(".".join(ascii_subdomain[start:end]))
-                if ident is not None:
+                found = self._ascii_ids.get(".".join(ascii_subdomain[start:end]))
+                if found is not None:
                     offer(
-                        ident,
+                        found,
                         LookalikeMatch(
                             "subdomain",
-                            self._domains[ident],
+                            self._domains[found],
                             90,
                             extra=registrable,
                             matched_name=".".join(parsed.labels[start:end]).lower(),

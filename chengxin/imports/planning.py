@@ -292,7 +292,7 @@ class _Planner:
             self.problems.setdefault(number, []).append(problem)
         if parsed.clean is None:
             return None
-        return self._merge_company(number, cells, parsed)
+        return self._merge_company(number, cells, parsed, parsed.clean)
 
     def _parse_company(self, cells: dict[str, str]) -> _ParsedCompany:
         get = cells.get
@@ -334,9 +334,9 @@ class _Planner:
                 )
             elif domain not in domains:
                 domains.append(domain)
-        if get("website"):
+        if website := get("website"):
             try:
-                website_domain = normalize.normalize_domain(get("website"))
+                website_domain = normalize.normalize_domain(website)
             except ValidationError as exc:
                 for message in _messages(exc):
                     add(ERROR, "website", message)
@@ -374,9 +374,11 @@ class _Planner:
             problems=problems,
         )
 
-    def _merge_company(self, number: int, cells: dict[str, str], parsed: _ParsedCompany):
+    def _merge_company(
+        self, number: int, cells: dict[str, str], parsed: _ParsedCompany, clean: CompanyInput
+    ):
         get = cells.get
-        clean, country = parsed.clean, parsed.country
+        country = parsed.country
         website_domain, owner_id = parsed.website_domain, parsed.owner_id
         document_language, raw_language = parsed.document_language, get("document_language")
         domains = parsed.domains
@@ -489,8 +491,7 @@ class _Planner:
         raw_channels = [
             (kind, value)
             for kind in layout.CHANNEL_COLUMNS
-            if get(kind)
-            for value in layout.split_list(get(kind))
+            for value in layout.split_list(cells.get(kind) or "")
         ]
         if not name:
             if raw_channels or get("contact_title") or get("time_zone"):

@@ -13,7 +13,7 @@ import decimal
 import io
 import logging
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -234,7 +234,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _xlsx_rows(content: bytes) -> Iterator[tuple]:
+def _xlsx_rows(content: bytes) -> Generator[tuple]:
     # openpyxl is imported here: reading a CSV should not pay for it.
     import openpyxl
 

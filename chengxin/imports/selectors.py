@@ -111,7 +111,7 @@ def export_companies(*, user: User, chunk_size: int = 1000) -> Iterator[list[Exp
             return
         last_pk = companies[-1].pk
         ids = [c.pk for c in companies]
-        rows = {c.pk: ExportCompany(c, c.owner.username if c.owner_id else "") for c in companies}
+        rows = {c.pk: ExportCompany(c, c.owner.username if c.owner else "") for c in companies}
         for company_id, name in (
             Company.tags.through.objects.filter(company_id__in=ids)
             .order_by("tag__name")
@@ -124,9 +124,9 @@ def export_companies(*, user: User, chunk_size: int = 1000) -> Iterator[list[Exp
             .values_list("company_id", "domain")
         ):
             rows[company_id].domains.append(domain)
-        contacts = {}
+        contacts: dict[int, tuple[Contact, list[Channel]]] = {}
         for contact in Contact.objects.filter(company_id__in=ids).order_by("company_id", "pk"):
-            entry = (contact, [])
+            entry: tuple[Contact, list[Channel]] = (contact, [])
             contacts[contact.pk] = entry
             rows[contact.company_id].contacts.append(entry)
         for channel in (

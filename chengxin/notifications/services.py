@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 
 from chengxin.core.deferred_text import DeferredText, reader_fields
 from chengxin.notifications.models import Notification
+
+if TYPE_CHECKING:  # the kernel's layers: accounts stands above notifications
+    from chengxin.accounts.models import User
 
 # A notification's title or body: a message each reader sees in their own language
 # (``deferred(_("..."), name=value)``, a lazy string, or a list of them as lines), or a
@@ -20,7 +23,7 @@ Text = DeferredText | Promise | Sequence[DeferredText | Promise | str] | str
 
 def notify(
     *,
-    users: Iterable[AbstractBaseUser | None],
+    users: Iterable[User | None],
     kind: str,
     title: Text,
     body: Text = "",
@@ -46,7 +49,7 @@ def notify(
     transaction.on_commit(lambda: Notification.objects.bulk_create(rows))
 
 
-def notification_mark_read(*, user: AbstractBaseUser, notification: Notification) -> Notification:
+def notification_mark_read(*, user: User, notification: Notification) -> Notification:
     """Mark one of the user's own notifications read (repeating it changes nothing)."""
     if notification.user_id != user.pk:
         raise Notification.DoesNotExist
@@ -56,7 +59,7 @@ def notification_mark_read(*, user: AbstractBaseUser, notification: Notification
     return notification
 
 
-def notification_mark_all_read(*, user: AbstractBaseUser) -> int:
+def notification_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

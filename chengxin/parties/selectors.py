@@ -149,9 +149,9 @@ NAME_SIMILARITY = 90
 def company_duplicates(
     *,
     legal_name: str = "",
-    emails: list[str] = (),
-    phones: list[str] = (),
-    domains: list[str] = (),
+    emails: Sequence[str] = (),
+    phones: Sequence[str] = (),
+    domains: Sequence[str] = (),
     exclude_id: int | None = None,
     limit: int = 10,
 ) -> list[DuplicateMatch]:
@@ -178,7 +178,8 @@ def company_duplicates(
     if company_domains:
         for company in live.filter(domains__domain__in=company_domains).distinct():
             shared = company.domains.filter(domain__in=company_domains).first()
-            add(company, _("shares the domain %(domain)s") % {"domain": shared.display})
+            if shared is not None:  # the company was found by one of these domains
+                add(company, _("shares the domain %(domain)s") % {"domain": shared.display})
     key = normalize.company_name_key(legal_name)
     if len(key) >= 2:
         prefix = key[:3]
@@ -213,10 +214,11 @@ def follow_ups_due(*, user: User, now: datetime.datetime) -> QuerySet[Company]:
 
 def pool_return_at(company: Company) -> datetime.datetime | None:
     """When the pool takes ``company`` back unless followed up (None: at the next run).
-    ``company`` comes from ``follow_ups_due``."""
-    if company.last_touch is None:
+    Counted from the last touch, as ``follow_ups_due`` counts it."""
+    last_touch = company.last_followed_up_at or company.owner_since
+    if last_touch is None:
         return None
-    return company.last_touch + datetime.timedelta(days=pool_return_days())
+    return last_touch + datetime.timedelta(days=pool_return_days())
 
 
 def channels_on_file(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -154,7 +154,7 @@ def channel_clean(channel: ChannelInput, *, region: str | None) -> ChannelInput:
 def _clean_contact_fields(
     *, name: str, language: str, time_zone: str | None, title: str | None = None
 ) -> dict:
-    errors = {}
+    errors: dict[str, list] = {}
     name = (name or "").strip()
     if not name:
         errors["name"] = [_("The contact's name is required.")]
@@ -354,7 +354,7 @@ def company_delete(*, actor: User, company: Company) -> None:
 
 
 def _company_held_message(held) -> str:
-    counts: dict[type, int] = {}
+    counts: dict[type[models.Model], int] = {}
     for obj in held:
         counts[type(obj)] = counts.get(type(obj), 0) + 1
     what = ", ".join(
@@ -498,9 +498,12 @@ def company_merge(*, actor: User, keep: Company, other: Company) -> Company:
             domain.company = keep
             domain.save(update_fields=["company"])
     keep.tags.add(*other.tags.all())
-    keep.shared_with.add(*other.shared_with.exclude(pk=keep.owner_id))
+    shared = other.shared_with.all()
+    if keep.owner_id is not None:
+        shared = shared.exclude(pk=keep.owner_id)
+    keep.shared_with.add(*shared)
     if other.owner_id and other.owner_id != keep.owner_id:
-        keep.shared_with.add(other.owner)
+        keep.shared_with.add(other.owner_id)
     keep.other_names = list(
         dict.fromkeys([*keep.other_names, other.legal_name, *other.other_names])
     )

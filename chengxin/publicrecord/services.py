@@ -81,6 +81,7 @@ def company_date(moment: datetime.datetime | None) -> datetime.date | None:
     """The calendar date of ``moment`` where our company is (the default user zone)."""
     if moment is None:
         return None
+    zone: datetime.tzinfo
     try:
         zone = zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

@@ -213,7 +213,7 @@ def candidates() -> list[User]:
 
 def _has_two_factor(user: User) -> bool:
     if hasattr(user, "has_totp"):
-        return bool(user.has_totp or user.has_static)
+        return bool(getattr(user, "has_totp", False) or getattr(user, "has_static", False))
     return (
         TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         or StaticDevice.objects.filter(user=user, confirmed=True).exists()

@@ -38,7 +38,8 @@ def locked[M: models.Model](
     not, ``DoesNotExist`` as if it were not there."""
     row = queryset.select_for_update(of=("self",)).get(pk=pk)
     if allowed is not None and not allowed(row):
-        raise queryset.model.DoesNotExist
+        model: Any = queryset.model
+        raise model.DoesNotExist
     return row
 
 

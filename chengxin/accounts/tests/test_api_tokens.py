@@ -9,11 +9,6 @@ from chengxin.accounts.services import api_token_create, api_token_revoke
 URL = "/api/v1/companies"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _get(authorization=None):
     headers = {"Accept-Language": "en"}
     if authorization is not None:

@@ -9,26 +9,19 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts import services
 from chengxin.accounts.models import Role
 from chengxin.audit.models import AuditEntry
 from chengxin.banking.models import BankAccount, State
-from chengxin.banking.tests.factories import IBAN_GB
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage
-from chengxin.testing import PASSWORD, login, make_user
+from chengxin.testing import PASSWORD, login, make_user, totp_code
+from chengxin.testing.banking import IBAN_GB
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-def _code(device: TOTPDevice) -> str:
-    device.refresh_from_db()
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
 
 
 def _fresh(device: TOTPDevice) -> TOTPDevice:
@@ -73,7 +66,9 @@ def _verified_account(finance) -> int:
 
 def _verified_session(user, device) -> Client:
     client = _password_login(user)
-    response = client.post(reverse("accounts:two_factor_verify"), {"token": _code(_fresh(device))})
+    response = client.post(
+        reverse("accounts:two_factor_verify"), {"token": totp_code(_fresh(device))}
+    )
     assert response.status_code == 302
     _fresh(device)
     return client
@@ -96,16 +91,16 @@ def test_a_password_alone_gets_no_new_authenticator_nor_approves(finance, manage
     assert attacker.get(reverse("banking:account_list")).status_code == 302
     # A device the attacker made himself, left unconfirmed, is worth nothing to the API.
     rogue = TOTPDevice.objects.create(user=manager, name="rogue", confirmed=False)
-    response = _post_json(_api(manager), f"/bank-accounts/{pk}/approve", {"otp": _code(rogue)})
+    response = _post_json(_api(manager), f"/bank-accounts/{pk}/approve", {"otp": totp_code(rogue)})
     assert response.status_code == 403
     assert BankAccount.objects.get(pk=pk).state == State.VERIFIED
     # ... nor to the session: the verify page does not take its code either.
-    response = attacker.post(reverse("accounts:two_factor_verify"), {"token": _code(rogue)})
+    response = attacker.post(reverse("accounts:two_factor_verify"), {"token": totp_code(rogue)})
     assert response.status_code == 200
     assert attacker.get(reverse("banking:account_list")).status_code == 302
     # The real phone still works, through the same function.
     response = _post_json(
-        _api(manager), f"/bank-accounts/{pk}/approve", {"otp": _code(_fresh(phone))}
+        _api(manager), f"/bank-accounts/{pk}/approve", {"otp": totp_code(_fresh(phone))}
     )
     assert response.status_code == 200 and response.json()["state"] == "active"
 
@@ -119,16 +114,20 @@ def test_adding_an_authenticator_needs_the_current_code_too(manager):
     assert page.status_code == 200 and "current_code" in page.content.decode()
     new = TOTPDevice.objects.get(user=manager, confirmed=False)
     response = client.post(
-        reverse("accounts:two_factor_setup"), {"current_code": "000000", "token": _code(new)}
+        reverse("accounts:two_factor_setup"), {"current_code": "000000", "token": totp_code(new)}
     )
     assert response.status_code == 200 and "current_code" in response.context["form"].errors
     assert not TOTPDevice.objects.get(pk=new.pk).confirmed
     # A missing current code is a form error, not a way round.
-    response = client.post(reverse("accounts:two_factor_setup"), {"token": _code(_fresh(new))})
+    response = client.post(reverse("accounts:two_factor_setup"), {"token": totp_code(_fresh(new))})
     assert response.status_code == 200 and not TOTPDevice.objects.get(pk=new.pk).confirmed
     response = client.post(
         reverse("accounts:two_factor_setup"),
-        {"current_code": _code(_fresh(phone)), "token": _code(_fresh(new)), "replace": "on"},
+        {
+            "current_code": totp_code(_fresh(phone)),
+            "token": totp_code(_fresh(new)),
+            "replace": "on",
+        },
     )
     assert response.status_code == 302
     assert list(TOTPDevice.objects.filter(user=manager)) == [TOTPDevice.objects.get(pk=new.pk)]
@@ -153,8 +152,8 @@ def test_a_second_session_never_sees_or_confirms_another_sessions_secret(manager
         == (first_page.context["secret"])
     )
     first_device, second_device = TOTPDevice.objects.filter(user=manager).order_by("pk")
-    second_code = _code(second_device)
-    response = first.post(reverse("accounts:two_factor_setup"), {"token": _code(first_device)})
+    second_code = totp_code(second_device)
+    response = first.post(reverse("accounts:two_factor_setup"), {"token": totp_code(first_device)})
     assert response.status_code == 302
     response = second.post(reverse("accounts:two_factor_setup"), {"token": second_code})
     assert response.status_code == 302
@@ -169,9 +168,9 @@ def test_a_confirmation_racing_another_is_refused(manager):
     mine = services.two_factor_device_start(user=manager, session_verified=False)
     theirs = services.two_factor_device_start(user=manager, session_verified=False)
     assert mine.pk != theirs.pk
-    my_code = _code(mine)
+    my_code = totp_code(mine)
     services.two_factor_device_confirm(
-        user=manager, device=theirs, token=_code(theirs), session_verified=False
+        user=manager, device=theirs, token=totp_code(theirs), session_verified=False
     )
     with pytest.raises(PermissionDenied):
         services.two_factor_device_confirm(
@@ -199,7 +198,7 @@ def test_wrong_codes_lock_and_are_audited_on_page_and_api(finance, manager):
     assert entry.actor == manager and entry.after["failed_codes"] == 1
     assert entry.after["locked_until"] is not None
     # Locked: even the right code waits, and says how long.
-    response = client.post(reverse("accounts:two_factor_verify"), {"token": _code(phone)})
+    response = client.post(reverse("accounts:two_factor_verify"), {"token": totp_code(phone)})
     assert "Wait" in response.content.decode()
     pk = _verified_account(finance)
     _fresh(phone)

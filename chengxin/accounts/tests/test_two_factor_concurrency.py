@@ -7,17 +7,11 @@ import threading
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts import services
 from chengxin.accounts.models import Role
-from chengxin.testing import make_user
-
-
-def _code(device: TOTPDevice) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
+from chengxin.testing import make_user, totp_code
 
 
 def _at_once(workers: int, work) -> list:
@@ -49,7 +43,7 @@ def postgresql_only():
 def test_one_code_sent_twice_at_once_passes_once(postgresql_only):
     user = make_user(Role.FINANCE, username="fin.race")
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    code = _code(device)
+    code = totp_code(device)
     results = _at_once(6, lambda _i: services.two_factor_code_check(user=user, code=code))
     assert sum(result is not None for result in results) == 1
 
@@ -58,7 +52,7 @@ def test_one_code_sent_twice_at_once_passes_once(postgresql_only):
 def test_two_first_setups_at_once_confirm_one_device(postgresql_only):
     user = make_user(Role.MANAGER, username="mgr.race")
     pending = [services.two_factor_device_start(user=user, session_verified=False) for _ in "ab"]
-    codes = [_code(device) for device in pending]
+    codes = [totp_code(device) for device in pending]
 
     def confirm(index: int) -> str:
         try:

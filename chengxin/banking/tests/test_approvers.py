@@ -11,9 +11,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from chengxin.accounts.services import api_token_create
 from chengxin.banking import permissions, services
 from chengxin.banking.models import Side
-from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.banking import IBAN_DE
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from chengxin.banking import permissions, services
 from chengxin.banking.models import BankAccount, State
-from chengxin.banking.tests.factories import IBAN_DE, IBAN_NL
-from chengxin.banking.tests.test_api import _client, _code, _device, _post
 from chengxin.guard.models import Assessment
 from chengxin.guard.services import assessment_confirm_safe, assessment_propose_safe
-from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.models import Channel
+from chengxin.testing import api_client, api_post, totp_code, totp_device
+from chengxin.testing.banking import IBAN_DE, IBAN_NL
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 FRAUD_TEXT = (
@@ -78,8 +78,8 @@ def test_on_the_pages_the_proposal_shows_the_alert_and_needs_a_manager(
 
 
 def test_through_the_api_the_same(owner, finance, manager, company, flagged):
-    response = _post(
-        _client(owner), "/bank-accounts", {"side": "counterparty", "company_id": company.pk,
+    response = api_post(
+        api_client(owner), "/bank-accounts", {"side": "counterparty", "company_id": company.pk,
                                            **THEIRS},
     )  # fmt: skip
     assert response.status_code == 201, response.content
@@ -87,19 +87,23 @@ def test_through_the_api_the_same(owner, finance, manager, company, flagged):
     assert body["approval_needs_manager"] is True
     assert body["flagged_message_ids"] == [flagged.pk]
     pk = body["id"]
-    response = _post(
-        _client(owner),
+    response = api_post(
+        api_client(owner),
         f"/bank-accounts/{pk}/verify",
         {"method": "call_on_file", "outcome": "confirmed", "channel_id": _phone(company).pk},
     )
     assert response.status_code == 200 and response.json()["state"] == "verified"
-    response = _post(
-        _client(finance), f"/bank-accounts/{pk}/approve", {"otp": _code(_device(finance))}
+    response = api_post(
+        api_client(finance),
+        f"/bank-accounts/{pk}/approve",
+        {"otp": totp_code(totp_device(finance))},
     )
     assert response.status_code == 403
     assert "only a manager" in response.json()["detail"]
-    response = _post(
-        _client(manager), f"/bank-accounts/{pk}/approve", {"otp": _code(_device(manager))}
+    response = api_post(
+        api_client(manager),
+        f"/bank-accounts/{pk}/approve",
+        {"otp": totp_code(totp_device(manager))},
     )
     assert response.status_code == 200 and response.json()["state"] == "active"
 
@@ -161,13 +165,13 @@ def test_the_api_list_says_it_without_a_query_per_account(owner, finance, compan
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from chengxin.banking.tests.factories import IBAN_CH, IBAN_ES, make_account
+    from chengxin.testing.banking import IBAN_CH, IBAN_ES, make_account
 
     flagged_account = services.bank_account_propose(
         actor=owner, side="counterparty", company=company, **THEIRS
     )
     make_account(proposed_by=finance, iban=IBAN_NL)
-    client = _client(finance)
+    client = api_client(finance)
     with CaptureQueriesContext(connection) as few:
         listed = client.get("/api/v1/bank-accounts").json()
     assert {a["id"]: (a["flagged_message_ids"], a["approval_needs_manager"]) for a in listed} == {

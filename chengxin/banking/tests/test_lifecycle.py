@@ -15,11 +15,10 @@ from chengxin.audit.models import AuditEntry
 from chengxin.banking import selectors, services
 from chengxin.banking.decrypted import account_number
 from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State, StepKind
-from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, IBAN_NL
 from chengxin.core import bank_numbers as numbers
 from chengxin.notifications.models import Notification
 from chengxin.parties.models import Channel
-from chengxin.testing import make_user
+from chengxin.testing.banking import IBAN_DE, IBAN_GB, IBAN_NL
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +35,6 @@ def verify_ours(actor, account, outcome="confirmed"):
         actor=actor, account=account, method="bank_letter", outcome=outcome,
         notes="SWIFT confirmation letter from Commerzbank, ref 2026-118",
     )  # fmt: skip
-
-
-@pytest.fixture
-def second_finance(db):
-    return make_user("finance", username="finance2")
 
 
 def test_the_whole_life_cycle(finance, manager, second_finance):
@@ -135,7 +129,7 @@ def test_denied_is_a_fraud_attempt(
 
 
 def test_counterparty_verification_channel_rules(owner, company, manager, ingest):
-    from chengxin.mail.tests.mails import make_raw
+    from chengxin.testing.mail import make_raw
 
     message = ingest(
         make_raw(

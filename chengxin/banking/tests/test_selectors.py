@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from chengxin.banking import selectors
 from chengxin.banking.models import ReceivedPayment, Side, State
-from chengxin.banking.tests.factories import IBAN_DE, IBAN_FR, IBAN_GB, IBAN_NL, make_account
+from chengxin.testing.banking import IBAN_DE, IBAN_FR, IBAN_GB, IBAN_NL, make_account
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from chengxin.banking.models import Side, State
 from chengxin.banking.services import bank_account_propose, proposal_warnings
-from chengxin.banking.tests.factories import IBAN_CH, IBAN_DE, IBAN_ES, IBAN_FR, IBAN_GB, IBAN_NL
 from chengxin.core import bank_numbers as numbers
+from chengxin.testing.banking import IBAN_CH, IBAN_DE, IBAN_ES, IBAN_FR, IBAN_GB, IBAN_NL
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from chengxin.banking import services
 from chengxin.banking.models import BankAccount, Side, State
-from chengxin.banking.tests.factories import IBAN_DE, IBAN_GB, IBAN_NL, make_account
 from chengxin.parties.models import Channel
 from chengxin.testing import login, make_user
+from chengxin.testing.banking import IBAN_DE, IBAN_GB, IBAN_NL, make_account
 
 pytestmark = pytest.mark.django_db
 FULL_DE = "DE89 3704 0044 0532 0130 00"

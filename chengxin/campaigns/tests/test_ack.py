@@ -10,15 +10,10 @@ from django.urls import NoReverseMatch, reverse
 from chengxin.campaigns.models import PlanState, TouchKind, TouchState
 from chengxin.campaigns.services.closing import plan_cancel
 from chengxin.campaigns.services.launch import plan_launch
-from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW, OLD_IBAN
 from chengxin.campaigns.tokens import new_token, token_of
+from chengxin.testing.campaigns import NEW_IBAN, NOW, OLD_IBAN
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def launched(finance, plan, buyers, no_whatsapp):
-    return plan_launch(actor=finance, plan=plan, now=NOW)
 
 
 def link(recipient, suffix=""):
@@ -128,7 +123,7 @@ def test_the_fee_claim_link_only_when_the_plan_offers_compensation(
     from decimal import Decimal
 
     from chengxin.campaigns.services.plans import plan_create
-    from chengxin.campaigns.tests.conftest import TODAY, plan_input
+    from chengxin.testing.campaigns import TODAY, plan_input
 
     try:
         reverse("compensation:claim_submit", kwargs={"token": "x"})

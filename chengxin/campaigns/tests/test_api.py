@@ -1,25 +1,15 @@
 import datetime
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
-from chengxin.accounts.services import api_token_create
 from chengxin.banking.models import State
 from chengxin.campaigns.models import ChangePlan, PlanState
-from chengxin.campaigns.tests.conftest import make_account
+from chengxin.testing import API, api_client
+from chengxin.testing.campaigns import our_account
 
-API = "/api/v1"
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-def api(user=None) -> Client:
-    headers = {"Accept-Language": "en"}
-    if user is not None:
-        _token, raw = api_token_create(actor=user, name="pytest")
-        headers["Authorization"] = f"Bearer {raw}"
-    return Client(headers=headers)
 
 
 def body(old, new, **overrides):
@@ -39,7 +29,7 @@ def body(old, new, **overrides):
 def test_finance_plans_launches_and_reads_the_recipients(
     finance, owner, old_account, new_account, buyers, no_whatsapp
 ):
-    client = api(finance)
+    client = api_client(finance)
     response = client.post(
         f"{API}/campaigns/plans", body(old_account, new_account), content_type="application/json"
     )
@@ -60,7 +50,7 @@ def test_finance_plans_launches_and_reads_the_recipients(
     berlin = next(r for r in recipients if r["company_name"] == "Müller Maschinenbau GmbH")
     assert {t["kind"] for t in berlin["touches"]} >= {"email_notice", "call", "post_change"}
     # The owner records the call.
-    called = api(owner).post(
+    called = api_client(owner).post(
         f"{API}/campaigns/recipients/{berlin['id']}/call",
         {"outcome": "heard_and_understood", "notes": "Fine"},
         content_type="application/json",
@@ -74,33 +64,37 @@ def test_who_may_call_the_campaigns_api(
     owner, colleague, finance, outsider, old_account, new_account, buyers
 ):
     payload = body(old_account, new_account)
-    assert api().get(f"{API}/campaigns/plans").status_code == 401
+    assert api_client().get(f"{API}/campaigns/plans").status_code == 401
     assert (
-        api(owner)
+        api_client(owner)
         .post(f"{API}/campaigns/plans", payload, content_type="application/json")
         .status_code
         == 403
     )
-    response = api(finance).post(f"{API}/campaigns/plans", payload, content_type="application/json")
+    response = api_client(finance).post(
+        f"{API}/campaigns/plans", payload, content_type="application/json"
+    )
     plan_id = response.json()["id"]
-    assert api(owner).post(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 403
-    assert api(finance).get(f"{API}/campaigns/plans/9999").status_code == 404
-    assert api(finance).post(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 200
-    recipient_id = api(finance).get(f"{API}/campaigns/plans/{plan_id}/recipients").json()[0]["id"]
+    assert api_client(owner).post(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 403
+    assert api_client(finance).get(f"{API}/campaigns/plans/9999").status_code == 404
+    assert api_client(finance).post(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 200
+    recipient_id = (
+        api_client(finance).get(f"{API}/campaigns/plans/{plan_id}/recipients").json()[0]["id"]
+    )
     # A colleague cannot see the owner's buyers: 404, and an empty list.
-    assert api(colleague).get(f"{API}/campaigns/plans/{plan_id}/recipients").json() == []
-    response = api(colleague).post(
+    assert api_client(colleague).get(f"{API}/campaigns/plans/{plan_id}/recipients").json() == []
+    response = api_client(colleague).post(
         f"{API}/campaigns/recipients/{recipient_id}/call",
         {"outcome": "unreachable"},
         content_type="application/json",
     )
     assert response.status_code == 404
-    assert api(finance).get(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 405
+    assert api_client(finance).get(f"{API}/campaigns/plans/{plan_id}/launch").status_code == 405
 
 
 def test_bad_plans_answer_422_with_field_errors(finance, old_account, new_account):
-    proposed = make_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
-    client = api(finance)
+    proposed = our_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
+    client = api_client(finance)
     response = client.post(
         f"{API}/campaigns/plans", body(old_account, proposed), content_type="application/json"
     )

@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 
 from chengxin.accounts.models import User
 from chengxin.accounts.services import api_token_create
@@ -15,19 +14,12 @@ from chengxin.campaigns.permissions import plan_overriders
 from chengxin.campaigns.selectors import awaits_override
 from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.services.plans import plan_create, plan_update
-from chengxin.campaigns.tests.conftest import TODAY, plan_input
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.campaigns import TODAY, plan_input
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _short(old_account, new_account):

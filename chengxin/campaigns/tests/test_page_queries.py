@@ -4,8 +4,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chengxin.campaigns.services.launch import plan_launch
-from chengxin.campaigns.tests.conftest import NOW, buyer
+from chengxin.campaigns.tests.conftest import buyer
 from chengxin.testing import login
+from chengxin.testing.campaigns import NOW
 
 pytestmark = pytest.mark.django_db
 

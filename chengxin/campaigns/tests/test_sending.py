@@ -22,11 +22,12 @@ from chengxin.campaigns.services.calls import recipient_call_record
 from chengxin.campaigns.services.closing import plan_cancel
 from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.services.sending import campaigns_send_due
-from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW, buyer
+from chengxin.campaigns.tests.conftest import buyer
 from chengxin.campaigns.tokens import token_of
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services import outbox_send_due
 from chengxin.parties.models import Channel
+from chengxin.testing.campaigns import NEW_IBAN, NOW
 from chengxin.todos.models import Todo
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_the_notice_arrives_with_timeline_pdf_and_both_links(finance, plan, buye
 
 
 def test_every_buyer_is_told_in_their_language_and_window_then_gets_the_new_account(
-    finance, plan, buyers, smtp, cloud_api
+    finance, plan, buyers, smtp, whatsapp_api
 ):
     plan_launch(actor=finance, plan=plan, now=NOW)
     run_until(datetime.datetime(2026, 12, 9, tzinfo=datetime.UTC))
@@ -156,9 +157,9 @@ def test_every_buyer_is_told_in_their_language_and_window_then_gets_the_new_acco
             local = recipient.contact.local_now(moment)
             assert local.weekday() < 5 and 9 <= local.hour < 18, (recipient, local)
     # WhatsApp: one short reminder per buyer, with the personal link to the PDF.
-    assert len(cloud_api.requests) == 4
+    assert len(whatsapp_api.requests) == 4
     dubai = recipients["Gulf Lights FZE"]
-    [to_dubai] = [r for r in cloud_api.requests if r.body["to"] == "+971501234567"]
+    [to_dubai] = [r for r in whatsapp_api.requests if r.body["to"] == "+971501234567"]
     link = f"http://127.0.0.1:8000/ack/{token_of(dubai.token_encrypted)}/timeline.pdf"
     assert link in to_dubai.body["text"]["body"]
     assert to_dubai.body["text"]["body"].startswith("Hi Anna Schmidt")

@@ -20,10 +20,12 @@ from chengxin.campaigns.models import (
 from chengxin.campaigns.services.closing import plan_cancel, plan_complete
 from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.services.plans import plan_create, plan_override, plan_update
-from chengxin.campaigns.tests.conftest import NOW, TODAY, buyer, make_account, pay, plan_input
+from chengxin.campaigns.tests.conftest import buyer
 from chengxin.campaigns.tokens import token_digest, token_of
 from chengxin.parties.models import CompanyStatus, Grade
 from chengxin.testing import make_company, make_user
+from chengxin.testing.banking import pay
+from chengxin.testing.campaigns import NOW, TODAY, our_account, plan_input
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +39,7 @@ def errors_of(exc) -> dict:
 
 @pytest.mark.parametrize("state", [State.PROPOSED, State.VERIFIED, State.RETIRED, State.REJECTED])
 def test_an_unapproved_or_retired_account_can_never_be_announced(finance, old_account, state):
-    other = make_account(actor=finance, number="6222021001123456", state=state)
+    other = our_account(actor=finance, number="6222021001123456", state=state)
     with pytest.raises(ValidationError) as exc:
         plan_create(actor=finance, data=plan_input(old_account, other), today=TODAY)
     assert "new_account" in errors_of(exc)
@@ -50,10 +52,10 @@ def test_an_unapproved_or_retired_account_can_never_be_announced(finance, old_ac
 def test_a_counterpartys_or_a_paying_account_is_not_ours_to_announce(
     finance, owner, company, old_account
 ):
-    theirs = make_account(
+    theirs = our_account(
         actor=finance, iban="FR1420041010050500013M02606", side=Side.COUNTERPARTY, company=company
     )
-    paying = make_account(actor=finance, number="6222021001129999", purpose=Purpose.PAYING)
+    paying = our_account(actor=finance, number="6222021001129999", purpose=Purpose.PAYING)
     for account in (theirs, paying):
         with pytest.raises(ValidationError) as exc:
             plan_create(actor=finance, data=plan_input(old_account, account), today=TODAY)
@@ -63,7 +65,7 @@ def test_a_counterpartys_or_a_paying_account_is_not_ours_to_announce(
 def test_the_same_account_twice_or_another_currency_is_refused(finance, old_account):
     with pytest.raises(ValidationError):
         plan_create(actor=finance, data=plan_input(old_account, old_account), today=TODAY)
-    euros = make_account(actor=finance, number="6222021001127777", currency="EUR")
+    euros = our_account(actor=finance, number="6222021001127777", currency="EUR")
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         plan_create(actor=finance, data=plan_input(old_account, euros), today=TODAY)
     assert "EUR" in errors_of(exc)["new_account"][0]
@@ -141,7 +143,7 @@ def test_a_breach_that_appears_after_the_override_needs_another(
     data = plan_input(old_account, new_account, parallel_from=TODAY + datetime.timedelta(days=12))
     plan = plan_create(actor=finance, data=data, today=TODAY)
     plan_override(actor=manager, plan=plan, reason="Branch closes", now=NOW)
-    make_account(actor=finance, number="6222021001125555")  # a third active account
+    our_account(actor=finance, number="6222021001125555")  # a third active account
     with pytest.raises(ValidationError) as exc:
         plan_launch(actor=finance, plan=plan, now=NOW)
     assert exc.value.code == "needs_override"
@@ -263,7 +265,7 @@ def test_launch_makes_one_recipient_per_buyer_with_a_personal_token_and_touches(
     ) == {TouchChannel.TASK}
 
 
-def test_launch_chooses_whatsapp_when_it_is_configured(finance, plan, buyers, cloud_api):
+def test_launch_chooses_whatsapp_when_it_is_configured(finance, plan, buyers, whatsapp_api):
     plan_launch(actor=finance, plan=plan, now=NOW)
     chats = dict(
         Touch.objects.filter(kind=TouchKind.CHAT_REMINDER).values_list(

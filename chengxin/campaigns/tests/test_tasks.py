@@ -7,8 +7,8 @@ from django.utils.module_loading import import_string
 from chengxin.campaigns.models import Touch, TouchState
 from chengxin.campaigns.services.launch import plan_launch
 from chengxin.campaigns.services.plans import plan_create
-from chengxin.campaigns.tests.conftest import plan_input
 from chengxin.core.schedules import SCHEDULES
+from chengxin.testing.campaigns import plan_input
 
 
 def test_the_campaigns_run_every_five_minutes():

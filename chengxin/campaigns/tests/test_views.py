@@ -5,29 +5,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chengxin.campaigns.models import CallOutcome, ChangePlan, Perk, PlanState, TouchKind
-from chengxin.campaigns.services.launch import plan_launch
-from chengxin.campaigns.tests.conftest import NOW, TODAY
-from chengxin.testing import login
+from chengxin.testing import login, speak_english
+from chengxin.testing.campaigns import NOW, TODAY
 
 # The pages plan from the real today.
 REAL_TODAY = timezone.localdate()
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture
-def launched(finance, plan, buyers, no_whatsapp):
-    return plan_launch(actor=finance, plan=plan, now=NOW)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def as_user(client, user):
-    user.language = "en"
-    user.save(update_fields=["language"])
+    speak_english(user)
     login(client, user)
     return client
 
@@ -108,9 +96,9 @@ def test_unknown_plan_is_404(client, finance):
 
 def test_finance_plans_with_only_active_accounts_offered(client, finance, old_account, new_account):
     from chengxin.banking.models import State
-    from chengxin.campaigns.tests.conftest import make_account
+    from chengxin.testing.campaigns import our_account
 
-    proposed = make_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
+    proposed = our_account(actor=finance, number="6222021001124444", state=State.PROPOSED)
     as_user(client, finance)
     page = client.get(reverse("campaigns:plan_create")).content.decode()
     assert f'<option value="{new_account.pk}"' in page
@@ -191,7 +179,7 @@ def test_list_page_queries_do_not_grow_with_plans(
     client, finance, old_account, new_account, django_assert_max_num_queries
 ):
     from chengxin.campaigns.services.plans import plan_create
-    from chengxin.campaigns.tests.conftest import plan_input
+    from chengxin.testing.campaigns import plan_input
 
     for month in range(1, 6):
         plan_create(

@@ -1,11 +1,10 @@
-"""The change tests share the mail fixtures (stored messages assessed by an offline guard)
-and the outbox's loopback SMTP server."""
+"""The change tests store mail like the mail tests (``mail_setup``, ``ingest``) and send
+through the loopback SMTP server (``smtp_server``): shared fixtures of
+``chengxin.testing.fixtures``."""
 
 import pytest
 
 from chengxin.changes.services.opening import change_open
-from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
-from chengxin.outbox.tests.conftest import smtp_server  # noqa: F401
 
 OLD_EMAIL = "anna.schmidt@mueller-maschinen.de"
 NEW_EMAIL = "anna.schmidt@mueller-group.de"
@@ -13,18 +12,9 @@ PHONE_ON_FILE = "+4930901820"
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
-    """The tests read the messages in English (the pages' default is Chinese)."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def contact(company):
-    return company.contacts.get()
+def _setup(english, mail_setup):
+    """The tests read the messages in English (the pages' default is Chinese); mail is
+    stored in a temporary folder and assessed by an offline guard."""
 
 
 @pytest.fixture

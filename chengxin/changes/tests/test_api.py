@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
-from chengxin.accounts.services import api_token_create
 from chengxin.changes.models import State
 from chengxin.changes.tests.conftest import (
     NEW_EMAIL,
@@ -14,16 +12,7 @@ from chengxin.changes.tests.conftest import (
     deliver_confirmation,
 )
 from chengxin.parties.models import Channel
-
-API = "/api/v1"
-
-
-def _client(user=None) -> Client:
-    headers = {"Accept-Language": "en"}
-    if user is not None:
-        _token, raw = api_token_create(actor=user, name="pytest")
-        headers["Authorization"] = f"Bearer {raw}"
-    return Client(headers=headers)
+from chengxin.testing import API, api_client, api_post
 
 
 def _change(pk):
@@ -32,13 +21,9 @@ def _change(pk):
     return ChangeRequest.objects.get(pk=pk)
 
 
-def _post(client, path, body=None):
-    return client.post(API + path, body or {}, content_type="application/json")
-
-
 def test_the_loop_through_the_api_in_order_only(owner, contact):
-    client = _client(owner)
-    response = _post(
+    client = api_client(owner)
+    response = api_post(
         client, f"/contacts/{contact.pk}/changes", {"kind": "email", "new_value": NEW_EMAIL.upper()}
     )
     assert response.status_code == 201
@@ -57,14 +42,14 @@ def test_the_loop_through_the_api_in_order_only(owner, contact):
         ("verify", {"channel_id": phone.pk, "outcome": "confirmed"}),
         ("notice", {}),
     ]:
-        response = _post(client, f"/changes/{pk}/{step}", body)
+        response = api_post(client, f"/changes/{pk}/{step}", body)
         assert response.status_code == 422, step
         assert "not possible now" in response.json()["errors"]["__all__"][0]
     assert client.get(f"{API}/changes/{pk}").json()["state"] == "opened"
 
-    assert _post(client, f"/changes/{pk}/confirm", {}).json()["state"] == State.CONFIRM_SENT
-    assert _post(client, f"/changes/{pk}/confirm", {}).status_code == 422  # not twice
-    response = _post(
+    assert api_post(client, f"/changes/{pk}/confirm", {}).json()["state"] == State.CONFIRM_SENT
+    assert api_post(client, f"/changes/{pk}/confirm", {}).status_code == 422  # not twice
+    response = api_post(
         client,
         f"/changes/{pk}/verify",
         {"channel_id": phone.pk, "outcome": "confirmed", "notes": "called"},
@@ -72,10 +57,10 @@ def test_the_loop_through_the_api_in_order_only(owner, contact):
     assert response.json()["state"] == State.VERIFIED
     assert response.json()["confirmation_status"] == "queued"
     assert (
-        _post(client, f"/changes/{pk}/approve", {}).status_code == 403
+        api_post(client, f"/changes/{pk}/approve", {}).status_code == 403
     )  # a sales rep; and not needed
     # The confirmation has not left the outbox yet: apply is refused, in the user's language.
-    refused = _post(client, f"/changes/{pk}/apply")
+    refused = api_post(client, f"/changes/{pk}/apply")
     assert refused.status_code == 422
     assert "has not left yet" in refused.json()["errors"]["__all__"][0]
     zh = client.post(
@@ -85,11 +70,11 @@ def test_the_loop_through_the_api_in_order_only(owner, contact):
     assert zh.status_code == 422
     deliver_confirmation(_change(pk))
     assert client.get(f"{API}/changes/{pk}").json()["confirmation_status"] == "sent"
-    assert _post(client, f"/changes/{pk}/apply").json()["state"] == State.APPLIED
-    assert _post(client, f"/changes/{pk}/apply").status_code == 422
-    response = _post(client, f"/changes/{pk}/notice", {})
+    assert api_post(client, f"/changes/{pk}/apply").json()["state"] == State.APPLIED
+    assert api_post(client, f"/changes/{pk}/apply").status_code == 422
+    response = api_post(client, f"/changes/{pk}/notice", {})
     assert response.json()["state"] == State.NOTICE_SENT
-    assert _post(client, f"/changes/{pk}/close", {}).status_code == 422  # review not yet due
+    assert api_post(client, f"/changes/{pk}/close", {}).status_code == 422  # review not yet due
     steps = [s["kind"] for s in response.json()["steps"]]
     assert steps == [
         "opened",
@@ -103,11 +88,11 @@ def test_the_loop_through_the_api_in_order_only(owner, contact):
 
 
 def test_a_channel_added_after_the_request_is_refused_by_the_api(owner, change):
-    client = _client(owner)
-    _post(client, f"/changes/{change.pk}/confirm", {})
+    client = api_client(owner)
+    api_post(client, f"/changes/{change.pk}/confirm", {})
     colleague = add_colleague(owner, change.contact.company, ("phone", "+49 151 23456789"))
     added = colleague.channels.get()
-    response = _post(
+    response = api_post(
         client, f"/changes/{change.pk}/verify", {"channel_id": added.pk, "outcome": "confirmed"}
     )
     assert response.status_code == 422
@@ -117,17 +102,17 @@ def test_a_channel_added_after_the_request_is_refused_by_the_api(owner, change):
 @pytest.mark.parametrize(("who", "status"), [("colleague", 404), ("finance", 403), (None, 401)])
 def test_who_may_call_the_api(request, change, who, status):
     user = request.getfixturevalue(who) if who else None
-    client = _client(user)
-    assert _post(client, f"/changes/{change.pk}/confirm", {}).status_code == status
+    client = api_client(user)
+    assert api_post(client, f"/changes/{change.pk}/confirm", {}).status_code == status
     detail = client.get(f"{API}/changes/{change.pk}").status_code
     assert detail == {"colleague": 404, "finance": 200, None: 401}[who]
 
 
 def test_a_wrong_method_gets_405(owner, change):
-    assert _client(owner).get(f"{API}/changes/{change.pk}/apply").status_code == 405
+    assert api_client(owner).get(f"{API}/changes/{change.pk}/apply").status_code == 405
 
 
 def test_the_endpoints_are_documented(owner):
-    schema = _client(owner).get(f"{API}/openapi.json").json()
+    schema = api_client(owner).get(f"{API}/openapi.json").json()
     assert "/api/v1/changes/{pk}/verify" in schema["paths"]
     assert "/api/v1/contacts/{pk}/changes" in schema["paths"]

@@ -14,9 +14,9 @@ from chengxin.changes.services import approval, confirmation, opening, verificat
 from chengxin.changes.tests.conftest import NEW_EMAIL
 from chengxin.changes.tests.test_steps import _phone
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.mail import make_raw
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db

@@ -18,16 +18,16 @@ from chengxin.accounts.services import api_token_create
 from chengxin.banking.models import Side
 from chengxin.banking.models import State as AccountState
 from chengxin.banking.services import verification_channels
-from chengxin.banking.tests.factories import IBAN_NL, make_account
 from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.services import applying, confirmation, opening, rejection, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL, add_colleague
 from chengxin.imports import services as imports
-from chengxin.imports.tests.conftest import csv_bytes, upload
 from chengxin.parties import services as parties
 from chengxin.parties.models import Channel
 from chengxin.parties.selectors import channels_on_file
 from chengxin.testing import make_company
+from chengxin.testing.banking import IBAN_NL, make_account
+from chengxin.testing.imports import csv_bytes, upload
 
 ATTACKER = "anna.schmidt@mueller-maschinen.co"
 
@@ -289,7 +289,7 @@ def test_adding_the_attackers_domain_afterwards_does_not_let_a_rep_verify_alone(
 
 
 def test_the_guard_does_not_take_an_unverified_number_as_on_file(ingest, owner, company):
-    from chengxin.mail.tests.mails import make_raw
+    from chengxin.testing.mail import make_raw
 
     add_colleague(owner, company, ("phone", "+49 151 23456789"))
     message = ingest(

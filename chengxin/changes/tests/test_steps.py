@@ -26,13 +26,13 @@ from chengxin.changes.tests.conftest import (
     deliver_confirmation,
 )
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import Channel
 from chengxin.parties.services import channel_verify, company_share
 from chengxin.testing import make_user
+from chengxin.testing.mail import make_raw
 
 
 def _phone(change):

@@ -176,7 +176,7 @@ def test_the_list_puts_overdue_requests_first_with_counts(client_for, owner, cha
 
 def test_the_verify_step_shows_the_messages_guard_signals(ingest, client_for, owner, company):
     from chengxin.changes.models import ChangeRequest
-    from chengxin.mail.tests.mails import make_raw
+    from chengxin.testing.mail import make_raw
 
     message = ingest(
         make_raw(
@@ -223,8 +223,8 @@ def test_the_list_page_does_not_query_per_request(
 def test_on_the_page_the_verifier_cannot_approve(ingest, client_for, owner, manager, company):
     from chengxin.accounts.models import Role
     from chengxin.changes.models import ChangeRequest
-    from chengxin.mail.tests.mails import make_raw
     from chengxin.testing import make_user
+    from chengxin.testing.mail import make_raw
 
     message = ingest(
         make_raw(

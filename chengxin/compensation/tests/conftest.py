@@ -17,11 +17,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from chengxin.banking.models import BankAccount, Purpose, Side, State
 from chengxin.campaigns.models import ChangePlan, PlanState, Recipient
 from chengxin.campaigns.tokens import new_token
-from chengxin.core import bank_numbers as numbers
-from chengxin.core.crypto import encrypt
+from chengxin.testing.banking import make_account
 
 OLD_IBAN = "FR1420041010050500013M02606"
 NEW_IBAN = "DE89370400440532013000"
@@ -29,37 +27,11 @@ FRAUD_IBAN = "GB29NWBK60161331926819"
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
+def _in_english(english):
     """The tests read the messages in English (the pages' default is Chinese)."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
-def make_account(*, actor, iban: str, state: str = State.ACTIVE, currency: str = "EUR", **fields):
-    now = timezone.now()
-    return BankAccount.objects.create(
-        side=Side.OURS,
-        purpose=Purpose.RECEIVING,
-        holder_name="Ningbo Chengxin Export Co., Ltd.",
-        bank_name=fields.pop("bank_name", "Commerzbank AG"),
-        bic=fields.pop("bic", "COBADEFFXXX"),
-        iban_encrypted=encrypt(iban),
-        number_digest=numbers.digest(iban),
-        domestic_digest=numbers.digest(numbers.domestic_part(iban))
-        if numbers.domestic_part(iban)
-        else "",
-        number_last4=numbers.last4(iban),
-        currency=currency,
-        state=state,
-        state_changed_at=now,
-        proposed_by=actor,
-        proposed_at=now,
-        active_since=now if state == State.ACTIVE else None,
-        **fields,
-    )
+HOLDER = "Ningbo Chengxin Export Co., Ltd."
 
 
 def today() -> datetime.date:
@@ -68,12 +40,24 @@ def today() -> datetime.date:
 
 @pytest.fixture
 def old_account(manager):
-    return make_account(actor=manager, iban=OLD_IBAN, bank_name="BNP Paribas", bic="BNPAFRPPXXX")
+    return make_account(
+        proposed_by=manager,
+        iban=OLD_IBAN,
+        holder_name=HOLDER,
+        bank_name="BNP Paribas",
+        bic="BNPAFRPPXXX",
+    )
 
 
 @pytest.fixture
 def new_account(manager):
-    return make_account(actor=manager, iban=NEW_IBAN)
+    return make_account(
+        proposed_by=manager,
+        iban=NEW_IBAN,
+        holder_name=HOLDER,
+        bank_name="Commerzbank AG",
+        bic="COBADEFFXXX",
+    )
 
 
 def make_plan(*, actor, old_account, new_account, **fields) -> ChangePlan:
@@ -183,3 +167,11 @@ def claim_data(**overrides) -> dict:
     }
     values.update(overrides)
     return values
+
+
+@pytest.fixture
+def claim(recipient, pdf_voucher):
+    """The buyer's claim through their personal link, with a PDF voucher."""
+    from chengxin.compensation.services import fee_claim_submit
+
+    return fee_claim_submit(recipient=recipient, voucher_content=pdf_voucher, **claim_data())

@@ -5,37 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
-from chengxin.accounts.services import api_token_create
 from chengxin.compensation import services
 from chengxin.compensation.models import ClaimState, Credit
 from chengxin.compensation.tests.conftest import FRAUD_IBAN, claim_data, voucher_pdf
-
-API = "/api/v1"
-
-
-def _client(user=None) -> Client:
-    headers = {"Accept-Language": "en"}
-    if user is not None:
-        _token, raw = api_token_create(actor=user, name="pytest")
-        headers["Authorization"] = f"Bearer {raw}"
-    return Client(headers=headers)
-
-
-def _post(client, path, body=None):
-    return client.post(API + path, body or {}, content_type="application/json")
-
-
-@pytest.fixture
-def claim(recipient, pdf_voucher):
-    return services.fee_claim_submit(
-        recipient=recipient, voucher_content=pdf_voucher, **claim_data()
-    )
+from chengxin.testing import API, api_client, api_post
 
 
 def test_finance_lists_reads_and_approves(finance, claim):
-    client = _client(finance)
+    client = api_client(finance)
     page = client.get(f"{API}/fee-claims", {"state": "submitted"}).json()
     assert page["count"] == 1
     item = page["items"][0]
@@ -44,56 +22,56 @@ def test_finance_lists_reads_and_approves(finance, claim):
     assert "voucher" not in item  # the bytes are a page download, not JSON
     assert client.get(f"{API}/fee-claims", {"state": "approved"}).json()["count"] == 0
 
-    over = _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "36"})
+    over = api_post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "36"})
     assert over.status_code == 422
     assert "USD\xa035.00" in over.json()["errors"]["approved_amount"][0]
-    response = _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "27.5"})
+    response = api_post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "27.5"})
     assert response.status_code == 200
     body = response.json()
     assert body["state"] == "approved" and body["approved_amount"] == "27.50"
     assert body["approved_currency"] == "USD" and body["decided_by"] == "finance"
     credit = Credit.objects.get()
     assert body["credit_id"] == credit.pk
-    again = _post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "late"})
+    again = api_post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "late"})
     assert again.status_code == 422
 
 
 def test_reject_needs_a_reason(finance, claim):
-    client = _client(finance)
-    assert _post(client, f"/fee-claims/{claim.pk}/reject", {"reason": ""}).status_code == 422
-    response = _post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "No fee charged"})
+    client = api_client(finance)
+    assert api_post(client, f"/fee-claims/{claim.pk}/reject", {"reason": ""}).status_code == 422
+    response = api_post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "No fee charged"})
     assert response.status_code == 200
     assert response.json()["decision_notes"] == "No fee charged"
 
 
 @pytest.mark.parametrize("who", ["owner", "manager"])
 def test_others_may_read_but_not_decide(request, claim, who):
-    client = _client(request.getfixturevalue(who))
+    client = api_client(request.getfixturevalue(who))
     assert client.get(f"{API}/fee-claims/{claim.pk}").status_code == 200
-    approve = _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "20"})
-    reject = _post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "x"})
+    approve = api_post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "20"})
+    reject = api_post(client, f"/fee-claims/{claim.pk}/reject", {"reason": "x"})
     assert (approve.status_code, reject.status_code) == (403, 403)
     claim.refresh_from_db()
     assert claim.state == ClaimState.SUBMITTED
 
 
 def test_a_colleague_gets_404_and_an_empty_list(colleague, claim):
-    client = _client(colleague)
+    client = api_client(colleague)
     assert client.get(f"{API}/fee-claims/{claim.pk}").status_code == 404
     assert client.get(f"{API}/fee-claims").json()["count"] == 0
     assert (
-        _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "1"}).status_code
+        api_post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "1"}).status_code
         == 404
     )
     assert client.get(f"{API}/companies/{claim.recipient.company_id}/credits").status_code == 404
 
 
 def test_anonymous_gets_401(claim):
-    client = _client()
+    client = api_client()
     assert client.get(f"{API}/fee-claims").status_code == 401
     assert client.get(f"{API}/fee-claims/{claim.pk}").status_code == 401
     assert (
-        _post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "1"}).status_code
+        api_post(client, f"/fee-claims/{claim.pk}/approve", {"approved_amount": "1"}).status_code
         == 401
     )
 
@@ -102,7 +80,9 @@ def test_finance_cannot_approve_their_own_claim_through_the_api(finance, recipie
     claim = services.fee_claim_submit(
         recipient=recipient, voucher_content=voucher_pdf(), actor=finance, **claim_data()
     )
-    response = _post(_client(finance), f"/fee-claims/{claim.pk}/approve", {"approved_amount": "20"})
+    response = api_post(
+        api_client(finance), f"/fee-claims/{claim.pk}/approve", {"approved_amount": "20"}
+    )
     assert response.status_code == 403
 
 
@@ -110,29 +90,32 @@ def test_a_flagged_claim_shows_the_foreign_account(finance, recipient):
     services.fee_claim_submit(
         recipient=recipient, voucher_content=voucher_pdf(iban=FRAUD_IBAN), **claim_data()
     )
-    item = _client(finance).get(f"{API}/fee-claims").json()["items"][0]
+    item = api_client(finance).get(f"{API}/fee-claims").json()["items"][0]
     assert item["foreign_accounts"] == ["GB29 ···· 6819"]
 
 
 def test_credits_of_a_company_and_using_one(finance, owner, claim):
     services.fee_claim_approve(actor=finance, claim=claim, approved_amount=Decimal("20"))
     company_id = claim.recipient.company_id
-    credits = _client(owner).get(f"{API}/companies/{company_id}/credits").json()
+    credits = api_client(owner).get(f"{API}/companies/{company_id}/credits").json()
     assert [(c["amount"], c["currency"], c["used_at"]) for c in credits] == [("20.00", "USD", None)]
     credit_id = credits[0]["id"]
     assert (
-        _post(_client(owner), f"/credits/{credit_id}/use", {"reference": "PI-9"}).status_code == 403
+        api_post(api_client(owner), f"/credits/{credit_id}/use", {"reference": "PI-9"}).status_code
+        == 403
     )
-    used = _post(_client(finance), f"/credits/{credit_id}/use", {"reference": "PI-9"})
+    used = api_post(api_client(finance), f"/credits/{credit_id}/use", {"reference": "PI-9"})
     assert used.status_code == 200 and used.json()["used_reference"] == "PI-9"
     assert (
-        _post(_client(finance), f"/credits/{credit_id}/use", {"reference": "PI-10"}).status_code
+        api_post(
+            api_client(finance), f"/credits/{credit_id}/use", {"reference": "PI-10"}
+        ).status_code
         == 422
     )
 
 
 def test_wrong_methods_get_405(finance, claim):
-    client = _client(finance)
+    client = api_client(finance)
     assert client.delete(f"{API}/fee-claims/{claim.pk}").status_code == 405
     assert client.get(f"{API}/fee-claims/{claim.pk}/approve").status_code == 405
     assert client.put(f"{API}/fee-claims", {}, content_type="application/json").status_code == 405

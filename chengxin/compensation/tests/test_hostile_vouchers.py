@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from chengxin.compensation.models import FeeClaim
 from chengxin.compensation.tests.test_views import form_data
 from chengxin.core.files import pdf_text
-from chengxin.core.tests.hostile_files import CRAFTED_PDFS, hostile_bytes
+from chengxin.testing.hostile_files import CRAFTED_PDFS, hostile_bytes
 
 pytestmark = pytest.mark.django_db
 

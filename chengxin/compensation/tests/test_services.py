@@ -22,7 +22,6 @@ from chengxin.compensation.tests.conftest import (
     NEW_IBAN,
     OLD_IBAN,
     claim_data,
-    make_account,
     make_plan,
     make_recipient,
     today,
@@ -31,6 +30,7 @@ from chengxin.compensation.tests.conftest import (
 )
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_company, make_user
+from chengxin.testing.banking import make_account
 from chengxin.todos.models import Todo
 from chengxin.todos.services import todo_create
 
@@ -323,17 +323,12 @@ def test_a_voucher_naming_no_account_of_ours_names_every_account_it_shows(recipi
 
 
 def test_an_unapproved_account_of_ours_is_still_foreign(recipient, manager):
-    make_account(actor=manager, iban="CH9300762011623852957", state=State.PROPOSED)
+    make_account(proposed_by=manager, iban="CH9300762011623852957", state=State.PROPOSED)
     claim = submit(recipient, voucher_pdf(iban="CH9300762011623852957"))
     assert claim.voucher_foreign_accounts == ["CH93 ···· 2957"]
 
 
 # --- Deciding ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def claim(recipient, pdf_voucher):
-    return submit(recipient, pdf_voucher)
 
 
 def test_finance_approves_within_the_cap_and_the_buyer_gets_a_credit(

@@ -40,13 +40,6 @@ def form_data(content: bytes, name: str = "MT103.pdf", content_type="application
     return data
 
 
-@pytest.fixture
-def claim(recipient, pdf_voucher):
-    return services.fee_claim_submit(
-        recipient=recipient, voucher_content=pdf_voucher, **claim_data()
-    )
-
-
 # --- The buyer's public form -------------------------------------------------------------
 
 

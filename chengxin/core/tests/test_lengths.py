@@ -11,20 +11,16 @@ from chengxin.accounts.models import ApiToken
 from chengxin.accounts.services import api_token_create
 from chengxin.core.lengths import too_long_message
 from chengxin.imports import services as import_services
-from chengxin.imports.tests.conftest import csv_bytes, upload
-from chengxin.imports.tests.test_services import problems
 from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
-from chengxin.parties.tests.test_api import Api
+from chengxin.testing import Api
+from chengxin.testing.imports import csv_bytes, problems, upload
+
+pytestmark = pytest.mark.usefixtures("english")
 
 LONG_COMPANY = ("Müller Maschinenbau " * 13).strip()  # 259 characters
 LONG_NAME = ("Anna " * 41).strip()  # 204 characters
 LONG_TITLE = ("Head of " * 30).strip()  # 239 characters
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
 
 
 def test_api_refuses_a_legal_name_over_255_characters(owner):

@@ -48,7 +48,7 @@ def test_the_template_filter_is_the_same_function():
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_the_payments_page_groups_thousands(client_for, finance, company, language):
     from chengxin.banking import services
-    from chengxin.banking.tests.factories import IBAN_DE, make_account
+    from chengxin.testing.banking import IBAN_DE, make_account
 
     finance.language = language
     finance.save(update_fields=["language"])

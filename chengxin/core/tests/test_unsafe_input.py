@@ -12,8 +12,7 @@ import pytest
 from chengxin.accounts.models import Role
 from chengxin.core.text_input import NUL, SURROGATE, text_problem, unsafe_texts
 from chengxin.parties.models import Company, Contact
-from chengxin.parties.tests.test_api import Api
-from chengxin.testing import make_user
+from chengxin.testing import Api, make_user
 
 HUGE = str(2**64)
 
@@ -187,9 +186,9 @@ def test_an_address_no_route_matches_is_a_json_404(owner, method):
 def test_an_amount_beyond_its_column_is_422(manager, finance, company, amount, message):
     """PostgreSQL refused such amounts (numeric overflow) and the service's rounding of
     one with too many digits raised: both were 500s."""
-    from chengxin.campaigns.tests.conftest import OLD_IBAN, make_account
+    from chengxin.testing.campaigns import OLD_IBAN, our_account
 
-    account = make_account(actor=finance, iban=OLD_IBAN)
+    account = our_account(actor=finance, iban=OLD_IBAN)
     response = Api(manager).post(
         "/payments-received",
         {
@@ -210,9 +209,9 @@ def test_the_payment_service_refuses_an_amount_too_large_to_store(manager, finan
     from django.core.exceptions import ValidationError
 
     from chengxin.banking.services import payment_record
-    from chengxin.campaigns.tests.conftest import OLD_IBAN, make_account
+    from chengxin.testing.campaigns import OLD_IBAN, our_account
 
-    account = make_account(actor=finance, iban=OLD_IBAN)
+    account = our_account(actor=finance, iban=OLD_IBAN)
     for amount in ("1e30", "12345678901234567.5"):
         with pytest.raises(ValidationError) as refused:
             payment_record(

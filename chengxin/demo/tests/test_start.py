@@ -7,7 +7,7 @@ import sys
 import time
 import urllib.request
 
-from chengxin.outbox.tests.conftest import free_port
+from chengxin.testing.servers import free_port
 
 
 def test_start_serves_on_the_port_asked_for_and_stops_on_sigterm(tmp_path):

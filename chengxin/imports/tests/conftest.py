@@ -1,49 +1,14 @@
-"""Helpers to build import files in the tests of this app."""
+"""The import tests compare messages in English; the import files are built with
+``chengxin.testing.imports``."""
 
-import csv
-import io
-
-import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-HEADER = ["company", "country", "contact_name", "contact_title", "email", "phone", "tags"]
-
-
-def csv_bytes(rows, *, header=HEADER, encoding="utf-8", delimiter=",") -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode(encoding)
-
-
-def xlsx_bytes(rows, *, header=HEADER) -> bytes:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def upload(content: bytes, name: str = "customers.csv") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content)
-
-
-GOOD_ROWS = [
-    ["Acme Trading Ltd", "GB", "John Doe", "Buyer", "john.doe@acme.co.uk", "+44 20 7946 0958", "uk; tools"],
-    ["Acme Trading Ltd", "GB", "Jane Roe", "CEO", "jane.roe@acme.co.uk", "", ""],
-    ["Beta Industrie SAS", "France", "Claire Martin", "", "claire@beta-industrie.fr", "01 42 68 53 00", "tools"],
-]  # fmt: skip
+from chengxin.testing.imports import GOOD_ROWS, csv_bytes
 
 
 @pytest.fixture(autouse=True)
-def english(settings):
+def _in_english(english):
     """Messages are compared in English unless a test chooses another language."""
-    settings.LANGUAGE_CODE = "en"
 
 
 @pytest.fixture

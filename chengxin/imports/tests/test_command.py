@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from chengxin.imports.models import ImportStatus
-from chengxin.imports.tests.conftest import GOOD_ROWS, csv_bytes
 from chengxin.parties.models import Company
+from chengxin.testing.imports import GOOD_ROWS, csv_bytes
 
 
 def run(*args) -> str:

@@ -11,10 +11,10 @@ import pytest
 from django.urls import reverse
 
 from chengxin.imports import services
-from chengxin.imports.tests.conftest import upload
 from chengxin.parties import services as party_services
 from chengxin.parties.models import Channel, Company
 from chengxin.testing import make_company
+from chengxin.testing.imports import upload
 
 
 def download(client, file_format) -> bytes:

@@ -13,9 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chengxin.core.tests.hostile_files import hostile_bytes
 from chengxin.imports import reading, services
-from chengxin.imports.models import ImportBatch
+from chengxin.imports.models import ImportBatch, ImportStatus
+from chengxin.parties.models import Company
+from chengxin.testing.hostile_files import hostile_bytes
 
 HEADER = ("company", "country", "contact_name", "email")
 
@@ -150,7 +151,15 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked():
 )
 @given(content=hostile_bytes(), name=st.sampled_from(["contacts.xlsx", "contacts.csv", "x"]))
 def test_a_dry_run_survives_any_bytes(owner, content, name):
+    """Any bytes end in a stored dry run or in a refusal with a message, and never write a
+    customer."""
+    customers = Company.objects.count()
     try:
-        services.import_dry_run(actor=owner, uploaded_file=SimpleUploadedFile(name, content))
-    except ValidationError:
-        pass
+        batch = services.import_dry_run(
+            actor=owner, uploaded_file=SimpleUploadedFile(name, content)
+        )
+    except ValidationError as refused:
+        assert refused.messages and all(refused.messages)
+    else:
+        assert batch.pk is not None and batch.status == ImportStatus.DRY_RUN
+    assert Company.objects.count() == customers

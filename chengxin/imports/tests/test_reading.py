@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from chengxin.imports import layout
 from chengxin.imports.reading import read_table
-from chengxin.imports.tests.conftest import GOOD_ROWS, csv_bytes, xlsx_bytes
+from chengxin.testing.imports import GOOD_ROWS, csv_bytes, xlsx_bytes
 
 
 def refused(name, content) -> ValidationError:

@@ -9,10 +9,10 @@ from chengxin.audit.models import AuditEntry
 from chengxin.audit.selectors import audit_chain_first_break
 from chengxin.imports import services
 from chengxin.imports.models import ImportBatch, ImportStatus
-from chengxin.imports.tests.conftest import GOOD_ROWS, HEADER, csv_bytes, upload, xlsx_bytes
 from chengxin.parties import selectors as party_selectors
 from chengxin.parties.models import Channel, Company, CompanyDomain, Contact
 from chengxin.testing import make_company
+from chengxin.testing.imports import GOOD_ROWS, HEADER, csv_bytes, problems, upload, xlsx_bytes
 
 
 def written_counts():
@@ -23,13 +23,6 @@ def written_counts():
         CompanyDomain.objects.count(),
         AuditEntry.objects.count(),
     )
-
-
-def problems(batch, row):
-    for entry in batch.report["rows"]:
-        if entry["row"] == row:
-            return [(p["severity"], p["column"], p["message"]) for p in entry["problems"]]
-    return []
 
 
 def test_dry_run_writes_nothing_but_the_batch(owner, good_csv):

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from chengxin.imports import services
 from chengxin.imports.models import ImportBatch, ImportStatus
-from chengxin.imports.tests.conftest import GOOD_ROWS, csv_bytes, upload
 from chengxin.parties.models import Company
+from chengxin.testing.imports import GOOD_ROWS, csv_bytes, upload
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 import pytest
 
 from chengxin.mail.tests.dovecot import Dovecot
-from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def _setup(mail_setup):
+    """Every test here: mail stored in a temporary folder, an offline guard."""
 
 
 @pytest.fixture(autouse=True)

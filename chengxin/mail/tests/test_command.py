@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Message, Source
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.mail import make_raw
 
 
 def _run(*paths) -> tuple[str, str]:

@@ -10,9 +10,9 @@ from chengxin.inbound.pipeline import message_receive
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security
 from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create, mailbox_test
 from chengxin.mail.services.polling import mailbox_poll
-from chengxin.mail.tests.mails import make_raw
 from chengxin.mail.transport import ImapTransport
 from chengxin.testing import make_company
+from chengxin.testing.mail import make_raw
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import pytest
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Attachment, LinkReason, Message, Thread
 from chengxin.mail.services.ingest import message_ingest
-from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.services import company_domain_add
 from chengxin.testing import make_company, shared_data
+from chengxin.testing.mail import make_raw
 
 
 def test_a_message_from_a_known_contact_is_linked_to_contact_and_company(ingest, company):

@@ -13,8 +13,8 @@ from chengxin.mail.models import Mailbox, Message, MessageLocation, Security
 from chengxin.mail.services.ingest import message_ingest
 from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create, mailbox_test
 from chengxin.mail.services.polling import mailbox_poll
-from chengxin.mail.tests.mails import make_raw
 from chengxin.mail.transport import LocalTransport
+from chengxin.testing.mail import make_raw
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chengxin.core.tests.hostile_files import CRAFTED_PDFS, hostile_bytes
 from chengxin.mail.models import Message
 from chengxin.mail.parsing import looks_like_message
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.hostile_files import CRAFTED_PDFS, hostile_bytes
+from chengxin.testing.mail import make_raw
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -17,8 +17,8 @@ from chengxin.core import crypto
 from chengxin.mail.models import Mailbox, Message, MessageLocation, Security, Source
 from chengxin.mail.services.ingest import Location
 from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create
-from chengxin.mail.tests.mails import make_raw
 from chengxin.testing import make_company, make_user
+from chengxin.testing.mail import make_raw
 
 PNG = b"\x89PNG\r\n\x1a\n fake image bytes"
 

@@ -9,10 +9,10 @@ from chengxin.accounts.models import Role
 from chengxin.accounts.services import user_update
 from chengxin.banking import services as banking
 from chengxin.banking.models import Side
-from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.myday.approvals import approvals_waiting_for, pending_approvals
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.banking import IBAN_DE
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 pytestmark = pytest.mark.django_db

@@ -11,30 +11,22 @@ import itertools
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from chengxin.banking import services as banking
 from chengxin.banking.models import Side
-from chengxin.banking.tests.factories import IBAN_DE
 from chengxin.changes.services import change_open
 from chengxin.guard.models import Assessment
 from chengxin.guard.services import assessment_propose_safe
-from chengxin.mail.tests.fixtures import ingest, media_root, offline_guard  # noqa: F401
-from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.models import Company
 from chengxin.testing import make_company
+from chengxin.testing.banking import IBAN_DE
+from chengxin.testing.mail import make_raw
 from chengxin.todos.models import Todo
 from chengxin.todos.services import todo_create
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english", "mail_setup")]
 _seq = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 def _section(html: str, name: str) -> str:

@@ -35,7 +35,7 @@ def window_opens(message: OutboundMessage, at: datetime.datetime) -> datetime.da
         at,
         contact.time_zone,
         contact_window(contact),
-        message.company.country if message.company_id else "",
+        message.company.country if message.company is not None else "",
     )
 
 

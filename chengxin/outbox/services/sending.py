@@ -114,7 +114,7 @@ FAILED_KIND = "outbox.failed"
 def _notify_not_delivered(message: OutboundMessage) -> None:
     """Tell the writer and the customer's owner that a message did not go out."""
     message.refresh_from_db()
-    users = [message.created_by, message.company.owner if message.company_id else None]
+    users = [message.created_by, message.company.owner if message.company is not None else None]
     link = reverse("outbox:message_detail", args=[message.pk])
     title = deferred(
         gettext_lazy("Not delivered to %(to)s: %(subject)s"),
@@ -229,7 +229,7 @@ def email_for(message: OutboundMessage, *, now: datetime.datetime) -> EmailMessa
     if message.date_in_recipient_zone:
         sent_at = now.astimezone(windows.zone_for(message.recipient_zone_name))
     email["Date"] = format_datetime(sent_at)
-    if message.created_by_id and message.created_by.email:
+    if message.created_by is not None and message.created_by.email:
         email["Reply-To"] = message.created_by.email
     email.set_content(message.body_text)
     if message.body_html:

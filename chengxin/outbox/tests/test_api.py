@@ -1,22 +1,12 @@
 import datetime
 
 import pytest
-from django.test import Client
 
-from chengxin.accounts.services import api_token_create
 from chengxin.outbox.models import Status
 from chengxin.outbox.services import outbox_enqueue
+from chengxin.testing import API, api_client
 
-API = "/api/v1"
 UTC = datetime.UTC
-
-
-def _client(user=None) -> Client:
-    headers = {"Accept-Language": "en"}
-    if user is not None:
-        _token, raw = api_token_create(actor=user, name="pytest")
-        headers["Authorization"] = f"Bearer {raw}"
-    return Client(headers=headers)
 
 
 @pytest.fixture
@@ -34,7 +24,7 @@ def message(owner, company):
 
 @pytest.mark.django_db
 def test_owner_lists_reads_sends_now_and_cancels(owner, message):
-    client = _client(owner)
+    client = api_client(owner)
     listed = client.get(f"{API}/outbox?status=waiting_for_window").json()
     assert listed["count"] == 1
     assert listed["items"][0]["subject"] == "Packing list for order 4711"
@@ -55,13 +45,13 @@ def test_owner_lists_reads_sends_now_and_cancels(owner, message):
 
 @pytest.mark.django_db
 def test_who_may_call_the_outbox_api(colleague, finance, outsider, message):
-    assert _client().get(f"{API}/outbox").status_code == 401
-    assert _client(outsider).get(f"{API}/outbox/{message.pk}").status_code == 401
-    assert _client(colleague).get(f"{API}/outbox/{message.pk}").status_code == 404
-    assert _client(colleague).get(f"{API}/outbox").json()["count"] == 0
-    assert _client(colleague).post(f"{API}/outbox/{message.pk}/cancel").status_code == 404
-    assert _client(finance).get(f"{API}/outbox/{message.pk}").status_code == 200
-    assert _client(finance).post(f"{API}/outbox/{message.pk}/cancel").status_code == 403
-    assert _client(finance).get(f"{API}/outbox/{message.pk}/cancel").status_code == 405
+    assert api_client().get(f"{API}/outbox").status_code == 401
+    assert api_client(outsider).get(f"{API}/outbox/{message.pk}").status_code == 401
+    assert api_client(colleague).get(f"{API}/outbox/{message.pk}").status_code == 404
+    assert api_client(colleague).get(f"{API}/outbox").json()["count"] == 0
+    assert api_client(colleague).post(f"{API}/outbox/{message.pk}/cancel").status_code == 404
+    assert api_client(finance).get(f"{API}/outbox/{message.pk}").status_code == 200
+    assert api_client(finance).post(f"{API}/outbox/{message.pk}/cancel").status_code == 403
+    assert api_client(finance).get(f"{API}/outbox/{message.pk}/cancel").status_code == 405
     message.refresh_from_db()
     assert message.status == Status.WAITING_FOR_WINDOW

@@ -12,7 +12,7 @@ from chengxin.outbox.catcher import catcher_dir, catcher_start, caught_get, caug
 from chengxin.outbox.failures import NO_RELAY
 from chengxin.outbox.models import Status
 from chengxin.outbox.services import outbox_enqueue, outbox_send_due
-from chengxin.outbox.tests.conftest import free_port
+from chengxin.testing.servers import free_port
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 11, 24, 10, 0, tzinfo=UTC)

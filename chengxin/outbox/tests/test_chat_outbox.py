@@ -15,8 +15,8 @@ from chengxin.outbox.services import (
     outbox_send_due,
     outbox_send_now,
 )
-from chengxin.outbox.tests.conftest import Reply, cloud_error
 from chengxin.outbox.transport import LocalTransport, PermanentFailure, TemporaryFailure
+from chengxin.testing.servers import Reply, cloud_error
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # Tuesday, 11:00 in Berlin

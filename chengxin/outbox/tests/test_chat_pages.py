@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from chengxin.outbox.chat import LocalChatTransport
 from chengxin.outbox.services import outbox_enqueue, outbox_send_due
-from chengxin.outbox.tests.test_api import API, _client
+from chengxin.testing import API, api_client
 
 UTC = datetime.UTC
 T0 = datetime.datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -54,19 +54,19 @@ def test_whatsapp_message_page_permissions(client, client_for, colleague, chat_m
     url = reverse("outbox:message_detail", args=[chat_message.pk])
     anonymous = client.get(url)
     assert anonymous.status_code == 302
-    assert "/login" in anonymous["Location"] or "login" in anonymous["Location"]
+    assert anonymous["Location"].startswith(reverse("accounts:login") + "?next=")
     assert client_for(colleague).get(url).status_code == 404
     assert client_for(colleague).post(url).status_code == 405
 
 
 @pytest.mark.django_db
 def test_api_shows_kind_number_and_provider_id(owner, colleague, chat_message):
-    detail = _client(owner).get(f"{API}/outbox/{chat_message.pk}").json()
+    detail = api_client(owner).get(f"{API}/outbox/{chat_message.pk}").json()
     assert detail["kind"] == "whatsapp"
     assert detail["to_address"] == ANNA
     assert detail["subject"] == "Bank account reminder"
     assert detail["status"] == "sent"
     assert detail["provider_message_id"] == "local.1"
-    listed = _client(owner).get(f"{API}/outbox?status=sent").json()
+    listed = api_client(owner).get(f"{API}/outbox?status=sent").json()
     assert [item["kind"] for item in listed["items"]] == ["whatsapp"]
-    assert _client(colleague).get(f"{API}/outbox/{chat_message.pk}").status_code == 404
+    assert api_client(colleague).get(f"{API}/outbox/{chat_message.pk}").status_code == 404

@@ -11,14 +11,14 @@ from chengxin.outbox.chat import (
     WhatsAppSettings,
     template_for,
 )
-from chengxin.outbox.tests.conftest import (
+from chengxin.outbox.transport import PermanentFailure, TemporaryFailure
+from chengxin.testing.servers import (
     PHONE_NUMBER_ID,
     WHATSAPP_TOKEN,
     CloudApi,
     Reply,
     cloud_error,
 )
-from chengxin.outbox.transport import PermanentFailure, TemporaryFailure
 
 ANNA = "+491701234567"
 TEXT = "Reminder: our bank account changes tomorrow. Details: https://crm.example.com/n/7f3a"

@@ -15,48 +15,7 @@ from chengxin.accounts.services import api_token_create
 from chengxin.audit.models import AuditEntry
 from chengxin.parties import services
 from chengxin.parties.models import Channel, Company, Tag
-from chengxin.testing import make_company, make_user
-
-API = "/api/v1"
-
-
-class Api:
-    """An HTTP client for the API as ``user`` (None: no token), asking for ``language``."""
-
-    def __init__(self, user=None, language="en"):
-        headers = {"Accept-Language": language}
-        if user is not None:
-            _token, raw = api_token_create(actor=user, name="pytest")
-            headers["Authorization"] = f"Bearer {raw}"
-        self.client = Client(headers=headers)
-
-    def get(self, path, params=None):
-        return self.client.get(API + path, params or {})
-
-    def post(self, path, body=None):
-        if body is None:
-            return self.client.post(API + path)
-        return self.client.post(API + path, body, content_type="application/json")
-
-    def patch(self, path, body):
-        return self.client.patch(API + path, body, content_type="application/json")
-
-    def put(self, path, body=None):
-        return self.client.put(API + path, body or {}, content_type="application/json")
-
-    def delete(self, path):
-        return self.client.delete(API + path)
-
-    def call(self, method, path, body=None):
-        if method in ("get", "delete"):
-            return getattr(self, method)(path)
-        return getattr(self, method)(path, body)
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Every test makes several users; the production hasher would take seconds each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+from chengxin.testing import API, Api, make_company, make_user
 
 
 @pytest.fixture

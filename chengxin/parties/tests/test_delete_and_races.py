@@ -13,10 +13,11 @@ from django.db import connection, transaction
 from chengxin.audit.models import AuditEntry
 from chengxin.campaigns.models import Recipient
 from chengxin.campaigns.services import plan_create
-from chengxin.campaigns.tests.conftest import OLD_IBAN, make_account, pay, plan_input
 from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
-from chengxin.parties.tests.test_api import Api
+from chengxin.testing import Api
+from chengxin.testing.banking import pay
+from chengxin.testing.campaigns import OLD_IBAN, our_account, plan_input
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -25,7 +26,7 @@ NEW_IBAN = "GB33BUKB20201555555555"
 
 @pytest.fixture
 def paid_company(company, finance):
-    account = make_account(actor=finance, iban=OLD_IBAN)
+    account = our_account(actor=finance, iban=OLD_IBAN)
     pay(company, account, datetime.date(2026, 10, 1), finance)
     pay(company, account, datetime.date(2026, 10, 9), finance)
     return company
@@ -44,8 +45,8 @@ def test_api_refuses_to_delete_a_company_with_payments_with_409(manager, paid_co
 
 
 def test_api_refuses_to_delete_a_company_with_campaign_recipients(manager, finance, company):
-    old = make_account(actor=finance, iban=OLD_IBAN)
-    new = make_account(actor=finance, iban=NEW_IBAN, bank_name="Barclays", bic="BUKBGB22XXX")
+    old = our_account(actor=finance, iban=OLD_IBAN)
+    new = our_account(actor=finance, iban=NEW_IBAN, bank_name="Barclays", bic="BUKBGB22XXX")
     plan = plan_create(actor=finance, data=plan_input(old, new), today=datetime.date(2026, 11, 2))
     Recipient.objects.create(
         plan=plan, company=company, language="en", token_digest="d" * 64, token_encrypted="x"

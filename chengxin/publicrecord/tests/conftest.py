@@ -9,10 +9,9 @@ import datetime
 import pytest
 
 from chengxin.accounts.models import Role
-from chengxin.banking.models import BankAccount, Purpose, Side, State
-from chengxin.core import bank_numbers as numbers
-from chengxin.core.crypto import encrypt
+from chengxin.banking.models import Purpose, Side, State
 from chengxin.testing import make_user
+from chengxin.testing.banking import make_account
 
 ACTIVE_IBAN = "DE89370400440532013000"
 ACTIVE_DOMESTIC = "532013000"
@@ -29,59 +28,18 @@ COMPANY = "Hangzhou Chengxin Valves Co., Ltd."
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
+def _settings(english, settings):
     """The tests read the answers in English (the pages' default is Chinese); our
     company's name and phone are fixed."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
     settings.CHENGXIN_COMPANY_NAME = COMPANY
     settings.CHENGXIN_COMPANY_PHONE = PHONE
     settings.CHENGXIN_PUBLIC_VERIFY_LIMIT = 10
     settings.CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES = 60
     settings.CHENGXIN_TRUSTED_PROXY_COUNT = 0
-    with translation.override("en"):
-        yield
 
 
-def make_account(
-    *,
-    iban: str,
-    proposed_by,
-    approved_by=None,
-    state: str = State.ACTIVE,
-    side: str = Side.OURS,
-    company=None,
-    bank_name: str = "Deutsche Bank AG",
-    bic: str = "DEUTDEFF",
-    holder_name: str = COMPANY,
-    currency: str = "EUR",
-    active_since: datetime.datetime | None = ACTIVE_SINCE,
-    retired_at: datetime.datetime | None = None,
-) -> BankAccount:
-    domestic = numbers.domestic_part(iban)
-    approved = state in (State.ACTIVE, State.RETIRED)
-    return BankAccount.objects.create(
-        side=side,
-        company=company,
-        purpose=Purpose.RECEIVING if side == Side.OURS else Purpose.REFUND,
-        holder_name=holder_name,
-        bank_name=bank_name,
-        bic=bic,
-        iban_encrypted=encrypt(iban),
-        number_digest=numbers.digest(iban),
-        domestic_digest=numbers.digest(domestic) if domestic else "",
-        number_last4=numbers.last4(iban),
-        currency=currency,
-        state=state,
-        state_changed_at=retired_at or active_since or ACTIVE_SINCE,
-        proposed_by=proposed_by,
-        proposed_at=ACTIVE_SINCE - datetime.timedelta(days=10),
-        approved_by=approved_by if approved else None,
-        approved_at=active_since if approved else None,
-        active_since=active_since if approved else None,
-        retired_at=retired_at,
-    )
+# Every account here: in our company's name, proposed ten days before ACTIVE_SINCE.
+OURS = {"holder_name": COMPANY, "at": ACTIVE_SINCE - datetime.timedelta(days=10)}
 
 
 @pytest.fixture
@@ -91,12 +49,21 @@ def approver(db):
 
 @pytest.fixture
 def active_account(finance, approver):
-    return make_account(iban=ACTIVE_IBAN, proposed_by=finance, approved_by=approver)
+    return make_account(
+        **OURS,
+        iban=ACTIVE_IBAN,
+        proposed_by=finance,
+        approved_by=approver,
+        bank_name="Deutsche Bank AG",
+        bic="DEUTDEFF",
+        active_since=ACTIVE_SINCE,
+    )
 
 
 @pytest.fixture
 def retired_account(finance, approver):
     return make_account(
+        **OURS,
         iban=RETIRED_IBAN,
         proposed_by=finance,
         approved_by=approver,
@@ -112,6 +79,7 @@ def retired_account(finance, approver):
 @pytest.fixture
 def proposed_account(finance):
     return make_account(
+        **OURS,
         iban=PROPOSED_IBAN,
         proposed_by=finance,
         state=State.PROPOSED,
@@ -124,13 +92,16 @@ def proposed_account(finance):
 def counterparty_account(finance, approver, company):
     """A buyer's own (active) account for refunds: not ours."""
     return make_account(
+        **OURS,
         iban=COUNTERPARTY_IBAN,
         proposed_by=finance,
         approved_by=approver,
         side=Side.COUNTERPARTY,
+        purpose=Purpose.REFUND,
         company=company,
         bank_name="UBS Switzerland AG",
         bic="UBSWCHZH80A",
+        active_since=ACTIVE_SINCE,
     )
 
 

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 
 from chengxin.banking.services import document_text
-from chengxin.core.tests.hostile_files import CRAFTED_PDFS, hostile_bytes
 from chengxin.publicrecord.services import proof_upload
+from chengxin.testing.hostile_files import CRAFTED_PDFS, hostile_bytes
 
 
 @settings(

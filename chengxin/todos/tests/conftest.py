@@ -8,12 +8,8 @@ NOW = datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(autouse=True)
-def _english(settings):
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+def _in_english(english):
+    """The tests read the pages in English (the default is Chinese)."""
 
 
 @pytest.fixture

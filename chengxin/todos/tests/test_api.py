@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
-from chengxin.accounts.services import api_token_create
+from chengxin.testing import API, api_client
 from chengxin.todos.services import todo_create
-
-API = "/api/v1"
-
-
-def _client(user=None) -> Client:
-    headers = {"Accept-Language": "en"}
-    if user is not None:
-        _token, raw = api_token_create(actor=user, name="pytest")
-        headers["Authorization"] = f"Bearer {raw}"
-    return Client(headers=headers)
 
 
 def test_the_list_shows_my_open_tasks(owner, colleague, task):
     todo_create(assignee=colleague, kind="x.other", title="Colleague's")
-    response = _client(owner).get(f"{API}/tasks")
+    response = api_client(owner).get(f"{API}/tasks")
     assert response.status_code == 200
     data = response.json()
     assert data["count"] == 1
@@ -30,17 +19,17 @@ def test_the_list_shows_my_open_tasks(owner, colleague, task):
         task.pk, "campaigns.call", "owner", True,
     )  # fmt: skip
     assert item["kind_label"] == "Call a buyer about our new account"
-    assert _client(colleague).get(f"{API}/tasks").json()["count"] == 1
+    assert api_client(colleague).get(f"{API}/tasks").json()["count"] == 1
 
 
 def test_a_manager_lists_everyone_s(manager, task):
-    client = _client(manager)
+    client = api_client(manager)
     assert client.get(f"{API}/tasks").json()["count"] == 1
     assert client.get(f"{API}/tasks", {"mine": "true"}).json()["count"] == 0
 
 
 def test_finish_once_then_it_is_done(owner, task):
-    client = _client(owner)
+    client = api_client(owner)
     url = f"{API}/tasks/{task.pk}/complete"
     response = client.post(url, {"notes": "Heard"}, content_type="application/json")
     assert response.status_code == 200
@@ -55,7 +44,7 @@ def test_finish_once_then_it_is_done(owner, task):
 
 @pytest.mark.parametrize("who", ["colleague", "finance"])
 def test_someone_else_s_task_is_not_found(request, task, who):
-    client = _client(request.getfixturevalue(who))
+    client = api_client(request.getfixturevalue(who))
     url = f"{API}/tasks/{task.pk}/complete"
     assert client.post(url, {}, content_type="application/json").status_code == 404
     task.refresh_from_db()
@@ -64,19 +53,19 @@ def test_someone_else_s_task_is_not_found(request, task, who):
 
 def test_a_manager_finishes_someone_else_s(manager, task):
     url = f"{API}/tasks/{task.pk}/complete"
-    response = _client(manager).post(
+    response = api_client(manager).post(
         url, {"outcome": "heard_and_understood"}, content_type="application/json"
     )
     assert response.status_code == 200 and response.json()["done_by"] == "manager"
 
 
 def test_without_a_token(task):
-    assert _client().get(f"{API}/tasks").status_code == 401
-    assert _client().post(f"{API}/tasks/{task.pk}/complete").status_code == 401
+    assert api_client().get(f"{API}/tasks").status_code == 401
+    assert api_client().post(f"{API}/tasks/{task.pk}/complete").status_code == 401
 
 
 def test_bad_filters(owner, task):
-    client = _client(owner)
+    client = api_client(owner)
     assert client.get(f"{API}/tasks", {"status": "later"}).status_code == 422
     assert client.get(f"{API}/tasks", {"limit": 0}).status_code == 422
     assert client.get(f"{API}/tasks/{task.pk}/complete").status_code == 405

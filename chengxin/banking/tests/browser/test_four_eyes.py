@@ -7,21 +7,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from chengxin.accounts.models import Role
 from chengxin.banking.models import BankAccount, State
-from chengxin.testing import PASSWORD, make_user
+from chengxin.testing import PASSWORD, make_user, totp_code
 
 pytestmark = pytest.mark.browser
 
 IBAN = "DE89 3704 0044 0532 0130 00"
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def _sign_in(page: Page, username: str, device: TOTPDevice | None, next_url: str) -> None:
@@ -31,7 +26,7 @@ def _sign_in(page: Page, username: str, device: TOTPDevice | None, next_url: str
     page.locator("#id_password").press("Enter")
     if device is not None:
         page.wait_for_url(re.compile(r"/two-factor|/2fa|verify"))
-        page.locator("#id_token").fill(_code(device))
+        page.locator("#id_token").fill(totp_code(device))
         page.locator("#id_token").press("Enter")
     page.wait_for_url(re.compile(re.escape(next_url) + "$"))
 

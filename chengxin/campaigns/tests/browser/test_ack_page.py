@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from chengxin.campaigns.models import Recipient
 from chengxin.campaigns.services.launch import plan_launch
-from chengxin.campaigns.tests.conftest import NEW_IBAN, NOW
 from chengxin.campaigns.tokens import token_of
+from chengxin.testing.campaigns import NEW_IBAN, NOW
 
 pytestmark = pytest.mark.browser
 

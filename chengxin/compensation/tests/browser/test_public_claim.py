@@ -9,19 +9,14 @@ import datetime
 import re
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from chengxin.compensation.models import ClaimState, Credit, FeeClaim
 from chengxin.compensation.tests.conftest import today, voucher_pdf
-from chengxin.testing import PASSWORD
+from chengxin.testing import PASSWORD, totp_code
 
 pytestmark = pytest.mark.browser
-
-
-def _code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,7 +51,7 @@ def test_a_buyer_uploads_a_voucher_and_finance_approves_it(new_page, link, finan
     staff.locator("#id_password").fill(PASSWORD)
     staff.locator("#id_password").press("Enter")
     staff.wait_for_url(re.compile(r"/two-factor|/2fa|verify"))
-    staff.locator("#id_token").fill(_code(device))
+    staff.locator("#id_token").fill(totp_code(device))
     staff.locator("#id_token").press("Enter")
     staff.wait_for_url(re.compile(r"/compensation/$"))
     row = staff.get_by_test_id("claim-row")

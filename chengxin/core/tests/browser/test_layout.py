@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 from chengxin.accounts.models import Role
 from chengxin.campaigns.models import ChangePlan
 from chengxin.campaigns.services import plan_create
-from chengxin.campaigns.tests.conftest import NEW_IBAN, OLD_IBAN, TODAY, make_account, plan_input
 from chengxin.testing import login, make_user
+from chengxin.testing.campaigns import NEW_IBAN, OLD_IBAN, TODAY, our_account, plan_input
 
 pytestmark = pytest.mark.browser
 
@@ -116,8 +116,8 @@ def test_the_menu_is_usable_on_a_phone(new_page, client, live_server, language):
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1366", "390"])
 def test_a_very_long_reason_does_not_widen_the_page(new_page, client, live_server, viewport):
     finance = make_user(Role.FINANCE, username="zhao.finance", language="en")
-    old = make_account(actor=finance, iban=OLD_IBAN, bank_name="Deutsche Bank Berlin")
-    new = make_account(actor=finance, iban=NEW_IBAN, bank_name="Barclays London")
+    old = our_account(actor=finance, iban=OLD_IBAN, bank_name="Deutsche Bank Berlin")
+    new = our_account(actor=finance, iban=NEW_IBAN, bank_name="Barclays London")
     plan = plan_create(actor=finance, data=plan_input(old, new), today=TODAY)
     # 20,000 characters without a space, as one arrived before the forms had a limit.
     reason = "Neue Bank: " + "X" * 20_000

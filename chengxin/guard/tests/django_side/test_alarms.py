@@ -13,9 +13,9 @@ from chengxin.inbound.pipeline import message_process
 from chengxin.mail.models import LinkReason, Security, Source
 from chengxin.mail.services.ingest import Location
 from chengxin.mail.services.mailboxes import MailboxInput, mailbox_create
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.testing import make_user
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 BANK_CHANGE = (
@@ -27,11 +27,6 @@ SENTENCE = (
     "(I [LATIN CAPITAL LETTER I] looks like l [LATIN SMALL LETTER L]), "
     "the domain of Müller Maschinenbau GmbH"
 )
-
-
-@pytest.fixture
-def second_manager(db):
-    return make_user(Role.MANAGER, username="manager2")
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from chengxin.guard.models import Assessment, FoundBankDetail
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 IBAN_TEXT = (

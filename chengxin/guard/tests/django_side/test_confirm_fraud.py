@@ -21,7 +21,8 @@ from chengxin.guard.services import (
     assessment_confirm_safe,
     assessment_propose_safe,
 )
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing import speak_english
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 BANK_CHANGE = (
@@ -31,20 +32,8 @@ BANK_CHANGE = (
 REASON = "Anna confirmed by phone (+49 30 901820) that she never sent it."
 
 
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
-
-
 def _confirm_fraud(client, assessment, reason=REASON):
     return client.post(reverse("guard:confirm_fraud", args=[assessment.pk]), {"reason": reason})
-
-
-def _english(*users):
-    for user in users:
-        user.language = "en"
-        user.save(update_fields=["language"])
 
 
 def test_the_owner_confirms_fraud_and_the_sender_is_blocked(client_for, owner, company, alarm):
@@ -74,7 +63,7 @@ def test_the_owner_confirms_fraud_and_the_sender_is_blocked(client_for, owner, c
 
 
 def test_the_alert_shows_it_and_leaves_the_open_alerts(client_for, owner, company, alarm):
-    _english(owner)
+    speak_english(owner)
     _confirm_fraud(client_for(owner), alarm)
     page = client_for(owner).get(reverse("mail:message_detail", args=[alarm.message_id]))
     html = page.content.decode()
@@ -90,7 +79,7 @@ def test_the_alert_shows_it_and_leaves_the_open_alerts(client_for, owner, compan
 
 
 def test_a_reason_is_required(client_for, owner, alarm):
-    _english(owner)
+    speak_english(owner)
     response = _confirm_fraud(client_for(owner), alarm, reason=" \n ")
     alarm.refresh_from_db()
     assert not alarm.is_fraud_confirmed
@@ -101,7 +90,7 @@ def test_a_reason_is_required(client_for, owner, alarm):
 def test_later_mail_from_the_address_and_the_domain_is_critical(
     client_for, ingest, owner, manager, company, alarm
 ):
-    _english(owner, manager)
+    speak_english(owner, manager)
     owner.first_name, owner.last_name = "Li", "Na"
     owner.save(update_fields=["first_name", "last_name"])
     _confirm_fraud(client_for(owner), alarm)

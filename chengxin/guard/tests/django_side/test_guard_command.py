@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.mail import make_raw
 
 
 def _check(path, *args) -> dict:

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from chengxin.guard.known_index import build_known_index, known_index
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.parties.services import channel_apply_change, company_domain_add, contact_update
 from chengxin.testing import make_company
+from chengxin.testing.mail import make_raw
 
 
 def _domain_check(domain: str):

@@ -9,15 +9,9 @@ from django.urls import reverse
 
 from chengxin.audit.models import AuditEntry
 from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
-
-
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
 
 
 def _propose(client, assessment, reason="Called Anna on the number on file: genuine."):

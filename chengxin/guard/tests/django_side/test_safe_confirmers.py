@@ -6,28 +6,14 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from chengxin.guard import services
-from chengxin.guard.models import Assessment
-from chengxin.mail.tests.mails import make_raw
 from chengxin.notifications.models import Notification
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def alarm(ingest, company):
-    message = ingest(make_raw(sender=LOOKALIKE, text="We changed our bank account.")).message
-    return Assessment.objects.get(message=message)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_the_owners_proposal_names_the_managers(client_for, owner, manager, colleague, alarm):

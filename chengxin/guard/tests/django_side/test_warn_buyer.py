@@ -17,17 +17,12 @@ from chengxin.guard.services import (
     assessment_warn_buyer,
     warning_channels,
 )
-from chengxin.mail.tests.mails import make_raw
 from chengxin.outbox.models import OutboundMessage
-from chengxin.parties.models import Channel, Contact
+from chengxin.parties.models import Channel
+from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 REAL = "anna.schmidt@mueller-maschinen.de"
-
-
-@pytest.fixture
-def contact(company):
-    return Contact.objects.get(company=company)
 
 
 def _alarm(ingest, **kwargs):

@@ -1,4 +1,11 @@
-"""Factories and helpers shared by every app's tests (imported by conftest.py)."""
+"""Factories and helpers shared by every app's tests: users, logging in (with the second
+factor), customers, API clients with a token, TOTP codes, the shared test corpora.
+
+Beside this module: ``banking`` (accounts in a given state), ``campaigns`` (plans and
+payments), ``mail`` (raw messages), ``imports`` (import files), ``hostile_files`` (bytes
+made to break readers), ``servers`` (loopback SMTP and WhatsApp Cloud API) and
+``fixtures`` (the pytest fixtures that run them, registered in the root conftest).
+No app's tests import another app's test modules: what they share lives here."""
 
 from __future__ import annotations
 
@@ -7,7 +14,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import Role, User
@@ -30,6 +39,14 @@ def make_user(role: str = Role.SALES, username: str | None = None, **fields) -> 
     return user
 
 
+def speak_english(*users: User) -> None:
+    """The users' own language is English: what is written to them (notifications,
+    pages after they sign in) is in English."""
+    for user in users:
+        user.language = "en"
+        user.save(update_fields=["language"])
+
+
 def login(client, user: User) -> None:
     """Log the client in; for roles that need two-factor, as if the code was entered."""
     client.force_login(user)
@@ -38,6 +55,67 @@ def login(client, user: User) -> None:
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+def totp_device(user: User, name: str = "phone") -> TOTPDevice:
+    """A confirmed authenticator app for ``user``."""
+    return TOTPDevice.objects.create(user=user, name=name, confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code ``device``'s authenticator app shows now (read with its drift as stored)."""
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+API = "/api/v1"
+
+
+def api_client(user: User | None = None, language: str = "en") -> Client:
+    """A test client calling the API as ``user`` with a fresh bearer token (None: no
+    token), asking for ``language``."""
+    from chengxin.accounts.services import api_token_create
+
+    headers = {"Accept-Language": language}
+    if user is not None:
+        _token, raw = api_token_create(actor=user, name="pytest")
+        headers["Authorization"] = f"Bearer {raw}"
+    return Client(headers=headers)
+
+
+def api_post(client: Client, path: str, body=None):
+    """POST ``body`` as JSON to ``path`` under the API."""
+    return client.post(API + path, body or {}, content_type="application/json")
+
+
+class Api:
+    """An HTTP client for the API as ``user`` (None: no token), asking for ``language``."""
+
+    def __init__(self, user: User | None = None, language: str = "en") -> None:
+        self.client = api_client(user, language)
+
+    def get(self, path, params=None):
+        return self.client.get(API + path, params or {})
+
+    def post(self, path, body=None):
+        if body is None:
+            return self.client.post(API + path)
+        return self.client.post(API + path, body, content_type="application/json")
+
+    def patch(self, path, body):
+        return self.client.patch(API + path, body, content_type="application/json")
+
+    def put(self, path, body=None):
+        return self.client.put(API + path, body or {}, content_type="application/json")
+
+    def delete(self, path):
+        return self.client.delete(API + path)
+
+    def call(self, method, path, body=None):
+        if method in ("get", "delete"):
+            return getattr(self, method)(path)
+        return getattr(self, method)(path, body)
 
 
 def make_company(
@@ -97,7 +175,7 @@ def shared_data_dir() -> Path:
     configured = os.environ.get("CHENGXIN_SHARED_DATA", "")
     if configured:
         return Path(configured).resolve()
-    return (Path(__file__).resolve().parents[1] / SHARED_DATA_DEFAULT).resolve()
+    return (Path(__file__).resolve().parents[2] / SHARED_DATA_DEFAULT).resolve()
 
 
 def shared_data(*parts: str) -> Path:
