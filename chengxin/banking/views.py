@@ -198,32 +198,27 @@ def account_approve(request, pk):
     )
 
 
-@require_POST
-@login_required
-def account_reject(request, pk):
+def _reason_step(request, pk, step: str, service):
+    """A step whose only input is a reason (reject, retire)."""
     return _run_step(
         request,
         pk,
-        "reject_form",
-        ReasonForm(request.POST, prefix="reject"),
-        lambda account, data: services.bank_account_reject(
-            actor=request.user, account=account, reason=data["reason"]
-        ),
+        f"{step}_form",
+        ReasonForm(request.POST, prefix=step),
+        lambda account, data: service(actor=request.user, account=account, reason=data["reason"]),
     )
+
+
+@require_POST
+@login_required
+def account_reject(request, pk):
+    return _reason_step(request, pk, "reject", services.bank_account_reject)
 
 
 @require_POST
 @login_required
 def account_retire(request, pk):
-    return _run_step(
-        request,
-        pk,
-        "retire_form",
-        ReasonForm(request.POST, prefix="retire"),
-        lambda account, data: services.bank_account_retire(
-            actor=request.user, account=account, reason=data["reason"]
-        ),
-    )
+    return _reason_step(request, pk, "retire", services.bank_account_retire)
 
 
 @require_POST
