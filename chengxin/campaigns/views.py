@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.campaigns import notice, permissions, selectors
@@ -207,37 +208,39 @@ def plan_override(request, pk):
     )
 
 
+#: The buttons on a plan's page that take it one step on: the service and the message
+#: on success.
+_PLAN_STEPS = {
+    "launch": (
+        launch.plan_launch,
+        _lazy("Launched: every buyer's touches are scheduled in their working hours."),
+    ),
+    "cancel": (closing.plan_cancel, _lazy("Cancelled: nothing more goes out.")),
+    "complete": (closing.plan_complete, _lazy("Completed.")),
+}
+
+
+def _plan_step(request, pk, step: str):
+    service, done = _PLAN_STEPS[step]
+    return _action(request, pk, lambda plan: service(actor=request.user, plan=plan), done)
+
+
 @require_POST
 @login_required
 def plan_launch(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: launch.plan_launch(actor=request.user, plan=plan),
-        _("Launched: every buyer's touches are scheduled in their working hours."),
-    )
+    return _plan_step(request, pk, "launch")
 
 
 @require_POST
 @login_required
 def plan_cancel(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: closing.plan_cancel(actor=request.user, plan=plan),
-        _("Cancelled: nothing more goes out."),
-    )
+    return _plan_step(request, pk, "cancel")
 
 
 @require_POST
 @login_required
 def plan_complete(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: closing.plan_complete(actor=request.user, plan=plan),
-        _("Completed."),
-    )
+    return _plan_step(request, pk, "complete")
 
 
 def _recipient_action(request, pk, form_class, prefix, call):
