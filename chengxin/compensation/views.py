@@ -234,50 +234,42 @@ def claim_voucher(request, pk):
     return response
 
 
-#: Finance's decisions on a claim: the form, the service and the message on success.
-_DECISIONS = {
-    "approve": (
-        ApproveForm,
-        services.fee_claim_approve,
-        _lazy("Approved: the credit is recorded for the customer."),
-    ),
-    "reject": (
-        RejectForm,
-        services.fee_claim_reject,
-        _lazy("Rejected: the customer's owner is told."),
-    ),
-}
+def _decision(form_class, form_name: str, service, success):
+    """Finance's decision on a claim from its page (a POST): ``service`` given the form's
+    fields; a refusal is shown on the form, the page again with status 422."""
 
-
-def _decide(request, pk, decision: str):
-    """One decision on a claim from its page: the service given the form's fields; a
-    refusal is shown on the form, the page again with status 422."""
-    form_class, service, success = _DECISIONS[decision]
-    claim = _claim_or_404(request, pk)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            service(actor=request.user, claim=claim, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
+    @require_POST
+    @login_required
+    def view(request, pk):
+        claim = _claim_or_404(request, pk)
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                service(actor=request.user, claim=claim, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, success)
+                return redirect("compensation:claim_detail", pk=claim.pk)
         else:
-            messages.success(request, success)
-            return redirect("compensation:claim_detail", pk=claim.pk)
-    else:
-        require_decide_claims(request.user)
-    return _render_detail(request, claim, status=422, **{f"{decision}_form": form})
+            require_decide_claims(request.user)
+        return _render_detail(request, claim, status=422, **{form_name: form})
+
+    return view
 
 
-@require_POST
-@login_required
-def claim_approve(request, pk):
-    return _decide(request, pk, "approve")
-
-
-@require_POST
-@login_required
-def claim_reject(request, pk):
-    return _decide(request, pk, "reject")
+claim_approve = _decision(
+    ApproveForm,
+    "approve_form",
+    services.fee_claim_approve,
+    _lazy("Approved: the credit is recorded for the customer."),
+)
+claim_reject = _decision(
+    RejectForm,
+    "reject_form",
+    services.fee_claim_reject,
+    _lazy("Rejected: the customer's owner is told."),
+)
 
 
 @require_http_methods(["GET", "POST"])
