@@ -208,84 +208,53 @@ def plan_override(request, pk):
     )
 
 
-#: The buttons on a plan's page that take it one step on: the service and the message
-#: on success.
-_PLAN_STEPS = {
-    "launch": (
-        launch.plan_launch,
-        _lazy("Launched: every buyer's touches are scheduled in their working hours."),
-    ),
-    "cancel": (closing.plan_cancel, _lazy("Cancelled: nothing more goes out.")),
-    "complete": (closing.plan_complete, _lazy("Completed.")),
-}
+def _plan_step(service, done):
+    """The button that takes a plan one step on (a POST): ``service``, then the message
+    ``done``."""
+
+    @require_POST
+    @login_required
+    def view(request, pk):
+        return _action(request, pk, lambda plan: service(actor=request.user, plan=plan), done)
+
+    return view
 
 
-def _plan_step(request, pk, step: str):
-    service, done = _PLAN_STEPS[step]
-    return _action(request, pk, lambda plan: service(actor=request.user, plan=plan), done)
+plan_launch = _plan_step(
+    launch.plan_launch,
+    _lazy("Launched: every buyer's touches are scheduled in their working hours."),
+)
+plan_cancel = _plan_step(closing.plan_cancel, _lazy("Cancelled: nothing more goes out."))
+plan_complete = _plan_step(closing.plan_complete, _lazy("Completed."))
 
 
-@require_POST
-@login_required
-def plan_launch(request, pk):
-    return _plan_step(request, pk, "launch")
+def _recipient_step(form_class, prefix: str, service):
+    """A rep records something about one recipient from the plan's page (a POST):
+    ``service`` given the form's fields."""
 
-
-@require_POST
-@login_required
-def plan_cancel(request, pk):
-    return _plan_step(request, pk, "cancel")
-
-
-@require_POST
-@login_required
-def plan_complete(request, pk):
-    return _plan_step(request, pk, "complete")
-
-
-def _recipient_action(request, pk, form_class, prefix, call):
-    recipient = _recipient_or_404(request, pk)
-    form = form_class(request.POST, prefix=f"{prefix}{recipient.pk}")
-    if not form.is_valid():
-        messages.error(request, _("Choose a value."))
-    else:
-        try:
-            call(recipient, form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+    @require_POST
+    @login_required
+    def view(request, pk):
+        recipient = _recipient_or_404(request, pk)
+        form = form_class(request.POST, prefix=f"{prefix}{recipient.pk}")
+        if not form.is_valid():
+            messages.error(request, _("Choose a value."))
         else:
-            messages.success(
-                request, _("Recorded for %(company)s.") % {"company": recipient.company}
-            )
-    return redirect(f"{campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
+            try:
+                service(actor=request.user, recipient=recipient, **form.cleaned_data)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("Recorded for %(company)s.") % {"company": recipient.company}
+                )
+        return redirect(f"{campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
+
+    return view
 
 
-@require_POST
-@login_required
-def recipient_call(request, pk):
-    return _recipient_action(
-        request,
-        pk,
-        CallForm,
-        "call",
-        lambda recipient, data: calls.recipient_call_record(
-            actor=request.user, recipient=recipient, outcome=data["outcome"], notes=data["notes"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def recipient_perk(request, pk):
-    return _recipient_action(
-        request,
-        pk,
-        PerkForm,
-        "perk",
-        lambda recipient, data: calls.recipient_perk_record(
-            actor=request.user, recipient=recipient, perk=data["perk"], notes=data["notes"]
-        ),
-    )
+recipient_call = _recipient_step(CallForm, "call", calls.recipient_call_record)
+recipient_perk = _recipient_step(PerkForm, "perk", calls.recipient_perk_record)
 
 
 # --- The buyer's acknowledgement page (public, no login) ----------------------------------
