@@ -29,7 +29,7 @@ from chengxin.audit.services import (
     snapshot,
 )
 from chengxin.core.lengths import check_lengths
-from chengxin.core.zones import validate_time_zone
+from chengxin.core.zones import time_zone_errors
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
 
@@ -47,11 +47,7 @@ def _clean_user_fields(*, username: str, email: str, role: str, language: str, t
         errors["role"] = [_("Unknown role.")]
     if language and language not in _LANGUAGES:
         errors["language"] = [_("Unknown language.")]
-    if time_zone:
-        try:
-            validate_time_zone(time_zone)
-        except ValidationError as exc:
-            errors["time_zone"] = exc.messages
+    errors.update(time_zone_errors(time_zone))
     if errors:
         raise ValidationError(errors)
 

@@ -5,6 +5,8 @@ decide what is allowed."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -146,14 +148,17 @@ def account_detail(request, pk):
     return _render_detail(request, _account_or_404(request, pk))
 
 
-def _run_step(request, pk, form_name: str, form, call):
-    account = _account_or_404(request, pk)
+def _run_step(request, account: BankAccount, step: str, form, service):
+    """One step from the account's page: ``service`` given the form's fields; the page
+    again with the form's errors when refused."""
     return run_step(
         request,
         form=form,
-        call=lambda data: call(account, data),
+        call=lambda data: service(actor=request.user, account=account, **data),
         done=reverse("banking:account_detail", args=[account.pk]),
-        rerender=lambda form: _render_detail(request, account, bound={form_name: form}, status=422),
+        rerender=lambda form: _render_detail(
+            request, account, bound={f"{step}_form": form}, status=422
+        ),
     )
 
 
@@ -164,80 +169,37 @@ def account_verify(request, pk):
     form = VerifyForm(
         request.POST, account=account, eligible=list(services.verification_channels(account))
     )
-    return _run_step(
-        request,
-        pk,
-        "verify_form",
-        form,
-        lambda account, data: services.bank_account_verify(
-            actor=request.user,
-            account=account,
-            method=data["method"],
-            outcome=data["outcome"],
-            channel=data.get("channel"),
-            notes=data["notes"],
-        ),
-    )
+    return _run_step(request, account, "verify", form, services.bank_account_verify)
 
 
 @require_POST
 @login_required
 def account_approve(request, pk):
     # The session's second factor (django-otp): a page cannot approve without it.
-    return _run_step(
-        request,
-        pk,
-        "approve_form",
-        NotesForm(request.POST, prefix="approve"),
-        lambda account, data: services.bank_account_approve(
-            actor=request.user,
-            account=account,
-            second_factor_passed=request.user.is_verified(),
-            notes=data["notes"],
-        ),
+    account = _account_or_404(request, pk)
+    form = NotesForm(request.POST, prefix="approve")
+    approve = partial(
+        services.bank_account_approve, second_factor_passed=request.user.is_verified()
     )
+    return _run_step(request, account, "approve", form, approve)
 
 
-@require_POST
-@login_required
-def account_reject(request, pk):
-    return _run_step(
-        request,
-        pk,
-        "reject_form",
-        ReasonForm(request.POST, prefix="reject"),
-        lambda account, data: services.bank_account_reject(
-            actor=request.user, account=account, reason=data["reason"]
-        ),
-    )
+def _step(step: str, form_class, service):
+    """The page of a step whose form is the same for every account (a POST): the form's
+    fields are the arguments of ``service``."""
+
+    @require_POST
+    @login_required
+    def view(request, pk):
+        form = form_class(request.POST, prefix=step)
+        return _run_step(request, _account_or_404(request, pk), step, form, service)
+
+    return view
 
 
-@require_POST
-@login_required
-def account_retire(request, pk):
-    return _run_step(
-        request,
-        pk,
-        "retire_form",
-        ReasonForm(request.POST, prefix="retire"),
-        lambda account, data: services.bank_account_retire(
-            actor=request.user, account=account, reason=data["reason"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def account_label(request, pk):
-    return _run_step(
-        request,
-        pk,
-        "label_form",
-        LabelForm(request.POST, prefix="label"),
-        lambda account, data: services.bank_account_label_update(
-            actor=request.user, account=account, label=data["label"], notes=data["notes"]
-        ),
-    )
+account_reject = _step("reject", ReasonForm, services.bank_account_reject)
+account_retire = _step("retire", ReasonForm, services.bank_account_retire)
+account_label = _step("label", LabelForm, services.bank_account_label_update)
 
 
 def _propose_page(request, *, company: Company | None):

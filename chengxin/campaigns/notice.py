@@ -155,6 +155,15 @@ def _render(name: str, context: dict) -> str:
     return render_to_string(f"campaigns/letters/{name}", context)
 
 
+def _letter(subject: str, name: str, context: dict, *, html: bool = True) -> Letter:
+    """The letter from its templates ``name``.txt and (with ``html``) ``name``.html."""
+    return Letter(
+        subject=subject,
+        text=_render(f"{name}.txt", context),
+        html=_render(f"{name}.html", context) if html else "",
+    )
+
+
 def notice_letter(recipient: Recipient, token: str, facts: timeline.TimelineFacts) -> Letter:
     """The formal email: the timeline inside, the links to the public record and to the
     buyer's own acknowledgement page. (The PDF goes with it as an attachment.)"""
@@ -166,11 +175,7 @@ def notice_letter(recipient: Recipient, token: str, facts: timeline.TimelineFact
             "Important: change of our receiving bank account and transition arrangements "
             "– %(buyer)s"
         ) % {"buyer": recipient.company.legal_name}
-        return Letter(
-            subject=subject,
-            text=_render("notice.txt", context),
-            html=_render("notice.html", context),
-        )
+        return _letter(subject, "notice", context)
 
 
 def chat_reminder_text(recipient: Recipient, token: str) -> str:
@@ -189,11 +194,7 @@ def post_change_letter(recipient: Recipient, token: str) -> Letter:
             "day": context["change_day"],
             "buyer": recipient.company.legal_name,
         }
-        return Letter(
-            subject=subject,
-            text=_render("post_change.txt", context),
-            html=_render("post_change.html", context),
-        )
+        return _letter(subject, "post_change", context)
 
 
 def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
@@ -203,7 +204,7 @@ def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
         subject = _("Reminder: please confirm you have updated our bank account – %(buyer)s") % {
             "buyer": recipient.company.legal_name
         }
-        return Letter(subject=subject, text=_render("ack_reminder.txt", context))
+        return _letter(subject, "ack_reminder", context, html=False)
 
 
 # The rep's tasks about a recipient are written in the rep's language, not the buyer's:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.campaigns import notice, permissions, selectors
@@ -207,82 +208,53 @@ def plan_override(request, pk):
     )
 
 
-@require_POST
-@login_required
-def plan_launch(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: launch.plan_launch(actor=request.user, plan=plan),
-        _("Launched: every buyer's touches are scheduled in their working hours."),
-    )
+def _plan_step(service, done):
+    """The button that takes a plan one step on (a POST): ``service``, then the message
+    ``done``."""
+
+    @require_POST
+    @login_required
+    def view(request, pk):
+        return _action(request, pk, lambda plan: service(actor=request.user, plan=plan), done)
+
+    return view
 
 
-@require_POST
-@login_required
-def plan_cancel(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: closing.plan_cancel(actor=request.user, plan=plan),
-        _("Cancelled: nothing more goes out."),
-    )
+plan_launch = _plan_step(
+    launch.plan_launch,
+    _lazy("Launched: every buyer's touches are scheduled in their working hours."),
+)
+plan_cancel = _plan_step(closing.plan_cancel, _lazy("Cancelled: nothing more goes out."))
+plan_complete = _plan_step(closing.plan_complete, _lazy("Completed."))
 
 
-@require_POST
-@login_required
-def plan_complete(request, pk):
-    return _action(
-        request,
-        pk,
-        lambda plan: closing.plan_complete(actor=request.user, plan=plan),
-        _("Completed."),
-    )
+def _recipient_step(form_class, prefix: str, service):
+    """A rep records something about one recipient from the plan's page (a POST):
+    ``service`` given the form's fields."""
 
-
-def _recipient_action(request, pk, form_class, prefix, call):
-    recipient = _recipient_or_404(request, pk)
-    form = form_class(request.POST, prefix=f"{prefix}{recipient.pk}")
-    if not form.is_valid():
-        messages.error(request, _("Choose a value."))
-    else:
-        try:
-            call(recipient, form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+    @require_POST
+    @login_required
+    def view(request, pk):
+        recipient = _recipient_or_404(request, pk)
+        form = form_class(request.POST, prefix=f"{prefix}{recipient.pk}")
+        if not form.is_valid():
+            messages.error(request, _("Choose a value."))
         else:
-            messages.success(
-                request, _("Recorded for %(company)s.") % {"company": recipient.company}
-            )
-    return redirect(f"{campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
+            try:
+                service(actor=request.user, recipient=recipient, **form.cleaned_data)
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("Recorded for %(company)s.") % {"company": recipient.company}
+                )
+        return redirect(f"{campaign_link(recipient).split('#')[0]}#r{recipient.pk}")
+
+    return view
 
 
-@require_POST
-@login_required
-def recipient_call(request, pk):
-    return _recipient_action(
-        request,
-        pk,
-        CallForm,
-        "call",
-        lambda recipient, data: calls.recipient_call_record(
-            actor=request.user, recipient=recipient, outcome=data["outcome"], notes=data["notes"]
-        ),
-    )
-
-
-@require_POST
-@login_required
-def recipient_perk(request, pk):
-    return _recipient_action(
-        request,
-        pk,
-        PerkForm,
-        "perk",
-        lambda recipient, data: calls.recipient_perk_record(
-            actor=request.user, recipient=recipient, perk=data["perk"], notes=data["notes"]
-        ),
-    )
+recipient_call = _recipient_step(CallForm, "call", calls.recipient_call_record)
+recipient_perk = _recipient_step(PerkForm, "perk", calls.recipient_perk_record)
 
 
 # --- The buyer's acknowledgement page (public, no login) ----------------------------------

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.campaigns.selectors import recipient_by_token
@@ -233,47 +234,42 @@ def claim_voucher(request, pk):
     return response
 
 
-@require_POST
-@login_required
-def claim_approve(request, pk):
-    claim = _claim_or_404(request, pk)
-    form = ApproveForm(request.POST)
-    if form.is_valid():
-        try:
-            services.fee_claim_approve(
-                actor=request.user,
-                claim=claim,
-                approved_amount=form.cleaned_data["approved_amount"],
-                notes=form.cleaned_data["notes"],
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
+def _decision(form_class, form_name: str, service, success):
+    """Finance's decision on a claim from its page (a POST): ``service`` given the form's
+    fields; a refusal is shown on the form, the page again with status 422."""
+
+    @require_POST
+    @login_required
+    def view(request, pk):
+        claim = _claim_or_404(request, pk)
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                service(actor=request.user, claim=claim, **form.cleaned_data)
+            except ValidationError as exc:
+                apply_errors(form, exc)
+            else:
+                messages.success(request, success)
+                return redirect("compensation:claim_detail", pk=claim.pk)
         else:
-            messages.success(request, _("Approved: the credit is recorded for the customer."))
-            return redirect("compensation:claim_detail", pk=claim.pk)
-    else:
-        require_decide_claims(request.user)
-    return _render_detail(request, claim, approve_form=form, status=422)
+            require_decide_claims(request.user)
+        return _render_detail(request, claim, status=422, **{form_name: form})
+
+    return view
 
 
-@require_POST
-@login_required
-def claim_reject(request, pk):
-    claim = _claim_or_404(request, pk)
-    form = RejectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.fee_claim_reject(
-                actor=request.user, claim=claim, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, _("Rejected: the customer's owner is told."))
-            return redirect("compensation:claim_detail", pk=claim.pk)
-    else:
-        require_decide_claims(request.user)
-    return _render_detail(request, claim, reject_form=form, status=422)
+claim_approve = _decision(
+    ApproveForm,
+    "approve_form",
+    services.fee_claim_approve,
+    _lazy("Approved: the credit is recorded for the customer."),
+)
+claim_reject = _decision(
+    RejectForm,
+    "reject_form",
+    services.fee_claim_reject,
+    _lazy("Rejected: the customer's owner is told."),
+)
 
 
 @require_http_methods(["GET", "POST"])

@@ -20,6 +20,17 @@ def validate_time_zone(raw: str) -> str:
     return value
 
 
+def time_zone_errors(raw: str | None) -> dict[str, list[ValidationError]]:
+    """For a service that gathers its refusals: ``{"time_zone": [the error]}`` when
+    ``raw`` is given and is not a time zone, else nothing."""
+    if raw:
+        try:
+            validate_time_zone(raw)
+        except ValidationError as exc:
+            return {"time_zone": exc.error_list}
+    return {}
+
+
 def user_zone(user) -> zoneinfo.ZoneInfo:
     """The user's time zone (the default one when they have not chosen one)."""
     try:

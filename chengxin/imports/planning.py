@@ -95,22 +95,13 @@ class ContactPlan:
     channels: list[ChannelPlan]
 
 
-@dataclass
-class CompanyPlan:
+@dataclass(kw_only=True)
+class CompanyPlan(CompanyInput):
+    """A company the import will write: its input, the rows it comes from, its owner, its
+    contacts and the existing customers it may duplicate."""
+
     key: tuple[str, str]
     rows: list[int]
-    legal_name: str
-    country: str
-    other_names: list[str] = field(default_factory=list)
-    website: str = ""
-    registration_number: str = ""
-    vat_number: str = ""
-    currency: str = "USD"
-    document_language: str = "en"
-    grade: str = "B"
-    notes: str = ""
-    tags: list[str] = field(default_factory=list)
-    domains: list[str] = field(default_factory=list)
     owner_id: int | None = None
     contacts: list[ContactPlan] = field(default_factory=list)
     duplicate_of: list[int] = field(default_factory=list)

@@ -57,6 +57,16 @@ class PendingApproval:
         }[self.kind]
 
 
+def _items(kind: str, rows, url_name: str, since: str, who, people) -> list[PendingApproval]:
+    """An item for each of the first rows, with its page ``url_name``, the attribute
+    ``since`` for how long it waits, and ``who(row, people=people)`` may approve it."""
+    return [
+        PendingApproval(kind, row.pk, str(row), reverse(url_name, args=[row.pk]),
+                        getattr(row, since), who(row, people=people))
+        for row in rows[:PER_KIND]
+    ]  # fmt: skip
+
+
 def pending_approvals(*, people: list[User] | None = None) -> list[PendingApproval]:
     """Every item waiting for an approval, with who may give it: one query per kind and
     one for the people (rules are evaluated in memory)."""
@@ -75,23 +85,11 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
                 ),
             )
         )  # fmt: skip
-    for claim in claim_selectors.claims_awaiting_decision()[:PER_KIND]:
-        items.append(
-            PendingApproval(
-                "compensation.claim", claim.pk, str(claim),
-                reverse("compensation:claim_detail", args=[claim.pk]), claim.submitted_at,
-                claim_deciders(claim, people=people),
-            )
-        )  # fmt: skip
+    items += _items("compensation.claim", claim_selectors.claims_awaiting_decision(),
+                    "compensation:claim_detail", "submitted_at", claim_deciders, people)  # fmt: skip
     awaiting = [p for p in campaign_selectors.draft_plans() if campaign_services.awaits_override(p)]
-    for plan in awaiting[:PER_KIND]:
-        items.append(
-            PendingApproval(
-                "campaigns.plan", plan.pk, str(plan),
-                reverse("campaigns:plan_detail", args=[plan.pk]), plan.created_at,
-                campaign_services.plan_overriders(plan, people=people),
-            )
-        )  # fmt: skip
+    items += _items("campaigns.plan", awaiting, "campaigns:plan_detail", "created_at",
+                    campaign_services.plan_overriders, people)  # fmt: skip
     for assessment in guard_selectors.assessments_awaiting_confirmation()[:PER_KIND]:
         message = assessment.message
         items.append(
@@ -102,14 +100,8 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
                 guard_services.safe_confirmers(assessment, people=people),
             )
         )  # fmt: skip
-    for change in change_selectors.changes_awaiting_approval()[:PER_KIND]:
-        items.append(
-            PendingApproval(
-                "changes.change", change.pk, str(change),
-                reverse("changes:change_detail", args=[change.pk]), change.state_changed_at,
-                change_approvers(change, people=people),
-            )
-        )  # fmt: skip
+    items += _items("changes.change", change_selectors.changes_awaiting_approval(),
+                    "changes:change_detail", "state_changed_at", change_approvers, people)  # fmt: skip
     return items
 
 

@@ -25,7 +25,7 @@ from chengxin.audit.services import (
 )
 from chengxin.core.errors import Conflict
 from chengxin.core.lengths import length_errors
-from chengxin.core.zones import validate_time_zone
+from chengxin.core.zones import time_zone_errors
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -160,11 +160,7 @@ def _clean_contact_fields(
         errors["name"] = [_("The contact's name is required.")]
     if language not in _LANGUAGES:
         errors["language"] = [_("Unknown language.")]
-    if time_zone:
-        try:
-            validate_time_zone(time_zone)
-        except ValidationError as exc:
-            errors["time_zone"] = exc.error_list
+    errors.update(time_zone_errors(time_zone))
     errors.update(length_errors(Contact, name=name, title=(title or "").strip()))
     if errors:
         raise ValidationError(errors)

@@ -11,16 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.audit.services import snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest, State, StepKind
 from chengxin.changes.services.letters import (
     emails_on_file,
-    letter_enqueue,
     letter_or_draft,
+    letter_step,
     sender_signature,
 )
-from chengxin.changes.services.steps import change_advance, change_to_act_on
+from chengxin.changes.services.steps import change_to_act_on
 from chengxin.parties.models import ChannelKind
 from chengxin.workflow.services import WRONG_STEP, require_state
 
@@ -100,20 +99,17 @@ def change_confirm_send(
               "confirmation has nowhere safe to go. Verify one of their channels first (on "
               "the customer's page), then open a new request.") % {"contact": request.contact.name}
         )  # fmt: skip
-    before = snapshot(request)
-    outbound = letter_enqueue(
-        actor=actor, request=request, to=to, subject=subject, body=body, purpose="change_confirm"
-    )
-    request.confirm_message_id = outbound.pk
-    change_advance(
+    letter_step(
         request,
         actor=actor,
-        before=before,
+        to=to,
+        subject=subject,
+        body=body,
+        purpose="change_confirm",
+        message_field="confirm_message_id",
         state=request.state if resend else State.CONFIRM_SENT,
-        fields=["confirm_message_id"],
         step=StepKind.CONFIRM_QUEUED,
-        details={"to": to, "subject": subject, "outbound_id": outbound.pk, "again": resend},
-        notes=body,
+        details={"again": resend},
         now=now,
     )
     return request

@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
+from chengxin.audit.services import snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest
+from chengxin.changes.services.steps import change_advance
 from chengxin.core.buyer_language import buyer_language
 from chengxin.parties.models import ChannelKind, Contact
 from chengxin.parties.selectors import channels_on_file
@@ -53,4 +55,42 @@ def letter_enqueue(
         purpose=purpose,
         related_type="changes.changerequest",
         related_id=str(request.pk),
+    )
+
+
+def letter_step(
+    request: ChangeRequest,
+    *,
+    actor: User,
+    to: str,
+    subject: str,
+    body: str,
+    purpose: str,
+    message_field: str,
+    state: str,
+    step: str,
+    now: datetime.datetime,
+    details: dict | None = None,
+    **values,
+) -> None:
+    """Queue one of the loop's letters and take the request's step with it: the outgoing
+    message goes in ``message_field`` (``values`` are set with it); the step names the
+    recipient, the subject and the message, and keeps the letter as its notes."""
+    before = snapshot(request)
+    outbound = letter_enqueue(
+        actor=actor, request=request, to=to, subject=subject, body=body, purpose=purpose
+    )
+    setattr(request, message_field, outbound.pk)
+    for name, value in values.items():
+        setattr(request, name, value)
+    change_advance(
+        request,
+        actor=actor,
+        before=before,
+        state=state,
+        fields=[message_field, *values],
+        step=step,
+        details={"to": to, "subject": subject, "outbound_id": outbound.pk, **(details or {})},
+        notes=body,
+        now=now,
     )

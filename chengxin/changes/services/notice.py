@@ -9,17 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from chengxin.accounts.models import User
-from chengxin.audit.services import snapshot
 from chengxin.changes import drafts
 from chengxin.changes.models import ChangeRequest, State, StepKind
 from chengxin.changes.services.letters import (
     emails_on_file,
-    letter_enqueue,
     letter_or_draft,
+    letter_step,
     sender_signature,
 )
 from chengxin.changes.services.review import review_days
-from chengxin.changes.services.steps import change_advance, change_to_act_on
+from chengxin.changes.services.steps import change_to_act_on
 from chengxin.parties.models import ChannelKind
 
 
@@ -61,21 +60,17 @@ def change_notice_send(
     draft = change_notice_draft(request=request, actor=actor)
     subject, body = letter_or_draft(draft, subject=subject, body=body)
     to = change_notice_recipient(request)
-    before = snapshot(request)
-    outbound = letter_enqueue(
-        actor=actor, request=request, to=to, subject=subject, body=body, purpose="change_notice"
-    )
-    request.notice_message_id = outbound.pk
-    request.review_due_at = now + datetime.timedelta(days=review_days())
-    change_advance(
+    letter_step(
         request,
         actor=actor,
-        before=before,
+        to=to,
+        subject=subject,
+        body=body,
+        purpose="change_notice",
+        message_field="notice_message_id",
         state=State.NOTICE_SENT,
-        fields=["notice_message_id", "review_due_at"],
         step=StepKind.NOTICE_QUEUED,
-        details={"to": to, "subject": subject, "outbound_id": outbound.pk},
-        notes=body,
         now=now,
+        review_due_at=now + datetime.timedelta(days=review_days()),
     )
     return request
