@@ -24,7 +24,7 @@ BUYER_SOURCES = (
     "changes/drafts.py",
     "guard/letters.py",
     "campaigns/notice.py",
-    "campaigns/timeline.py",
+    "campaigns/timeline",
     "campaigns/templates/campaigns/letters",
     "campaigns/templates/campaigns/timeline_email.html",
     "campaigns/templates/campaigns/timeline_pdf.html",
