@@ -40,7 +40,7 @@ def _require_admin(actor: User) -> None:
 
 
 def _clean_user_fields(*, username: str, email: str, role: str, language: str, time_zone: str):
-    errors = {}
+    errors: dict[str, list] = {}
     if not (username or "").strip():
         errors["username"] = [_("The username is required.")]
     if role not in Role.values:
