@@ -94,7 +94,7 @@ def test_the_five_steps_end_to_end(
     change.refresh_from_db()
     assert change.state == State.APPLIED and change.notice_message_id is None
     page = client.get(detail).content.decode()
-    assert "Ihre neue E-Mail-Adresse ist jetzt in Gebrauch" in page
+    assert "Ihre neue E-Mail-Adresse wird ab sofort verwendet" in page
     response = client.post(
         reverse("changes:change_notice", args=[change.pk]),
         {

@@ -331,7 +331,8 @@ def test_the_confirmation_must_restate_the_new_value(owner, change):
         ("de", "Bitte bestätigen Sie Ihre neue E-Mail-Adresse"),
         ("es", "Por favor, confirme su nuevo dato: dirección de correo electrónico"),
         ("fr", "Merci de confirmer votre nouvelle donnée : adresse e-mail"),
-        ("ja", "Please confirm your new email address"),
+        ("ja", "新しいメールアドレスのご確認のお願い"),
+        ("sw", "Please confirm your new email address"),  # not a buyer language: English
     ],
 )
 def test_the_confirmation_is_drafted_in_the_contacts_language(owner, change, language, phrase):

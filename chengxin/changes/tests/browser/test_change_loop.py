@@ -87,7 +87,9 @@ def test_a_change_request_walks_through_all_five_steps(new_page):
     expect(page.get_by_test_id("state")).to_have_text("applied: notice to send")
 
     # 4. Effective notice to the new address.
-    expect(page.locator("#id_body")).to_contain_text("Ab jetzt geht alles an diese E-Mail")
+    expect(page.locator("#id_body")).to_contain_text(
+        "Ab sofort senden wir alles an diese E-Mail-Adresse"
+    )
     expect(page.locator("#id_body")).not_to_contain_text("offenen Aufträge")
     page.get_by_role("button", name="Send the notice").click()
     expect(page.get_by_test_id("state")).to_have_text("notice sent: review pending")

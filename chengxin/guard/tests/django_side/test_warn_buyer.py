@@ -98,7 +98,8 @@ def test_the_draft_is_in_the_contacts_language_and_goes_to_the_address_on_file(
         ("zh-hans", "提醒:有人冒充贵司给我们发信"),
         ("fr", "Attention : quelqu'un nous écrit en votre nom"),
         ("es", "Aviso: alguien nos escribe en su nombre"),
-        ("pt", "Warning: someone is writing to us in your name"),  # no template: English
+        ("pt", "Atenção: alguém nos escreve em seu nome"),
+        ("sw", "Warning: someone is writing to us in your name"),  # not a buyer language: English
     ],
 )
 def test_each_language(client_for, ingest, owner, contact, language, subject):
@@ -193,7 +194,7 @@ def test_the_letter_when_someone_impersonates_us():
     assert "sales@chengxin-exp0rt.cn" in letter.body
     assert "Telefon: +86 571 8765 4321" in letter.body
     assert "@chengxin-export.cn" in letter.body
-    assert "handeln Sie nicht" in letter.body
+    assert "Bitte handeln Sie weder nach dieser noch nach einer ähnlichen Nachricht" in letter.body
 
 
 def test_a_whatsapp_number_on_file_when_whatsapp_is_set_up(ingest, owner, contact, settings):
