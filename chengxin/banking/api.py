@@ -20,11 +20,11 @@ from chengxin.banking import permissions, selectors, services
 from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.mail.models import Message
+from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.workflow.api import StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates, otp_passed
 
 router = Router(tags=["bank accounts"])
@@ -185,11 +185,11 @@ def _get(request, pk: int) -> BankAccount:
     accounts = selectors.visible_accounts(request.auth).select_related(
         "proposed_by", "verified_by", "approved_by"
     )
-    return get_or_404(lambda: accounts.get(pk=pk), BankAccount.DoesNotExist)
+    return or_404(accounts.get, pk=pk)
 
 
 def _company(request, pk: int) -> Company:
-    return get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
+    return or_404(company_get, user=request.auth, pk=pk)
 
 
 def _fresh(request, pk: int) -> dict:
@@ -240,9 +240,7 @@ def account_propose(request, payload: ProposeIn):
         replaces = _get(request, replaces_id)
     message_id = data.pop("source_message_id")
     if message_id is not None:
-        message = get_or_404(
-            lambda: message_get(user=request.auth, pk=message_id), Message.DoesNotExist
-        )
+        message = or_404(message_get, user=request.auth, pk=message_id)
     account = services.bank_account_propose(
         actor=request.auth, company=company, replaces=replaces, source_message=message, **data
     )

@@ -15,7 +15,7 @@ from chengxin.campaigns import permissions, selectors
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
 from chengxin.campaigns.services import calls, closing, launch, plans
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
-from chengxin.workflow.api import get_or_404
+from chengxin.core.http import or_404
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["campaigns"])
@@ -131,7 +131,7 @@ class CallIn(Schema):
 
 
 def _plan(request, pk: int) -> ChangePlan:
-    return get_or_404(lambda: selectors.plan_get(user=request.auth, pk=pk), ChangePlan.DoesNotExist)
+    return or_404(selectors.plan_get, user=request.auth, pk=pk)
 
 
 def _account(pk: int, field: str) -> BankAccount:
@@ -205,9 +205,7 @@ def plan_recipients(request, pk: PlanId):
 def recipient_call(request, pk: RecipientId, payload: CallIn):
     """The customer's owner (or finance, a manager) records whether the buyer heard and
     understood; the call task is closed."""
-    recipient = get_or_404(
-        lambda: selectors.recipient_get(user=request.auth, pk=pk), Recipient.DoesNotExist
-    )
+    recipient = or_404(selectors.recipient_get, user=request.auth, pk=pk)
     calls.recipient_call_record(
         actor=request.auth, recipient=recipient, outcome=str(payload.outcome), notes=payload.notes
     )

@@ -23,11 +23,11 @@ from chengxin.changes.services import (
     verification,
 )
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.mail.models import Message
+from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel, Company, Contact
+from chengxin.parties.models import Channel
 from chengxin.parties.selectors import contact_get
-from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.workflow.api import StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["contact changes"])
@@ -139,9 +139,7 @@ def _out(change: ChangeRequest, *, people=None) -> dict:
 
 
 def _get(request, pk: int) -> ChangeRequest:
-    return get_or_404(
-        lambda: selectors.change_get(user=request.auth, pk=pk), ChangeRequest.DoesNotExist
-    )
+    return or_404(selectors.change_get, user=request.auth, pk=pk)
 
 
 def _fresh(request, pk: int) -> dict:
@@ -165,15 +163,10 @@ def change_detail(request, pk: ChangeId):
 @router.post("/contacts/{pk}/changes", response={201: ChangeOut, **WRITE_ERRORS})
 def change_open(request, pk: ContactId, payload: ChangeOpenIn):
     """Open a change request for a contact's email or phone (step 0)."""
-    contact = get_or_404(
-        lambda: contact_get(user=request.auth, pk=pk), Contact.DoesNotExist, Company.DoesNotExist
-    )
+    contact = or_404(contact_get, user=request.auth, pk=pk)
     message = None
     if payload.source_message_id is not None:
-        message = get_or_404(
-            lambda: message_get(user=request.auth, pk=payload.source_message_id),
-            Message.DoesNotExist,
-        )
+        message = or_404(message_get, user=request.auth, pk=payload.source_message_id)
     change = opening.change_open(
         actor=request.auth,
         contact=contact,

@@ -11,12 +11,11 @@ from ninja import Field, Query, Router, Schema
 
 from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
-from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.models import ClaimState, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
-from chengxin.parties.models import Company
+from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
@@ -137,7 +136,7 @@ def _claim_out(claim: FeeClaim, *, people=None) -> dict:
 
 
 def _get(request, pk: int) -> FeeClaim:
-    return get_or_404(lambda: selectors.claim_get(user=request.auth, pk=pk), FeeClaim.DoesNotExist)
+    return or_404(selectors.claim_get, user=request.auth, pk=pk)
 
 
 @router.get(
@@ -199,16 +198,12 @@ def claim_reject(request, pk: ClaimId, payload: RejectIn):
 )
 def company_credits(request, pk: CompanyId):
     """Credits owed to the customer (used and open), newest first."""
-    company = get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
+    company = or_404(company_get, user=request.auth, pk=pk)
     return list(selectors.company_credits(company=company))
 
 
 @router.post("/credits/{pk}/use", response={200: CreditOut, **WRITE_ERRORS}, summary="Use a credit")
 def credit_use(request, pk: CreditId, payload: CreditUseIn):
     """Finance or a manager marks the credit used on an order."""
-    credit = get_or_404(
-        lambda: selectors.credit_get(user=request.auth, pk=pk),
-        Credit.DoesNotExist,
-        Company.DoesNotExist,
-    )
+    credit = or_404(selectors.credit_get, user=request.auth, pk=pk)
     return services.credit_use(actor=request.auth, credit=credit, reference=payload.reference)

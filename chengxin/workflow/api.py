@@ -5,10 +5,7 @@ PermissionDenied 403, DoesNotExist 404) serve every app alike."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
-from typing import Any
 
-from django.http import Http404
 from ninja import Field, Schema
 
 
@@ -33,12 +30,3 @@ def step_out(step) -> dict:
 def steps_out(item) -> list[dict]:
     """Every step of ``item``, oldest first."""
     return [step_out(step) for step in item.steps.select_related("actor")]
-
-
-def get_or_404(get: Callable[[], Any], *missing: type[Exception]) -> Any:
-    """``get()``; a 404 when it raises one of ``missing`` (the item is not there or the
-    caller may not see it)."""
-    try:
-        return get()
-    except missing:
-        raise Http404 from None
