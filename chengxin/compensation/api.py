@@ -13,7 +13,15 @@ from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
+from chengxin.core.api_types import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InvalidOut,
+    Offset,
+    PageOut,
+    page_out,
+    path_id,
+)
 from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
 from chengxin.workflow.four_eyes import candidates
@@ -64,10 +72,7 @@ class ClaimListQuery(Schema):
     offset: Offset = Field(0, description="How many matching claims to skip.")
 
 
-class ClaimPageOut(Schema):
-    count: int = Field(description="How many claims match, across all pages.")
-    limit: int = Field(description="The page size used.")
-    offset: int = Field(description="How many matching claims were skipped.")
+class ClaimPageOut(PageOut):
     items: list[ClaimOut] = Field(description="This page of claims, newest first.")
 
 
@@ -148,14 +153,8 @@ def claim_list(request, filters: Query[ClaimListQuery]):
     """Claims you may see (finance and managers: all; sales: their customers'), newest
     first. Pages by limit and offset."""
     claims = selectors.visible_claims(request.auth, state=filters.state).select_related("credit")
-    page = claims[filters.offset : filters.offset + filters.limit]
     people = candidates()
-    return {
-        "count": claims.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "items": [_claim_out(claim, people=people) for claim in page],
-    }
+    return page_out(claims, filters, lambda claim: _claim_out(claim, people=people))
 
 
 @router.get("/fee-claims/{pk}", response={200: ClaimOut, **READ_ERRORS}, summary="One fee claim")

@@ -20,7 +20,14 @@ from ninja import Query, Router, Status
 
 from chengxin.accounts.models import User
 from chengxin.audit.selectors import audit_timeline_for_companies
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, InvalidOut, path_id
+from chengxin.core.api_types import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorOut,
+    InvalidOut,
+    page_out,
+    path_id,
+)
 from chengxin.core.http import or_404
 from chengxin.parties import selectors, services
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
@@ -139,9 +146,7 @@ def company_list(request, filters: Query[CompanyListQuery]):
             sort=filters.sort,
         ),
     )
-    count = companies.count()
-    page = companies.prefetch_related("tags")[filters.offset : filters.offset + filters.limit]
-    return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": list(page)}
+    return page_out(companies.prefetch_related("tags"), filters)
 
 
 @router.post(
