@@ -15,7 +15,6 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking import permissions, selectors, services
 from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Side, State
@@ -24,7 +23,7 @@ from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel, Company
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import StepOut, steps_out
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates, otp_passed
 
 router = Router(tags=["bank accounts"])
@@ -33,6 +32,8 @@ AccountId = path_id("The bank account's id.")
 
 
 class AccountOut(Schema):
+    """A bank account. A verified account awaits a second person's approval."""
+
     id: int = Field(description="The account's id.")
     side: str = Field(description="ours or counterparty.")
     company_id: int | None = Field(description="The counterparty (empty for ours).")
@@ -62,12 +63,8 @@ class AccountOut(Schema):
         description="Only a manager may approve it: its number appeared in a flagged message."
     )
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
-    approvers: list[ApproverOut] = Field(
-        description="Verified accounts: who may approve it now (empty otherwise)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Verified accounts that nobody may approve: why (null otherwise)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ProposeIn(Schema):

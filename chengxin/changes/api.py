@@ -8,7 +8,6 @@ import datetime
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.changes import selectors
 from chengxin.changes.models import ChangeRequest
 from chengxin.changes.permissions import awaits_approval, change_approvers
@@ -27,7 +26,7 @@ from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Channel
 from chengxin.parties.selectors import contact_get
-from chengxin.workflow.api import StepOut, steps_out
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["contact changes"])
@@ -37,6 +36,8 @@ ContactId = path_id("The contact's id.")
 
 
 class ChangeOut(Schema):
+    """A change request. A verified request that needs it awaits a manager's approval."""
+
     id: int = Field(description="The change request's id.")
     contact_id: int = Field(description="The contact whose channel changes.")
     company_id: int = Field(description="The contact's company.")
@@ -70,12 +71,8 @@ class ChangeOut(Schema):
         "verification, approved, applied, notice_queued, notice_sent, notice_failed, "
         "review_opened, closed, rejected."
     )
-    approvers: list[ApproverOut] = Field(
-        description="Verified and awaiting a manager's approval: who may give it (else empty)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Awaiting an approval nobody may give: why (else null)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ChangeOpenIn(Schema):

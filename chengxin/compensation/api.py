@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
 from chengxin.compensation.models import ClaimState, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
@@ -24,6 +23,7 @@ from chengxin.core.api_types import (
 )
 from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
@@ -34,6 +34,8 @@ CreditId = path_id("The credit's id.")
 
 
 class ClaimOut(Schema):
+    """A fee claim. A submitted claim awaits the check: finance's decision."""
+
     id: int = Field(description="The claim's id.")
     company_id: int = Field(description="The buyer.")
     plan_id: int = Field(description="The account change plan that offers the compensation.")
@@ -58,12 +60,8 @@ class ClaimOut(Schema):
     approved_currency: str = Field(description="The currency of approved_amount.")
     decision_notes: str = Field(description="Finance's notes or the rejection's reason.")
     credit_id: int | None = Field(description="The credit an approval made.")
-    approvers: list[ApproverOut] = Field(
-        description="Claims awaiting the check: who in finance may decide it (else empty)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Claims awaiting the check that nobody may decide: why (else null)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ClaimListQuery(Schema):

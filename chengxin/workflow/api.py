@@ -5,8 +5,11 @@ PermissionDenied 403, DoesNotExist 404) serve every app alike."""
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+
+from chengxin.accounts.schemas import ApproverOut
 
 
 class StepOut(Schema):
@@ -15,6 +18,18 @@ class StepOut(Schema):
     at: datetime.datetime = Field(description="When, in UTC.")
     details: dict = Field(description="What the step recorded (method, channel, outcome...).")
     notes: str = Field(description="The person's notes.")
+
+
+Approvers = Annotated[
+    list[ApproverOut],
+    Field(description="Who may give the approval the item awaits now (empty when it awaits none)."),
+]
+ApprovalBlockedReason = Annotated[
+    str | None,
+    Field(description="Why nobody may give the approval the item awaits (null otherwise)."),
+]
+"""An item's ``approvers`` and ``approval_blocked_reason`` (``Eligibility.as_api()``); the
+item's schema says in its description when it awaits an approval."""
 
 
 def step_out(step) -> dict:
