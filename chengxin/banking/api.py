@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from chengxin.banking import permissions, selectors, services
@@ -21,8 +20,8 @@ from chengxin.banking.models import BankAccount, Side, State
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel, Company
-from chengxin.parties.selectors import company_get
+from chengxin.parties.models import Company
+from chengxin.parties.selectors import company_channel, company_get
 from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates, otp_passed
 
@@ -250,11 +249,7 @@ def account_verify(request, pk: AccountId, payload: AccountVerifyIn):
     account = _get(request, pk)
     channel = None
     if payload.channel_id is not None:
-        channel = Channel.objects.filter(
-            pk=payload.channel_id, contact__company_id=account.company_id
-        ).first()
-        if channel is None:
-            raise Http404
+        channel = or_404(company_channel, company_id=account.company_id, pk=payload.channel_id)
     services.bank_account_verify(
         actor=request.auth,
         account=account,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from chengxin.changes import selectors
@@ -24,8 +23,7 @@ from chengxin.changes.services import (
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel
-from chengxin.parties.selectors import contact_get
+from chengxin.parties.selectors import company_channel, contact_get
 from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
 from chengxin.workflow.four_eyes import candidates
 
@@ -189,11 +187,7 @@ def change_confirm(request, pk: ChangeId, payload: LetterIn):
 def change_verify(request, pk: ChangeId, payload: ChangeVerifyIn):
     """Step 2: record the out-of-band verification through a channel on file before the request."""
     change = _get(request, pk)
-    channel = Channel.objects.filter(
-        pk=payload.channel_id, contact__company_id=change.contact.company_id
-    ).first()
-    if channel is None:
-        raise Http404
+    channel = or_404(company_channel, company_id=change.contact.company_id, pk=payload.channel_id)
     verification.change_verify(
         actor=request.auth,
         request=change,

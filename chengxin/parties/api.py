@@ -14,7 +14,6 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
@@ -514,11 +513,11 @@ def channel_verify(request, channel_id: ChannelId, payload: ChannelVerifyIn):
     channel = _channel(request, channel_id)
     via = None
     if payload.via_channel_id is not None:
-        via = Channel.objects.filter(
-            pk=payload.via_channel_id, contact__company_id=channel.contact.company_id
-        ).first()
-        if via is None:
-            raise Http404
+        via = or_404(
+            selectors.company_channel,
+            company_id=channel.contact.company_id,
+            pk=payload.via_channel_id,
+        )
     services.channel_verify(
         actor=request.auth, channel=channel, method=payload.method, note=payload.note, via=via
     )
