@@ -22,7 +22,7 @@ from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
 from chengxin.parties.models import Company
 from chengxin.parties.selectors import company_channel, company_get
-from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, approval_out, steps_out
 from chengxin.workflow.four_eyes import candidates, otp_passed
 
 router = Router(tags=["bank accounts"])
@@ -137,14 +137,14 @@ def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, pe
     full = selectors.may_see_full_number(user)
     if flagged_ids is None:
         flagged_ids = flagged_message_ids([account])[account.pk]
-    approval = (
+    approval = approval_out(
         permissions.account_approvers(
             account,
             people=people,
             needs_manager=account.approval_needs_manager or bool(flagged_ids),
-        ).as_api()
+        )
         if account.state == State.VERIFIED
-        else {"approvers": [], "approval_blocked_reason": None}
+        else None
     )
     return {
         **approval,

@@ -15,7 +15,7 @@ from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanSta
 from chengxin.campaigns.services import calls, closing, launch, plans
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
 from chengxin.core.http import or_404
-from chengxin.workflow.api import ApprovalBlockedReason, Approvers
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, approval_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["campaigns"])
@@ -66,10 +66,10 @@ class PlanOut(Schema):
 def _approval(plan: ChangePlan, *, people=None) -> dict:
     """Who may override the plan, computed once per plan (a list shares ``people``)."""
     if not hasattr(plan, "_approval"):
-        plan._approval = (
-            permissions.plan_overriders(plan, people=people).as_api()
+        plan._approval = approval_out(
+            permissions.plan_overriders(plan, people=people)
             if selectors.awaits_override(plan)
-            else {"approvers": [], "approval_blocked_reason": None}
+            else None
         )
     return plan._approval
 

@@ -24,7 +24,7 @@ from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
 from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
 from chengxin.parties.selectors import company_channel, contact_get
-from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, steps_out
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, approval_out, steps_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["contact changes"])
@@ -106,10 +106,8 @@ class NotesIn(Schema):
 
 
 def _out(change: ChangeRequest, *, people=None) -> dict:
-    approvers = (
-        change_approvers(change, people=people).as_api()
-        if awaits_approval(change)
-        else {"approvers": [], "approval_blocked_reason": None}
+    approvers = approval_out(
+        change_approvers(change, people=people) if awaits_approval(change) else None
     )
     return {
         **approvers,

@@ -23,7 +23,7 @@ from chengxin.core.api_types import (
 )
 from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import ApprovalBlockedReason, Approvers
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, approval_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
@@ -106,10 +106,8 @@ class CreditUseIn(Schema):
 
 def _claim_out(claim: FeeClaim, *, people=None) -> dict:
     credit = getattr(claim, "credit", None) if claim.state == ClaimState.APPROVED else None
-    approval = (
-        claim_deciders(claim, people=people).as_api()
-        if claim.state == ClaimState.SUBMITTED
-        else {"approvers": [], "approval_blocked_reason": None}
+    approval = approval_out(
+        claim_deciders(claim, people=people) if claim.state == ClaimState.SUBMITTED else None
     )
     return {
         **approval,

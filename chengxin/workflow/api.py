@@ -10,6 +10,7 @@ from typing import Annotated
 from ninja import Field, Schema
 
 from chengxin.accounts.schemas import ApproverOut
+from chengxin.workflow.four_eyes import Eligibility
 
 
 class StepOut(Schema):
@@ -28,8 +29,27 @@ ApprovalBlockedReason = Annotated[
     str | None,
     Field(description="Why nobody may give the approval the item awaits (null otherwise)."),
 ]
-"""An item's ``approvers`` and ``approval_blocked_reason`` (``Eligibility.as_api()``); the
+"""An item's ``approvers`` and ``approval_blocked_reason`` (see ``approval_out``); the
 item's schema says in its description when it awaits an approval."""
+
+
+def approval_out(eligibility: Eligibility | None) -> dict:
+    """An item's ``approvers`` and ``approval_blocked_reason``: who may give the approval it
+    awaits (``eligibility``), or nobody and no reason when it awaits none (None)."""
+    if eligibility is None:
+        return {"approvers": [], "approval_blocked_reason": None}
+    return {
+        "approvers": [
+            {
+                "id": a.user.pk,
+                "name": str(a.user),
+                "role": a.user.role,
+                "must_set_up_two_factor": a.must_set_up_two_factor,
+            }
+            for a in eligibility.approvers
+        ],
+        "approval_blocked_reason": eligibility.blocked_reason,
+    }
 
 
 def step_out(step) -> dict:
