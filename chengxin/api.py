@@ -3,7 +3,7 @@
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -66,6 +66,37 @@ def _validation_error(request, exc):
     return api.create_response(request, {"detail": "invalid", "errors": errors}, status=422)
 
 
+# Pydantic errors about a limit that counts something: the limit's name in the error's
+# context, and the message (plural by the placeholder that takes it).
+_COUNTED_LIMITS = {
+    "string_too_long": (
+        "max_length",
+        "limit",
+        ngettext_lazy(
+            "Enter at most %(limit)d character.", "Enter at most %(limit)d characters.", "limit"
+        ),
+    ),
+    "decimal_max_digits": (
+        "max_digits",
+        "digits",
+        ngettext_lazy(
+            "Enter a number of at most %(digits)d digit.",
+            "Enter a number of at most %(digits)d digits.",
+            "digits",
+        ),
+    ),
+    "decimal_max_places": (
+        "decimal_places",
+        "places",
+        ngettext_lazy(
+            "Enter a number with at most %(places)d decimal place.",
+            "Enter a number with at most %(places)d decimal places.",
+            "places",
+        ),
+    ),
+}
+
+
 def _schema_error_message(error: dict) -> str:
     """A person's message for one of pydantic's error types, in the active language."""
     kind, ctx = error.get("type", ""), error.get("ctx") or {}
@@ -83,11 +114,9 @@ def _schema_error_message(error: dict) -> str:
         return _("Enter a list of values.")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return _("Enter an object.")
-    if kind == "string_too_long":
-        limit = ctx.get("max_length", 0)
-        return ngettext(
-            "Enter at most %(limit)d character.", "Enter at most %(limit)d characters.", limit
-        ) % {"limit": limit}
+    if kind in _COUNTED_LIMITS:
+        limit, placeholder, message = _COUNTED_LIMITS[kind]
+        return message % {placeholder: ctx.get(limit, 0)}
     if kind == "less_than_equal":
         return _("Ensure this value is less than or equal to %(limit_value)s.") % {
             "limit_value": ctx.get("le")
@@ -100,20 +129,6 @@ def _schema_error_message(error: dict) -> str:
         return _("Enter a number.")
     if kind == "decimal_whole_digits":
         return _("This amount is too large.")
-    if kind == "decimal_max_digits":
-        digits = ctx.get("max_digits", 0)
-        return ngettext(
-            "Enter a number of at most %(digits)d digit.",
-            "Enter a number of at most %(digits)d digits.",
-            digits,
-        ) % {"digits": digits}
-    if kind == "decimal_max_places":
-        places = ctx.get("decimal_places", 0)
-        return ngettext(
-            "Enter a number with at most %(places)d decimal place.",
-            "Enter a number with at most %(places)d decimal places.",
-            places,
-        ) % {"places": places}
     if kind in ("enum", "literal_error"):
         # pydantic lists the choices in English ("'A', 'B' or 'C'"); keep only the values.
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")

@@ -23,10 +23,9 @@ from chengxin.accounts.signals import user_rights_changing
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
     Change,
-    audit_record,
+    audit_created,
     audit_record_many,
     audited_update,
-    snapshot,
 )
 from chengxin.core.lengths import check_lengths
 from chengxin.core.zones import time_zone_errors
@@ -95,7 +94,7 @@ def user_create(
         raise ValidationError({"password": exc.messages}) from exc
     user.set_password(password)
     user.save()
-    audit_record(actor=actor, action=Action.CREATE, instance=user, after=snapshot(user))
+    audit_created(actor=actor, instance=user)
     return user
 
 

@@ -142,6 +142,26 @@ def audit_record(
     )[0]
 
 
+def audit_created(
+    *,
+    actor,
+    instance: models.Model,
+    company_id: int | None = None,
+    label: str = "",
+    after: dict[str, Any] | None = None,
+) -> AuditEntry | None:
+    """Record that ``instance`` was created: its audited fields (``snapshot``, unless
+    ``after`` gives the values to record) as the entry's after-state."""
+    return audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        instance=instance,
+        after=snapshot(instance) if after is None else after,
+        company_id=company_id,
+        label=label,
+    )
+
+
 @contextlib.contextmanager
 def audited_update[M: models.Model](
     *,

@@ -12,19 +12,17 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking import permissions, selectors, services
 from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.mail.models import Message
+from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel, Company
-from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.parties.models import Company
+from chengxin.parties.selectors import company_channel, company_get
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, approval_out, steps_out
 from chengxin.workflow.four_eyes import candidates, otp_passed
 
 router = Router(tags=["bank accounts"])
@@ -33,6 +31,8 @@ AccountId = path_id("The bank account's id.")
 
 
 class AccountOut(Schema):
+    """A bank account. A verified account awaits a second person's approval."""
+
     id: int = Field(description="The account's id.")
     side: str = Field(description="ours or counterparty.")
     company_id: int | None = Field(description="The counterparty (empty for ours).")
@@ -62,12 +62,8 @@ class AccountOut(Schema):
         description="Only a manager may approve it: its number appeared in a flagged message."
     )
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
-    approvers: list[ApproverOut] = Field(
-        description="Verified accounts: who may approve it now (empty otherwise)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Verified accounts that nobody may approve: why (null otherwise)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ProposeIn(Schema):
@@ -141,14 +137,14 @@ def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, pe
     full = selectors.may_see_full_number(user)
     if flagged_ids is None:
         flagged_ids = flagged_message_ids([account])[account.pk]
-    approval = (
+    approval = approval_out(
         permissions.account_approvers(
             account,
             people=people,
             needs_manager=account.approval_needs_manager or bool(flagged_ids),
-        ).as_api()
+        )
         if account.state == State.VERIFIED
-        else {"approvers": [], "approval_blocked_reason": None}
+        else None
     )
     return {
         **approval,
@@ -185,11 +181,11 @@ def _get(request, pk: int) -> BankAccount:
     accounts = selectors.visible_accounts(request.auth).select_related(
         "proposed_by", "verified_by", "approved_by"
     )
-    return get_or_404(lambda: accounts.get(pk=pk), BankAccount.DoesNotExist)
+    return or_404(accounts.get, pk=pk)
 
 
 def _company(request, pk: int) -> Company:
-    return get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
+    return or_404(company_get, user=request.auth, pk=pk)
 
 
 def _fresh(request, pk: int) -> dict:
@@ -240,9 +236,7 @@ def account_propose(request, payload: ProposeIn):
         replaces = _get(request, replaces_id)
     message_id = data.pop("source_message_id")
     if message_id is not None:
-        message = get_or_404(
-            lambda: message_get(user=request.auth, pk=message_id), Message.DoesNotExist
-        )
+        message = or_404(message_get, user=request.auth, pk=message_id)
     account = services.bank_account_propose(
         actor=request.auth, company=company, replaces=replaces, source_message=message, **data
     )
@@ -255,11 +249,7 @@ def account_verify(request, pk: AccountId, payload: AccountVerifyIn):
     account = _get(request, pk)
     channel = None
     if payload.channel_id is not None:
-        channel = Channel.objects.filter(
-            pk=payload.channel_id, contact__company_id=account.company_id
-        ).first()
-        if channel is None:
-            raise Http404
+        channel = or_404(company_channel, company_id=account.company_id, pk=payload.channel_id)
     services.bank_account_verify(
         actor=request.auth,
         account=account,

@@ -31,10 +31,10 @@ from chengxin.banking.forms import (
 )
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.core.forms import apply_errors
+from chengxin.core.http import or_404
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 from chengxin.workflow.views import run_step
 
@@ -49,7 +49,7 @@ def _account_or_404(request, pk) -> BankAccount:
     accounts = selectors.visible_accounts(request.user).select_related(
         "company", "proposed_by", "verified_by", "approved_by", "replaces"
     )
-    return get_or_404(lambda: accounts.get(pk=pk), BankAccount.DoesNotExist)
+    return or_404(accounts.get, pk=pk)
 
 
 def _rows(user, accounts):
@@ -245,9 +245,7 @@ def account_propose_ours(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def account_propose_for_company(request, company_pk):
-    company = get_or_404(
-        lambda: company_get(user=request.user, pk=company_pk), Company.DoesNotExist
-    )
+    company = or_404(company_get, user=request.user, pk=company_pk)
     return _propose_page(request, company=company)
 
 

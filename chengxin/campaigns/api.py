@@ -9,13 +9,13 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from ninja import Field, Router, Schema, Status
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.banking.models import BankAccount
 from chengxin.campaigns import permissions, selectors
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, PlanState, Recipient
 from chengxin.campaigns.services import calls, closing, launch, plans
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, RecordId, path_id
-from chengxin.workflow.api import get_or_404
+from chengxin.core.http import or_404
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, approval_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["campaigns"])
@@ -30,6 +30,8 @@ class BreachOut(Schema):
 
 
 class PlanOut(Schema):
+    """A change plan. A draft that breaks a rule no override covers awaits a manager's override."""
+
     id: int = Field(description="The plan's id.")
     state: str = Field(description="One of: " + ", ".join(PlanState.values) + ".")
     old_account_id: int = Field(description="Our receiving account that closes.")
@@ -49,12 +51,8 @@ class PlanOut(Schema):
     fee_cap_currency: str = Field(description="The cap's currency.")
     reminder_after_days: int = Field(description="Days after the notice before reminding.")
     launched_at: datetime.datetime | None = Field(description="When the buyers were told.")
-    approvers: list[ApproverOut] = Field(
-        description="A draft that breaks a rule no override covers: who may override it."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Such a draft that nobody may override: why (else null)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
     @staticmethod
     def resolve_approvers(obj: ChangePlan) -> list:
@@ -68,10 +66,10 @@ class PlanOut(Schema):
 def _approval(plan: ChangePlan, *, people=None) -> dict:
     """Who may override the plan, computed once per plan (a list shares ``people``)."""
     if not hasattr(plan, "_approval"):
-        plan._approval = (
-            permissions.plan_overriders(plan, people=people).as_api()
+        plan._approval = approval_out(
+            permissions.plan_overriders(plan, people=people)
             if selectors.awaits_override(plan)
-            else {"approvers": [], "approval_blocked_reason": None}
+            else None
         )
     return plan._approval
 
@@ -131,7 +129,7 @@ class CallIn(Schema):
 
 
 def _plan(request, pk: int) -> ChangePlan:
-    return get_or_404(lambda: selectors.plan_get(user=request.auth, pk=pk), ChangePlan.DoesNotExist)
+    return or_404(selectors.plan_get, user=request.auth, pk=pk)
 
 
 def _account(pk: int, field: str) -> BankAccount:
@@ -205,9 +203,7 @@ def plan_recipients(request, pk: PlanId):
 def recipient_call(request, pk: RecipientId, payload: CallIn):
     """The customer's owner (or finance, a manager) records whether the buyer heard and
     understood; the call task is closed."""
-    recipient = get_or_404(
-        lambda: selectors.recipient_get(user=request.auth, pk=pk), Recipient.DoesNotExist
-    )
+    recipient = or_404(selectors.recipient_get, user=request.auth, pk=pk)
     calls.recipient_call_record(
         actor=request.auth, recipient=recipient, outcome=str(payload.outcome), notes=payload.notes
     )

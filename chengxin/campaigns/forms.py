@@ -5,7 +5,7 @@ from chengxin.banking.models import BankAccount
 from chengxin.banking.selectors import our_receiving_accounts
 from chengxin.campaigns.models import Audience, CallOutcome, ChangePlan, Perk
 from chengxin.campaigns.services.plans import PlanInput
-from chengxin.core.forms import LongTextField
+from chengxin.core.forms import LongTextField, input_from
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -62,22 +62,7 @@ class PlanForm(forms.Form):
         return cls(data, initial=initial)
 
     def to_input(self) -> PlanInput:
-        data = self.cleaned_data
-        return PlanInput(
-            old_account=data["old_account"],
-            new_account=data["new_account"],
-            reason=data["reason"],
-            decided_on=data["decided_on"],
-            parallel_from=data["parallel_from"],
-            old_closes_on=data["old_closes_on"],
-            audience=data["audience"],
-            audience_paid_from=data.get("audience_paid_from"),
-            audience_paid_until=data.get("audience_paid_until"),
-            fee_offer_until=data.get("fee_offer_until"),
-            fee_cap=data.get("fee_cap"),
-            fee_cap_currency=data.get("fee_cap_currency") or "",
-            reminder_after_days=data["reminder_after_days"],
-        )
+        return input_from(PlanInput, self.cleaned_data)
 
 
 class OverrideForm(forms.Form):

@@ -24,20 +24,18 @@ from chengxin.campaigns.timeline import timeline_svg
 from chengxin.core.addresses import request_client_address
 from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
 from chengxin.core.forms import apply_errors
+from chengxin.core.http import or_404
 from chengxin.outbox.windows import zone_for
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
-from chengxin.workflow.api import get_or_404
 
 
 def _plan_or_404(request, pk) -> ChangePlan:
-    return get_or_404(lambda: selectors.plan_get(user=request.user, pk=pk), ChangePlan.DoesNotExist)
+    return or_404(selectors.plan_get, user=request.user, pk=pk)
 
 
 def _recipient_or_404(request, pk) -> Recipient:
-    return get_or_404(
-        lambda: selectors.recipient_get(user=request.user, pk=pk), Recipient.DoesNotExist
-    )
+    return or_404(selectors.recipient_get, user=request.user, pk=pk)
 
 
 @require_GET

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.changes import selectors
 from chengxin.changes.models import ChangeRequest
 from chengxin.changes.permissions import awaits_approval, change_approvers
@@ -23,11 +21,10 @@ from chengxin.changes.services import (
     verification,
 )
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, RecordId, path_id
-from chengxin.mail.models import Message
+from chengxin.core.http import or_404
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel, Company, Contact
-from chengxin.parties.selectors import contact_get
-from chengxin.workflow.api import StepOut, get_or_404, steps_out
+from chengxin.parties.selectors import company_channel, contact_get
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, StepOut, approval_out, steps_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["contact changes"])
@@ -37,6 +34,8 @@ ContactId = path_id("The contact's id.")
 
 
 class ChangeOut(Schema):
+    """A change request. A verified request that needs it awaits a manager's approval."""
+
     id: int = Field(description="The change request's id.")
     contact_id: int = Field(description="The contact whose channel changes.")
     company_id: int = Field(description="The contact's company.")
@@ -70,12 +69,8 @@ class ChangeOut(Schema):
         "verification, approved, applied, notice_queued, notice_sent, notice_failed, "
         "review_opened, closed, rejected."
     )
-    approvers: list[ApproverOut] = Field(
-        description="Verified and awaiting a manager's approval: who may give it (else empty)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Awaiting an approval nobody may give: why (else null)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ChangeOpenIn(Schema):
@@ -111,10 +106,8 @@ class NotesIn(Schema):
 
 
 def _out(change: ChangeRequest, *, people=None) -> dict:
-    approvers = (
-        change_approvers(change, people=people).as_api()
-        if awaits_approval(change)
-        else {"approvers": [], "approval_blocked_reason": None}
+    approvers = approval_out(
+        change_approvers(change, people=people) if awaits_approval(change) else None
     )
     return {
         **approvers,
@@ -139,9 +132,7 @@ def _out(change: ChangeRequest, *, people=None) -> dict:
 
 
 def _get(request, pk: int) -> ChangeRequest:
-    return get_or_404(
-        lambda: selectors.change_get(user=request.auth, pk=pk), ChangeRequest.DoesNotExist
-    )
+    return or_404(selectors.change_get, user=request.auth, pk=pk)
 
 
 def _fresh(request, pk: int) -> dict:
@@ -165,15 +156,10 @@ def change_detail(request, pk: ChangeId):
 @router.post("/contacts/{pk}/changes", response={201: ChangeOut, **WRITE_ERRORS})
 def change_open(request, pk: ContactId, payload: ChangeOpenIn):
     """Open a change request for a contact's email or phone (step 0)."""
-    contact = get_or_404(
-        lambda: contact_get(user=request.auth, pk=pk), Contact.DoesNotExist, Company.DoesNotExist
-    )
+    contact = or_404(contact_get, user=request.auth, pk=pk)
     message = None
     if payload.source_message_id is not None:
-        message = get_or_404(
-            lambda: message_get(user=request.auth, pk=payload.source_message_id),
-            Message.DoesNotExist,
-        )
+        message = or_404(message_get, user=request.auth, pk=payload.source_message_id)
     change = opening.change_open(
         actor=request.auth,
         contact=contact,
@@ -199,11 +185,7 @@ def change_confirm(request, pk: ChangeId, payload: LetterIn):
 def change_verify(request, pk: ChangeId, payload: ChangeVerifyIn):
     """Step 2: record the out-of-band verification through a channel on file before the request."""
     change = _get(request, pk)
-    channel = Channel.objects.filter(
-        pk=payload.channel_id, contact__company_id=change.contact.company_id
-    ).first()
-    if channel is None:
-        raise Http404
+    channel = or_404(company_channel, company_id=change.contact.company_id, pk=payload.channel_id)
     verification.change_verify(
         actor=request.auth,
         request=change,

@@ -31,21 +31,18 @@ from chengxin.changes.services import (
     verification,
 )
 from chengxin.core.forms import apply_errors
+from chengxin.core.http import or_404
 from chengxin.guard.selectors import assessment_view
-from chengxin.mail.models import Message
 from chengxin.mail.selectors import message_get
-from chengxin.parties.models import Channel, Company, Contact
+from chengxin.parties.models import Contact
 from chengxin.parties.permissions import can_edit_company
 from chengxin.parties.selectors import channel_get, contact_get
-from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 from chengxin.workflow.views import run_step
 
 
 def _request_or_404(request, pk) -> ChangeRequest:
-    return get_or_404(
-        lambda: selectors.change_get(user=request.user, pk=pk), ChangeRequest.DoesNotExist
-    )
+    return or_404(selectors.change_get, user=request.user, pk=pk)
 
 
 @require_GET
@@ -193,9 +190,7 @@ def _open_page(request, *, company, contacts, initial, source_message=None):
 
 
 def _contact_or_404(request, pk) -> Contact:
-    return get_or_404(
-        lambda: contact_get(user=request.user, pk=pk), Contact.DoesNotExist, Company.DoesNotExist
-    )
+    return or_404(contact_get, user=request.user, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,9 +206,7 @@ def change_open_for_contact(request, contact_pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def change_open_for_message(request, message_pk):
-    message = get_or_404(
-        lambda: message_get(user=request.user, pk=message_pk), Message.DoesNotExist
-    )
+    message = or_404(message_get, user=request.user, pk=message_pk)
     company = message.company
     if company is None:
         raise Http404
@@ -276,9 +269,7 @@ def channel_add(request, pk):
 def channel_make_primary(request, pk):
     """The "make primary" button: opens a change request for it (a change of primary is a
     change)."""
-    channel = get_or_404(
-        lambda: channel_get(user=request.user, pk=pk), Channel.DoesNotExist, Company.DoesNotExist
-    )
+    channel = or_404(channel_get, user=request.user, pk=pk)
     try:
         change = opening.change_open(
             actor=request.user, contact=channel.contact, kind=channel.kind, new_value=channel.value

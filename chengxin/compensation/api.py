@@ -9,14 +9,21 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema
 
-from chengxin.accounts.schemas import ApproverOut
 from chengxin.compensation import selectors, services
-from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.models import ClaimState, FeeClaim
 from chengxin.compensation.permissions import claim_deciders
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, InvalidOut, Offset, path_id
-from chengxin.parties.models import Company
+from chengxin.core.api_types import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InvalidOut,
+    Offset,
+    PageOut,
+    page_out,
+    path_id,
+)
+from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import get_or_404
+from chengxin.workflow.api import ApprovalBlockedReason, Approvers, approval_out
 from chengxin.workflow.four_eyes import candidates
 
 router = Router(tags=["fee compensation"])
@@ -27,6 +34,8 @@ CreditId = path_id("The credit's id.")
 
 
 class ClaimOut(Schema):
+    """A fee claim. A submitted claim awaits the check: finance's decision."""
+
     id: int = Field(description="The claim's id.")
     company_id: int = Field(description="The buyer.")
     plan_id: int = Field(description="The account change plan that offers the compensation.")
@@ -51,12 +60,8 @@ class ClaimOut(Schema):
     approved_currency: str = Field(description="The currency of approved_amount.")
     decision_notes: str = Field(description="Finance's notes or the rejection's reason.")
     credit_id: int | None = Field(description="The credit an approval made.")
-    approvers: list[ApproverOut] = Field(
-        description="Claims awaiting the check: who in finance may decide it (else empty)."
-    )
-    approval_blocked_reason: str | None = Field(
-        description="Claims awaiting the check that nobody may decide: why (else null)."
-    )
+    approvers: Approvers
+    approval_blocked_reason: ApprovalBlockedReason
 
 
 class ClaimListQuery(Schema):
@@ -65,10 +70,7 @@ class ClaimListQuery(Schema):
     offset: Offset = Field(0, description="How many matching claims to skip.")
 
 
-class ClaimPageOut(Schema):
-    count: int = Field(description="How many claims match, across all pages.")
-    limit: int = Field(description="The page size used.")
-    offset: int = Field(description="How many matching claims were skipped.")
+class ClaimPageOut(PageOut):
     items: list[ClaimOut] = Field(description="This page of claims, newest first.")
 
 
@@ -104,10 +106,8 @@ class CreditUseIn(Schema):
 
 def _claim_out(claim: FeeClaim, *, people=None) -> dict:
     credit = getattr(claim, "credit", None) if claim.state == ClaimState.APPROVED else None
-    approval = (
-        claim_deciders(claim, people=people).as_api()
-        if claim.state == ClaimState.SUBMITTED
-        else {"approvers": [], "approval_blocked_reason": None}
+    approval = approval_out(
+        claim_deciders(claim, people=people) if claim.state == ClaimState.SUBMITTED else None
     )
     return {
         **approval,
@@ -137,7 +137,7 @@ def _claim_out(claim: FeeClaim, *, people=None) -> dict:
 
 
 def _get(request, pk: int) -> FeeClaim:
-    return get_or_404(lambda: selectors.claim_get(user=request.auth, pk=pk), FeeClaim.DoesNotExist)
+    return or_404(selectors.claim_get, user=request.auth, pk=pk)
 
 
 @router.get(
@@ -149,14 +149,8 @@ def claim_list(request, filters: Query[ClaimListQuery]):
     """Claims you may see (finance and managers: all; sales: their customers'), newest
     first. Pages by limit and offset."""
     claims = selectors.visible_claims(request.auth, state=filters.state).select_related("credit")
-    page = claims[filters.offset : filters.offset + filters.limit]
     people = candidates()
-    return {
-        "count": claims.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "items": [_claim_out(claim, people=people) for claim in page],
-    }
+    return page_out(claims, filters, lambda claim: _claim_out(claim, people=people))
 
 
 @router.get("/fee-claims/{pk}", response={200: ClaimOut, **READ_ERRORS}, summary="One fee claim")
@@ -199,16 +193,12 @@ def claim_reject(request, pk: ClaimId, payload: RejectIn):
 )
 def company_credits(request, pk: CompanyId):
     """Credits owed to the customer (used and open), newest first."""
-    company = get_or_404(lambda: company_get(user=request.auth, pk=pk), Company.DoesNotExist)
+    company = or_404(company_get, user=request.auth, pk=pk)
     return list(selectors.company_credits(company=company))
 
 
 @router.post("/credits/{pk}/use", response={200: CreditOut, **WRITE_ERRORS}, summary="Use a credit")
 def credit_use(request, pk: CreditId, payload: CreditUseIn):
     """Finance or a manager marks the credit used on an order."""
-    credit = get_or_404(
-        lambda: selectors.credit_get(user=request.auth, pk=pk),
-        Credit.DoesNotExist,
-        Company.DoesNotExist,
-    )
+    credit = or_404(selectors.credit_get, user=request.auth, pk=pk)
     return services.credit_use(actor=request.auth, credit=credit, reference=payload.reference)

@@ -23,8 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_assignee
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_created, snapshot
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.banking.services import document_check_accounts
 from chengxin.campaigns.models import Recipient
@@ -259,13 +258,7 @@ def _store_claim(
     claim.voucher_foreign_accounts = foreign_accounts(found)
     if claim.voucher_foreign_accounts:
         claim.save(update_fields=["voucher_foreign_accounts"])
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=claim,
-        after=snapshot(claim),
-        company_id=recipient.company_id,
-    )
+    audit_created(actor=actor, instance=claim, company_id=recipient.company_id)
     return claim
 
 
@@ -461,13 +454,7 @@ def _credit_for(claim: FeeClaim, amount: Decimal, *, actor: User) -> Credit:
         fee_claim=claim,
         created_by=actor,
     )  # fmt: skip
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=credit,
-        after=snapshot(credit),
-        company_id=credit.company_id,
-    )
+    audit_created(actor=actor, instance=credit, company_id=credit.company_id)
     return credit
 
 

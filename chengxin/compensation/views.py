@@ -25,7 +25,7 @@ from chengxin.compensation.forms import (
     RecordClaimForm,
     RejectForm,
 )
-from chengxin.compensation.models import ClaimState, Credit, FeeClaim
+from chengxin.compensation.models import ClaimState, FeeClaim
 from chengxin.compensation.offers import plan_offer
 from chengxin.compensation.permissions import (
     claim_deciders,
@@ -41,9 +41,8 @@ from chengxin.core.buyer_language import (
     page_direction,
 )
 from chengxin.core.forms import apply_errors
-from chengxin.parties.models import Company
+from chengxin.core.http import or_404
 from chengxin.parties.selectors import company_get
-from chengxin.workflow.api import get_or_404
 from chengxin.workflow.four_eyes import candidates
 
 
@@ -172,7 +171,7 @@ def claim_thanks(request, token):
 
 
 def _claim_or_404(request, pk) -> FeeClaim:
-    return get_or_404(lambda: selectors.claim_get(user=request.user, pk=pk), FeeClaim.DoesNotExist)
+    return or_404(selectors.claim_get, user=request.user, pk=pk)
 
 
 @require_GET
@@ -221,9 +220,7 @@ def claim_detail(request, pk):
 @login_required
 def claim_voucher(request, pk):
     """The voucher as a download, never shown inline: its bytes came from outside."""
-    claim = get_or_404(
-        lambda: selectors.claim_voucher(user=request.user, pk=pk), FeeClaim.DoesNotExist
-    )
+    claim = or_404(selectors.claim_voucher, user=request.user, pk=pk)
     response = HttpResponse(bytes(claim.voucher), content_type=claim.voucher_content_type)
     response["Content-Disposition"] = content_disposition_header(
         as_attachment=True, filename=claim.voucher_name
@@ -275,9 +272,7 @@ claim_reject = _decision(
 @require_http_methods(["GET", "POST"])
 @login_required
 def claim_record(request, company_pk):
-    company = get_or_404(
-        lambda: company_get(user=request.user, pk=company_pk), Company.DoesNotExist
-    )
+    company = or_404(company_get, user=request.user, pk=company_pk)
     require_record_claim(request.user, company)
     recipients = selectors.recipients_with_offer(company=company)
     form = None
@@ -310,11 +305,7 @@ def claim_record(request, company_pk):
 @require_POST
 @login_required
 def credit_use(request, pk):
-    credit = get_or_404(
-        lambda: selectors.credit_get(user=request.user, pk=pk),
-        Credit.DoesNotExist,
-        Company.DoesNotExist,
-    )
+    credit = or_404(selectors.credit_get, user=request.user, pk=pk)
     try:
         services.credit_use(
             actor=request.user, credit=credit, reference=request.POST.get("reference", "")

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,26 @@ class InvalidOut(Schema):
         'Nested fields are dotted, e.g. "contacts.0.channels.1.kind"; '
         '"__all__" holds messages about the request as a whole.'
     )
+
+
+class PageOut(Schema):
+    """One page of a list that pages by limit and offset; each list adds its ``items``."""
+
+    count: int = Field(description="How many records match, across all pages.")
+    limit: int = Field(description="The page size used.")
+    offset: int = Field(description="How many matching records were skipped.")
+
+
+def page_out(records, query, item: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    """The ``PageOut`` of ``records`` (a queryset) for ``query`` (its ``limit`` and
+    ``offset``): each record on the page as it is, or through ``item``."""
+    page = records[query.offset : query.offset + query.limit]
+    return {
+        "count": records.count(),
+        "limit": query.limit,
+        "offset": query.offset,
+        "items": list(page) if item is None else [item(record) for record in page],
+    }
 
 
 # Documented answers besides success; the handlers in chengxin/api.py produce them. Every

@@ -1,4 +1,5 @@
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
@@ -13,6 +14,14 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.core.http import or_404
+
+
+def input_from[T](cls: type[T], cleaned_data: Mapping[str, Any], /, **given: Any) -> T:
+    """A service's input ``cls`` (a dataclass) from a valid form: each of its fields from the
+    form field of the same name, except those ``given`` (e.g. a text split into lines)."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    taken = {f.name: cleaned_data[f.name] for f in fields if f.name not in given}
+    return cls(**taken, **given)
 
 
 def apply_errors(form, exc: ValidationError) -> None:

@@ -19,8 +19,7 @@ from django.utils import timezone
 
 from chengxin.accounts.models import Role, User
 from chengxin.audit.context import Origin, origin
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_created
 from chengxin.core.services import database_optimize
 from chengxin.demo.accounts import demo_accounts_load
 from chengxin.demo.data import (
@@ -85,7 +84,7 @@ def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
             )
             user.password = password_hash
             user.save()
-            audit_record(actor=None, action=Action.CREATE, instance=user, after=snapshot(user))
+            audit_created(actor=None, instance=user)
             created.append(spec.username)
         users[spec.username] = user
     return users, created, kept

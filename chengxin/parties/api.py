@@ -14,13 +14,19 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from chengxin.accounts.models import User
 from chengxin.audit.selectors import audit_timeline_for_companies
-from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, ErrorOut, InvalidOut, path_id
+from chengxin.core.api_types import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorOut,
+    InvalidOut,
+    page_out,
+    path_id,
+)
 from chengxin.core.http import or_404
 from chengxin.parties import selectors, services
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
@@ -139,9 +145,7 @@ def company_list(request, filters: Query[CompanyListQuery]):
             sort=filters.sort,
         ),
     )
-    count = companies.count()
-    page = companies.prefetch_related("tags")[filters.offset : filters.offset + filters.limit]
-    return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": list(page)}
+    return page_out(companies.prefetch_related("tags"), filters)
 
 
 @router.post(
@@ -509,11 +513,11 @@ def channel_verify(request, channel_id: ChannelId, payload: ChannelVerifyIn):
     channel = _channel(request, channel_id)
     via = None
     if payload.via_channel_id is not None:
-        via = Channel.objects.filter(
-            pk=payload.via_channel_id, contact__company_id=channel.contact.company_id
-        ).first()
-        if via is None:
-            raise Http404
+        via = or_404(
+            selectors.company_channel,
+            company_id=channel.contact.company_id,
+            pk=payload.via_channel_id,
+        )
     services.channel_verify(
         actor=request.auth, channel=channel, method=payload.method, note=payload.note, via=via
     )

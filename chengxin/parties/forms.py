@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chengxin.core.forms import LongTextField
+from chengxin.core.forms import LongTextField, input_from
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -71,18 +71,10 @@ class CompanyForm(forms.Form):
 
     def to_input(self) -> CompanyInput:
         data = self.cleaned_data
-        return CompanyInput(
-            legal_name=data["legal_name"],
-            country=data["country"],
+        return input_from(
+            CompanyInput,
+            data,
             other_names=_lines(data["other_names"]),
-            website=data["website"],
-            registration_number=data["registration_number"],
-            vat_number=data["vat_number"],
-            currency=data["currency"],
-            document_language=data["document_language"],
-            grade=data["grade"],
-            status=data["status"],
-            notes=data["notes"],
             tags=_lines(data["tags"]),
             domains=_lines(data["domains"]),
         )

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from chengxin.core.api_types import Offset, RecordId
+from chengxin.core.api_types import Offset, PageOut, RecordId
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
     ChannelKind,
@@ -157,10 +157,7 @@ class CompanyOut(CompanySummaryOut):
         return can_edit_company(context["request"].auth, obj)
 
 
-class CompanyPageOut(Schema):
-    count: int = Field(description="How many companies match, across all pages.")
-    limit: int = Field(description="The page size used.")
-    offset: int = Field(description="How many matching companies were skipped.")
+class CompanyPageOut(PageOut):
     items: list[CompanySummaryOut] = Field(description="This page of companies.")
 
 

@@ -123,6 +123,12 @@ def channel_get(*, user: User, pk: int) -> Channel:
     return channel
 
 
+def company_channel(*, company_id: int, pk: int) -> Channel:
+    """The channel ``pk`` of one of the company's contacts (a step names the channel on file
+    it went through); ``Channel.DoesNotExist`` for any other."""
+    return Channel.objects.get(pk=pk, contact__company_id=company_id)
+
+
 def company_history_ids(company: Company) -> list[int]:
     """The company and every company merged into it (and into those)."""
     ids, frontier = [company.pk], [company.pk]

@@ -18,6 +18,7 @@ from chengxin.accounts.models import Role, User
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
     Change,
+    audit_created,
     audit_record,
     audit_record_many,
     audited_update,
@@ -277,12 +278,8 @@ def company_create(
         last_followed_up_at=now if owner else None,
     )
     _set_tags(company, clean.tags)
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=company,
-        after=_company_snapshot(company),
-        company_id=company.pk,
+    audit_created(
+        actor=actor, instance=company, company_id=company.pk, after=_company_snapshot(company)
     )
     # A customer entered with its first people writes from their domains (added first, so
     # those people's addresses are on the customer's domain from the start).
@@ -574,13 +571,7 @@ def contact_create(
     contact = Contact.objects.create(
         company=company, title=(title or "").strip(), notes=notes or "", **fields
     )
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=contact,
-        after=snapshot(contact),
-        company_id=company.pk,
-    )
+    audit_created(actor=actor, instance=contact, company_id=company.pk)
     for channel in clean_channels:
         _channel_write(
             actor=actor, contact=contact, channel=channel, source=ChannelSource.NEW_CONTACT
@@ -947,13 +938,7 @@ def follow_up_log(
     if company.last_followed_up_at is None or happened_at > company.last_followed_up_at:
         Company.objects.filter(pk=company.pk).update(last_followed_up_at=happened_at)
         company.last_followed_up_at = happened_at
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=follow_up,
-        after=snapshot(follow_up),
-        company_id=company.pk,
-    )
+    audit_created(actor=actor, instance=follow_up, company_id=company.pk)
     return follow_up
 
 

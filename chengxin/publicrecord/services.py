@@ -24,8 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from chengxin.accounts.models import Role, User
 from chengxin.accounts.selectors import finance_desk
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, audited_update, snapshot
+from chengxin.audit.services import audit_created, audited_update
 from chengxin.banking.models import BankAccount, Side, State
 from chengxin.banking.selectors import account_lookup_ours
 from chengxin.core import bank_numbers as numbers
@@ -277,12 +276,7 @@ def proof_upload(
             is_public=is_public,
             uploaded_by=actor,
         )
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            instance=proof,
-            after=snapshot(proof),
-        )
+        audit_created(actor=actor, instance=proof)
     return proof
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from ninja import Field, Query, Router, Schema
 
-from chengxin.core.api_types import ErrorOut, InvalidOut, Offset, path_id
+from chengxin.core.api_types import ErrorOut, InvalidOut, Offset, PageOut, page_out, path_id
 from chengxin.core.http import or_404
 from chengxin.todos import selectors, services
 from chengxin.todos.kinds import kind_label
@@ -37,10 +37,7 @@ class TodoOut(Schema):
     outcome_notes: str = Field(description="Notes recorded with it.")
 
 
-class TodoPageOut(Schema):
-    count: int = Field(description="How many tasks match, across all pages.")
-    limit: int = Field(description="The page size used.")
-    offset: int = Field(description="How many matching tasks were skipped.")
+class TodoPageOut(PageOut):
     items: list[TodoOut] = Field(description="This page: open ones soonest due first.")
 
 
@@ -92,13 +89,7 @@ def todo_list(request, filters: Query[TodoListQuery]):
     if filters.status == "open":
         todos = todos.select_related("done_by")
     now = timezone.now()
-    page = todos[filters.offset : filters.offset + filters.limit]
-    return {
-        "count": todos.count(),
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "items": [_out(todo, now) for todo in page],
-    }
+    return page_out(todos, filters, lambda todo: _out(todo, now))
 
 
 @router.post(

@@ -10,27 +10,18 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from chengxin.core.deferred_text import ReaderTitleAndBody
+from chengxin.core.models import ReaderMessage
 
 
-class Todo(ReaderTitleAndBody, models.Model):
+class Todo(ReaderMessage):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="todos",
         verbose_name=_("assignee"),
     )
-    # Which feature made it (e.g. "campaigns.call"); free text so that each app names its
-    # own kinds without a migration here.
-    kind = models.CharField(_("kind"), max_length=50)
-    # The text as made (in the site's language); what is shown when there is no message.
-    title = models.CharField(_("title"), max_length=300)
+    # A task's body is its details (the same column as a notification's text).
     body = models.TextField(_("details"), blank=True)
-    # The untranslated message and its parameters (chengxin.core.deferred_text), shown
-    # in the reader's language; null for a text given as a finished string.
-    title_message = models.JSONField(null=True, blank=True, editable=False)
-    body_message = models.JSONField(null=True, blank=True, editable=False)
-    link = models.CharField(_("link"), max_length=500, blank=True)
     company = models.ForeignKey(
         "parties.Company",
         null=True,
@@ -89,9 +80,6 @@ class Todo(ReaderTitleAndBody, models.Model):
             ),
             models.Index(fields=["related_type", "related_id"], name="todo_related"),
         ]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def is_done(self) -> bool:

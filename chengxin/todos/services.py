@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, audited_update, snapshot
+from chengxin.audit.services import audit_created, audited_update
 from chengxin.core.deferred_text import reader_fields
 from chengxin.notifications.services import Text, notify
 from chengxin.todos.models import Todo
@@ -61,13 +60,7 @@ def todo_create(
             due_at=due_at,
             created_by=actor,
         )
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            instance=todo,
-            after=snapshot(todo),
-            company_id=todo.company_id,
-        )
+        audit_created(actor=actor, instance=todo, company_id=todo.company_id)
     if notify_assignee:
         notify(users=[assignee], kind=f"todo.{kind}", title=title, body=body, link=link)
     return todo

@@ -152,21 +152,6 @@ class Eligibility:
             return None
         return blocked_sentence(self.blocked_params)
 
-    def as_api(self) -> dict:
-        """``approvers`` and ``approval_blocked_reason`` for an item's API schema."""
-        return {
-            "approvers": [
-                {
-                    "id": a.user.pk,
-                    "name": str(a.user),
-                    "role": a.user.role,
-                    "must_set_up_two_factor": a.must_set_up_two_factor,
-                }
-                for a in self.approvers
-            ],
-            "approval_blocked_reason": self.blocked_reason,
-        }
-
 
 def blocked_sentence(params: dict) -> str:
     """Why nobody can approve, in the active language, from ``Eligibility.blocked_params``

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_created
 from chengxin.banking.models import BankAccount, ReceivedPayment, Side, State
 from chengxin.banking.permissions import can_record_payment
 from chengxin.core import bank_numbers as numbers
@@ -77,12 +76,5 @@ def payment_record(
         reference=reference,
         recorded_by=actor,
     )
-    audit_record(
-        actor=actor,
-        action=Action.CREATE,
-        instance=payment,
-        after=snapshot(payment),
-        company_id=company.pk,
-        label=str(payment),
-    )
+    audit_created(actor=actor, instance=payment, company_id=company.pk, label=str(payment))
     return payment

@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.audit.models import Action
-from chengxin.audit.services import audit_record, snapshot
+from chengxin.audit.services import audit_created, snapshot
 from chengxin.banking.models import BankAccount, Purpose, Side
 from chengxin.banking.models import State as AccountState
 from chengxin.campaigns.links import plan_link
@@ -172,7 +171,7 @@ def plan_create(*, actor: User, data: PlanInput, today: datetime.date | None = N
         plan.full_clean(exclude=["rule_breaches", "created_by"])
         plan.rule_breaches = [b.as_json() for b in plan_breaches(plan, announce_on=today)]
         plan.save()
-        audit_record(actor=actor, action=Action.CREATE, instance=plan, after=snapshot(plan))
+        audit_created(actor=actor, instance=plan)
         tell_if_nobody_may_override(plan, actor=actor)
     return plan
 
