@@ -205,8 +205,3 @@ def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
             "buyer": recipient.company.legal_name
         }
         return _letter(subject, "ack_reminder", context, html=False)
-
-
-# The rep's tasks about a recipient are written in the rep's language, not the buyer's:
-# they live in their own module, out of the buyer catalogues.
-from chengxin.campaigns.rep_tasks import task_text  # noqa: E402, F401

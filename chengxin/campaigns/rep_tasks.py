@@ -1,6 +1,6 @@
 """The tasks a campaign opens for the rep about a recipient (send the chat reminder, call,
 send the notice by hand): written in the rep's language when read, so they stay out of
-the buyer catalogues (``notice.task_text`` is the same function)."""
+the buyer catalogues."""
 
 from __future__ import annotations
 

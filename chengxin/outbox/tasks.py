@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from chengxin.audit.context import Origin, origin
-from chengxin.outbox.services import outbox_send_due, outbox_send_one
+from chengxin.outbox.services.sending import outbox_send_due, outbox_send_one
 
 
 @task()

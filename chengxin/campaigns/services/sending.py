@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.campaigns import notice, selectors
+from chengxin.campaigns import notice, rep_tasks, selectors
 from chengxin.campaigns.links import RELATED, campaign_link
 from chengxin.campaigns.models import (
     CallOutcome,
@@ -71,7 +71,7 @@ def _make_todo(touch: Touch, recipient: Recipient, token: str, *, error: str = "
         TouchKind.CALL: "call",
         TouchKind.CHAT_REMINDER: "chat_reminder",
     }.get(touch.kind, "email_notice")
-    title, body = notice.task_text(kind, recipient, token)
+    title, body = rep_tasks.task_text(kind, recipient, token)
     todo = todo_create(
         assignee=rep,
         kind=f"campaigns.{kind}",
