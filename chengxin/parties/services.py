@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
@@ -45,7 +45,16 @@ from chengxin.parties.models import (
     Tag,
     VerificationMethod,
 )
-from chengxin.parties.permissions import require_edit, require_manager
+from chengxin.parties.permissions import (
+    require_claim,
+    require_create,
+    require_edit,
+    require_manager,
+    require_release,
+    require_share,
+    require_verify,
+    require_verify_foreign,
+)
 
 _LANGUAGES = {code for code, _label in DOCUMENT_LANGUAGES}
 
@@ -253,10 +262,7 @@ def company_create(
     contacts: Sequence[tuple[dict, Sequence[ChannelInput]]] = (),
 ) -> Company:
     """Create a company (with its first contacts). A sales rep owns what they create."""
-    if actor.role == Role.FINANCE:
-        raise PermissionDenied(_("Finance may not create customers."))
-    if actor.role == Role.SALES and owner is not None and owner != actor:
-        raise PermissionDenied(_("A sales rep may only create customers they own."))
+    require_create(actor, owner)
     clean = _clean_company(data)
     if owner is None and actor.role == Role.SALES:
         owner = actor
@@ -379,17 +385,14 @@ def company_claim(*, actor: User, company: Company) -> Company:
     company = Company.objects.select_for_update().get(pk=company.pk)
     if company.owner_id is not None:
         raise ValidationError(_("This customer is no longer in the pool."))
-    if actor.role not in (Role.SALES, Role.MANAGER, Role.ADMIN):
-        raise PermissionDenied(_("Only sales reps and managers take customers from the pool."))
+    require_claim(actor)
     return _change_owner(actor=actor, company=company, owner=actor)
 
 
 @transaction.atomic
 def company_release(*, actor: User, company: Company) -> Company:
     """Put a customer back into the pool."""
-    require_edit(actor, company)
-    if actor.role == Role.SALES and company.owner_id != actor.pk:
-        raise PermissionDenied(_("Only the owner may return a customer to the pool."))
+    require_release(actor, company)
     return _change_owner(actor=actor, company=company, owner=None)
 
 
@@ -404,8 +407,7 @@ def company_assign(*, actor: User, company: Company, owner: User) -> Company:
 @transaction.atomic
 def company_share(*, actor: User, company: Company, users: Sequence[User]) -> Company:
     """Share a customer with colleagues (the owner or a manager decides)."""
-    if not (actor.edits_all_customers or company.owner_id == actor.pk):
-        raise PermissionDenied(_("Only the owner or a manager may share this customer."))
+    require_share(actor, company)
     with audited_update(
         actor=actor, instance=company, company_id=company.pk, take=_company_snapshot
     ):
@@ -859,9 +861,7 @@ def channel_verify(
         Channel.objects.select_for_update().select_related("contact__company").get(pk=channel.pk)
     )
     company = channel.contact.company
-    require_edit(actor, company)
-    if not (actor.edits_all_customers or company.owner_id == actor.pk):
-        raise PermissionDenied(_("Only the customer's owner or a manager may verify a channel."))
+    require_verify(actor, company)
     if not channel.is_active:
         raise ValidationError(_("A retired channel cannot be verified."))
     if channel.verified_at is not None:
@@ -883,13 +883,7 @@ def channel_verify(
     if errors:
         raise ValidationError(errors)
     if _foreign_when_added(channel):
-        if actor.role not in (Role.MANAGER, Role.ADMIN):
-            raise PermissionDenied(
-                _("%(value)s is not on one of the customer's domains: only a manager may "
-                  "verify it.") % {"value": channel.display}
-            )  # fmt: skip
-        if channel.added_by_id == actor.pk:
-            raise PermissionDenied(_("You added this address; another manager must verify it."))
+        require_verify_foreign(actor, channel)
     with audited_update(actor=actor, instance=channel, company_id=company.pk):
         channel.verified_at, channel.verified_by = now, actor
         channel.verification_method, channel.verification_note = method, note
