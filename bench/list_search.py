@@ -92,7 +92,7 @@ def generate(companies: int, contacts_per_company: int, seed: int) -> None:
     from chengxin.accounts.models import Role, User
     from chengxin.parties import normalize
     from chengxin.parties.models import Channel, Company, CompanyDomain, Contact, Tag
-    from chengxin.parties.services import search_text_for
+    from chengxin.parties.services.search_text import search_text_for
 
     rng = random.Random(seed)
     started = time.monotonic()

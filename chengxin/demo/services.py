@@ -32,8 +32,12 @@ from chengxin.demo.data import (
     demo_companies,
 )
 from chengxin.demo.mail import demo_inbox_load
-from chengxin.parties import services as parties
 from chengxin.parties.models import Channel, Company, ContactStatus, VerificationMethod
+from chengxin.parties.services.channels import ChannelInput, channel_retire
+from chengxin.parties.services.companies import CompanyInput, company_create, company_share
+from chengxin.parties.services.contacts import contact_update
+from chengxin.parties.services.follow_ups import follow_up_log
+from chengxin.parties.services.pool import company_release
 
 
 class DemoRefused(Exception):
@@ -92,10 +96,10 @@ def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
 
 def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datetime) -> Company:
     entered_by = users[spec.entered_by]
-    company = parties.company_create(
+    company = company_create(
         actor=entered_by,
         owner=entered_by,
-        data=parties.CompanyInput(
+        data=CompanyInput(
             legal_name=spec.legal_name,
             country=spec.country,
             other_names=spec.other_names,
@@ -110,7 +114,7 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
         contacts=[
             (
                 {"name": c.name, "title": c.title, "language": c.language},
-                [parties.ChannelInput(kind, value) for kind, value in c.channels],
+                [ChannelInput(kind, value) for kind, value in c.channels],
             )
             for c in spec.contacts
         ],
@@ -128,9 +132,9 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
                 verification_method=VerificationMethod.EXISTING,
             )
         for index in contact_spec.retired:
-            parties.channel_retire(actor=entered_by, channel=channels[index])
+            channel_retire(actor=entered_by, channel=channels[index])
         if contact_spec.left:
-            parties.contact_update(
+            contact_update(
                 actor=entered_by,
                 contact=contact,
                 name=contact.name,
@@ -144,7 +148,7 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
     for follow_up in spec.follow_ups:
         when = now - datetime.timedelta(days=follow_up.days_ago)
         happened.append(when)
-        parties.follow_up_log(
+        follow_up_log(
             actor=entered_by,
             company=company,
             kind=follow_up.kind,
@@ -162,11 +166,9 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
         )
         company.refresh_from_db()
     if spec.shared_with:
-        parties.company_share(
-            actor=entered_by, company=company, users=[users[u] for u in spec.shared_with]
-        )
+        company_share(actor=entered_by, company=company, users=[users[u] for u in spec.shared_with])
     if spec.owner is None:
-        parties.company_release(actor=entered_by, company=company)
+        company_release(actor=entered_by, company=company)
     return company
 
 

@@ -23,7 +23,8 @@ from chengxin.parties import normalize
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import DOCUMENT_LANGUAGES
 from chengxin.parties.selectors import NAME_SIMILARITY
-from chengxin.parties.services import CompanyInput, _clean_company, _clean_contact_fields
+from chengxin.parties.services.companies import CompanyInput, _clean_company
+from chengxin.parties.services.contacts import _clean_contact_fields
 
 ERROR = "error"  # blocks the import
 DUPLICATE = "duplicate"  # the company already exists: its rows are skipped

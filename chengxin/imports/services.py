@@ -37,7 +37,7 @@ from chengxin.parties.models import (
     Tag,
     email_domain,
 )
-from chengxin.parties.services import search_text_for
+from chengxin.parties.services.search_text import search_text_for
 
 logger = logging.getLogger(__name__)
 

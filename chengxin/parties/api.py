@@ -28,7 +28,7 @@ from chengxin.core.api_types import (
     path_id,
 )
 from chengxin.core.http import or_404
-from chengxin.parties import selectors, services
+from chengxin.parties import selectors
 from chengxin.parties.models import Channel, ChannelKind, Company, Contact
 from chengxin.parties.schemas import (
     AssignIn,
@@ -47,7 +47,9 @@ from chengxin.parties.schemas import (
     DuplicatesRefusedOut,
     HistoryEntryOut,
 )
-from chengxin.parties.services import ChannelInput, CompanyInput
+from chengxin.parties.services import channels, companies, contacts, pool
+from chengxin.parties.services.channels import ChannelInput
+from chengxin.parties.services.companies import CompanyInput
 
 router = Router(tags=["customers"])
 
@@ -200,7 +202,7 @@ def company_create(request, payload: CompanyCreateIn):
     # look for duplicates with the values the service normalised; roll back if refused.
     try:
         with transaction.atomic():
-            company = services.company_create(actor=request.auth, data=data, contacts=contacts)
+            company = companies.company_create(actor=request.auth, data=data, contacts=contacts)
             if not payload.allow_duplicate:
                 duplicates = _duplicates_of(company)
                 if duplicates:
@@ -258,7 +260,7 @@ def company_update(request, company_id: CompanyId, payload: CompanyPatch):
     )
     for name, value in payload.dict(exclude_unset=True).items():
         setattr(current, name, getattr(value, "value", value))
-    services.company_update(actor=request.auth, company=company, data=current)
+    companies.company_update(actor=request.auth, company=company, data=current)
     return _company(request, company_id)
 
 
@@ -273,7 +275,7 @@ def company_delete(request, company_id: CompanyId):
     audit trail. **409** when records that must be kept refer to it (payments received,
     account-change recipients, credits): nothing is deleted."""
     company = _company(request, company_id)
-    services.company_delete(actor=request.auth, company=company)
+    companies.company_delete(actor=request.auth, company=company)
     return Status(204, None)
 
 
@@ -287,7 +289,7 @@ def company_claim(request, company_id: CompanyId):
     """Take an unowned company from the pool: you become its owner (sales reps and
     managers). 422 when someone owns it already."""
     company = _company(request, company_id)
-    services.company_claim(actor=request.auth, company=company)
+    pool.company_claim(actor=request.auth, company=company)
     return _company(request, company_id)
 
 
@@ -300,7 +302,7 @@ def company_claim(request, company_id: CompanyId):
 def company_release(request, company_id: CompanyId):
     """Give up a company you own (or, as a manager, any company): it goes to the pool."""
     company = _company(request, company_id)
-    services.company_release(actor=request.auth, company=company)
+    pool.company_release(actor=request.auth, company=company)
     return _company(request, company_id)
 
 
@@ -316,7 +318,7 @@ def company_assign(request, company_id: CompanyId, payload: AssignIn):
     owner = User.objects.filter(pk=payload.owner_id).first()
     if owner is None:
         raise ValidationError({"owner_id": [_("There is no such user.")]})
-    services.company_assign(actor=request.auth, company=company, owner=owner)
+    pool.company_assign(actor=request.auth, company=company, owner=owner)
     return _company(request, company_id)
 
 
@@ -370,7 +372,7 @@ def contact_list(request, company_id: CompanyId):
 def contact_create(request, company_id: CompanyId, payload: ContactIn):
     """Add a person at the company, with their channels. Without a time zone it is
     guessed from their phone number or the company's country."""
-    contact = services.contact_create(
+    contact = contacts.contact_create(
         actor=request.auth,
         company=_company(request, company_id),
         name=payload.name,
@@ -420,7 +422,7 @@ def contact_update(request, contact_id: ContactId, payload: ContactPatch):
     }
     for name, value in payload.dict(exclude_unset=True).items():
         fields[name] = getattr(value, "value", value)
-    services.contact_update(actor=request.auth, contact=contact, **fields)
+    contacts.contact_update(actor=request.auth, contact=contact, **fields)
     return _contact_with_channels(request, contact_id)
 
 
@@ -449,7 +451,7 @@ def channel_create(request, contact_id: ContactId, payload: ChannelIn):
     an existing contact goes through the five-step change request. Open one with
     `POST /contacts/{id}/changes` (kind, new_value, action "add" or "replace"). Channels of a
     new contact are given when it is created."""
-    channel = services.channel_add(
+    channel = channels.channel_add(
         actor=request.auth,
         contact=_contact(request, contact_id),
         kind=payload.kind.value,
@@ -480,7 +482,7 @@ def channel_detail(request, channel_id: ChannelId):
 def channel_retire(request, channel_id: ChannelId):
     """Stop using a channel. It stays in the history; if it was primary, the oldest
     other active channel of its kind takes over."""
-    channel = services.channel_retire(actor=request.auth, channel=_channel(request, channel_id))
+    channel = channels.channel_retire(actor=request.auth, channel=_channel(request, channel_id))
     return _channel(request, channel.pk)
 
 
@@ -493,7 +495,7 @@ def channel_retire(request, channel_id: ChannelId):
 def channel_make_primary(request, channel_id: ChannelId):
     """Always refused with 422: a change of primary goes through the change request loop
     (`POST /contacts/{id}/changes` with the channel's kind and value)."""
-    channel = services.channel_make_primary(
+    channel = channels.channel_make_primary(
         actor=request.auth, channel=_channel(request, channel_id)
     )
     return _channel(request, channel.pk)
@@ -518,7 +520,7 @@ def channel_verify(request, channel_id: ChannelId, payload: ChannelVerifyIn):
             company_id=channel.contact.company_id,
             pk=payload.via_channel_id,
         )
-    services.channel_verify(
+    channels.channel_verify(
         actor=request.auth, channel=channel, method=payload.method, note=payload.note, via=via
     )
     return _channel(request, channel.pk)

@@ -16,7 +16,8 @@ from chengxin.parties.models import (
     FollowUpKind,
     Grade,
 )
-from chengxin.parties.services import ChannelInput, CompanyInput
+from chengxin.parties.services.channels import ChannelInput
+from chengxin.parties.services.companies import CompanyInput
 
 
 def _currency_choices():

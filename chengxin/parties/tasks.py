@@ -1,7 +1,7 @@
 from django.tasks import task
 
 from chengxin.audit.context import Origin, origin
-from chengxin.parties.services import pool_return_stale
+from chengxin.parties.services.pool import pool_return_stale
 
 
 @task()

@@ -20,7 +20,7 @@ from chengxin.core.errors import Conflict
 from chengxin.core.forms import apply_errors, run_form
 from chengxin.core.http import or_404, run_action
 from chengxin.core.pagination import CappedPaginator
-from chengxin.parties import selectors, services
+from chengxin.parties import selectors
 from chengxin.parties.countries import country_choices
 from chengxin.parties.forms import (
     ChannelVerifyForm,
@@ -34,6 +34,15 @@ from chengxin.parties.forms import (
 from chengxin.parties.models import Channel, Company, CompanyDomain, Contact, Grade, Tag
 from chengxin.parties.normalize import normalize_domain, normalize_email, normalize_phone
 from chengxin.parties.permissions import can_edit_company
+from chengxin.parties.services import (
+    channels,
+    companies,
+    contacts,
+    domains,
+    follow_ups,
+    merge,
+    pool,
+)
 
 PAGE_SIZE = 50
 SEARCH_COUNT_LIMIT = 500
@@ -177,7 +186,7 @@ def company_create(request):
                     )
                 )
             try:
-                company = services.company_create(
+                company = companies.company_create(
                     actor=request.user, data=form.to_input(), contacts=contacts
                 )
             except ValidationError as exc:
@@ -232,7 +241,7 @@ def company_edit(request, pk):
     saved = run_form(
         request,
         form,
-        lambda data: services.company_update(
+        lambda data: companies.company_update(
             actor=request.user, company=company, data=form.to_input()
         ),
         success=_("Saved."),
@@ -260,7 +269,7 @@ def _service_post(request, company_pk, fn, success, **kwargs):
 def company_claim(request, pk):
     company = _company_or_404(request, pk)
     return _service_post(
-        request, pk, services.company_claim, _("The customer is yours now."), company=company
+        request, pk, pool.company_claim, _("The customer is yours now."), company=company
     )
 
 
@@ -271,7 +280,7 @@ def company_release(request, pk):
     return _service_post(
         request,
         pk,
-        services.company_release,
+        pool.company_release,
         _("The customer went back to the pool."),
         company=company,
     )
@@ -283,7 +292,7 @@ def company_assign(request, pk):
     company = _company_or_404(request, pk)
     owner = get_object_or_404(User, pk=_posted_id(request, "owner"))
     return _service_post(
-        request, pk, services.company_assign, _("Owner changed."), company=company, owner=owner
+        request, pk, pool.company_assign, _("Owner changed."), company=company, owner=owner
     )
 
 
@@ -293,7 +302,7 @@ def company_share(request, pk):
     company = _company_or_404(request, pk)
     users = list(User.objects.filter(pk__in=request.POST.getlist("users"), is_active=True))
     return _service_post(
-        request, pk, services.company_share, _("Sharing saved."), company=company, users=users
+        request, pk, companies.company_share, _("Sharing saved."), company=company, users=users
     )
 
 
@@ -302,7 +311,7 @@ def company_share(request, pk):
 def company_delete(request, pk):
     company = _company_or_404(request, pk)
     try:
-        services.company_delete(actor=request.user, company=company)
+        companies.company_delete(actor=request.user, company=company)
     except Conflict as refused:
         messages.error(request, refused.message)
         return redirect("parties:company_detail", pk=company.pk)
@@ -329,7 +338,7 @@ def company_merge(request, pk):
     if request.method == "POST":
         other = _company_or_404(request, _posted_id(request, "other"))
         try:
-            services.company_merge(actor=request.user, keep=keep, other=other)
+            merge.company_merge(actor=request.user, keep=keep, other=other)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
@@ -350,7 +359,7 @@ def domain_add(request, pk):
     return _service_post(
         request,
         pk,
-        services.company_domain_add,
+        domains.company_domain_add,
         _("Domain added."),
         company=company,
         domain=request.POST.get("domain", ""),
@@ -363,7 +372,7 @@ def domain_remove(request, pk, domain_pk):
     company = _company_or_404(request, pk)
     domain = get_object_or_404(CompanyDomain, pk=domain_pk, company=company)
     return _service_post(
-        request, pk, services.company_domain_remove, _("Domain removed."), domain=domain
+        request, pk, domains.company_domain_remove, _("Domain removed."), domain=domain
     )
 
 
@@ -378,7 +387,7 @@ def follow_up_add(request, pk):
     return _service_post(
         request,
         pk,
-        services.follow_up_log,
+        follow_ups.follow_up_log,
         _("Follow-up recorded."),
         company=company,
         **form.cleaned_data,
@@ -394,7 +403,7 @@ def contact_create(request, pk):
     created = channel_form.is_valid() and run_form(
         request,
         form,
-        lambda data: services.contact_create(
+        lambda data: contacts.contact_create(
             actor=request.user,
             company=company,
             name=data["name"],
@@ -424,7 +433,7 @@ def contact_edit(request, pk):
     saved = run_form(
         request,
         form,
-        lambda data: services.contact_update(actor=request.user, contact=contact, **data),
+        lambda data: contacts.contact_update(actor=request.user, contact=contact, **data),
         success=_("Saved."),
         then=_company_page(company.pk),
     )
@@ -442,7 +451,7 @@ def channel_retire(request, pk):
     return _service_post(
         request,
         channel.contact.company_id,
-        services.channel_retire,
+        channels.channel_retire,
         _("Channel retired; it stays in the history."),
         channel=channel,
     )
@@ -459,7 +468,7 @@ def channel_verify(request, pk):
     verified = run_form(
         request,
         form,
-        lambda data: services.channel_verify(
+        lambda data: channels.channel_verify(
             actor=request.user,
             channel=channel,
             method=data["method"],

@@ -20,7 +20,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import Role, User
-from chengxin.parties.services import ChannelInput, CompanyInput, company_create
+from chengxin.parties.services.channels import ChannelInput
+from chengxin.parties.services.companies import CompanyInput, company_create
 
 # The public test corpora (phishing mail, DKIM/ARC suites, lookalike lists, bank
 # statements) live beside the repository in ../shared/data; they are read in place,

@@ -9,10 +9,10 @@ from chengxin.audit.selectors import audit_chain_first_break
 
 
 def test_every_change_is_recorded_with_before_and_after(owner, company):
-    from chengxin.parties import services
+    from chengxin.parties.services.contacts import contact_update
 
     contact = company.contacts.get()
-    services.contact_update(
+    contact_update(
         actor=owner,
         contact=contact,
         name="Anna Schmidt-Weber",

@@ -18,8 +18,8 @@ from chengxin.changes.services.confirmation import (
     confirmation_status,
 )
 from chengxin.changes.services.steps import change_advance, change_to_act_on
-from chengxin.parties import services as parties_services
 from chengxin.parties.models import Channel
+from chengxin.parties.services.channels import channel_apply_change, channel_retire
 from chengxin.workflow.services import WRONG_STEP, require_state
 
 
@@ -97,7 +97,7 @@ def _channels_write(
 ) -> tuple[Channel, int | None]:
     """The new value written (or promoted) as verified by the loop; for a replacement the
     old one retired. The new channel, and the retired one's id (None when none was)."""
-    new_channel = parties_services.channel_apply_change(
+    new_channel = channel_apply_change(
         actor=actor,
         contact=request.contact,
         kind=request.kind,
@@ -110,7 +110,7 @@ def _channels_write(
     if request.action == ChangeAction.REPLACE and request.old_channel_id:
         old = Channel.objects.get(pk=request.old_channel_id)
         if old.is_active and old.pk != new_channel.pk:
-            parties_services.channel_retire(actor=actor, channel=old)
+            channel_retire(actor=actor, channel=old)
             return new_channel, old.pk
     return new_channel, None
 

@@ -35,7 +35,8 @@ def deliver_confirmation(change):
 def add_colleague(owner, company, *channels, name="Jörg Weber"):
     """A new person at the customer, entered with ``channels`` ((kind, value) pairs): the
     channels are written at once, unverified."""
-    from chengxin.parties.services import ChannelInput, contact_create
+    from chengxin.parties.services.channels import ChannelInput
+    from chengxin.parties.services.contacts import contact_create
 
     return contact_create(
         actor=owner,

@@ -22,9 +22,12 @@ from chengxin.changes.models import ChangeRequest, State
 from chengxin.changes.services import applying, confirmation, opening, rejection, verification
 from chengxin.changes.tests.conftest import NEW_EMAIL, OLD_EMAIL, add_colleague
 from chengxin.imports import services as imports
-from chengxin.parties import services as parties
 from chengxin.parties.models import Channel
 from chengxin.parties.selectors import channels_on_file
+from chengxin.parties.services.channels import channel_verify
+from chengxin.parties.services.companies import company_share
+from chengxin.parties.services.domains import company_domain_add
+from chengxin.parties.services.merge import company_merge
 from chengxin.testing import make_company
 from chengxin.testing.banking import IBAN_NL, make_account
 from chengxin.testing.imports import csv_bytes, upload
@@ -120,23 +123,23 @@ def test_verifying_a_foreign_address_needs_a_manager_who_did_not_add_it(owner, m
     jonas = add_colleague(owner, company, ("email", ATTACKER))
     email = jonas.channels.get()
     with pytest.raises(PermissionDenied, match="only a manager"):
-        parties.channel_verify(actor=owner, channel=email, method="in_person",
+        channel_verify(actor=owner, channel=email, method="in_person",
                                note="He said so on the phone.")  # fmt: skip
     added_by_manager = add_colleague(manager, company, ("email", "x@mueller-maschinen.co"),
                                      name="Eve")  # fmt: skip
     with pytest.raises(PermissionDenied, match="another manager"):
-        parties.channel_verify(actor=manager, channel=added_by_manager.channels.get(),
+        channel_verify(actor=manager, channel=added_by_manager.channels.get(),
                                method="in_person", note="Met her at the fair.")  # fmt: skip
-    parties.channel_verify(actor=manager, channel=email, method="official_source",
+    channel_verify(actor=manager, channel=email, method="official_source",
                            note="Listed as purchasing on mueller-maschinen.co, their shop.")  # fmt: skip
     email.refresh_from_db()
     assert email.verified_by == manager and email.verification_method == "official_source"
     # A colleague the customer is shared with may not verify.
     shared = make_user(Role.SALES, username="shared")
-    parties.company_share(actor=owner, company=company, users=[shared])
+    company_share(actor=owner, company=company, users=[shared])
     other = add_colleague(owner, company, ("phone", "+49 151 99999999"), name="Max")
     with pytest.raises(PermissionDenied, match="owner or a manager"):
-        parties.channel_verify(actor=shared, channel=other.channels.get(), method="in_person",
+        channel_verify(actor=shared, channel=other.channels.get(), method="in_person",
                                note="Met him in Hamburg.")  # fmt: skip
 
 
@@ -144,7 +147,7 @@ def test_verified_after_the_request_does_not_count_for_it(owner, company, contac
     change = opening.change_open(actor=owner, contact=contact, kind="email", new_value=NEW_EMAIL)
     jonas = add_colleague(owner, company, ("phone", "+49 151 23456789"))
     phone = jonas.channels.get()
-    parties.channel_verify(actor=owner, channel=phone, method="in_person",
+    channel_verify(actor=owner, channel=phone, method="in_person",
                            note="Met Jonas at the Hannover fair.")  # fmt: skip
     assert phone not in verification.verification_channels(change)
     # For a request opened after the verification, it is on file.
@@ -176,7 +179,7 @@ def test_merge_brings_channels_in_unverified(manager, owner, company, contact):
     duplicate = make_company(actor=owner, name="Mueller Maschinenbau", email=ATTACKER,
                              phone="+49 151 23456789")  # fmt: skip
     assert channels_on_file(company=duplicate, before=timezone.now()).count() == 2
-    parties.company_merge(actor=manager, keep=company, other=duplicate)
+    company_merge(actor=manager, keep=company, other=duplicate)
     brought = Channel.objects.filter(value__in=[ATTACKER, "+4915123456789"])
     assert {(c.source, c.verified_at, c.contact.company_id) for c in brought} == {
         ("merge", None, company.pk)
@@ -242,7 +245,7 @@ def test_make_primary_walks_the_loop_and_verifies_the_channel(owner, company):
     jonas = add_colleague(owner, company, ("email", "jonas@mueller-maschinen.de"),
                           ("phone", "+49 30 9018 2299"), ("email", "j.weber@mueller-maschinen.de"))  # fmt: skip
     first = jonas.channels.get(value="jonas@mueller-maschinen.de")
-    parties.channel_verify(actor=owner, channel=first, method="official_source",
+    channel_verify(actor=owner, channel=first, method="official_source",
                            note="Listed on mueller-maschinen.de/kontakt.")  # fmt: skip
     second = jonas.channels.get(value="j.weber@mueller-maschinen.de")
     with pytest.raises(Exception, match="already has this"):
@@ -279,10 +282,10 @@ def test_adding_the_attackers_domain_afterwards_does_not_let_a_rep_verify_alone(
 
     jonas = add_colleague(owner, company, ("email", ATTACKER))
     email = jonas.channels.get()
-    parties.company_domain_add(actor=owner, company=company, domain="mueller-maschinen.co")
+    company_domain_add(actor=owner, company=company, domain="mueller-maschinen.co")
     assert Channel.objects.with_foreign_domain().get(pk=email.pk).foreign_domain is False
     with pytest.raises(PermissionDenied, match="only a manager"):
-        parties.channel_verify(actor=owner, channel=email, method="official_source",
+        channel_verify(actor=owner, channel=email, method="official_source",
                                note="The domain is theirs now, it is on the company page.")  # fmt: skip
     email.refresh_from_db()
     assert email.verified_at is None

@@ -30,7 +30,8 @@ from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import Channel
-from chengxin.parties.services import channel_verify, company_share
+from chengxin.parties.services.channels import channel_verify
+from chengxin.parties.services.companies import company_share
 from chengxin.testing import make_user
 from chengxin.testing.mail import make_raw
 

@@ -11,7 +11,8 @@ from chengxin.changes.services import applying, confirmation, notice, opening, v
 from chengxin.changes.tests.conftest import NEW_EMAIL, deliver_confirmation
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel
-from chengxin.parties.services import ChannelInput, contact_create
+from chengxin.parties.services.channels import ChannelInput
+from chengxin.parties.services.contacts import contact_create
 from chengxin.testing import login
 
 

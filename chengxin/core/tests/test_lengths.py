@@ -11,8 +11,8 @@ from chengxin.accounts.models import ApiToken
 from chengxin.accounts.services import api_token_create
 from chengxin.core.lengths import too_long_message
 from chengxin.imports import services as import_services
-from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
+from chengxin.parties.services.contacts import contact_update
 from chengxin.testing import Api
 from chengxin.testing.imports import csv_bytes, problems, upload
 
@@ -43,7 +43,7 @@ def test_api_refuses_a_contact_name_over_200_characters_and_keeps_the_old_one(ow
 def test_the_service_names_the_field_and_the_limit(owner, company):
     contact = company.contacts.get()
     with pytest.raises(ValidationError) as refused:
-        services.contact_update(
+        contact_update(
             actor=owner, contact=contact, name="Anna", title=LONG_TITLE, language="de",
             time_zone="Europe/Berlin", notes="", status="active",
         )  # fmt: skip

@@ -36,7 +36,7 @@ from chengxin.outbox.models import OutboundMessage
 from chengxin.parties import normalize
 from chengxin.parties.models import Channel, Company, CompanyDomain, Contact, FollowUp, Tag
 from chengxin.parties.selectors import CompanyFilters, company_list
-from chengxin.parties.services import pool_return_stale
+from chengxin.parties.services.pool import pool_return_stale
 from chengxin.todos.models import Todo
 
 pytestmark = pytest.mark.django_db

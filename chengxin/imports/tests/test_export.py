@@ -11,8 +11,10 @@ import pytest
 from django.urls import reverse
 
 from chengxin.imports import services
-from chengxin.parties import services as party_services
 from chengxin.parties.models import Channel, Company
+from chengxin.parties.services.channels import ChannelInput, channel_retire
+from chengxin.parties.services.companies import CompanyInput, company_create
+from chengxin.parties.services.domains import company_domain_add
 from chengxin.testing import make_company
 from chengxin.testing.imports import upload
 
@@ -32,8 +34,8 @@ def customers(owner, colleague, manager, company):
     old = Channel.objects.create(
         contact=contact, kind="email", value="anna@old-mueller.de", source="existing"
     )
-    party_services.company_domain_add(actor=owner, company=company, domain="old-mueller.de")
-    party_services.channel_retire(actor=owner, channel=old)
+    company_domain_add(actor=owner, company=company, domain="old-mueller.de")
+    channel_retire(actor=owner, channel=old)
     pool = make_company(actor=manager, name="=HYPERLINK(\"http://evil.example\",\"Pool Co\")",
                         country="GB", email="buyer@pool.co.uk", phone="+44 20 7946 0000")  # fmt: skip
     hidden = make_company(actor=colleague, name="Hidden Buyer Ltd", country="GB")
@@ -101,10 +103,10 @@ def test_csv_zip_neutralises_formulas(client_for, manager, customers):
 
 @pytest.mark.parametrize("file_format", ["flat_csv", "flat_xlsx"])
 def test_flat_export_imports_again(client_for, manager, owner, file_format):
-    party_services.company_create(
+    company_create(
         actor=manager,
         owner=owner,
-        data=party_services.CompanyInput(
+        data=CompanyInput(
             legal_name="Acme Trading Ltd",
             country="GB",
             other_names=["Acme UK"],
@@ -118,10 +120,10 @@ def test_flat_export_imports_again(client_for, manager, owner, file_format):
             (
                 {"name": "John Doe", "title": "Buyer", "language": "en"},
                 [
-                    party_services.ChannelInput("email", "john@acme.co.uk"),
-                    party_services.ChannelInput("email", "j.doe@acme.co.uk"),
-                    party_services.ChannelInput("phone", "+44 20 7946 0958"),
-                    party_services.ChannelInput("wechat", "johndoe_uk"),
+                    ChannelInput("email", "john@acme.co.uk"),
+                    ChannelInput("email", "j.doe@acme.co.uk"),
+                    ChannelInput("phone", "+44 20 7946 0958"),
+                    ChannelInput("wechat", "johndoe_uk"),
                 ],
             ),
             ({"name": "Jane Roe", "language": "de", "time_zone": "Europe/Berlin"}, []),

@@ -9,7 +9,7 @@ import pytest
 from chengxin.guard.models import Assessment
 from chengxin.mail.models import Attachment, LinkReason, Message, Thread
 from chengxin.mail.services.ingest import message_ingest
-from chengxin.parties.services import company_domain_add
+from chengxin.parties.services.domains import company_domain_add
 from chengxin.testing import make_company, shared_data
 from chengxin.testing.mail import make_raw
 
@@ -241,7 +241,7 @@ def test_a_message_that_names_no_sender_at_all(ingest, db):
 
 
 def test_a_message_of_a_merged_company_shows_on_the_surviving_one(ingest, owner, manager, company):
-    from chengxin.parties.services import company_merge
+    from chengxin.parties.services.merge import company_merge
 
     other = make_company(
         actor=owner, name="Mueller Machines (duplicate)", email="info@mueller-old.de"

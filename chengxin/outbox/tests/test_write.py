@@ -83,7 +83,8 @@ def test_company_page_shows_the_contacts_own_clock(client_for, owner, company, m
 def test_the_address_choices_say_which_are_foreign_or_unverified(client_for, owner, company):
     from django.utils import translation
 
-    from chengxin.parties.services import ChannelInput, contact_create
+    from chengxin.parties.services.channels import ChannelInput
+    from chengxin.parties.services.contacts import contact_create
 
     jonas = contact_create(
         actor=owner, company=company, name="Jonas Weber",

@@ -13,8 +13,11 @@ from django.utils.translation import gettext
 from chengxin.accounts.models import Role
 from chengxin.accounts.services import api_token_create
 from chengxin.audit.models import AuditEntry
-from chengxin.parties import services
 from chengxin.parties.models import Channel, Company, Tag
+from chengxin.parties.services.channels import ChannelInput, channel_retire, channel_verify
+from chengxin.parties.services.companies import CompanyInput, company_share, company_update
+from chengxin.parties.services.contacts import contact_create
+from chengxin.parties.services.merge import company_merge
 from chengxin.testing import API, Api, make_company, make_user
 
 
@@ -46,12 +49,12 @@ def objects(company, pool_company, colleague):
 
 def _new_contact(company, name="Jonas Weber", *channels):
     """A person just entered at the customer: their channel is written, unverified."""
-    return services.contact_create(
+    return contact_create(
         actor=company.owner,
         company=company,
         name=name,
-        channels=[services.ChannelInput(kind, value) for kind, value in channels]
-        or [services.ChannelInput("phone", "+49 30 9018 2299")],
+        channels=[ChannelInput(kind, value) for kind, value in channels]
+        or [ChannelInput("phone", "+49 30 9018 2299")],
     )
 
 
@@ -209,12 +212,10 @@ def test_list_filters_sorts_and_pages(api, owner, manager, company, pool_company
     acme = make_company(
         actor=owner, name="Acme Trading Ltd", country="GB", phone="+44 20 7946 0958", grade="A"
     )
-    services.company_update(
+    company_update(
         actor=owner,
         company=acme,
-        data=services.CompanyInput(
-            legal_name=acme.legal_name, country="GB", grade="A", tags=["vip"]
-        ),
+        data=CompanyInput(legal_name=acme.legal_name, country="GB", grade="A", tags=["vip"]),
     )
     client = api(manager)
 
@@ -432,7 +433,7 @@ def test_finance_may_not_create(api, finance):
 
 def test_detail_of_a_merged_company_names_the_survivor(api, manager, owner, company):
     other = make_company(actor=owner, name="Mueller Maschinenbau", email="info@mueller-mb.de")
-    services.company_merge(actor=manager, keep=company, other=other)
+    company_merge(actor=manager, keep=company, other=other)
     body = api(owner).get(f"/companies/{other.pk}").json()
     assert body["status"] == "merged" and body["merged_into_id"] == company.pk
 
@@ -536,20 +537,20 @@ def test_contacts_list_with_channels_without_n_plus_one(
     api, owner, manager, company, django_assert_max_num_queries
 ):
     for n in range(10):
-        contact = services.contact_create(
+        contact = contact_create(
             actor=owner,
             company=company,
             name=f"Buyer {n}",
             channels=[
-                services.ChannelInput("email", f"buyer{n}@mueller-maschinen.de"),
-                services.ChannelInput("phone", f"+49 30 90182{n}"),
+                ChannelInput("email", f"buyer{n}@mueller-maschinen.de"),
+                ChannelInput("phone", f"+49 30 90182{n}"),
             ],
         )
-        services.channel_verify(
+        channel_verify(
             actor=manager, channel=contact.channels.get(kind="email"), method="official_source",
             note="Listed on mueller-maschinen.de/kontakt.",
         )  # fmt: skip
-        services.channel_retire(actor=manager, channel=contact.channels.get(kind="phone"))
+        channel_retire(actor=manager, channel=contact.channels.get(kind="phone"))
     client = api(owner)
     client.get(f"/companies/{company.pk}/contacts")
     # token, company, its shares, contacts, channels (+verified_by), retired_by
@@ -740,7 +741,7 @@ def test_chain_of_ids_from_a_deleted_contact_is_404(api, owner, company):
 
 
 def test_sales_rep_sees_a_shared_company(api, owner, colleague, company):
-    services.company_share(actor=owner, company=company, users=[colleague])
+    company_share(actor=owner, company=company, users=[colleague])
     body = api(colleague).get(f"/companies/{company.pk}").json()
     assert body["can_edit"] is True
     assert body["shared_with"] == [

@@ -13,8 +13,9 @@ from django.db import connection, transaction
 from chengxin.audit.models import AuditEntry
 from chengxin.campaigns.models import Recipient
 from chengxin.campaigns.services import plan_create
-from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
+from chengxin.parties.services.companies import company_delete
+from chengxin.parties.services.contacts import contact_update
 from chengxin.testing import Api
 from chengxin.testing.banking import pay
 from chengxin.testing.campaigns import OLD_IBAN, our_account, plan_input
@@ -80,9 +81,9 @@ def test_a_company_without_such_records_is_still_deleted(manager, company):
 
 def test_a_contact_changed_after_its_company_was_deleted_is_404(owner, manager, company):
     contact = company.contacts.get()  # loaded before the deletion, as a racing request has it
-    services.company_delete(actor=manager, company=Company.objects.get(pk=company.pk))
+    company_delete(actor=manager, company=Company.objects.get(pk=company.pk))
     with pytest.raises(Contact.DoesNotExist):
-        services.contact_update(
+        contact_update(
             actor=owner,
             contact=contact,
             name="Anna Schmidt-Weber",
@@ -111,7 +112,7 @@ def test_patch_of_a_contact_racing_the_deletion_of_its_company(owner, manager, c
     def delete() -> None:
         try:
             with transaction.atomic():
-                services.company_delete(actor=manager, company=Company.objects.get(pk=company.pk))
+                company_delete(actor=manager, company=Company.objects.get(pk=company.pk))
                 deleted.set()
                 time.sleep(1.0)  # the PATCH is now waiting for our locks
         except BaseException as exc:  # noqa: BLE001 - reported by the test below

@@ -12,9 +12,11 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
-from chengxin.parties import services
 from chengxin.parties.models import Channel, ContactStatus
 from chengxin.parties.selectors import channels_on_file
+from chengxin.parties.services.channels import ChannelInput, channel_retire, channel_verify
+from chengxin.parties.services.companies import company_delete
+from chengxin.parties.services.contacts import contact_create
 from chengxin.testing import make_company
 
 pytestmark = pytest.mark.usefixtures("english")  # read in English
@@ -38,7 +40,7 @@ def test_on_file_means_verified_before_active_and_of_a_contact_still_there(owner
     now = timezone.now()
     assert set(channels_on_file(company=company, before=now)) == {email, phone}
     assert list(channels_on_file(company=company, before=now, kinds=["phone"])) == [phone]
-    services.channel_retire(actor=owner, channel=phone)
+    channel_retire(actor=owner, channel=phone)
     assert set(channels_on_file(company=company, before=now)) == {email}
     anna.status = ContactStatus.LEFT
     anna.save(update_fields=["status"])
@@ -46,9 +48,9 @@ def test_on_file_means_verified_before_active_and_of_a_contact_still_there(owner
 
 
 def test_the_company_page_marks_foreign_and_unverified_channels(client_for, owner, company):
-    services.contact_create(
+    contact_create(
         actor=owner, company=company, name="Jonas Weber",
-        channels=[services.ChannelInput("email", "jonas.weber@gmail.com")],
+        channels=[ChannelInput("email", "jonas.weber@gmail.com")],
     )  # fmt: skip
     page = client_for(owner).get(reverse("parties:company_detail", args=[company.pk]))
     body = page.content.decode()
@@ -58,17 +60,15 @@ def test_the_company_page_marks_foreign_and_unverified_channels(client_for, owne
 
 
 def test_verifying_twice_is_refused(owner, company):
-    jonas = services.contact_create(
+    jonas = contact_create(
         actor=owner, company=company, name="Jonas Weber",
-        channels=[services.ChannelInput("phone", "+49 30 9018 2299")],
+        channels=[ChannelInput("phone", "+49 30 9018 2299")],
     )  # fmt: skip
     phone = jonas.channels.get()
     stale = Channel.objects.get(pk=phone.pk)  # a second tab's copy
-    services.channel_verify(actor=owner, channel=phone, method="in_person", note="Met him, card.")
+    channel_verify(actor=owner, channel=phone, method="in_person", note="Met him, card.")
     with pytest.raises(Exception, match="already verified"):
-        services.channel_verify(
-            actor=owner, channel=stale, method="in_person", note="Met him again, card."
-        )
+        channel_verify(actor=owner, channel=stale, method="in_person", note="Met him again, card.")
 
 
 def test_the_migration_counts_existing_channels_as_verified_since_added(owner, company):
@@ -88,12 +88,12 @@ def test_the_migration_counts_existing_channels_as_verified_since_added(owner, c
 def test_a_customer_whose_channels_vouch_for_each_other_can_still_be_deleted(
     owner, manager, company
 ):
-    jonas = services.contact_create(
+    jonas = contact_create(
         actor=owner, company=company, name="Jonas Weber",
-        channels=[services.ChannelInput("phone", "+49 30 9018 2299")],
+        channels=[ChannelInput("phone", "+49 30 9018 2299")],
     )  # fmt: skip
     on_file = company.contacts.get(name="Anna Schmidt").channels.get(kind="phone")
-    services.channel_verify(actor=owner, channel=jonas.channels.get(), method="channel_on_file",
+    channel_verify(actor=owner, channel=jonas.channels.get(), method="channel_on_file",
                             note="Anna confirmed his number when I called her.", via=on_file)  # fmt: skip
-    services.company_delete(actor=manager, company=company)
+    company_delete(actor=manager, company=company)
     assert not Channel.objects.filter(contact__company_id=company.pk).exists()

@@ -5,9 +5,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from chengxin.audit.models import AuditEntry
-from chengxin.parties import selectors, services
+from chengxin.parties import selectors
 from chengxin.parties.models import Channel, Company, CompanyStatus
-from chengxin.parties.services import ChannelInput, CompanyInput
+from chengxin.parties.services.channels import (
+    ChannelInput,
+    channel_add,
+    channel_clean,
+    channel_retire,
+    channel_verify,
+)
+from chengxin.parties.services.companies import CompanyInput, company_update
+from chengxin.parties.services.contacts import contact_create
+from chengxin.parties.services.follow_ups import follow_up_log
+from chengxin.parties.services.merge import company_merge
+from chengxin.parties.services.pool import company_claim, pool_return_stale
 from chengxin.testing import make_company
 
 
@@ -42,7 +53,7 @@ def test_bad_email_is_refused_and_nothing_written(owner):
 
 
 def test_one_primary_per_kind_and_retire_keeps_history(owner, company):
-    contact = services.contact_create(
+    contact = contact_create(
         actor=owner, company=company, name="Jonas Weber",
         channels=[ChannelInput("email", "jonas@mueller-maschinen.de"),
                   ChannelInput("email", "j.weber@mueller-maschinen.de"),
@@ -50,11 +61,11 @@ def test_one_primary_per_kind_and_retire_keeps_history(owner, company):
     )  # fmt: skip
     first, second, third = contact.channels.order_by("id")
     assert first.is_primary and not second.is_primary and not third.is_primary
-    services.channel_verify(
+    channel_verify(
         actor=owner, channel=third, method="official_source",
         note="Listed on mueller-maschinen.de/kontakt.",
     )  # fmt: skip
-    services.channel_retire(actor=owner, channel=first)
+    channel_retire(actor=owner, channel=first)
     second.refresh_from_db()
     third.refresh_from_db()
     assert third.is_primary, "the oldest verified email takes over as primary"
@@ -64,7 +75,7 @@ def test_one_primary_per_kind_and_retire_keeps_history(owner, company):
 
 def test_colleague_cannot_edit_or_see(owner, colleague, company):
     with pytest.raises(PermissionDenied):
-        services.company_update(
+        company_update(
             actor=colleague, company=company, data=CompanyInput(legal_name="X", country="DE")
         )
     with pytest.raises(Company.DoesNotExist):
@@ -74,30 +85,30 @@ def test_colleague_cannot_edit_or_see(owner, colleague, company):
 def test_finance_sees_all_but_edits_nothing(finance, company):
     assert selectors.company_get(user=finance, pk=company.pk) == company
     with pytest.raises(PermissionDenied):
-        services.follow_up_log(actor=finance, company=company, kind="call", summary="hi")
+        follow_up_log(actor=finance, company=company, kind="call", summary="hi")
 
 
 def test_pool_return_and_claim(owner, colleague, company):
     long_ago = timezone.now() - datetime.timedelta(days=31)
     Company.objects.filter(pk=company.pk).update(last_followed_up_at=long_ago)
-    assert services.pool_return_stale() == 1
+    assert pool_return_stale() == 1
     company.refresh_from_db()
     assert company.owner is None
     entry = AuditEntry.objects.filter(object_type="company", object_id=str(company.pk)).last()
     assert entry.origin == "command" and entry.actor is None
-    services.company_claim(actor=colleague, company=company)
+    company_claim(actor=colleague, company=company)
     company.refresh_from_db()
     assert company.owner == colleague
     with pytest.raises(ValidationError):
-        services.company_claim(actor=owner, company=company)
+        company_claim(actor=owner, company=company)
 
 
 def test_recent_follow_up_keeps_customer(owner, company):
     Company.objects.filter(pk=company.pk).update(
         last_followed_up_at=timezone.now() - datetime.timedelta(days=40)
     )
-    services.follow_up_log(actor=owner, company=company, kind="call", summary="Discussed Q3 order")
-    assert services.pool_return_stale() == 0
+    follow_up_log(actor=owner, company=company, kind="call", summary="Discussed Q3 order")
+    assert pool_return_stale() == 0
 
 
 def test_duplicates_by_email_phone_domain_and_name(owner, company):
@@ -114,7 +125,7 @@ def test_duplicates_by_email_phone_domain_and_name(owner, company):
 
 def test_merge_keeps_every_channel_and_history(manager, owner, company):
     other = make_company(actor=owner, name="Mueller Maschinenbau", email="info@mueller-mb.de")
-    services.company_merge(actor=manager, keep=company, other=other)
+    company_merge(actor=manager, keep=company, other=other)
     other.refresh_from_db()
     assert other.status == CompanyStatus.MERGED and other.merged_into == company
     assert Channel.objects.filter(contact__company=company).count() == 4
@@ -145,19 +156,19 @@ def test_search_by_email_fragment_phone_and_domain(owner, manager, company):
 def test_channel_kinds_validate(english, owner, company):
     contact = company.contacts.get()
     assert (
-        services.channel_clean(
+        channel_clean(
             ChannelInput("linkedin", "linkedin.com/in/Anna-Schmidt-123/"), region="DE"
         ).value
         == "https://www.linkedin.com/in/anna-schmidt-123"
     )
     with pytest.raises(ValidationError) as bad_phone:
-        services.channel_add(actor=owner, contact=contact, kind="phone", value="12")
+        channel_add(actor=owner, contact=contact, kind="phone", value="12")
     assert "value" in bad_phone.value.error_dict
     with pytest.raises(ValidationError) as bad_wechat:
-        services.channel_add(actor=owner, contact=contact, kind="wechat", value="??")
+        channel_add(actor=owner, contact=contact, kind="wechat", value="??")
     assert "value" in bad_wechat.value.error_dict
     with pytest.raises(ValidationError, match="goes through a change request"):
-        services.channel_add(actor=owner, contact=contact, kind="wechat", value="anna_mb2020")
+        channel_add(actor=owner, contact=contact, kind="wechat", value="anna_mb2020")
     assert not contact.channels.filter(kind="wechat").exists()
-    channel = services.channel_clean(ChannelInput("whatsapp", "030 901820"), region="DE")
+    channel = channel_clean(ChannelInput("whatsapp", "030 901820"), region="DE")
     assert channel.value == "+4930901820"

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from chengxin.audit.models import AuditEntry
-from chengxin.parties import services
 from chengxin.parties.models import Company, Contact
+from chengxin.parties.services.channels import ChannelInput
+from chengxin.parties.services.contacts import contact_create
 from chengxin.testing import make_company
 
 
@@ -222,7 +223,7 @@ def test_sales_list_shows_own_shared_and_pool_only(client_for, owner, colleague,
     theirs = make_company(actor=colleague, name="Colleague Buyer")
     pooled = make_company(actor=manager, name="Pool Buyer")
     shared = make_company(actor=colleague, name="Shared Buyer")
-    from chengxin.parties.services import company_share
+    from chengxin.parties.services.companies import company_share
 
     company_share(actor=colleague, company=shared, users=[owner])
     response = client_for(owner).get(reverse("parties:company_list"))
@@ -246,10 +247,10 @@ def test_channel_buttons(client_for, owner, company):
     """ "verify" asks how it was checked; "retire" keeps the channel in the history. ("+ Add
     channel" and "make primary" open a change request: the changes app's tests.)"""
     client = client_for(owner)
-    jonas = services.contact_create(
+    jonas = contact_create(
         actor=owner, company=company, name="Jonas Weber",
-        channels=[services.ChannelInput("email", "jonas@mueller-maschinen.de"),
-                  services.ChannelInput("email", "jonas.weber@gmail.com")],
+        channels=[ChannelInput("email", "jonas@mueller-maschinen.de"),
+                  ChannelInput("email", "jonas.weber@gmail.com")],
     )  # fmt: skip
     # Verify: a page that asks how; one click without it changes nothing.
     email = jonas.channels.get(value="jonas@mueller-maschinen.de")

@@ -189,7 +189,7 @@ def test_reassessing_does_not_notify_twice(lookalike):
 def test_mail_from_a_new_domain_of_a_customer_is_known_once_the_domain_is_added(
     ingest, owner, company
 ):
-    from chengxin.parties.services import company_domain_add
+    from chengxin.parties.services.domains import company_domain_add
 
     message = ingest(make_raw(sender="anna@mueller-group.de")).message
     assert message.company is None

@@ -331,7 +331,7 @@ def test_the_alert_offers_each_person_what_they_may_do(
 
 
 def test_the_block_survives_a_merge_of_the_customer(ingest, owner, manager, company, alarm):
-    from chengxin.parties.services import company_merge
+    from chengxin.parties.services.merge import company_merge
     from chengxin.testing import make_company
 
     assessment_confirm_fraud(actor=owner, assessment=alarm, reason=REASON)

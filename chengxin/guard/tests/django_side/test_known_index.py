@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from chengxin.guard.known_index import build_known_index, known_index
 from chengxin.guard.models import Assessment
-from chengxin.parties.services import channel_apply_change, company_domain_add, contact_update
+from chengxin.parties.services.channels import channel_apply_change
+from chengxin.parties.services.contacts import contact_update
+from chengxin.parties.services.domains import company_domain_add
 from chengxin.testing import make_company
 from chengxin.testing.mail import make_raw
 
