@@ -24,7 +24,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -43,6 +42,7 @@ from chengxin.guard.domains import parse_domain
 from chengxin.guard.known_index import KnownIndex, known_index
 from chengxin.guard.models import (
     ALARMING_LEVELS,
+    BLOCK_SIGNALS,
     AlertStep,
     AlertStepKind,
     Assessment,
@@ -50,6 +50,13 @@ from chengxin.guard.models import (
     BlockKind,
     FoundBankDetail,
     Level,
+)
+from chengxin.guard.permissions import (
+    alert_customer,
+    can_confirm_fraud,
+    can_confirm_safe,
+    responsible_owner,
+    safe_confirmers,
 )
 from chengxin.guard.signals import Signal
 from chengxin.mail.models import Message
@@ -59,11 +66,6 @@ from chengxin.parties.models import Channel, ChannelKind, Company
 from chengxin.parties.permissions import can_edit_company
 from chengxin.parties.selectors import channels_on_file
 from chengxin.workflow.four_eyes import (
-    PROPOSED,
-    ROLE,
-    Eligibility,
-    Refusal,
-    evaluate,
     notify_if_blocked,
 )
 
@@ -231,11 +233,6 @@ def _with_attachment_accounts(
 
 # --- senders confirmed fraudulent ------------------------------------------------------------
 
-_BLOCK_SIGNALS = {
-    BlockKind.ADDRESS: "sender_confirmed_fraud",
-    BlockKind.DOMAIN: "domain_confirmed_fraud",
-}
-
 
 def _canonical_address(address: str) -> str:
     """Lower case with an ASCII domain, as ``Message.from_key`` stores it."""
@@ -291,7 +288,7 @@ def _with_blocks(result: scoring.Assessment, blocks: list[BlockedSender]) -> sco
         block = next((b for b in blocks if b.kind == kind), None)
         if block is None:
             continue
-        code = _BLOCK_SIGNALS[kind]
+        code = BLOCK_SIGNALS[kind]
         added.append(
             Signal(
                 code,
@@ -390,17 +387,6 @@ def alert_recipients(message: Message, *, carries_bank_details: bool = False) ->
     return users
 
 
-def responsible_owner(message: Message) -> User | None:
-    company = message.company
-    while company is not None and company.merged_into_id:
-        company = company.merged_into
-    if company is not None:
-        return company.owner
-    if message.mailbox_id and message.mailbox.owner_id:
-        return message.mailbox.owner
-    return message.uploaded_by
-
-
 def assessment_alert(*, assessment: Assessment) -> None:
     """Tell who must know (:func:`alert_recipients`) that a message is high or critical, in
     each one's language, with the signals that raised it."""
@@ -423,106 +409,14 @@ def assessment_alert(*, assessment: Assessment) -> None:
     )
 
 
-def signal_sentence(item: dict) -> str:
-    """One stored signal (code, weight, params) as a sentence in the active language."""
-    from chengxin.guard.signals import Signal, describe
-
-    return describe(Signal(item["code"], item.get("weight", 0), item.get("params") or {}), _)
-
-
-def sentences(assessment: Assessment) -> list[str]:
-    """Each signal as a sentence in the active language (and dates in the active zone)."""
-    from chengxin.guard.signals import Signal, describe
-
-    result = []
-    for item in assessment.signals:
-        params = dict(item.get("params") or {})
-        if item["code"] in _BLOCK_SIGNALS.values() and params.get("at"):
-            try:
-                at = datetime.datetime.fromisoformat(params["at"])
-            except (TypeError, ValueError):
-                pass
-            else:
-                params["date"] = date_format(timezone.localtime(at), "Y-m-d")
-        result.append(describe(Signal(item["code"], item.get("weight", 0), params), _))
-    return result
-
-
 # --- closing an alert: safe (two people) or fraud -----------------------------------------
 #
-# Who may do what (the same for pages and any other caller, since it is decided here):
-# * propose as safe: anyone who may read the message, with a reason;
-# * confirm safe: a manager or administrator, or the customer's owner, with a reason,
-#   never the person who proposed it (the database refuses it too);
-# * confirm fraud: a manager or administrator, the customer's owner, or finance when the
-#   message names bank details not on file (finance is told about those alerts and is who
-#   would be asked to pay), with a reason. It blocks the sender for the customer.
+# Who may do what is decided in chengxin.guard.permissions (for pages and services alike).
 # Each loads the assessment under a row lock first, so two people acting at once are
 # served one after the other and the second finds the alert already changed.
 
 REASON_MAX = 2000
 WARNING_PURPOSE = "guard_buyer_warning"
-
-
-def _is_responsible(user: User, assessment: Assessment) -> bool:
-    owner = responsible_owner(assessment.message)
-    return owner is not None and owner.pk == user.pk
-
-
-def _active(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
-def can_confirm_safe(user: User, assessment: Assessment) -> bool:
-    """A manager, or the customer's owner, who did not propose it themselves."""
-    if not _active(user):
-        return False
-    if assessment.safe_proposed_by_id in (None, user.pk):
-        return False
-    if user.edits_all_customers:
-        return True
-    return _is_responsible(user, assessment)
-
-
-def confirm_safe_refusal(user: User, assessment: Assessment) -> Refusal | None:
-    """``can_confirm_safe`` with the reason, for saying who may confirm."""
-    if can_confirm_safe(user, assessment):
-        return None
-    if assessment.safe_proposed_by_id == user.pk:
-        return Refusal(
-            PROPOSED, _("You proposed this yourself; a second person must confirm it is safe.")
-        )
-    return Refusal(ROLE, _("Only a manager or the customer's owner may confirm."))
-
-
-def awaits_safe_confirmation(assessment: Assessment) -> bool:
-    return (
-        assessment.is_alarming
-        and assessment.safe_proposed_by_id is not None
-        and assessment.safe_confirmed_at is None
-        and assessment.fraud_confirmed_at is None
-    )
-
-
-def safe_confirmers(assessment: Assessment, *, people=None) -> Eligibility:
-    """Who may confirm a proposed "safe" (managers, administrators, the owner)."""
-    return evaluate(
-        lambda user: confirm_safe_refusal(user, assessment),
-        roles=(Role.MANAGER, Role.ADMIN),
-        people=people,
-    )
-
-
-def can_confirm_fraud(user: User, assessment: Assessment) -> bool:
-    """A manager or administrator, the customer's owner, or finance when the message names
-    bank details not on file."""
-    if not _active(user):
-        return False
-    if user.edits_all_customers:
-        return True
-    if user.role == Role.FINANCE and assessment.carries_bank_details:
-        return True
-    return _is_responsible(user, assessment)
 
 
 def _locked(*, actor: User, assessment: Assessment) -> Assessment:
@@ -657,14 +551,6 @@ def assessment_confirm_safe(
         now=now,
     )
     return assessment
-
-
-def alert_customer(message: Message) -> Company | None:
-    """The customer a message is about (after merges), or None."""
-    company = message.company
-    while company is not None and company.merged_into_id:
-        company = company.merged_into
-    return company
 
 
 def _block_candidates(message: Message, company: Company) -> tuple[list[tuple], list[dict]]:
@@ -903,16 +789,6 @@ def warning_draft(
         date=received.astimezone(zone).strftime("%Y-%m-%d %H:%M") + f" ({zone})",
         details=_our_details(actor),
         sender="\n".join(p for p in (name, settings.CHENGXIN_COMPANY_NAME) if p),
-    )
-
-
-def can_warn_buyer(user: User, assessment: Assessment) -> bool:
-    company = alert_customer(assessment.message)
-    return (
-        company is not None
-        and assessment.is_alarming
-        and not assessment.is_marked_safe
-        and can_edit_company(user, company)
     )
 
 

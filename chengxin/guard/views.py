@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.core.forms import run_form
 from chengxin.core.http import or_404, run_action
-from chengxin.guard import selectors, services
+from chengxin.guard import permissions, selectors, services
 from chengxin.guard.forms import WarnForm
 from chengxin.guard.models import Assessment
 
@@ -84,7 +84,7 @@ def confirm_fraud(request, pk):
 @login_required
 def warn_buyer(request, pk):
     assessment = _assessment_or_404(request, pk)
-    if not services.can_warn_buyer(request.user, assessment):
+    if not permissions.can_warn_buyer(request.user, assessment):
         raise PermissionDenied(
             _("Only someone who may edit the customer warns them, and only about an alert "
               "that is not marked safe.")
