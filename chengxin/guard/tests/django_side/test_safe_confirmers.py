@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from chengxin.guard import permissions, services
+from chengxin.guard import permissions
+from chengxin.guard.services.closing import assessment_propose_safe
 from chengxin.notifications.models import Notification
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("english")
 
 def test_the_owners_proposal_names_the_managers(client_for, owner, manager, colleague, alarm):
     assert not permissions.awaits_safe_confirmation(alarm)
-    services.assessment_propose_safe(
+    assessment_propose_safe(
         actor=owner, assessment=alarm, reason="Called the buyer on the number on file."
     )
     alarm.refresh_from_db()
@@ -29,7 +30,7 @@ def test_the_owners_proposal_names_the_managers(client_for, owner, manager, coll
 
 
 def test_a_managers_proposal_may_be_confirmed_by_the_owner(owner, manager, alarm):
-    services.assessment_propose_safe(
+    assessment_propose_safe(
         actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
     )
     alarm.refresh_from_db()
@@ -45,7 +46,7 @@ def test_nobody_else_tells_the_proposer_and_administrators(
     admin_user.is_active = False
     admin_user.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.assessment_propose_safe(
+        assessment_propose_safe(
             actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
         )
     alarm.refresh_from_db()
