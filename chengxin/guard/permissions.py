@@ -28,9 +28,13 @@ from chengxin.workflow.four_eyes import (
     PROPOSED,
     ROLE,
     Eligibility,
+    FourEyes,
     Refusal,
     evaluate,
 )
+
+#: Roles that may confirm a proposed "safe" (the customer's owner may too, whatever theirs).
+CONFIRMER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 def alert_customer(message: Message) -> Company | None:
@@ -60,26 +64,40 @@ def _active(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
-def can_confirm_safe(user: User, assessment: Assessment) -> bool:
-    """A manager, or the customer's owner, who did not propose it themselves."""
-    if not _active(user):
-        return False
-    if assessment.safe_proposed_by_id in (None, user.pk):
-        return False
-    if user.edits_all_customers:
-        return True
-    return _is_responsible(user, assessment)
+def safe_confirmation_rule(assessment: Assessment) -> FourEyes:
+    """The second person who confirms "safe": a manager or an administrator (or the
+    customer's owner: see :func:`confirm_safe_refusal`), never the proposer; no second
+    factor."""
+    return FourEyes(
+        roles=CONFIRMER_ROLES,
+        role_message=_("Only a manager or the customer's owner may confirm."),
+        not_by=(
+            (assessment.safe_proposed_by_id,
+             Refusal(PROPOSED,
+                     _("You proposed this yourself; a second person must confirm it is safe."))),
+        ),
+        second_factor=False,
+    )  # fmt: skip
 
 
 def confirm_safe_refusal(user: User, assessment: Assessment) -> Refusal | None:
-    """``can_confirm_safe`` with the reason, for saying who may confirm."""
-    if can_confirm_safe(user, assessment):
+    """Why ``user`` may not confirm ``assessment`` safe (None: they may). The proposer
+    hears what they did whatever their role; the customer's owner may confirm whatever
+    theirs."""
+    rule = safe_confirmation_rule(assessment)
+    for user_id, refusal in rule.not_by:
+        if user_id is not None and user.pk == user_id:
+            return refusal
+    if assessment.safe_proposed_by_id is None:
+        return Refusal(ROLE, rule.role_message)
+    if _active(user) and _is_responsible(user, assessment):
         return None
-    if assessment.safe_proposed_by_id == user.pk:
-        return Refusal(
-            PROPOSED, _("You proposed this yourself; a second person must confirm it is safe.")
-        )
-    return Refusal(ROLE, _("Only a manager or the customer's owner may confirm."))
+    return rule.refusal(user)
+
+
+def can_confirm_safe(user: User, assessment: Assessment) -> bool:
+    """A manager, or the customer's owner, who did not propose it themselves."""
+    return confirm_safe_refusal(user, assessment) is None
 
 
 def awaits_safe_confirmation(assessment: Assessment) -> bool:
@@ -95,7 +113,7 @@ def safe_confirmers(assessment: Assessment, *, people=None) -> Eligibility:
     """Who may confirm a proposed "safe" (managers, administrators, the owner)."""
     return evaluate(
         lambda user: confirm_safe_refusal(user, assessment),
-        roles=(Role.MANAGER, Role.ADMIN),
+        roles=CONFIRMER_ROLES,
         people=people,
     )
 

@@ -6,6 +6,7 @@ served one after the other and the second finds the alert already changed."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,15 +21,25 @@ from chengxin.guard.models import AlertStepKind, Assessment, BlockedSender
 from chengxin.guard.permissions import (
     alert_customer,
     can_confirm_fraud,
-    can_confirm_safe,
+    confirm_safe_refusal,
     safe_confirmers,
 )
 from chengxin.guard.services.blocks import block_candidates
 from chengxin.guard.services.reassess import mail_from_blocked, reassess
 from chengxin.guard.services.steps import assessment_locked, audit_label, record_step
-from chengxin.workflow.four_eyes import notify_if_blocked
+from chengxin.workflow.four_eyes import enforce_refusal, notify_if_blocked
 
 REASON_MAX = 2000
+
+# What each half of "safe" records on the assessment: who, when, why.
+_SAFE_FIELDS = {
+    AlertStepKind.SAFE_PROPOSED: ("safe_proposed_by", "safe_proposed_at", "safe_proposed_reason"),
+    AlertStepKind.SAFE_CONFIRMED: (
+        "safe_confirmed_by",
+        "safe_confirmed_at",
+        "safe_confirmed_reason",
+    ),
+}
 
 
 def _clean_reason(reason: str) -> str:
@@ -42,7 +53,9 @@ def _clean_reason(reason: str) -> str:
     return reason
 
 
-def _require_open(assessment: Assessment) -> None:
+def _open_alert(*, actor: User, assessment: Assessment) -> Assessment:
+    """The assessment again, locked; refused unless it is an alert still open."""
+    assessment = assessment_locked(actor=actor, assessment=assessment)
     if not assessment.is_alarming:
         raise ValidationError(
             _("Only a high or critical risk message is an alert to close."), code="not_alert"
@@ -51,6 +64,47 @@ def _require_open(assessment: Assessment) -> None:
         raise ValidationError(_("This message was already confirmed as fraud."), code="closed")
     if assessment.is_marked_safe:
         raise ValidationError(_("This message was already marked safe."), code="closed")
+    return assessment
+
+
+def _safe_step(
+    *,
+    actor: User,
+    assessment: Assessment,
+    reason: str,
+    now: datetime.datetime | None,
+    kind: AlertStepKind,
+    check: Callable[[Assessment], None],
+) -> Assessment:
+    """One half of "safe": the open alert, ``check`` (who may, in which order), then who,
+    when and why recorded as the step ``kind``."""
+    now = now or timezone.now()
+    assessment = _open_alert(actor=actor, assessment=assessment)
+    check(assessment)
+    reason = _clean_reason(reason)
+    before = snapshot(assessment)
+    fields = _SAFE_FIELDS[kind]
+    for field, value in zip(fields, (actor, now, reason), strict=True):
+        setattr(assessment, field, value)
+    record_step(
+        actor=actor,
+        assessment=assessment,
+        before=before,
+        fields=list(fields),
+        kind=kind,
+        reason=reason,
+        now=now,
+    )
+    return assessment
+
+
+def _not_proposed(assessment: Assessment) -> None:
+    if assessment.safe_proposed_by_id is not None:
+        raise ValidationError(
+            _("%(name)s already proposed it; a second person must confirm.")
+            % {"name": assessment.safe_proposed_by},
+            code="proposed",
+        )
 
 
 @transaction.atomic
@@ -58,28 +112,13 @@ def assessment_propose_safe(
     *, actor: User, assessment: Assessment, reason: str, now: datetime.datetime | None = None
 ) -> Assessment:
     """First of two people: "I checked; this message is genuine", and why."""
-    now = now or timezone.now()
-    assessment = assessment_locked(actor=actor, assessment=assessment)
-    _require_open(assessment)
-    if assessment.safe_proposed_by_id is not None:
-        raise ValidationError(
-            _("%(name)s already proposed it; a second person must confirm.")
-            % {"name": assessment.safe_proposed_by},
-            code="proposed",
-        )
-    reason = _clean_reason(reason)
-    before = snapshot(assessment)
-    assessment.safe_proposed_by = actor
-    assessment.safe_proposed_at = now
-    assessment.safe_proposed_reason = reason
-    record_step(
+    assessment = _safe_step(
         actor=actor,
         assessment=assessment,
-        before=before,
-        fields=["safe_proposed_by", "safe_proposed_at", "safe_proposed_reason"],
-        kind=AlertStepKind.SAFE_PROPOSED,
         reason=reason,
         now=now,
+        kind=AlertStepKind.SAFE_PROPOSED,
+        check=_not_proposed,
     )
     notify_if_blocked(
         eligibility=safe_confirmers(assessment),
@@ -95,32 +134,22 @@ def assessment_confirm_safe(
     *, actor: User, assessment: Assessment, reason: str, now: datetime.datetime | None = None
 ) -> Assessment:
     """Second person: a manager or the customer's owner, never the one who proposed."""
-    now = now or timezone.now()
-    assessment = assessment_locked(actor=actor, assessment=assessment)
-    _require_open(assessment)
-    if assessment.safe_proposed_by_id is None:
-        raise ValidationError(_("Someone must first propose to mark it safe."), code="no_proposal")
-    if assessment.safe_proposed_by_id == actor.pk:
-        raise PermissionDenied(
-            _("You proposed this yourself; a second person must confirm it is safe.")
-        )
-    if not can_confirm_safe(actor, assessment):
-        raise PermissionDenied(_("Only a manager or the customer's owner may confirm."))
-    reason = _clean_reason(reason)
-    before = snapshot(assessment)
-    assessment.safe_confirmed_by = actor
-    assessment.safe_confirmed_at = now
-    assessment.safe_confirmed_reason = reason
-    record_step(
+
+    def may_confirm(assessment: Assessment) -> None:
+        if assessment.safe_proposed_by_id is None:
+            raise ValidationError(
+                _("Someone must first propose to mark it safe."), code="no_proposal"
+            )
+        enforce_refusal(confirm_safe_refusal(actor, assessment), second_factor_passed=True)
+
+    return _safe_step(
         actor=actor,
         assessment=assessment,
-        before=before,
-        fields=["safe_confirmed_by", "safe_confirmed_at", "safe_confirmed_reason"],
-        kind=AlertStepKind.SAFE_CONFIRMED,
         reason=reason,
         now=now,
+        kind=AlertStepKind.SAFE_CONFIRMED,
+        check=may_confirm,
     )
-    return assessment
 
 
 @transaction.atomic
@@ -130,8 +159,7 @@ def assessment_confirm_fraud(
     """Close the alert as fraud: the sender's address and domain are blocked for the
     customer, so the guard rates any later message from them critical, saying why."""
     now = now or timezone.now()
-    assessment = assessment_locked(actor=actor, assessment=assessment)
-    _require_open(assessment)
+    assessment = _open_alert(actor=actor, assessment=assessment)
     if not can_confirm_fraud(actor, assessment):
         raise PermissionDenied(
             _("Only a manager, the customer's owner or (for a message with bank details) "

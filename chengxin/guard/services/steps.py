@@ -12,20 +12,18 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_record_many, snapshot
 from chengxin.guard.models import AlertStep, Assessment
 from chengxin.mail.permissions import can_view_message
+from chengxin.workflow.services import locked
 
 
 def assessment_locked(*, actor: User, assessment: Assessment) -> Assessment:
     """The assessment again, under a row lock; DoesNotExist when the actor may not read it."""
-    assessment = (
-        Assessment.objects.select_for_update(of=("self",))
-        .select_related(
+    return locked(
+        Assessment.objects.select_related(
             "message__company__owner", "message__mailbox__owner", "message__uploaded_by"
-        )
-        .get(pk=assessment.pk)
+        ),
+        assessment.pk,
+        allowed=lambda row: can_view_message(actor, row.message),
     )
-    if not can_view_message(actor, assessment.message):
-        raise Assessment.DoesNotExist
-    return assessment
 
 
 def audit_label(assessment: Assessment) -> str:
