@@ -50,8 +50,9 @@ def responsible_owner(message: Message) -> User | None:
     company = alert_customer(message)
     if company is not None:
         return company.owner
-    if message.mailbox_id and message.mailbox.owner_id:
-        return message.mailbox.owner
+    mailbox = message.mailbox if message.mailbox_id else None
+    if mailbox is not None and mailbox.owner_id:
+        return mailbox.owner
     return message.uploaded_by
 
 

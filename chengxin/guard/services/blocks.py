@@ -29,7 +29,7 @@ def sender_blocks(*, message: Message, company_id: int | None) -> list[BlockedSe
     condition = Q(kind=BlockKind.ADDRESS, value__in=addresses) | Q(
         kind=BlockKind.DOMAIN, value__in=domains
     )
-    blocks = BlockedSender.objects.filter(condition).select_related("blocked_by")
+    query = BlockedSender.objects.filter(condition).select_related("blocked_by")
     if company_id is not None:
         # The customer as it is now, and those merged into it, keep their blocks.
         from chengxin.parties.selectors import company_history_ids
@@ -38,8 +38,8 @@ def sender_blocks(*, message: Message, company_id: int | None) -> list[BlockedSe
         while company is not None and company.merged_into_id:
             company = company.merged_into
         ids = company_history_ids(company) if company is not None else [company_id]
-        blocks = blocks.filter(company_id__in=ids)
-    blocks = list(blocks.order_by("blocked_at", "id"))
+        query = query.filter(company_id__in=ids)
+    blocks = list(query.order_by("blocked_at", "id"))
     if company_id is None and blocks:
         blocks = [b for b in blocks if b.company_id == blocks[0].company_id]
     return blocks

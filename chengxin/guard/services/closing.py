@@ -171,7 +171,9 @@ def assessment_confirm_fraud(
     assessment.fraud_confirmed_at = now
     assessment.fraud_reason = reason
     company = alert_customer(assessment.message)
-    blocked, left_out, changes = [], [], []
+    blocked: list[dict] = []
+    left_out: list[dict] = []
+    changes: list[Change] = []
     if company is not None:
         candidates, left_out = block_candidates(assessment.message, company)
         for kind, value in candidates:
@@ -191,9 +193,9 @@ def assessment_confirm_fraud(
                 changes.append(
                     Change(Action.CREATE, row, None, snapshot(row), company.pk, str(row)[:300])
                 )
-    if blocked:
-        others = mail_from_blocked(company, blocked, exclude_pk=assessment.message_id)
-        transaction.on_commit(lambda: reassess(others))
+        if blocked:
+            others = mail_from_blocked(company, blocked, exclude_pk=assessment.message_id)
+            transaction.on_commit(lambda: reassess(others))
     record_step(
         actor=actor,
         assessment=assessment,

@@ -108,6 +108,7 @@ def warning_draft(
 
     contact = channel.contact
     message = assessment.message
+    zone: datetime.tzinfo
     try:
         zone = zoneinfo.ZoneInfo(contact.time_zone or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
