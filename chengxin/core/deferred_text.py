@@ -45,7 +45,7 @@ MONEY = "$money"
 # its parts one by one): a name stored with the JSON parameters, and the function that
 # writes the sentence in the active language. Only these names are ever called.
 RENDERERS = {
-    "guard.signal": "chengxin.guard.services.signal_sentence",
+    "guard.signal": "chengxin.guard.sentences.signal_sentence",
     "approvals.blocked": "chengxin.workflow.four_eyes.blocked_sentence",
 }
 

@@ -1,8 +1,8 @@
 """The guard: scores e-mail for business-email-compromise (BEC) fraud.
 
 The engine modules below are plain Python (functions and dataclasses, no Django
-import); the app's Django layer (models, services, views) sits on top of them and
-is called by the inbound pipeline (``chengxin.inbound.pipeline``), never calling back.
+import); the app's Django layer (models, permissions, services, views) sits on top of
+them and is called by the inbound pipeline (``chengxin.inbound.pipeline``), never calling back.
 
 * :mod:`~chengxin.guard.message` - robust parsing of raw RFC 5322 bytes (decoding text
   with mail's Django-free :mod:`chengxin.mail.decoding`);

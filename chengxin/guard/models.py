@@ -179,6 +179,14 @@ class BlockKind(models.TextChoices):
     DOMAIN = "domain", pgettext_lazy("blocked sender", "domain")
 
 
+#: The signal a block adds to a later message from the blocked sender (its ``at`` is when
+#: the sender was blocked).
+BLOCK_SIGNALS = {
+    BlockKind.ADDRESS: "sender_confirmed_fraud",
+    BlockKind.DOMAIN: "domain_confirmed_fraud",
+}
+
+
 class BlockedSender(models.Model):
     """A sender address or domain confirmed fraudulent for one customer: any later
     message from it about that customer is critical, with the reason why."""

@@ -11,14 +11,14 @@ from chengxin.accounts.roles import may_see_full_number
 from chengxin.core import bank_numbers as numbers
 from chengxin.core.crypto import DecryptionError, decrypt
 from chengxin.guard.models import ALARMING_LEVELS, AlertStep, Assessment, FoundBankDetail
-from chengxin.guard.services import (
+from chengxin.guard.permissions import (
     awaits_safe_confirmation,
     can_confirm_fraud,
     can_confirm_safe,
     can_warn_buyer,
     safe_confirmers,
-    sentences,
 )
+from chengxin.guard.sentences import sentences
 from chengxin.mail.models import Message
 from chengxin.mail.permissions import visible_messages_q
 from chengxin.parties.models import Company

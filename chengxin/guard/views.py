@@ -1,6 +1,6 @@
 """The guard's pages: open alerts, closing one (safe by two people, or fraud), and the
 letter that warns the real buyer. Each view parses, calls one service, renders; the
-services decide who may do what."""
+permissions decide who may do what and the services enforce it."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chengxin.core.forms import run_form
 from chengxin.core.http import or_404, run_action
-from chengxin.guard import selectors, services
+from chengxin.guard import permissions, selectors
 from chengxin.guard.forms import WarnForm
 from chengxin.guard.models import Assessment
+from chengxin.guard.services import closing
+from chengxin.guard.services import warn_buyer as buyer_warning
 
 
 def _assessment_or_404(request, pk) -> Assessment:
@@ -53,7 +55,7 @@ def propose_safe(request, pk):
     return _close_step(
         request,
         pk,
-        services.assessment_propose_safe,
+        closing.assessment_propose_safe,
         _("Proposed as safe. A manager or the customer's owner must confirm it."),
     )
 
@@ -64,7 +66,7 @@ def confirm_safe(request, pk):
     return _close_step(
         request,
         pk,
-        services.assessment_confirm_safe,
+        closing.assessment_confirm_safe,
         _("Confirmed: the message is marked safe."),
     )
 
@@ -75,7 +77,7 @@ def confirm_fraud(request, pk):
     return _close_step(
         request,
         pk,
-        services.assessment_confirm_fraud,
+        closing.assessment_confirm_fraud,
         _("Confirmed as fraud: later mail from this sender is shown as critical."),
     )
 
@@ -84,17 +86,17 @@ def confirm_fraud(request, pk):
 @login_required
 def warn_buyer(request, pk):
     assessment = _assessment_or_404(request, pk)
-    if not services.can_warn_buyer(request.user, assessment):
+    if not permissions.can_warn_buyer(request.user, assessment):
         raise PermissionDenied(
             _("Only someone who may edit the customer warns them, and only about an alert "
               "that is not marked safe.")
         )  # fmt: skip
-    channels = list(services.warning_channels(assessment))
+    channels = list(buyer_warning.warning_channels(assessment))
     form = WarnForm(request.POST or None, channels=channels)
     warned = run_form(
         request,
         form,
-        lambda data: services.assessment_warn_buyer(
+        lambda data: buyer_warning.assessment_warn_buyer(
             actor=request.user,
             assessment=assessment,
             channel=next(c for c in channels if c.pk == data["channel"]),
@@ -110,7 +112,9 @@ def warn_buyer(request, pk):
     if request.method == "GET" and channels:
         chosen = request.GET.get("channel", "")
         channel = next((c for c in channels if str(c.pk) == chosen), channels[0])
-        draft = services.warning_draft(assessment=assessment, channel=channel, actor=request.user)
+        draft = buyer_warning.warning_draft(
+            assessment=assessment, channel=channel, actor=request.user
+        )
         form = WarnForm(
             initial={"channel": channel.pk, "subject": draft.subject, "body": draft.body},
             channels=channels,

@@ -30,7 +30,8 @@ from chengxin.changes.services import CONTACT_CHANGE_SIGNAL, change_propose_from
 from chengxin.guard.authentication import TxtLookup
 from chengxin.guard.content import FoundAccount
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import assessment_alert, message_assess
+from chengxin.guard.services.alerts import assessment_alert
+from chengxin.guard.services.assess import message_assess
 from chengxin.mail.models import Mailbox, Message
 from chengxin.mail.services.ingest import IngestResult, Location, message_ingest
 from chengxin.mail.services.linking import message_link_to_imitated

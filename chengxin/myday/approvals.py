@@ -24,8 +24,8 @@ from chengxin.changes import selectors as change_selectors
 from chengxin.changes.permissions import change_approvers
 from chengxin.compensation import selectors as claim_selectors
 from chengxin.compensation.permissions import claim_deciders
+from chengxin.guard import permissions as guard_permissions
 from chengxin.guard import selectors as guard_selectors
-from chengxin.guard import services as guard_services
 from chengxin.workflow.four_eyes import Eligibility, candidates, notify_administrators
 
 # The most of each kind considered at once (the oldest first): a page stays bounded.
@@ -97,7 +97,7 @@ def pending_approvals(*, people: list[User] | None = None) -> list[PendingApprov
                 "guard.safe", assessment.pk,
                 f"{message.from_address} · {message.subject}"[:300],
                 reverse("mail:message_detail", args=[message.pk]), assessment.safe_proposed_at,
-                guard_services.safe_confirmers(assessment, people=people),
+                guard_permissions.safe_confirmers(assessment, people=people),
             )
         )  # fmt: skip
     items += _items("changes.change", change_selectors.changes_awaiting_approval(),

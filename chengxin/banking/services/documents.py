@@ -236,7 +236,7 @@ def message_check_accounts(
     (the assessment's signals) or an attachment names bank identifiers not on file for its
     sender. ``attachment_accounts``: what :func:`message_attachment_accounts` found, when
     the caller has it already."""
-    from chengxin.guard.services import responsible_owner
+    from chengxin.guard.permissions import responsible_owner
 
     related = ("mail.message", str(message.pk))
     if _task_exists(related):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from chengxin.banking import permissions, services
 from chengxin.banking.models import BankAccount, State
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import assessment_confirm_safe, assessment_propose_safe
+from chengxin.guard.services.closing import assessment_confirm_safe, assessment_propose_safe
 from chengxin.parties.models import Channel
 from chengxin.testing import api_client, api_post, totp_code, totp_device
 from chengxin.testing.banking import IBAN_DE, IBAN_NL

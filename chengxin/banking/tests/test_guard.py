@@ -6,7 +6,7 @@ import pytest
 from chengxin.banking import services
 from chengxin.banking.models import Side, State
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import sentences as guard_sentences
+from chengxin.guard.sentences import sentences as guard_sentences
 from chengxin.inbound.pipeline import message_process
 from chengxin.testing import shared_data
 from chengxin.testing.banking import IBAN_DE, IBAN_GB, make_account

@@ -194,7 +194,7 @@ def test_the_verify_step_shows_the_messages_guard_signals(ingest, client_for, ow
     from django.utils.html import escape
     from django.utils.translation import override
 
-    from chengxin.guard.services import sentences
+    from chengxin.guard.sentences import sentences
 
     with override("en"):
         expected = sentences(change.assessment)

@@ -29,7 +29,7 @@ from chengxin.changes.models import OPEN_STATES, ChangeRequest
 from chengxin.demo.data import DEMO_PASSWORD
 from chengxin.demo.mail import IMPOSTOR_IBAN, lookalike_of
 from chengxin.guard.models import ALARMING_LEVELS, Assessment
-from chengxin.guard.services import responsible_owner
+from chengxin.guard.permissions import responsible_owner
 from chengxin.mail.models import Message
 from chengxin.notifications.models import Notification
 from chengxin.outbox.models import OutboundMessage

@@ -17,7 +17,7 @@ from chengxin.banking import services as banking
 from chengxin.banking.models import Side
 from chengxin.changes.services import change_open
 from chengxin.guard.models import Assessment
-from chengxin.guard.services import assessment_propose_safe
+from chengxin.guard.services.closing import assessment_propose_safe
 from chengxin.parties.models import Company
 from chengxin.testing import make_company
 from chengxin.testing.banking import IBAN_DE

@@ -16,7 +16,7 @@ from django.utils import timezone
 from chengxin.audit.models import AuditEntry
 from chengxin.guard.models import AlertStep, Assessment, BlockedSender
 from chengxin.guard.selectors import alarming_messages
-from chengxin.guard.services import (
+from chengxin.guard.services.closing import (
     assessment_confirm_fraud,
     assessment_confirm_safe,
     assessment_propose_safe,

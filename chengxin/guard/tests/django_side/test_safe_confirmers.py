@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from chengxin.guard import services
+from chengxin.guard import permissions
+from chengxin.guard.services.closing import assessment_propose_safe
 from chengxin.notifications.models import Notification
 from chengxin.workflow.four_eyes import BLOCKED_KIND
 
@@ -17,23 +18,23 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_the_owners_proposal_names_the_managers(client_for, owner, manager, colleague, alarm):
-    assert not services.awaits_safe_confirmation(alarm)
-    services.assessment_propose_safe(
+    assert not permissions.awaits_safe_confirmation(alarm)
+    assessment_propose_safe(
         actor=owner, assessment=alarm, reason="Called the buyer on the number on file."
     )
     alarm.refresh_from_db()
-    assert services.awaits_safe_confirmation(alarm)
-    assert [a.user for a in services.safe_confirmers(alarm).approvers] == [manager]
+    assert permissions.awaits_safe_confirmation(alarm)
+    assert [a.user for a in permissions.safe_confirmers(alarm).approvers] == [manager]
     page = client_for(owner).get(reverse("mail:message_detail", args=[alarm.message_id]))
     assert "Can confirm" in page.content.decode()
 
 
 def test_a_managers_proposal_may_be_confirmed_by_the_owner(owner, manager, alarm):
-    services.assessment_propose_safe(
+    assessment_propose_safe(
         actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
     )
     alarm.refresh_from_db()
-    assert [a.user for a in services.safe_confirmers(alarm).approvers] == [owner]
+    assert [a.user for a in permissions.safe_confirmers(alarm).approvers] == [owner]
 
 
 def test_nobody_else_tells_the_proposer_and_administrators(
@@ -45,11 +46,11 @@ def test_nobody_else_tells_the_proposer_and_administrators(
     admin_user.is_active = False
     admin_user.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.assessment_propose_safe(
+        assessment_propose_safe(
             actor=manager, assessment=alarm, reason="Called the buyer on the number on file."
         )
     alarm.refresh_from_db()
-    eligibility = services.safe_confirmers(alarm)
+    eligibility = permissions.safe_confirmers(alarm)
     assert eligibility.blocked
     assert "manager (Manager) proposed it" in eligibility.blocked_reason
     told = set(Notification.objects.filter(kind=BLOCKED_KIND).values_list("user", flat=True))

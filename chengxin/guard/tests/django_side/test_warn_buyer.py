@@ -11,12 +11,8 @@ from django.urls import reverse
 from chengxin.audit.models import AuditEntry
 from chengxin.guard import letters
 from chengxin.guard.models import AlertStep, Assessment
-from chengxin.guard.services import (
-    assessment_confirm_safe,
-    assessment_propose_safe,
-    assessment_warn_buyer,
-    warning_channels,
-)
+from chengxin.guard.services.closing import assessment_confirm_safe, assessment_propose_safe
+from chengxin.guard.services.warn_buyer import assessment_warn_buyer, warning_channels
 from chengxin.outbox.models import OutboundMessage
 from chengxin.parties.models import Channel
 from chengxin.testing.mail import make_raw
