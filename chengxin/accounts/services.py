@@ -10,7 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp import devices_for_user
@@ -341,10 +341,11 @@ def _two_factor_reset_tell(*, actor: User, user: User, reason: str) -> list[str]
     in-app notification, an email, a WhatsApp message. The channels used."""
     from chengxin.core.deferred_text import deferred
     from chengxin.notifications.delivery import deliver_to_user
+    from chengxin.notifications.language import in_language_of
     from chengxin.notifications.services import notify
 
     used = ["notification"]
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with in_language_of(user):
         zone = user_zone(user)
         local = timezone.localtime(timezone.now(), zone)
         when = f"{formats.date_format(local, 'DATETIME_FORMAT')} ({local.tzname()})"

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ from chengxin.audit.keys import chain_key, checkpoint_key
 from chengxin.audit.models import Action, AuditEntry, ChainHead
 from chengxin.core.zones import user_zone
 from chengxin.notifications.delivery import deliver_to_user
+from chengxin.notifications.language import in_language_of
 
 logger = logging.getLogger(__name__)
 
@@ -251,7 +252,7 @@ def audit_checkpoint_mail(*, now: datetime.datetime | None = None) -> list:
     with transaction.atomic():
         for manager in managers:
             zone = user_zone(manager)
-            with translation.override(manager.language or settings.LANGUAGE_CODE):
+            with in_language_of(manager):
                 when = formats.date_format(timezone.localtime(now, zone), "DATETIME_FORMAT")
                 subject = _("Audit trail checkpoint: %(count)s entries") % {
                     "count": formats.number_format(checkpoint.count, force_grouping=True)

@@ -25,6 +25,7 @@ from chengxin.audit.services import Change, audit_record_many
 from chengxin.imports import reading, selectors
 from chengxin.imports.models import ImportBatch, ImportStatus
 from chengxin.imports.planning import CompanyPlan, ImportPlan, UserRef, plan_import
+from chengxin.notifications.language import in_language_of
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     Channel,
@@ -69,13 +70,6 @@ def _without_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@contextmanager
-def _in_language_of(actor: User) -> Iterator[None]:
-    """Problems are written in the language the user reads Chengxin in."""
-    with translation.override(actor.language or translation.get_language()):
-        yield
 
 
 def _read_upload(uploaded_file) -> tuple[str, bytes]:
@@ -168,7 +162,7 @@ def import_dry_run(*, actor: User, uploaded_file) -> ImportBatch:
     A file that cannot be read at all (encoding, columns, size, a damaged
     workbook) raises ValidationError and nothing is stored."""
     require_importer(actor)
-    with _in_language_of(actor), _without_cycle_collection():
+    with in_language_of(actor, translation.get_language()), _without_cycle_collection():
         filename, content = _read_upload(uploaded_file)
         table = reading.read_table(filename, content)
         plan = _plan(actor=actor, table=table)
@@ -199,7 +193,7 @@ def import_confirm(*, actor: User, batch: ImportBatch) -> ImportBatch:
     _require_batch_owner(actor, batch)
     if batch.status == ImportStatus.IMPORTED:
         raise ValidationError(_("This file was already imported."), code="imported")
-    with _in_language_of(actor), _without_cycle_collection():
+    with in_language_of(actor, translation.get_language()), _without_cycle_collection():
         table = reading.read_table(batch.filename, selectors.import_batch_content(batch))
         plan = _plan(actor=actor, table=table)
         _apply_plan(batch, plan, table)

@@ -1,31 +1,11 @@
-"""Telling people in their own language.
-
-In-app notifications are stored untranslated (:mod:`chengxin.core.deferred_text`) and read
-in the reader's language; what leaves at once (an e-mail to a colleague, a chat message)
-is written in the recipient's language here.
-"""
+"""Telling people in their own language: the workflow's notifications go through
+:func:`chengxin.notifications.services.notify` (stored untranslated, read in the reader's
+language); what leaves at once is written within
+:func:`chengxin.notifications.language.in_language_of`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.conf import settings
-from django.utils import translation
-
+from chengxin.notifications.language import in_language_of, language_of
 from chengxin.notifications.services import notify
 
 __all__ = ["in_language_of", "language_of", "notify"]
-
-
-def language_of(user) -> str:
-    """The language ``user`` reads Chengxin in (the site's language when unset)."""
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
-
-
-@contextmanager
-def in_language_of(user) -> Iterator[str]:
-    """Within this block, gettext speaks ``user``'s language."""
-    language = language_of(user)
-    with translation.override(language):
-        yield language
