@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from chengxin.accounts.models import Role, User
-from chengxin.core.zones import user_zone  # noqa: F401  (where the apps look for it)
 
 # Money questions go to finance; to managers when there is no finance user; to
 # administrators last.

@@ -18,7 +18,6 @@ from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chengxin.accounts.models import ApiToken, Role, User
-from chengxin.accounts.selectors import user_zone
 from chengxin.accounts.signals import user_rights_changing
 from chengxin.audit.models import Action
 from chengxin.audit.services import (
@@ -28,7 +27,7 @@ from chengxin.audit.services import (
     audited_update,
 )
 from chengxin.core.lengths import check_lengths
-from chengxin.core.zones import time_zone_errors
+from chengxin.core.zones import time_zone_errors, user_zone
 
 _LANGUAGES = {code for code, _label in settings.LANGUAGES}
 

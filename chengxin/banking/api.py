@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Schema, Status
 
+from chengxin.accounts.roles import may_see_full_number
 from chengxin.banking import permissions, selectors, services
 from chengxin.banking.flagged import flagged_message_ids
 from chengxin.banking.models import BankAccount, Side, State
@@ -134,7 +135,7 @@ def _name(user) -> str | None:
 
 
 def _out(user, account: BankAccount, flagged_ids: list[int] | None = None, *, people=None) -> dict:
-    full = selectors.may_see_full_number(user)
+    full = may_see_full_number(user)
     if flagged_ids is None:
         flagged_ids = flagged_message_ids([account])[account.pk]
     approval = approval_out(

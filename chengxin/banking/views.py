@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.accounts.roles import may_see_full_number
 from chengxin.banking import permissions, selectors, services
 from chengxin.banking.decrypted import intermediary_account
 from chengxin.banking.flagged import account_flagged_messages, approval_needs_manager
@@ -119,7 +120,7 @@ def _render_detail(request, account: BankAccount, bound: dict | None = None, sta
         number, full_number, intermediary = shown.number, True, shown.intermediary_account
     else:
         number = selectors.account_number_display(user, account)
-        full_number = selectors.may_see_full_number(user)
+        full_number = may_see_full_number(user)
         intermediary = intermediary_account(account) if full_number else ""
     context = {
         "account": account,

@@ -34,7 +34,7 @@ _DAY = 24 * _HOUR
 SCHEDULES: tuple[Schedule, ...] = (
     _every("database_optimize", "core", _DAY),
     _every("pool_return_stale", "parties", _HOUR),
-    Schedule("mail_poll", "chengxin.inbound.tasks.mail_poll_task", datetime.timedelta(minutes=5)),
+    _every("mail_poll", "inbound", 5),
     Schedule(
         "guard_assess_pending",
         "chengxin.inbound.tasks.messages_process_pending_task",

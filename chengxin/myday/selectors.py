@@ -6,8 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from chengxin.accounts.models import User
-from chengxin.accounts.selectors import user_zone
 from chengxin.changes.selectors import changes_waiting_for
+from chengxin.core.zones import user_zone
 from chengxin.guard.selectors import alarming_messages
 from chengxin.myday.approvals import (
     approvals_nobody_can_give,
