@@ -9,12 +9,16 @@ No app's tests import another app's test modules: what they share lives here."""
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import os
+import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -30,6 +34,13 @@ SHARED_DATA_DEFAULT = "../shared/data"
 
 PASSWORD = "Correct-Horse-42"  # noqa: S105 - test password
 _seq = itertools.count(1)
+
+
+def user_today(user: User | None = None) -> datetime.date:
+    """Today as a signed-in user sees it: pages and API calls run in the user's zone
+    (Asia/Shanghai by default), which is a day ahead of UTC for eight hours a day."""
+    zone = (user and user.time_zone) or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(zone))
 
 
 def make_user(role: str = Role.SALES, username: str | None = None, **fields) -> User:

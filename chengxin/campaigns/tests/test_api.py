@@ -1,15 +1,14 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from chengxin.banking.models import State
 from chengxin.campaigns.models import ChangePlan, PlanState
-from chengxin.testing import API, api_client
+from chengxin.testing import API, api_client, user_today
 from chengxin.testing.campaigns import our_account
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
+TODAY = user_today()  # the date the requests below run in
 
 
 def body(old, new, **overrides):

@@ -2,14 +2,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from chengxin.campaigns.models import CallOutcome, ChangePlan, Perk, PlanState, TouchKind
-from chengxin.testing import login, speak_english
+from chengxin.testing import login, speak_english, user_today
 from chengxin.testing.campaigns import NOW, TODAY
 
 # The pages plan from the real today.
-REAL_TODAY = timezone.localdate()
+REAL_TODAY = user_today()  # the date the requests below run in
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

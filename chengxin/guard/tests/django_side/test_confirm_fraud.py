@@ -21,7 +21,7 @@ from chengxin.guard.services.closing import (
     assessment_confirm_safe,
     assessment_propose_safe,
 )
-from chengxin.testing import speak_english
+from chengxin.testing import speak_english, user_today
 from chengxin.testing.mail import make_raw
 
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
@@ -94,7 +94,7 @@ def test_later_mail_from_the_address_and_the_domain_is_critical(
     owner.first_name, owner.last_name = "Li", "Na"
     owner.save(update_fields=["first_name", "last_name"])
     _confirm_fraud(client_for(owner), alarm)
-    today = timezone.localdate().isoformat()
+    today = user_today(manager).isoformat()  # the page shows the viewer's date
 
     # The same address, now with a harmless text and a Reply-To elsewhere.
     again = ingest(make_raw(sender=LOOKALIKE, subject="Hello", text="How are you?\n\nAnna")).message
