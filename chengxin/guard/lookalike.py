@@ -346,6 +346,7 @@ class LookalikeIndex:
         self._suffixes: list[str] = []
         self._company_ids: dict[str, int | tuple[int, ...]] = {}
         self._loose_ids: dict[str, int | tuple[int, ...]] = {}
+        self._part_ids: dict[str, int | tuple[int, ...]] = {}
         self._suffix_words: set[str] = set()
         for record in domains:
             parsed = parse_domain(record.domain)
@@ -366,6 +367,10 @@ class LookalikeIndex:
             if len(label) >= self.short_min_length:
                 for loose in _loose_keys(key):
                     _multimap_add(self._loose_ids, loose, ident)
+            if "-" in label:
+                for part in label.split("-"):
+                    if len(part) >= self.short_min_length:
+                        _multimap_add(self._part_ids, key_of(part), ident)
             suffix_labels = parsed.suffix.split(".")
             self._suffix_words.update(suffix_labels)
             self._suffix_words.add("".join(suffix_labels))
@@ -375,6 +380,7 @@ class LookalikeIndex:
         _multimap_freeze(self._label_ids)
         _multimap_freeze(self._company_ids)
         _multimap_freeze(self._loose_ids)
+        _multimap_freeze(self._part_ids)
         self._key_lengths = tuple(sorted({len(key) for key in self._label_ids if len(key) >= 2}))
         self._generic = self._generic_names()
         self._domain_deletions = _DeletionIndex(self._deletion_entries())
@@ -628,6 +634,8 @@ class LookalikeIndex:
         self._loose_matches(label, key, suffix, offer)
         self._typo_matches(label, key, suffix, offer)
         self._suffix_glued_matches(label, offer)
+        self._plural_matches(label, suffix, offer)
+        self._part_matches(label, offer)
         self._split_matches(parsed, suffix, offer)
         registrable = parsed.registrable_unicode
         ascii_subdomain = parsed.ascii_labels[:index]
@@ -798,9 +806,11 @@ class LookalikeIndex:
         """A known name written across a dot, "b.rand.com" for "brand.com": the host left
         of the public suffix with the dots removed, compared exactly and with typos."""
         labels = parsed.labels
-        # where the name ends: at the public suffix, and also at the ICANN suffix when
-        # a private one ("co.com", "us.com") takes a part of the name
-        ends = {(parsed.registrable_index or 0) + 1, len(labels) - parsed.icann_suffix_labels}
+        # where the name ends: at the public suffix, and also further right when a
+        # suffix ("co.com", "us.com", "ro.it") takes a part of the name
+        first_end = (parsed.registrable_index or 0) + 1
+        ends = {first_end, len(labels) - parsed.icann_suffix_labels}
+        ends.update(range(first_end, len(labels)))  # "unieu.ro.it": ro.it is a suffix too
         for end in sorted(ends):
             end_suffix = ".".join(labels[end:]).lower()
             for start in range(end - 1):
@@ -825,6 +835,64 @@ class LookalikeIndex:
                     ),
                 )
             self._typo_matches(joined, key, suffix, offer, split=True)
+
+    def _part_matches(self, label: str, offer: Callable[[int, LookalikeMatch], None]) -> None:
+        """One part of a hyphenated known name with the other parts replaced by words
+        impostors add: "account-gobain.com" or "asia-lloyd.com" for "saint-gobain.com"
+        and "hapag-lloyd.com"."""
+        if "-" not in label or not self._part_ids:
+            return
+        raw = _raw_label(label)
+        tokens = [token for token in raw.split("-") if token]
+        key_of = self.confusables.visual_key
+        for position, token in enumerate(tokens):
+            ids = _multimap_get(self._part_ids, key_of(token))
+            if not ids:
+                continue
+            others = " ".join(tokens[:position] + tokens[position + 1 :])
+            if not _is_added_words(others, self._added_word_keys, self.confusables):
+                continue
+            for ident in ids:
+                offer(
+                    ident,
+                    LookalikeMatch(
+                        "added_words",
+                        self._domains[ident],
+                        50,
+                        extra=others,
+                        matched_name=token,
+                    ),
+                )
+
+    def _plural_matches(
+        self, label: str, suffix: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        """A plural "es" after an s, x or z inside the name ("bosesch" for "bosch"): two
+        letters, but one slip."""
+        raw = _raw_label(label)
+        start = raw.find("es", 1)
+        while start > 0:
+            if raw[start - 1] in "sxz":
+                name = raw[:start] + raw[start + 2 :]
+                for ident in _multimap_get(self._label_ids, self.confusables.visual_key(name)):
+                    same_suffix = suffix == self._suffixes[ident]
+                    if self._is_short(name, self._labels[ident]):
+                        if not same_suffix:
+                            continue
+                        kind, confidence = "short_typo", SHORT_GUESS_CONFIDENCE
+                    else:
+                        kind, confidence = "typo", 70 if same_suffix else 35
+                    offer(
+                        ident,
+                        LookalikeMatch(
+                            kind,
+                            self._domains[ident],
+                            confidence,
+                            differences=(("es", ""),),
+                            distance=2,
+                        ),
+                    )
+            start = raw.find("es", start + 1)
 
     def _suffix_glued_matches(
         self, label: str, offer: Callable[[int, LookalikeMatch], None]
@@ -1240,7 +1308,8 @@ def _plausible_typo(fake: str, real: str) -> bool:
 
     A deleted letter, two neighbours swapped, a replaced letter that is similar
     (:func:`_similar_letters`), a hyphen inside, a doubled letter, a letter added at the
-    end or a key next to its neighbour slipped in. Any other single edit is not.
+    end, a plural "s" or a key next to its neighbour slipped in. Any other single edit
+    is not.
     """
     if len(fake) + 1 == len(real):
         return any(real[:i] + real[i + 1 :] == fake for i in range(len(real)))
@@ -1261,7 +1330,7 @@ def _plausible_typo(fake: str, real: str) -> bool:
             continue
         before = fake[i - 1] if i else ""
         after = fake[i + 1] if i + 1 < len(fake) else ""
-        if i == len(fake) - 1 or char in (before, after):
+        if i == len(fake) - 1 or char in (before, after) or (char == "s" and i > 1):
             return True
         loose = _loose_key(char)
         if loose in (_loose_key(before), _loose_key(after)):
