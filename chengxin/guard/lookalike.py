@@ -9,16 +9,28 @@ addresses we know (with display names). It answers, for a sender's domain or add
 * otherwise, which known domains does it imitate, and how:
 
   ============== ======================================================================
-  kind           example (known: company.com)
+  kind           example (known: company.com; a short name: ikea.com)
   ============== ======================================================================
   homoglyph      c0mpany.com, cornpany.com, cоmpany.com (Cyrillic о), COMPANY with a
-                 capital I for l, compañy.com, xn--... punycode
-  typo           compnay.com, companny.com (small edit distance on the name)
+                 capital I for l, compañy.com, ƈoᴍpany.com, xn--... punycode; a name
+                 written wholly in Cyrillic or Greek letters (ікеа.com, UTS #39
+                 whole-script confusable); several plain-letter lookalikes at once
+                 (c0rnparny.com: the loose key, b/d, n/r/m, i/l, u/v, k/lc merged)
+  typo           compnay.com, companny.com, cmopany.com (small edit distance on the
+                 name; on the name as typed too, so a slip next to m, w or d is one
+                 edit); bosesch.com for bosch.com (a plural "es")
+  short_typo     ikes.com, ieka.com, ik-ea.com, ikeax.com: one plausible slip of a
+                 name of 3-5 letters, same public suffix only, confidence 48 (medium):
+                 a guess, since another real company may have that name
+  split          comp.any.com, b.osch.com, tes.co.com (the name across a dot; the host
+                 left of the public suffix compared with the dots removed)
   other_suffix   company.co, company.com.cn, company.cn
-  added_words    company-ltd.com, companygroup.com, company-trading.com
+  added_words    company-ltd.com, companygroup.com, securecompany.com, companycom.com,
+                 account-electric.com for schneider-electric.com: the name (or a part
+                 of a hyphenated one) with words impostors add or a suffix glued on
   subdomain      company.com.example.net, company.example.net
-  embedded       mycompanyportal.com; also a short known name (3 letters or fewer)
-                 inside a longer word, reported with low confidence
+  embedded       a known name inside a longer word that is not such a word
+                 (gamespot.com for game.co.za), reported with low confidence
   ============== ======================================================================
 
 * for an address on a known domain (or a known free-mail domain) that we have not
@@ -27,15 +39,24 @@ addresses we know (with display names). It answers, for a sender's domain or add
 
 Speed. Nothing scans the known domains. Comparisons use a *visual key* (see
 :mod:`chengxin.guard.confusables`) so homoglyphs, case, accents and letter pairs are
-one hash lookup. Edit distance uses a symmetric-deletion ("SymSpell") neighbourhood:
-every known name's key is stored with all its variants that lack one character
-(names of 10 to 16 characters: up to two), hashed into sorted ``array('q')`` buckets
-of ``hash << 24 | id`` values (8 bytes per variant); a query looks up the same
-deletions of its own key with ``bisect`` and confirms candidates with the
-optimal-string-alignment distance from rapidfuzz (a swap of two letters counts as
-one edit). Known names inside a longer name are found by looking up the substrings
-of the sender's labels; a name that begins or ends several other known names
-("golden", "global") is treated as a common word and only gives a weak match.
+one hash lookup; a second, *loose* key of each name merges plain letters that readers
+confuse (b/d, n/r/m, i/l, u/v) and is one more lookup. Edit distance uses a
+symmetric-deletion ("SymSpell") neighbourhood: every known name's key is stored with
+all its variants that lack one character (names of 10 to 16 characters: up to two),
+and where the name as typed differs from its key (it has an m, w or d) the name as
+typed with its one-deletion variants too, hashed into sorted ``array('q')`` buckets of
+``hash << 24 | id`` values (8 bytes per variant); a query looks up the same deletions of
+its own key and label with ``bisect`` and confirms candidates with the
+optimal-string-alignment distance from rapidfuzz (a swap of two letters counts as one
+edit), the smaller of the key and label distances. Short names (3-5 letters) are in
+the same index with one edit; their matches must be one plausible slip (neighbouring
+key, vowel for vowel, flipped bit, lookalike letter, doubled, dropped or swapped
+letter, hyphen, letter added at the end, plural s) under the same public suffix. Known
+names inside a longer name are found by looking up the substrings of the sender's
+labels; next to words that impostors add (:data:`_ADDED_WORDS`: legal forms, payment,
+login, trade and place words) such a name is a strong match, next to other words only
+a long one is, and a name that begins or ends several other known names ("golden",
+"global") is treated as a common word and only gives a weak match.
 Known addresses are grouped by domain: small groups are compared with rapidfuzz's
 C-level ``process.extract``, large ones (free-mail providers) are searched by
 looking up the single edits of the query in a key map.
@@ -846,9 +867,10 @@ class LookalikeIndex:
         tokens = [token for token in raw.split("-") if token]
         key_of = self.confusables.visual_key
         for position, token in enumerate(tokens):
-            ids = _multimap_get(self._part_ids, key_of(token))
-            if not ids:
-                continue
+            token_key = key_of(token)
+            ids = _multimap_get(self._part_ids, token_key)
+            if not ids or len(ids) > 1 or token_key in self._label_ids:
+                continue  # a word that several names share, or a name of its own
             others = " ".join(tokens[:position] + tokens[position + 1 :])
             if not _is_added_words(others, self._added_word_keys, self.confusables):
                 continue
