@@ -59,6 +59,7 @@ __all__ = [
     "EXTRA_PROTOTYPES",
     "ConfusablesTable",
     "char_script",
+    "decorated_base",
     "is_mixed_script_confusable",
     "is_whole_script_confusable",
     "label_scripts",
@@ -310,9 +311,9 @@ class ConfusablesTable:
 
     def _fold_one(self, char: str) -> str:
         name = unicodedata.name(char, "")
-        decorated = _DECORATED_LATIN.fullmatch(name)
-        if decorated and not _OTHER_SHAPE.intersection(decorated.group(2).split()):
-            return self._base_key(decorated.group(1).lower())
+        base = decorated_base(char)
+        if base:
+            return self._base_key(base)
         if unicodedata.category(char) == "Ll" and not name.startswith("LATIN"):
             capital = char.upper()
             if len(capital) == 1 and capital != char:
@@ -334,6 +335,16 @@ class ConfusablesTable:
                 break
             text = folded
         return text
+
+
+def decorated_base(char: str) -> str:
+    """The base letter of a decorated Latin letter, read from its Unicode name ("g" for
+    "LATIN SMALL LETTER G WITH STROKE", "r" for "LATIN LETTER SMALL CAPITAL R"); "" for
+    other characters and for turned or reversed letters."""
+    decorated = _DECORATED_LATIN.fullmatch(unicodedata.name(char, ""))
+    if decorated and not _OTHER_SHAPE.intersection(decorated.group(2).split()):
+        return decorated.group(1).lower()
+    return ""
 
 
 def char_script(char: str) -> str:

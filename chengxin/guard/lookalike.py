@@ -80,7 +80,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from chengxin.guard.confusables import ConfusablesTable
+from chengxin.guard.confusables import ConfusablesTable, decorated_base
 from chengxin.guard.domains import DomainName, parse_domain
 
 __all__ = [
@@ -693,9 +693,10 @@ class LookalikeIndex:
         found: set[int] = set()
         for loose in _loose_keys(key):
             found.update(_multimap_get(self._loose_ids, loose))
-        for variant in self._unusual_letter_variants(raw):
-            for loose in _loose_keys(variant):
-                found.update(_multimap_get(self._loose_ids, loose))
+        if not found and not _multimap_get(self._label_ids, key):
+            for variant in self._unusual_letter_variants(raw):
+                for loose in _loose_keys(variant):
+                    found.update(_multimap_get(self._loose_ids, loose))
         for ident in found:
             known_label = self._labels[ident]
             if known_label == raw or self._label_keys[ident] == key:
@@ -729,20 +730,36 @@ class LookalikeIndex:
             )
 
     def _unusual_letter_variants(self, raw: str) -> Iterator[str]:
-        """Keys of ``raw`` with one of its non-ASCII letters read as any ASCII letter.
+        """Keys of ``raw`` with its unusual letters read as any ASCII letter.
 
         A letter such as "ƿ" (wynn) or "ŋ" (eng) has no Latin prototype in UTS #39, or
-        one that is not the letter it imitates ("ᶌ" is listed with y, dnstwist uses it for
-        v), yet in a domain that otherwise reads as a known name it stands for a letter."""
-        unusual = sorted({char for char in raw if not char.isascii() and char.isalpha()})
-        if not unusual or len(unusual) > 3:
-            return
+        one that is not the letter it imitates ("ᶌ", a v with a hook, is listed with y),
+        yet in a domain that otherwise reads as a known name it stands for a letter. One
+        or two such letters are tried (two only when the name has no other match)."""
         char_key = self.confusables.char_key
+        unusual = sorted({char for char in raw if self._is_unusual_letter(char)})
+        if not unusual or len(unusual) > 2:
+            return
         letters = "abcdefghijklmnopqrstuvwxyz"
         for char in unusual:
             parts = [char_key(c) if c != char else "" for c in raw]
             for letter in letters:
                 yield "".join(part or letter for part in parts)
+        if len(unusual) == 2:
+            first, second = unusual
+            for one in letters:
+                parts = [one if c == first else "" if c == second else char_key(c) for c in raw]
+                for other in letters:
+                    yield "".join(part or other for part in parts)
+
+    def _is_unusual_letter(self, char: str) -> bool:
+        if char.isascii() or not char.isalpha():
+            return False
+        key = self.confusables.char_key(char)
+        if not key.isascii():
+            return True
+        base = decorated_base(char)
+        return bool(base) and self.confusables.char_key(base) != key
 
     def _query_depth(self, length: int) -> int:
         return self._depth(length) or self._depth(length + 1)
