@@ -701,9 +701,9 @@ class LookalikeIndex:
             known_label = self._labels[ident]
             if known_label == raw or self._label_keys[ident] == key:
                 continue
-            if abs(len(known_label) - len(raw)) > 2 or len(raw) < self.short_min_length:
-                continue
             short = self._is_short(raw, known_label)
+            if short and (abs(len(known_label) - len(raw)) > 2 or len(raw) < self.short_min_length):
+                continue
             if OSA.distance(raw, known_label, score_cutoff=1) <= 1 and (
                 not short or _plausible_typo(raw, known_label)
             ):
@@ -712,7 +712,7 @@ class LookalikeIndex:
             if short:
                 # the loose key of a short name is short too: ask for a close spelling
                 known_key = self._label_keys[ident]
-                if not same_suffix or OSA.distance(key, known_key, score_cutoff=3) > 3:
+                if not same_suffix or OSA.distance(key, known_key, score_cutoff=4) > 4:
                     continue
                 kind, confidence = "short_typo", SHORT_GUESS_CONFIDENCE
             else:
@@ -1296,14 +1296,19 @@ def _loose_keys(key: str) -> tuple[str, ...]:
     "ibn", "1brn", "ilbm" and "lbm" all give "lbn".
 
     "cl" is read as d (as b) and an l beside b or h is dropped ("lb" for b, "lh" for
-    h); "sclh" may be "sc" + "lh" or "s" + "cl" + "h", so both readings are returned."""
+    h); "sclh" may be "sc" + "lh" or "s" + "cl" + "h", so each reading is returned."""
     merged = _LOOSE_RUNS.sub(r"\1", key.replace("k", "lc").translate(_LOOSE_LETTERS))
-    readings = []
-    for text in (merged, _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", merged))):
+    readings: list[str] = []
+    for text in (
+        merged,
+        _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", merged)),
+        merged.replace("lcl", "cl"),  # an l before a d ("ld" for "lb")
+    ):
         text = _LOOSE_RUNS.sub(r"\1", text.replace("cl", "b"))
-        readings.append(_LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", text)))
-    first, second = readings
-    return (first,) if first == second else (first, second)
+        reading = _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", text))
+        if reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
 
 
 def _loose_key(key: str) -> str:
