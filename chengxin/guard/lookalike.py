@@ -122,23 +122,24 @@ _LEGAL_FORMS = frozenset(
 #: company whose name contains it ("gamespot" is not "game"). Two-letter legal forms
 #: and codes that are also common letter pairs ("ab", "sl", "th") are left out.
 _ADDED_WORDS = frozenset(
-    """ltd limited co company inc incorporated llc gmbh corp corporation plc pte pty
-    group holding holdings international intl ltda account accounts accounting bank
+    """ltd limited co company inc incorporated llc gmbh corp corporation plc pte pty group
+    holding holdings international intl ltda account accounts accounting bank
     banking billing bill bills pay payment payments paid invoice invoices finance
-    financial fund funds money transfer transfers wire remit remittance treasury cash
-    credit deposit refund refunds receipt receipts statement secure security safe
-    verify verified verification auth authentication login logon signin sign password
-    reset access sso vpn mail email emails webmail inbox mailbox smtp web www online
-    portal app support help helpdesk desk care info contact contacts team staff hr
-    admin office update updates notice alert alerts my official global trade trades
-    trading export exports import imports sourcing supply supplies supplier suppliers
-    logistics shipping cargo freight order orders buyer purchase procurement sales sale
-    shop shops store stores service services solution solutions partner partners
-    business commerce commercial enterprise enterprises industrial industries industry
-    factory manufacturing dept department customer customers client clients details
-    detail api apis buy card cards asia europe euro eu america americas usa us uk china cn hk hongkong
-    sg japan jp kr korea de germany france italy spain nl india brasil brazil au africa
-    za ae dubai turkey vietnam vn arabia north south east west
+    financial fund funds money transfer transfers wire remit remittance treasury
+    cash credit deposit refund refunds receipt receipts statement secure security
+    safe verify verified verification auth authentication login logon signin sign
+    password reset access sso vpn mail email emails webmail inbox mailbox smtp web
+    www online portal app support help helpdesk desk care info contact contacts team
+    staff hr admin office update updates notice alert alerts my official global
+    trade trades trading export exports import imports sourcing supply supplies
+    supplier suppliers logistics shipping cargo freight order orders buyer purchase
+    procurement sales sale shop shops store stores service services solution
+    solutions partner partners business commerce commercial enterprise enterprises
+    industrial industries industry factory manufacturing dept department customer
+    customers client clients details detail api apis buy card cards asia europe euro
+    eu america americas usa us uk china cn hk hongkong sg japan jp kr korea de
+    germany france italy spain nl india brasil brazil au africa za ae dubai turkey
+    vietnam vn arabia north south east west
     """.split()
 )
 _CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "株式会社")
