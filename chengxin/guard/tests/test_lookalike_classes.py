@@ -22,6 +22,7 @@ from chengxin.guard.lookalike import (
     LookalikeIndex,
     LookalikeMatch,
 )
+from chengxin.guard.scoring import DEFAULT_THRESHOLDS, assess_message
 from chengxin.guard.signals import Signal, describe
 
 #: A match at this confidence alone raises a message to the medium level.
@@ -333,3 +334,24 @@ def test_pickled_index_keeps_the_short_name_rule(index: LookalikeIndex) -> None:
     assert clone.short_min_length == index.short_min_length
     match = _match_for(clone, "ieka.com", "ikea.com")
     assert match is not None and match.kind == "short_typo"
+
+
+# -- in a whole assessment --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sender", "code"),
+    [("sales@ikes.com", "lookalike_short_typo"), ("sales@b.osch.com", "lookalike_split")],
+)
+def test_new_kinds_alone_reach_the_medium_level(
+    index: LookalikeIndex, sender: str, code: str
+) -> None:
+    message = (
+        f"From: Sales <{sender}>\r\nTo: buyer@chengxin-export.cn\r\nSubject: Order 4711\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nPlease find the order attached.\r\n"
+    ).encode()
+    assessment = assess_message(message, index=index, txt_lookup=lambda name: None)
+    signal = assessment.signal(code)
+    assert signal is not None, sorted(assessment.codes)
+    assert signal.weight >= DEFAULT_THRESHOLDS.medium
+    assert assessment.level in ("medium", "high", "critical")
