@@ -1298,17 +1298,25 @@ def _loose_keys(key: str) -> tuple[str, ...]:
 
     "cl" is read as d (as b) and an l beside b or h is dropped ("lb" for b, "lh" for
     h); "sclh" may be "sc" + "lh" or "s" + "cl" + "h", so each reading is returned."""
-    merged = _LOOSE_RUNS.sub(r"\1", key.replace("k", "lc").translate(_LOOSE_LETTERS))
     readings: list[str] = []
-    for text in (
-        merged,
-        _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", merged)),
-        merged.replace("lcl", "cl"),  # an l before a d ("ld" for "lb")
+    plain = _LOOSE_RUNS.sub(r"\1", key.translate(_LOOSE_LETTERS))
+    # k is read as "lc" before the other rules ("lcea" for "kea") or after them ("ld"
+    # next to a k)
+    for merged, k_after in (
+        (_LOOSE_RUNS.sub(r"\1", plain.replace("k", "lc")), False),
+        (plain, True),
     ):
-        text = _LOOSE_RUNS.sub(r"\1", text.replace("cl", "b"))
-        reading = _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", text))
-        if reading not in readings:
-            readings.append(reading)
+        for text in (
+            merged,
+            _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", merged)),
+            merged.replace("lcl", "cl"),  # an l before a d ("ld" for "lb")
+        ):
+            text = _LOOSE_RUNS.sub(r"\1", text.replace("cl", "b"))
+            reading = _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", text))
+            if k_after:
+                reading = _LOOSE_RUNS.sub(r"\1", reading.replace("k", "lc"))
+            if reading not in readings:
+                readings.append(reading)
     return tuple(readings)
 
 
