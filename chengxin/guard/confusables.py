@@ -20,18 +20,50 @@ On top of UTS #39, :meth:`ConfusablesTable.visual_key` adds what matters for dom
 names: NFKC, case folding (after the prototype mapping, so "I" is still read as "l"),
 removal of accents and other combining marks, and letter pairs that UTS #39 leaves out
 but that fool readers of e-mail addresses ("vv" for "w", "cl" for "d").
+
+*Folding to Latin.* UTS #39 maps some letters to a prototype that is not a plain Latin
+letter: Cyrillic "к" to "ĸ" (kra), "т" to "ᴛ" (small capital T), "ь" to "ƅ" (tone six),
+"м" to "ʍ"; and decorated Latin letters with a hook, stroke, descender or curl ("ƈ",
+"ⱨ", "ɾ", "ʉ") or small capitals ("ʀ", "ɢ") have no prototype at all. A domain written
+entirely in Cyrillic or Greek letters that look Latin would then keep such characters
+in its key and never equal the Latin name. Where the key of a character is still not
+ASCII, it is folded in a general way:
+
+1. a Latin letter whose Unicode name is a base letter with decorations ("LATIN SMALL
+   LETTER C WITH HOOK", "LATIN LETTER SMALL CAPITAL T", "LATIN SMALL LETTER U BAR")
+   becomes that base letter; turned, reversed and inverted letters do not (they are
+   other shapes);
+2. a small letter of another script that is drawn as a small capital (Cyrillic "к",
+   "т", "м", "в", Greek "κ", "τ") takes the key of its capital when that is ASCII;
+3. otherwise the other characters with the same prototype are tried with rules 1-2
+   (the kra "ĸ" folds like its confusable "к").
+
+:func:`label_scripts`, :func:`is_whole_script_confusable` and
+:func:`is_mixed_script_confusable` implement the whole-script and mixed-script
+confusable tests of UTS #39 section 4 against Latin: a label in one script other than
+Latin whose key equals a Latin name is a whole-script confusable of it; a label that
+mixes Latin with another script is a mixed-script confusable.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["EXTRA_PROTOTYPES", "ConfusablesTable"]
+__all__ = [
+    "EXTRA_PROTOTYPES",
+    "ConfusablesTable",
+    "char_script",
+    "decorated_base",
+    "is_mixed_script_confusable",
+    "is_whole_script_confusable",
+    "label_scripts",
+]
 
 #: Multi-letter lookalikes that UTS #39 does not list but which lookalike domains use.
 #: The key is mapped to the value (the same direction as UTS #39 maps "m" to "rn").
@@ -108,6 +140,16 @@ _BUILTIN: Mapping[str, str] = {
 }
 
 _MARK_CATEGORIES = frozenset({"Mn", "Me"})
+#: A Latin letter named after one base letter, with decorations after it (or a small
+#: capital): "LATIN SMALL LETTER G WITH STROKE", "LATIN LETTER SMALL CAPITAL R".
+_DECORATED_LATIN = re.compile(
+    r"LATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL )?([A-Z])((?: [A-Z-]+)*)"
+)
+#: Words that make a letter another shape, not a decorated form of the base letter.
+_OTHER_SHAPE = frozenset({"TURNED", "REVERSED", "INVERTED", "SIDEWAYS", "CLOSED", "OPEN"})
+#: Scripts that every script may use (digits, hyphen) or that take the script of the
+#: letter they attach to (combining marks).
+_ANY_SCRIPT = frozenset({"Common", "Inherited"})
 
 
 class ConfusablesTable:
@@ -248,6 +290,39 @@ class ConfusablesTable:
         return list(self._sources.get(prototype, ()))
 
     def _compute_char_key(self, char: str) -> str:
+        key = self._base_key(char)
+        if key.isascii():
+            return key
+        parts = [part if part.isascii() else self._fold_to_latin(part) or part for part in key]
+        whole = self._fold_to_latin(char) if len(key) == 1 else ""
+        return whole or "".join(parts)
+
+    def _fold_to_latin(self, char: str) -> str:
+        """The plain Latin letters ``char`` is read as, or "" (rules 1-3 of the module
+        docstring); only ASCII results count."""
+        found = self._fold_one(char)
+        if found:
+            return found
+        for other in sorted(self.sources_of(char)):
+            found = self._fold_one(other)
+            if found:
+                return found
+        return ""
+
+    def _fold_one(self, char: str) -> str:
+        name = unicodedata.name(char, "")
+        base = decorated_base(char)
+        if base:
+            return self._base_key(base)
+        if unicodedata.category(char) == "Ll" and not name.startswith("LATIN"):
+            capital = char.upper()
+            if len(capital) == 1 and capital != char:
+                key = self._base_key(capital)
+                if key.isascii() and key.isalnum():
+                    return key
+        return ""
+
+    def _base_key(self, char: str) -> str:
         text = char
         for _ in range(8):
             mapped = "".join(self._prototypes.get(c, c) for c in unicodedata.normalize("NFD", text))
@@ -260,6 +335,51 @@ class ConfusablesTable:
                 break
             text = folded
         return text
+
+
+def decorated_base(char: str) -> str:
+    """The base letter of a decorated Latin letter, read from its Unicode name ("g" for
+    "LATIN SMALL LETTER G WITH STROKE", "r" for "LATIN LETTER SMALL CAPITAL R"); "" for
+    other characters and for turned or reversed letters."""
+    decorated = _DECORATED_LATIN.fullmatch(unicodedata.name(char, ""))
+    if decorated and not _OTHER_SHAPE.intersection(decorated.group(2).split()):
+        return decorated.group(1).lower()
+    return ""
+
+
+def char_script(char: str) -> str:
+    """The script of one character as UTS #24 names it, read from its Unicode name
+    ("Latin", "Cyrillic", "Greek" ...); "Common" for digits, punctuation and symbols,
+    "Inherited" for combining marks."""
+    category = unicodedata.category(char)
+    if category.startswith("M"):
+        return "Inherited"
+    if not category.startswith("L"):
+        return "Common"
+    name = unicodedata.name(char, "")
+    if name.startswith(("CJK ", "KANGXI")):
+        return "Han"
+    word = name.split(" ", 1)[0]
+    return word.capitalize() if word else "Unknown"
+
+
+def label_scripts(label: str) -> frozenset[str]:
+    """The scripts a label uses, without Common and Inherited (UTS #39's resolved
+    script set, read as the set of scripts present)."""
+    return frozenset(char_script(c) for c in label) - _ANY_SCRIPT
+
+
+def is_whole_script_confusable(label: str, latin_key: str, table: ConfusablesTable) -> bool:
+    """UTS #39 whole-script confusable with a Latin name: the label is written in one
+    script other than Latin and has the same key as the Latin name."""
+    scripts = label_scripts(label)
+    return len(scripts) == 1 and "Latin" not in scripts and table.visual_key(label) == latin_key
+
+
+def is_mixed_script_confusable(label: str, latin_key: str, table: ConfusablesTable) -> bool:
+    """UTS #39 mixed-script confusable with a Latin name: the label mixes scripts and
+    has the same key as the Latin name."""
+    return len(label_scripts(label)) > 1 and table.visual_key(label) == latin_key
 
 
 class _CharKeys(dict[int, str]):

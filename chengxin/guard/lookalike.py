@@ -9,16 +9,28 @@ addresses we know (with display names). It answers, for a sender's domain or add
 * otherwise, which known domains does it imitate, and how:
 
   ============== ======================================================================
-  kind           example (known: company.com)
+  kind           example (known: company.com; a short name: ikea.com)
   ============== ======================================================================
   homoglyph      c0mpany.com, cornpany.com, cоmpany.com (Cyrillic о), COMPANY with a
-                 capital I for l, compañy.com, xn--... punycode
-  typo           compnay.com, companny.com (small edit distance on the name)
+                 capital I for l, compañy.com, ƈoᴍpany.com, xn--... punycode; a name
+                 written wholly in Cyrillic or Greek letters (ікеа.com, UTS #39
+                 whole-script confusable); several plain-letter lookalikes at once
+                 (c0rnparny.com: the loose key, b/d, n/r/m, i/l, u/v, k/lc merged)
+  typo           compnay.com, companny.com, cmopany.com (small edit distance on the
+                 name; on the name as typed too, so a slip next to m, w or d is one
+                 edit); bosesch.com for bosch.com (a plural "es")
+  short_typo     ikes.com, ieka.com, ik-ea.com, ikeax.com: one plausible slip of a
+                 name of 3-5 letters, same public suffix only, confidence 48 (medium):
+                 a guess, since another real company may have that name
+  split          comp.any.com, b.osch.com, tes.co.com (the name across a dot; the host
+                 left of the public suffix compared with the dots removed)
   other_suffix   company.co, company.com.cn, company.cn
-  added_words    company-ltd.com, companygroup.com, company-trading.com
+  added_words    company-ltd.com, companygroup.com, securecompany.com, companycom.com,
+                 account-electric.com for schneider-electric.com: the name (or a part
+                 of a hyphenated one) with words impostors add or a suffix glued on
   subdomain      company.com.example.net, company.example.net
-  embedded       mycompanyportal.com; also a short known name (3 letters or fewer)
-                 inside a longer word, reported with low confidence
+  embedded       a known name inside a longer word that is not such a word
+                 (gamespot.com for game.co.za), reported with low confidence
   ============== ======================================================================
 
 * for an address on a known domain (or a known free-mail domain) that we have not
@@ -27,15 +39,24 @@ addresses we know (with display names). It answers, for a sender's domain or add
 
 Speed. Nothing scans the known domains. Comparisons use a *visual key* (see
 :mod:`chengxin.guard.confusables`) so homoglyphs, case, accents and letter pairs are
-one hash lookup. Edit distance uses a symmetric-deletion ("SymSpell") neighbourhood:
-every known name's key is stored with all its variants that lack one character
-(names of 10 to 16 characters: up to two), hashed into sorted ``array('q')`` buckets
-of ``hash << 24 | id`` values (8 bytes per variant); a query looks up the same
-deletions of its own key with ``bisect`` and confirms candidates with the
-optimal-string-alignment distance from rapidfuzz (a swap of two letters counts as
-one edit). Known names inside a longer name are found by looking up the substrings
-of the sender's labels; a name that begins or ends several other known names
-("golden", "global") is treated as a common word and only gives a weak match.
+one hash lookup; a second, *loose* key of each name merges plain letters that readers
+confuse (b/d, n/r/m, i/l, u/v) and is one more lookup. Edit distance uses a
+symmetric-deletion ("SymSpell") neighbourhood: every known name's key is stored with
+all its variants that lack one character (names of 10 to 16 characters: up to two),
+and where the name as typed differs from its key (it has an m, w or d) the name as
+typed with its one-deletion variants too, hashed into sorted ``array('q')`` buckets of
+``hash << 24 | id`` values (8 bytes per variant); a query looks up the same deletions of
+its own key and label with ``bisect`` and confirms candidates with the
+optimal-string-alignment distance from rapidfuzz (a swap of two letters counts as one
+edit), the smaller of the key and label distances. Short names (3-5 letters) are in
+the same index with one edit; their matches must be one plausible slip (neighbouring
+key, vowel for vowel, flipped bit, lookalike letter, doubled, dropped or swapped
+letter, hyphen, letter added at the end, plural s) under the same public suffix. Known
+names inside a longer name are found by looking up the substrings of the sender's
+labels; next to words that impostors add (:data:`_ADDED_WORDS`: legal forms, payment,
+login, trade and place words) such a name is a strong match, next to other words only
+a long one is, and a name that begins or ends several other known names ("golden",
+"global") is treated as a common word and only gives a weak match.
 Known addresses are grouped by domain: small groups are compared with rapidfuzz's
 C-level ``process.extract``, large ones (free-mail providers) are searched by
 looking up the single edits of the query in a key map.
@@ -59,7 +80,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from chengxin.guard.confusables import ConfusablesTable
+from chengxin.guard.confusables import ConfusablesTable, decorated_base
 from chengxin.guard.domains import DomainName, parse_domain
 
 __all__ = [
@@ -94,9 +115,56 @@ _LEGAL_FORMS = frozenset(
     bv nv plc corp corporation pte pty sl slu oy ab as kk jsc ooo oao llp lp group
     holding holdings international intl ltda eirl sac cia""".split()
 )
+#: Words that impostors add to a company's name when they register a lookalike
+#: ("acme-payments.com", "secureacme.com", "acmegroup-asia.com"): legal forms, trade,
+#: money, mail and login, shop and support words, places and region codes. A known name
+#: next to such words is an imitation; next to other words it is more often another
+#: company whose name contains it ("gamespot" is not "game"). Two-letter legal forms
+#: and codes that are also common letter pairs ("ab", "sl", "th") are left out.
+_ADDED_WORDS = frozenset(
+    """ltd limited co company inc incorporated llc gmbh corp corporation plc pte pty group
+    holding holdings international intl ltda account accounts accounting bank
+    banking billing bill bills pay payment payments paid invoice invoices finance
+    financial fund funds money transfer transfers wire remit remittance treasury
+    cash credit deposit refund refunds receipt receipts statement secure security
+    safe verify verified verification auth authentication login logon signin sign
+    password reset access sso vpn mail email emails webmail inbox mailbox smtp web
+    www online portal app support help helpdesk desk care info contact contacts team
+    staff hr admin office update updates notice alert alerts my official global
+    trade trades trading export exports import imports sourcing supply supplies
+    supplier suppliers logistics shipping cargo freight order orders buyer purchase
+    procurement sales sale shop shops store stores service services solution
+    solutions partner partners business commerce commercial enterprise enterprises
+    industrial industries industry factory manufacturing dept department customer
+    customers client clients details detail api apis buy card cards asia europe euro
+    eu america americas usa us uk china cn hk hongkong sg japan jp kr korea de
+    germany france italy spain nl india brasil brazil au africa za ae dubai turkey
+    vietnam vn arabia north south east west
+    """.split()
+)
 _CJK_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "株式会社")
 _WORD_RE = re.compile(r"\w+")
 _AMBIGUOUS_ASCII = frozenset("Il1|0Oo")
+
+#: Confidence of a one-letter difference from a short known name (a guess: medium level).
+SHORT_GUESS_CONFIDENCE = 48
+#: Neighbouring keys on QWERTY, QWERTZ and AZERTY keyboards (rows of letters and digits).
+_KEYBOARD_ROWS = (
+    ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    ("1234567890", "qwertzuiop", "asdfghjkl", "yxcvbnm"),
+    ("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn"),
+)
+_VOWELS = frozenset("aeiouy")
+#: Plain letters that readers confuse although UTS #39 keeps them apart (b/d, c/e,
+#: g/q, n/r, u/v, i/l, 3/8, 6/9): the *loose key* maps each group to one letter, on top
+#: of the visual key (where m is already "rn", d "cl" and w "vv").
+_LOOSE_LETTERS = str.maketrans(
+    {"i": "l", "e": "c", "q": "g", "v": "u", "r": "n", "8": "3", "9": "6"}
+)
+#: An l before b or h or after b ("lb" for b, "dl" for d, "lh" for h), and runs of
+#: n, u or l ("nn" for m, "vv" for w, "ll" for l); k is read as "lc" like d as "cl".
+_LOOSE_EXTRA_L = re.compile(r"l(?=[bh])|(?<=b)l")
+_LOOSE_RUNS = re.compile(r"([nul])\1+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +333,8 @@ class LookalikeIndex:
         addresses: Iterable[KnownAddress] = (),
         *,
         confusables: ConfusablesTable | None = None,
-        typo_min_length: int = 5,
+        typo_min_length: int = 6,
+        short_min_length: int = 3,
         two_typos_min_length: int = 10,
         two_typos_max_length: int = 16,
         local_typo_min_length: int = 5,
@@ -275,12 +344,14 @@ class LookalikeIndex:
     ) -> None:
         self.confusables = confusables or ConfusablesTable.default()
         self.typo_min_length = typo_min_length
+        self.short_min_length = short_min_length
         self.two_typos_min_length = two_typos_min_length
         self.two_typos_max_length = two_typos_max_length
         self.local_typo_min_length = local_typo_min_length
         self.scan_limit = scan_limit
         self.max_matches = max_matches
         self.generic_threshold = generic_threshold
+        self._added_word_keys = frozenset(self.confusables.visual_key(w) for w in _ADDED_WORDS)
         self._build_domains(domains)
         self._build_addresses(addresses)
 
@@ -296,6 +367,9 @@ class LookalikeIndex:
         self._label_keys: list[str] = []
         self._suffixes: list[str] = []
         self._company_ids: dict[str, int | tuple[int, ...]] = {}
+        self._loose_ids: dict[str, int | tuple[int, ...]] = {}
+        self._part_ids: dict[str, int | tuple[int, ...]] = {}
+        self._suffix_words: set[str] = set()
         for record in domains:
             parsed = parse_domain(record.domain)
             if parsed is None or parsed.registrable_index is None:
@@ -306,24 +380,44 @@ class LookalikeIndex:
             self._domains.append(record)
             self._ascii_ids[parsed.ascii] = ident
             self._registrable_ids.setdefault(parsed.registrable, ident)
-            label = parsed.registrable_label.lower()
+            label = _raw_label(parsed.registrable_label)
             key = key_of(label)
             self._labels.append(label)
             self._label_keys.append(key)
             self._suffixes.append(parsed.suffix)
             _multimap_add(self._label_ids, key, ident)
+            if len(label) >= self.short_min_length:
+                for loose in _loose_keys(key):
+                    _multimap_add(self._loose_ids, loose, ident)
+            if "-" in label:
+                for part in label.split("-"):
+                    if len(part) >= self.short_min_length:
+                        _multimap_add(self._part_ids, key_of(part), ident)
+            suffix_labels = parsed.suffix.split(".")
+            self._suffix_words.update(suffix_labels)
+            self._suffix_words.add("".join(suffix_labels))
             company_key = self._company_key(record.company)
             if company_key:
                 _multimap_add(self._company_ids, company_key, ident)
         _multimap_freeze(self._label_ids)
         _multimap_freeze(self._company_ids)
+        _multimap_freeze(self._loose_ids)
+        _multimap_freeze(self._part_ids)
         self._key_lengths = tuple(sorted({len(key) for key in self._label_ids if len(key) >= 2}))
         self._generic = self._generic_names()
-        self._domain_deletions = _DeletionIndex(
-            (ident, key, self._depth(len(key)))
-            for ident, key in enumerate(self._label_keys)
-            if self._depth(len(key))
-        )
+        self._domain_deletions = _DeletionIndex(self._deletion_entries())
+
+    def _deletion_entries(self) -> Iterator[tuple[int, str, int]]:
+        """Each known name's key with its edit depth; where the name as typed differs
+        from its key (it has an m, w or d, which the key spells rn, vv, cl), also the
+        name as typed, with one edit, so a typo next to such a letter is one edit."""
+        for ident, key in enumerate(self._label_keys):
+            depth = self._depth(len(key))
+            if depth:
+                yield ident, key, depth
+            label = self._labels[ident]
+            if label != key and self._depth(len(label)):
+                yield ident, label, 1
 
     def _generic_names(self) -> list[bool]:
         """Known names that begin or end at least ``generic_threshold`` other known names.
@@ -408,6 +502,7 @@ class LookalikeIndex:
                 self.confusables,
                 (
                     self.typo_min_length,
+                    self.short_min_length,
                     self.two_typos_min_length,
                     self.two_typos_max_length,
                     self.local_typo_min_length,
@@ -506,10 +601,12 @@ class LookalikeIndex:
 
         Very long names get one edit only: their deletion neighbourhood would grow with
         the square of the length, and long names are multi-word names that the
-        added-words check covers anyway."""
+        added-words check covers anyway. Short names (``short_min_length`` to
+        ``typo_min_length`` - 1 letters) get one edit, under the stricter rules of
+        :meth:`_typo_matches`."""
         if self.two_typos_min_length <= length <= self.two_typos_max_length:
             return 2
-        if length >= self.typo_min_length:
+        if length >= self.short_min_length:
             return 1
         return 0
 
@@ -556,7 +653,12 @@ class LookalikeIndex:
                         differences=visual_differences(label, known_label),
                     ),
                 )
-        self._typo_matches(label, key, suffix, best, offer)
+        self._loose_matches(label, key, suffix, offer)
+        self._typo_matches(label, key, suffix, offer)
+        self._suffix_glued_matches(label, offer)
+        self._plural_matches(label, suffix, offer)
+        self._part_matches(label, offer)
+        self._split_matches(parsed, suffix, offer)
         registrable = parsed.registrable_unicode
         ascii_subdomain = parsed.ascii_labels[:index]
         for start in range(len(ascii_subdomain)):
@@ -580,40 +682,282 @@ class LookalikeIndex:
         ranked = sorted(best.values(), key=lambda m: (-m.confidence, m.known.domain))
         return tuple(ranked[: self.max_matches])
 
+    def _is_short(self, first: str, second: str) -> bool:
+        return min(len(first), len(second)) < self.typo_min_length
+
+    def _loose_matches(
+        self, label: str, key: str, suffix: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        """Names equal once letters that readers confuse are merged (b/d, n/r/m, u/v/w,
+        i/l ...): several plain-letter lookalikes at once, as in "1dn" for "ibm"."""
+        raw = _raw_label(label)
+        found: set[int] = set()
+        for loose in _loose_keys(key):
+            found.update(_multimap_get(self._loose_ids, loose))
+        if not found and not _multimap_get(self._label_ids, key):
+            for variant in self._unusual_letter_variants(raw):
+                for loose in _loose_keys(variant):
+                    found.update(_multimap_get(self._loose_ids, loose))
+        for ident in found:
+            known_label = self._labels[ident]
+            if known_label == raw or self._label_keys[ident] == key:
+                continue
+            short = self._is_short(raw, known_label)
+            if short and (abs(len(known_label) - len(raw)) > 2 or len(raw) < self.short_min_length):
+                continue
+            if OSA.distance(raw, known_label, score_cutoff=1) <= 1 and (
+                not short or _plausible_typo(raw, known_label)
+            ):
+                continue  # one slip: reported as a typo
+            same_suffix = suffix == self._suffixes[ident]
+            if short:
+                # the loose key of a short name is short too: ask for a close spelling
+                known_key = self._label_keys[ident]
+                if not same_suffix or OSA.distance(key, known_key, score_cutoff=4) > 4:
+                    continue
+                kind, confidence = "short_typo", SHORT_GUESS_CONFIDENCE
+            else:
+                kind, confidence = "homoglyph", 85 if same_suffix else 75
+                if not same_suffix and len(known_label) < 8:
+                    confidence = 35
+            offer(
+                ident,
+                LookalikeMatch(
+                    kind,
+                    self._domains[ident],
+                    confidence,
+                    differences=visual_differences(label, known_label),
+                ),
+            )
+
+    def _unusual_letter_variants(self, raw: str) -> Iterator[str]:
+        """Keys of ``raw`` with its unusual letters read as any ASCII letter.
+
+        A letter such as "ƿ" (wynn) or "ŋ" (eng) has no Latin prototype in UTS #39, or
+        one that is not the letter it imitates ("ᶌ", a v with a hook, is listed with y),
+        yet in a domain that otherwise reads as a known name it stands for a letter. One
+        or two such letters are tried (two only when the name has no other match)."""
+        char_key = self.confusables.char_key
+        unusual = sorted({char for char in raw if self._is_unusual_letter(char)})
+        if not unusual or len(unusual) > 2:
+            return
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        for char in unusual:
+            parts = [char_key(c) if c != char else "" for c in raw]
+            for letter in letters:
+                yield "".join(part or letter for part in parts)
+        if len(unusual) == 2:
+            first, second = unusual
+            for one in letters:
+                parts = [one if c == first else "" if c == second else char_key(c) for c in raw]
+                for other in letters:
+                    yield "".join(part or other for part in parts)
+
+    def _is_unusual_letter(self, char: str) -> bool:
+        if char.isascii() or not char.isalpha():
+            return False
+        key = self.confusables.char_key(char)
+        if not key.isascii():
+            return True
+        base = decorated_base(char)
+        return bool(base) and self.confusables.char_key(base) != key
+
+    def _query_depth(self, length: int) -> int:
+        return self._depth(length) or self._depth(length + 1)
+
+    def _allowed_edits(self, first: int, second: int) -> int:
+        allowed = min(self._depth(first), self._depth(second))
+        if not allowed and min(first, second) + 1 >= self.short_min_length:
+            # a short name with a letter left out
+            allowed = 1 if max(first, second) >= self.short_min_length else 0
+        return allowed
+
+    def _typo_distance(self, raw: str, key: str, ident: int) -> int:
+        """Edits between two names: the smaller of the distance between the visual keys
+        and that between the names as typed (a typo next to an m is one edit, not two);
+        0 when neither is within the edits allowed for the lengths."""
+        distances = []
+        known_key = self._label_keys[ident]
+        allowed = self._allowed_edits(len(key), len(known_key))
+        if allowed:
+            distances.append(OSA.distance(key, known_key, score_cutoff=allowed))
+            distances[-1] = distances[-1] if distances[-1] <= allowed else 0
+        known_raw = self._labels[ident]
+        if raw != key or known_raw != known_key:
+            allowed = self._allowed_edits(len(raw), len(known_raw))
+            if allowed:
+                distance = OSA.distance(raw, known_raw, score_cutoff=allowed)
+                distances.append(distance if distance <= allowed else 0)
+        found = [distance for distance in distances if distance]
+        return min(found) if found else 0
+
     def _typo_matches(
         self,
         label: str,
         key: str,
         suffix: str,
-        best: dict[int, LookalikeMatch],
         offer: Callable[[int, LookalikeMatch], None],
+        *,
+        split: bool = False,
     ) -> None:
-        depth = self._depth(len(key))
-        if not depth:
-            return
-        for ident in self._domain_deletions.lookup(key, depth):
-            if ident in best:
+        """Known names within a small edit distance. A short known name (fewer than
+        ``typo_min_length`` letters) only matches a domain under the same public suffix,
+        by one plausible slip (:func:`_plausible_typo`), and as a guess: another real
+        company may well have a name one letter from it."""
+        raw = _raw_label(label)
+        deletions = self._domain_deletions
+        candidates = deletions.lookup(key, self._query_depth(len(key)))
+        if raw != key:
+            candidates |= deletions.lookup(raw, min(1, self._query_depth(len(raw))))
+        for ident in candidates:
+            distance = self._typo_distance(raw, key, ident)
+            if not distance:
                 continue
-            known_key = self._label_keys[ident]
-            allowed = min(depth, self._depth(len(known_key)))
-            if not allowed:
-                continue
-            distance = OSA.distance(key, known_key, score_cutoff=allowed)
-            if distance > allowed or distance == 0:
-                continue
-            confidence = 80 if distance == 1 else 65
-            if suffix != self._suffixes[ident]:
-                confidence -= 5
+            known_label = self._labels[ident]
+            same_suffix = suffix == self._suffixes[ident]
+            if self._is_short(raw, known_label):
+                if not same_suffix or not _plausible_typo(raw, known_label):
+                    continue
+                kind, confidence = "short_typo", SHORT_GUESS_CONFIDENCE
+            else:
+                kind, confidence = "typo", 80 if distance == 1 else 65
+                if not same_suffix:
+                    # the typo fuzzers of lookalike registrations keep the suffix; a
+                    # name one letter off under another suffix is often another company
+                    confidence = confidence - 5 if len(known_label) >= 8 else 35
+            if split and kind == "typo":
+                kind = "split"
             offer(
                 ident,
                 LookalikeMatch(
-                    "typo",
+                    kind,
                     self._domains[ident],
                     confidence,
-                    differences=visual_differences(label, self._labels[ident]),
+                    differences=visual_differences(raw, known_label),
                     distance=distance,
+                    matched_name=raw if split else "",
                 ),
             )
+
+    def _split_matches(
+        self, parsed: DomainName, suffix: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        """A known name written across a dot, "b.rand.com" for "brand.com": the host left
+        of the public suffix with the dots removed, compared exactly and with typos."""
+        labels = parsed.labels
+        # where the name ends: at the public suffix, and also further right when a
+        # suffix ("co.com", "us.com", "ro.it") takes a part of the name
+        first_end = (parsed.registrable_index or 0) + 1
+        ends = {first_end, len(labels) - parsed.icann_suffix_labels}
+        ends.update(range(first_end, len(labels)))  # "unieu.ro.it": ro.it is a suffix too
+        for end in sorted(ends):
+            end_suffix = ".".join(labels[end:]).lower()
+            for start in range(end - 1):
+                self._split_match(labels[start:end], end_suffix, offer)
+
+    def _split_match(
+        self, parts: Sequence[str], suffix: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        joined = "".join(parts)
+        if len(joined) >= self.short_min_length:
+            key = self.confusables.visual_key(joined)
+            for ident in _multimap_get(self._label_ids, key):
+                same_suffix = suffix == self._suffixes[ident]
+                offer(
+                    ident,
+                    LookalikeMatch(
+                        "split",
+                        self._domains[ident],
+                        90 if same_suffix else 80,
+                        differences=visual_differences(_raw_label(joined), self._labels[ident]),
+                        matched_name=_raw_label(joined),
+                    ),
+                )
+            self._typo_matches(joined, key, suffix, offer, split=True)
+
+    def _part_matches(self, label: str, offer: Callable[[int, LookalikeMatch], None]) -> None:
+        """One part of a hyphenated known name with the other parts replaced by words
+        impostors add: "account-gobain.com" or "asia-lloyd.com" for "saint-gobain.com"
+        and "hapag-lloyd.com"."""
+        if "-" not in label or not self._part_ids:
+            return
+        raw = _raw_label(label)
+        tokens = [token for token in raw.split("-") if token]
+        key_of = self.confusables.visual_key
+        for position, token in enumerate(tokens):
+            token_key = key_of(token)
+            ids = _multimap_get(self._part_ids, token_key)
+            if not ids or len(ids) > 1 or token_key in self._label_ids:
+                continue  # a word that several names share, or a name of its own
+            others = " ".join(tokens[:position] + tokens[position + 1 :])
+            if not _is_added_words(others, self._added_word_keys, self.confusables):
+                continue
+            for ident in ids:
+                offer(
+                    ident,
+                    LookalikeMatch(
+                        "added_words",
+                        self._domains[ident],
+                        50,
+                        extra=others,
+                        matched_name=token,
+                    ),
+                )
+
+    def _plural_matches(
+        self, label: str, suffix: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        """A plural "es" after an s, x or z inside the name ("bosesch" for "bosch"): two
+        letters, but one slip."""
+        raw = _raw_label(label)
+        start = raw.find("es", 1)
+        while start > 0:
+            if raw[start - 1] in "sxz":
+                name = raw[:start] + raw[start + 2 :]
+                for ident in _multimap_get(self._label_ids, self.confusables.visual_key(name)):
+                    same_suffix = suffix == self._suffixes[ident]
+                    if self._is_short(name, self._labels[ident]):
+                        if not same_suffix:
+                            continue
+                        kind, confidence = "short_typo", SHORT_GUESS_CONFIDENCE
+                    else:
+                        kind, confidence = "typo", 70 if same_suffix else 35
+                    offer(
+                        ident,
+                        LookalikeMatch(
+                            kind,
+                            self._domains[ident],
+                            confidence,
+                            differences=(("es", ""),),
+                            distance=2,
+                        ),
+                    )
+            start = raw.find("es", start + 1)
+
+    def _suffix_glued_matches(
+        self, label: str, offer: Callable[[int, LookalikeMatch], None]
+    ) -> None:
+        """A known name with a public suffix glued on: "acmecom.com", "acmecouk.com",
+        "acme-com.net"."""
+        raw = _raw_label(label)
+        for size in range(2, 7):
+            rest = raw[:-size].rstrip("-")
+            if len(rest) < self.short_min_length:
+                break
+            tail = raw[-size:]
+            if tail not in self._suffix_words:
+                continue
+            for ident in _multimap_get(self._label_ids, self.confusables.visual_key(rest)):
+                offer(
+                    ident,
+                    LookalikeMatch(
+                        "added_words",
+                        self._domains[ident],
+                        70,
+                        extra=tail,
+                        matched_name=self._labels[ident],
+                    ),
+                )
 
     def _embedded_matches(
         self,
@@ -636,16 +980,19 @@ class LookalikeIndex:
                 if ids is None:
                     continue
                 finish = begin + length
-                confidence = _embedded_confidence(
-                    length,
-                    at_start=begin in starts,
-                    at_end=finish in ends,
-                    whole_label=begin == 0 and finish == size,
-                    in_subdomain=in_subdomain,
-                )
-                if not confidence:
-                    continue
+                extra = _extra_words(raw_label, offsets, begin, finish)
+                added = _is_added_words(extra, self._added_word_keys, self.confusables)
                 for ident in ids if isinstance(ids, tuple) else (ids,):
+                    confidence = _embedded_confidence(
+                        len(self._labels[ident]),
+                        at_start=begin in starts,
+                        at_end=finish in ends,
+                        whole_label=begin == 0 and finish == size,
+                        in_subdomain=in_subdomain,
+                        added_words=added,
+                    )
+                    if not confidence:
+                        continue
                     score = min(confidence, 15) if self._generic[ident] else confidence
                     if score < 30:
                         kind = "embedded"
@@ -653,18 +1000,13 @@ class LookalikeIndex:
                         kind = "subdomain"
                     else:
                         kind = "added_words"
-                    extra = (
-                        registrable
-                        if kind == "subdomain"
-                        else _extra_words(raw_label, offsets, begin, finish)
-                    )
                     offer(
                         ident,
                         LookalikeMatch(
                             kind,
                             self._domains[ident],
                             score,
-                            extra=extra,
+                            extra=registrable if kind == "subdomain" else extra,
                             matched_name=self._labels[ident],
                         ),
                     )
@@ -812,14 +1154,15 @@ def _rebuild_index(
     domains: Sequence[KnownDomain],
     addresses: Sequence[KnownAddress],
     confusables: ConfusablesTable,
-    settings: tuple[int, int, int, int, int, int, int],
+    settings: tuple[int, int, int, int, int, int, int, int],
 ) -> LookalikeIndex:
-    typo, two_typos, two_typos_max, local_typo, scan_limit, max_matches, generic = settings
+    typo, short, two_typos, two_typos_max, local_typo, scan_limit, max_matches, generic = settings
     return LookalikeIndex(
         domains,
         addresses,
         confusables=confusables,
         typo_min_length=typo,
+        short_min_length=short,
         two_typos_min_length=two_typos,
         two_typos_max_length=two_typos_max,
         local_typo_min_length=local_typo,
@@ -884,20 +1227,58 @@ def _token_boundaries(raw_label: str, offsets: list[int]) -> tuple[set[int], set
 
 
 def _embedded_confidence(
-    length: int, *, at_start: bool, at_end: bool, whole_label: bool, in_subdomain: bool
+    length: int,
+    *,
+    at_start: bool,
+    at_end: bool,
+    whole_label: bool,
+    in_subdomain: bool,
+    added_words: bool,
 ) -> int:
-    """How sure a known name inside another label is an imitation (0 = ignore)."""
+    """How sure a known name of ``length`` letters inside another label is an imitation
+    (0 = ignore). Next to words that impostors add (:data:`_ADDED_WORDS`) even a short
+    name is; next to other words only a long name is, because "gamespot" or
+    "techtarget" are other companies whose names contain a shorter one."""
     if whole_label and in_subdomain:
         return 80 if length >= 4 else 60 if length == 3 else 50
+    if added_words:
+        return 75 if length >= 5 else 65 if length == 4 else 55
+    if in_subdomain:
+        # a name in front of someone else's domain is rarely innocent
+        if at_start and at_end:
+            return 75 if length >= 4 else 55 if length == 3 else 50
+        if at_start or at_end:
+            return 70 if length >= 6 else 60 if length == 5 else 55 if length == 4 else 15
     if at_start and at_end:
-        return 75 if length >= 4 else 55 if length == 3 else 50
+        return 60 if length >= 6 else 40 if length >= 4 else 15
     if at_start or at_end:
-        if length >= 6:
-            return 70
-        return 60 if length == 5 else 55 if length == 4 else 15
-    if length >= 6:
-        return 60
-    return 45 if length == 5 else 25 if length == 4 else 15 if length == 3 else 0
+        return 60 if length >= 8 else 40 if length >= 6 else 15
+    return 50 if length >= 8 else 25 if length >= 6 else 15 if length >= 3 else 0
+
+
+def _is_added_words(extra: str, word_keys: frozenset[str], table: ConfusablesTable) -> bool:
+    """Is every part of ``extra`` ("my portal", "bạnking", "online2021") made of words
+    impostors add and numbers? Words are compared by visual key, so a lookalike of such
+    a word counts too."""
+    parts = extra.split()
+    return bool(parts) and all(_segments_into_words(part, word_keys, table) for part in parts)
+
+
+def _segments_into_words(text: str, word_keys: frozenset[str], table: ConfusablesTable) -> bool:
+    """Can ``text`` be cut into such words and numbers, with one word at least?"""
+    size = len(text)
+    # reachable[i]: 0 = no, 1 = by numbers only, 2 = with a word
+    reachable = [1] + [0] * size
+    for end in range(1, size + 1):
+        for begin in range(end):
+            if not reachable[begin]:
+                continue
+            piece = text[begin:end]
+            if piece.isdigit():
+                reachable[end] = max(reachable[end], reachable[begin])
+            elif end - begin >= 2 and table.visual_key(piece) in word_keys:
+                reachable[end] = 2
+    return reachable[size] == 2
 
 
 def _extra_words(raw_label: str, offsets: list[int], begin: int, finish: int) -> str:
@@ -909,6 +1290,111 @@ def _extra_words(raw_label: str, offsets: list[int], begin: int, finish: int) ->
 
 def _differs_in_digits_only(first: str, second: str) -> bool:
     return re.sub(r"\d", "", first) == re.sub(r"\d", "", second)
+
+
+def _loose_keys(key: str) -> tuple[str, ...]:
+    """The visual key with the plain-letter lookalikes merged (see ``_LOOSE_LETTERS``):
+    "ibn", "1brn", "ilbm" and "lbm" all give "lbn".
+
+    "cl" is read as d (as b) and an l beside b or h is dropped ("lb" for b, "lh" for
+    h); "sclh" may be "sc" + "lh" or "s" + "cl" + "h", so each reading is returned."""
+    readings: list[str] = []
+    plain = _LOOSE_RUNS.sub(r"\1", key.translate(_LOOSE_LETTERS))
+    # k is read as "lc" before the other rules ("lcea" for "kea") or after them ("ld"
+    # next to a k)
+    for merged, k_after in (
+        (_LOOSE_RUNS.sub(r"\1", plain.replace("k", "lc")), False),
+        (plain, True),
+    ):
+        for text in (
+            merged,
+            _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", merged)),
+            merged.replace("lcl", "cl"),  # an l before a d ("ld" for "lb")
+        ):
+            text = _LOOSE_RUNS.sub(r"\1", text.replace("cl", "b"))
+            reading = _LOOSE_RUNS.sub(r"\1", _LOOSE_EXTRA_L.sub("", text))
+            if k_after:
+                reading = _LOOSE_RUNS.sub(r"\1", reading.replace("k", "lc"))
+            if reading not in readings:
+                readings.append(reading)
+    return tuple(readings)
+
+
+def _loose_key(key: str) -> str:
+    return _loose_keys(key)[0]
+
+
+def _raw_label(label: str) -> str:
+    """The label as typed: NFKC and lower case, no lookalike mapping."""
+    return unicodedata.normalize("NFKC", label).lower()
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    neighbours: dict[str, set[str]] = {}
+    for rows in _KEYBOARD_ROWS:
+        for number, row in enumerate(rows):
+            for column, char in enumerate(row):
+                near = neighbours.setdefault(char, set())
+                for other_row in rows[max(0, number - 1) : number + 2]:
+                    near.update(other_row[max(0, column - 1) : column + 2])
+                near.discard(char)
+    return {char: frozenset(near) for char, near in neighbours.items()}
+
+
+_NEAR_KEYS = _keyboard_neighbours()
+
+
+def _similar_letters(fake: str, real: str) -> bool:
+    """Could one letter be typed or read for the other? Neighbouring keys, a vowel for a
+    vowel, one flipped bit (a memory error), a letter a reader confuses, or any
+    non-ASCII letter standing for an ASCII one."""
+    if fake in _NEAR_KEYS.get(real, ()) or (fake in _VOWELS and real in _VOWELS):
+        return True
+    flipped = ord(fake) ^ ord(real)
+    if flipped & (flipped - 1) == 0:
+        return True
+    return not fake.isascii() or _loose_key(fake) == _loose_key(real)
+
+
+def _plausible_typo(fake: str, real: str) -> bool:
+    """Is ``fake`` one ordinary typing or reading slip away from ``real``?
+
+    A deleted letter, two neighbours swapped, a replaced letter that is similar
+    (:func:`_similar_letters`), a hyphen inside, a doubled letter, a letter added at the
+    end, a plural "s" or a key next to its neighbour slipped in. Any other single edit
+    is not.
+    """
+    if len(fake) + 1 == len(real):
+        return any(real[:i] + real[i + 1 :] == fake for i in range(len(real)))
+    if len(fake) == len(real):
+        differ = [i for i in range(len(fake)) if fake[i] != real[i]]
+        if len(differ) == 1:
+            return _similar_letters(fake[differ[0]], real[differ[0]])
+        if len(differ) == 2:
+            first, second = differ
+            return (
+                second == first + 1 and fake[first] == real[second] and fake[second] == real[first]
+            )
+        return False
+    if len(fake) != len(real) + 1:
+        return False
+    for i, char in enumerate(fake):
+        if fake[:i] + fake[i + 1 :] != real:
+            continue
+        before = fake[i - 1] if i else ""
+        after = fake[i + 1] if i + 1 < len(fake) else ""
+        if i == len(fake) - 1 or char in (before, after) or (char == "s" and i > 1):
+            return True
+        loose = _loose_key(char)
+        if loose in (_loose_key(before), _loose_key(after)):
+            return True
+        if loose == "l" and (before in "bdhk" and before or after in "bdhk" and after):
+            return True
+        if char == "-" and before and after:
+            return True
+        if any(char in _NEAR_KEYS.get(n, ()) for n in (before, after) if n):
+            return True
+    return False
 
 
 def visual_differences(fake: str, real: str) -> tuple[tuple[str, str], ...]:

@@ -51,6 +51,8 @@ DEFAULT_WEIGHTS: Mapping[str, int] = {
     # identity
     "lookalike_homoglyph": 60,
     "lookalike_typo": 60,
+    "lookalike_short_typo": 60,
+    "lookalike_split": 60,
     "lookalike_other_suffix": 60,
     "lookalike_added_words": 60,
     "lookalike_subdomain": 60,

@@ -39,6 +39,15 @@ TEMPLATES: Mapping[str, str] = {
     "lookalike_typo": gettext_noop(
         "The %(field)s %(domain)s is a misspelling of %(known_domain)s (%(details)s), %(whose)s."
     ),
+    "lookalike_short_typo": gettext_noop(
+        "The %(field)s %(domain)s differs by one letter from %(known_domain)s (%(details)s), "
+        "%(whose)s. This is a guess: the name is short, and a one-letter difference may also "
+        "be another, real company."
+    ),
+    "lookalike_split": gettext_noop(
+        "The %(field)s %(domain)s spells %(matched_name)s across a dot, which reads as the "
+        "name in %(known_domain)s, %(whose)s."
+    ),
     "lookalike_other_suffix": gettext_noop(
         "The %(field)s %(domain)s has the name of %(known_domain)s with another ending "
         "(.%(suffix)s instead of .%(known_suffix)s), %(whose)s."
