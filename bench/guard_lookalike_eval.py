@@ -1,0 +1,473 @@
+"""Evaluation: does the guard catch the lookalike domains that fraudsters register?
+
+Run from the root of a checkout: ``uv run python bench/guard_lookalike_eval.py``
+(``--misses [N]``, ``--fuzzers addition,homoglyph``, ``--limit N``, ``--sample N``,
+``--json FILE``). It evaluates the ``chengxin.guard.lookalike`` that the running
+interpreter imports, so another checkout can run this file from its own root
+(``cd ../wt-look && uv run python ../wt-twist/bench/guard_lookalike_eval.py``); the data
+files are found beside this script.
+
+Method.
+
+* Known domains: ``lookalike_eval/companies.txt``, a few hundred real domains of the
+  buyers, suppliers, banks and carriers that a Chinese exporter deals with, chosen by
+  hand (Europe, the Americas, the Middle East, Asia, Africa; many 3-5 letter names such
+  as ``basf.com``, ``dsv.com``; many under second-level suffixes such as ``co.uk``,
+  ``com.cn``, ``co.jp``, ``co.za``). They become one :class:`LookalikeIndex` of customers.
+* Lookalikes: every fuzzer of dnstwist (a dev dependency; the permutation engine that
+  phishing-domain monitors use) over every company, each fuzzer run on its own so that
+  one fuzzer's permutations are not credited to another. The dictionary fuzzer adds the
+  words of ``lookalike_eval/dictionary.txt``, tld-swap uses ``lookalike_eval/tlds.txt``.
+  The company's name and public suffix are split by chengxin's own parser before
+  dnstwist sees them. A permutation equal to the company's domain, to another known
+  domain, or that does not parse as a domain is skipped. Where a fuzzer makes more than
+  ``--sample`` permutations of one company (homoglyph makes thousands for a long name),
+  a fixed pseudo-random sample of that size is checked, so runs are deterministic.
+* Caught: ``index.check_domain(permutation)`` returns a match for the imitated company
+  whose confidence is at least 42: the lookalike signal alone (weight 60 times the
+  confidence) then reaches the medium level (25) of chengxin/guard/scoring.py. Recall
+  is reported per fuzzer for short names (3-5 characters) and the others.
+* False alarms: the Tranco top 10,000 sites (https://tranco-list.eu/, a research
+  ranking that combines several traffic and link rankings), as shipped offline by the
+  ``pymispwarninglists`` package (MISP warning lists, CC0) in
+  ``data/misp-warninglists/lists/tranco10k/list.json``. A site that is one of our
+  companies (same registrable domain, or the same name under another suffix) is left
+  out. A false alarm is a site with any match of confidence 42 or more. Sites that are
+  themselves a dnstwist permutation of a company are counted apart: full recall on that
+  fuzzer means they cannot be quiet.
+
+Goals (issue 11): recall of every fuzzer >= 99 %, homoglyph and whole-script Cyrillic
+100 %, false alarms <= 0.5 %. See lookalike_eval/SOURCES.md for the lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "lookalike_eval"
+CHECKOUT = HERE.parent
+
+CAUGHT_CONFIDENCE = 42
+GOAL_RECALL = 99.0
+GOAL_FULL = 100.0
+GOAL_FALSE_ALARMS = 0.5
+FULL_RECALL_FUZZERS = ("homoglyph", "cyrillic")
+#: The fuzzers of dnstwist 20250130, in the order of its own output.
+FUZZERS = (
+    "addition",
+    "bitsquatting",
+    "cyrillic",
+    "homoglyph",
+    "hyphenation",
+    "insertion",
+    "omission",
+    "plural",
+    "repetition",
+    "replacement",
+    "subdomain",
+    "transposition",
+    "vowel-swap",
+    "dictionary",
+    "tld-swap",
+    "various",
+)
+TRANCO_LIST = "data/misp-warninglists/lists/tranco10k/list.json"
+DEFAULT_SAMPLE = 250
+
+
+def _import_dev_packages() -> tuple[Any, str]:
+    """dnstwist and the Tranco list's package. A checkout whose environment lacks them
+    (another worktree running this file) borrows them from this script's checkout."""
+    try:
+        import dnstwist
+        import pymispwarninglists  # noqa: F401
+    except ImportError:
+        borrowed = sorted(CHECKOUT.glob(".venv/lib/python3*/site-packages"))
+        if not borrowed:
+            sys.exit(
+                "dnstwist and pymispwarninglists are needed: uv sync --group dev "
+                "(or uv pip install dnstwist pymispwarninglists)"
+            )
+        sys.path.append(str(borrowed[-1]))
+        import dnstwist
+        import pymispwarninglists  # noqa: F401
+
+        return dnstwist, f"dnstwist and pymispwarninglists borrowed from {borrowed[-1]}"
+    return dnstwist, ""
+
+
+dnstwist, BORROWED = _import_dev_packages()
+
+from chengxin.guard import lookalike as lookalike_module  # noqa: E402
+from chengxin.guard.domains import parse_domain  # noqa: E402
+from chengxin.guard.lookalike import KnownDomain, LookalikeIndex  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Company:
+    domain: str
+    name: str
+    label: str
+    suffix: str
+
+    @property
+    def is_short(self) -> bool:
+        return 3 <= len(self.label) <= 5
+
+
+@dataclass
+class Tally:
+    checked: int = 0
+    caught: int = 0
+
+    @property
+    def recall(self) -> float:
+        return 100.0 * self.caught / self.checked if self.checked else 100.0
+
+
+@dataclass
+class FuzzerResult:
+    generated: int = 0
+    skipped: int = 0
+    short: Tally = field(default_factory=Tally)
+    other: Tally = field(default_factory=Tally)
+    misses: list[tuple[str, Company, str]] = field(default_factory=list)
+
+    @property
+    def all(self) -> Tally:
+        return Tally(self.short.checked + self.other.checked, self.short.caught + self.other.caught)
+
+
+def read_list(path: Path) -> list[str]:
+    """Non-empty lines without their ``#`` comments."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def read_companies(path: Path) -> list[Company]:
+    companies = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        domain, _, comment = line.partition("#")
+        domain = domain.strip().lower()
+        if not domain:
+            continue
+        parsed = parse_domain(domain)
+        if parsed is None or parsed.registrable != domain:
+            sys.exit(f"{path.name}: {domain!r} is not a registrable domain")
+        name = comment.rsplit(",", 1)[0].strip() or domain
+        companies.append(Company(domain, name, parsed.registrable_label.lower(), parsed.suffix))
+    return companies
+
+
+def read_unrelated() -> tuple[list[str], str]:
+    resource = files("pymispwarninglists").joinpath(TRANCO_LIST)
+    payload = json.loads(resource.read_text(encoding="utf-8"))
+    version = metadata.version("pymispwarninglists")
+    source = f"Tranco top 10k of {payload['version']} (pymispwarninglists {version})"
+    return sorted(set(payload["list"])), source
+
+
+def permutations(
+    company: Company, fuzzer: str, words: Sequence[str], tlds: Sequence[str]
+) -> list[str]:
+    engine = dnstwist.Fuzzer(company.domain, dictionary=words, tld_dictionary=tlds)
+    # Our own split of name and suffix, whatever dnstwist's optional parser would say.
+    engine.subdomain, engine.domain, engine.tld = "", company.label, company.suffix
+    engine.generate(fuzzers=[fuzzer])
+    return sorted({permutation["domain"] for permutation in engine.domains})
+
+
+def describe(matches: Iterable[Any], limit: int = 2) -> str:
+    shown = [f"{m.kind} {m.known.domain} {m.confidence}" for m in list(matches)[:limit]]
+    return "; ".join(shown) if shown else "no match"
+
+
+def pct(value: float) -> str:
+    return f"{value:6.2f} %"
+
+
+class Evaluation:
+    def __init__(self, companies: list[Company], sample: int) -> None:
+        self.companies = companies
+        self.sample = sample
+        self.index = LookalikeIndex(
+            KnownDomain(company.domain, company.name) for company in companies
+        )
+        self.known = {company.domain for company in companies}
+        self.labels = {company.label for company in companies}
+        self.timings: list[float] = []
+        #: every permutation generated (before sampling) -> (company domain, fuzzer)
+        self.origin: dict[str, tuple[str, str]] = {}
+
+    def check(self, domain: str) -> Any:
+        started = time.perf_counter()
+        result = self.index.check_domain(domain)
+        self.timings.append(time.perf_counter() - started)
+        return result
+
+    def run_fuzzer(self, fuzzer: str, words: Sequence[str], tlds: Sequence[str]) -> FuzzerResult:
+        result = FuzzerResult()
+        for company in self.companies:
+            candidates = permutations(company, fuzzer, words, tlds)
+            result.generated += len(candidates)
+            candidates = [c for c in candidates if c not in self.known]
+            for candidate in candidates:
+                self.origin.setdefault(candidate, (company.domain, fuzzer))
+            if len(candidates) > self.sample:
+                chooser = random.Random(f"{company.domain}|{fuzzer}")  # noqa: S311
+                candidates = sorted(chooser.sample(candidates, self.sample))
+            tally = result.short if company.is_short else result.other
+            for candidate in candidates:
+                parsed = parse_domain(candidate)
+                if (
+                    parsed is None
+                    or parsed.registrable_index is None
+                    or self.index.known_domain(parsed) is not None
+                ):
+                    result.skipped += 1
+                    continue
+                check = self.check(candidate)
+                tally.checked += 1
+                if any(
+                    match.known.domain == company.domain and match.confidence >= CAUGHT_CONFIDENCE
+                    for match in check.matches
+                ):
+                    tally.caught += 1
+                else:
+                    result.misses.append((candidate, company, describe(check.matches)))
+        return result
+
+    def run_unrelated(self, domains: Sequence[str]) -> dict[str, Any]:
+        excluded = 0
+        not_registrable = 0
+        checked = 0
+        alarms: list[tuple[str, str, str]] = []
+        any_match = 0
+        for domain in domains:
+            parsed = parse_domain(domain)
+            if parsed is None or not parsed.registrable:
+                not_registrable += 1
+                continue
+            if (
+                parsed.registrable in self.known
+                or parsed.registrable_label.lower() in self.labels
+                or self.index.known_domain(parsed) is not None
+            ):
+                excluded += 1
+                continue
+            check = self.check(domain)
+            checked += 1
+            if check.matches:
+                any_match += 1
+            if any(match.confidence >= CAUGHT_CONFIDENCE for match in check.matches):
+                origin = self.origin.get(parsed.ascii)
+                note = f"a {origin[1]} permutation of {origin[0]}" if origin else ""
+                alarms.append((domain, describe(check.matches), note))
+        return {
+            "checked": checked,
+            "excluded": excluded,
+            "not_registrable": not_registrable,
+            "alarms": alarms,
+            "any_match": any_match,
+        }
+
+
+def goal_for(fuzzer: str) -> float:
+    return GOAL_FULL if fuzzer in FULL_RECALL_FUZZERS else GOAL_RECALL
+
+
+def tally_cells(tally: Tally) -> str:
+    return f"{tally.checked:>7} {tally.caught:>7} {pct(tally.recall)}"
+
+
+def print_table(results: dict[str, FuzzerResult]) -> None:
+    header = f"{'':14} {'short names (3-5)':^24} {'other names':^24} {'all':^24}"
+    columns = f"{'fuzzer':14}" + f" {'checked':>7} {'caught':>7} {'recall':>8}" * 3 + "  goal"
+    print(header)
+    print(columns)
+    print("-" * len(columns))
+    total = FuzzerResult()
+    for fuzzer, result in results.items():
+        goal = goal_for(fuzzer)
+        recall = result.all.recall
+        mark = "" if recall >= goal else "  <- below goal"
+        print(
+            f"{fuzzer:14} {tally_cells(result.short)} {tally_cells(result.other)} "
+            f"{tally_cells(result.all)}  {goal:.0f} %{mark}"
+        )
+        for name in ("short", "other"):
+            mine, theirs = getattr(total, name), getattr(result, name)
+            mine.checked += theirs.checked
+            mine.caught += theirs.caught
+    print("-" * len(columns))
+    print(
+        f"{'all':14} {tally_cells(total.short)} {tally_cells(total.other)} {tally_cells(total.all)}"
+    )
+
+
+def print_misses(results: dict[str, FuzzerResult], limit: int) -> None:
+    print()
+    print(f"Missed permutations (up to {limit} per fuzzer, spread over companies):")
+    for fuzzer, result in results.items():
+        if not result.misses:
+            continue
+        by_company: dict[str, list[tuple[str, Company, str]]] = defaultdict(list)
+        for miss in result.misses:
+            by_company[miss[1].domain].append(miss)
+        spread: list[tuple[str, Company, str]] = []
+        queues = [misses for _, misses in sorted(by_company.items())]
+        depth = 0
+        while len(spread) < limit and any(depth < len(queue) for queue in queues):
+            spread.extend(queue[depth] for queue in queues if depth < len(queue))
+            depth += 1
+        print(f"  {fuzzer} ({len(result.misses)} missed, {len(by_company)} companies):")
+        for candidate, company, found in spread[:limit]:
+            shown = candidate
+            parsed = parse_domain(candidate)
+            if parsed is not None and parsed.is_idn:
+                shown = f"{parsed.unicode} ({candidate})"
+            print(f"    {shown:40} for {company.domain:22} -> {found}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--misses",
+        nargs="?",
+        type=int,
+        const=10,
+        default=0,
+        metavar="N",
+        help="print up to N missed permutations per fuzzer (default 10) and the false alarms",
+    )
+    parser.add_argument("--fuzzers", default="", help="comma-separated fuzzers (default: all)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N companies")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=DEFAULT_SAMPLE,
+        help=f"permutations checked per company and fuzzer at most (default {DEFAULT_SAMPLE})",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+
+    fuzzers = [name.strip() for name in args.fuzzers.split(",") if name.strip()] or list(FUZZERS)
+    unknown = sorted(set(fuzzers) - set(FUZZERS))
+    if unknown:
+        parser.error(f"unknown fuzzers {', '.join(unknown)}; known: {', '.join(FUZZERS)}")
+    companies = read_companies(DATA / "companies.txt")
+    if args.limit:
+        companies = companies[: args.limit]
+    words = read_list(DATA / "dictionary.txt")
+    tlds = read_list(DATA / "tlds.txt")
+    unrelated, source = read_unrelated()
+
+    started = time.perf_counter()
+    evaluation = Evaluation(companies, args.sample)
+    short = sum(company.is_short for company in companies)
+    second_level = sum("." in company.suffix for company in companies)
+    print(f"Lookalike evaluation of {lookalike_module.__file__}")
+    if BORROWED:
+        print(f"({BORROWED})")
+    print(
+        f"{len(companies)} company domains ({short} with a 3-5 character name, {second_level} "
+        f"under a second-level suffix); dnstwist {dnstwist.__version__}, {len(fuzzers)} fuzzers, "
+        f"{len(words)} dictionary words, {len(tlds)} suffixes; at most {args.sample} "
+        f"permutations per company and fuzzer."
+    )
+    print(f"Caught = a match for the imitated company with confidence >= {CAUGHT_CONFIDENCE}.")
+    print()
+    results = {fuzzer: evaluation.run_fuzzer(fuzzer, words, tlds) for fuzzer in fuzzers}
+    permutation_timings = len(evaluation.timings)
+    print_table(results)
+    below = [f for f, r in results.items() if r.all.recall < goal_for(f)]
+    print(f"Goal: every fuzzer >= {GOAL_RECALL:.0f} %, homoglyph and cyrillic {GOAL_FULL:.0f} %.")
+    print(f"Below goal: {', '.join(below) if below else 'none'}")
+    for fuzzer in FULL_RECALL_FUZZERS:
+        if fuzzer in results and results[fuzzer].all.recall < GOAL_FULL:
+            print(f"  {fuzzer}: {results[fuzzer].all.recall:.2f} % (must be 100 %)")
+
+    false_alarms = evaluation.run_unrelated(unrelated)
+    checked = false_alarms["checked"]
+    alarms = false_alarms["alarms"]
+    rate = 100.0 * len(alarms) / checked if checked else 0.0
+    any_rate = 100.0 * false_alarms["any_match"] / checked if checked else 0.0
+    permutation_alarms = sum(1 for alarm in alarms if alarm[2])
+    print()
+    print(
+        f"Unrelated domains: {source}: {checked} checked; left out "
+        f"{false_alarms['excluded']} of our companies and {false_alarms['not_registrable']} "
+        f"public suffixes."
+    )
+    mark = "" if rate <= GOAL_FALSE_ALARMS else "  <- above goal"
+    print(
+        f"False alarms (a match >= {CAUGHT_CONFIDENCE}): {len(alarms)} = {rate:.2f} % "
+        f"(goal <= {GOAL_FALSE_ALARMS} %){mark}; any match at all: "
+        f"{false_alarms['any_match']} = {any_rate:.2f} %"
+    )
+    print(
+        f"  of the false alarms, {permutation_alarms} are themselves a dnstwist permutation "
+        f"of a company; without them {len(alarms) - permutation_alarms} = "
+        f"{100.0 * (len(alarms) - permutation_alarms) / checked if checked else 0:.2f} %"
+    )
+    timings = sorted(evaluation.timings)
+    median = statistics.median(timings) * 1e6 if timings else 0.0
+    p95 = timings[int(len(timings) * 0.95)] * 1e6 if timings else 0.0
+    print(
+        f"Time per check: median {median:.0f} µs, p95 {p95:.0f} µs over {len(timings)} checks "
+        f"({permutation_timings} permutations); whole run {time.perf_counter() - started:.0f} s"
+    )
+    if args.misses:
+        print_misses(results, args.misses)
+        print()
+        print(f"False alarms ({len(alarms)}):")
+        for domain, found, note in alarms:
+            print(f"    {domain:40} -> {found}{'  [' + note + ']' if note else ''}")
+    if args.json:
+        figures = {
+            "engine": lookalike_module.__file__,
+            "companies": len(companies),
+            "fuzzers": {
+                fuzzer: {
+                    "generated": result.generated,
+                    "checked": result.all.checked,
+                    "caught": result.all.caught,
+                    "recall": round(result.all.recall, 2),
+                    "short_recall": round(result.short.recall, 2),
+                    "other_recall": round(result.other.recall, 2),
+                }
+                for fuzzer, result in results.items()
+            },
+            "unrelated": {
+                "source": source,
+                "checked": checked,
+                "false_alarms": len(alarms),
+                "rate": round(rate, 2),
+                "any_match": false_alarms["any_match"],
+                "alarms": [list(alarm) for alarm in alarms],
+            },
+            "median_check_us": round(median, 1),
+        }
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
