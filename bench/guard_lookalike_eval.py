@@ -45,10 +45,14 @@ Goals (issue 11): recall of every fuzzer >= 99 %, homoglyph and whole-script Cyr
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
+import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -196,6 +200,62 @@ def permutations(
     return sorted({permutation["domain"] for permutation in engine.domains})
 
 
+class PermutationCache:
+    """dnstwist's permutations of every company, kept in the temporary directory between
+    runs (generating the homoglyphs of 300 names takes dnstwist some 20 seconds). The
+    file's name is a hash of everything the permutations depend on."""
+
+    def __init__(
+        self,
+        companies: Sequence[Company],
+        fuzzers: Sequence[str],
+        words: Sequence[str],
+        tlds: Sequence[str],
+        *,
+        enabled: bool,
+    ) -> None:
+        self.words, self.tlds = words, tlds
+        inputs = [
+            dnstwist.__version__,
+            _version("idna"),
+            [[c.domain, c.label, c.suffix] for c in companies],
+            list(fuzzers),
+            list(words),
+            list(tlds),
+        ]
+        digest = hashlib.sha256(json.dumps(inputs).encode()).hexdigest()[:16]
+        self.path = Path(tempfile.gettempdir()) / f"chengxin-lookalike-eval-{digest}.json.gz"
+        self.entries: dict[str, list[str]] = {}
+        self.loaded = False
+        if enabled and self.path.exists():
+            with gzip.open(self.path, "rt", encoding="utf-8") as stream:
+                self.entries = json.load(stream)
+            self.loaded = True
+        self.enabled = enabled
+
+    def get(self, company: Company, fuzzer: str) -> list[str]:
+        key = f"{company.domain} {fuzzer}"
+        found = self.entries.get(key)
+        if found is None:
+            found = self.entries[key] = permutations(company, fuzzer, self.words, self.tlds)
+        return found
+
+    def save(self) -> None:
+        if not self.enabled or self.loaded:
+            return
+        partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with gzip.open(partial, "wt", encoding="utf-8", compresslevel=1) as stream:
+            json.dump(self.entries, stream)
+        partial.replace(self.path)
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def describe(matches: Iterable[Any], limit: int = 2) -> str:
     shown = [f"{m.kind} {m.known.domain} {m.confidence}" for m in list(matches)[:limit]]
     return "; ".join(shown) if shown else "no match"
@@ -224,10 +284,10 @@ class Evaluation:
         self.timings.append(time.perf_counter() - started)
         return result
 
-    def run_fuzzer(self, fuzzer: str, words: Sequence[str], tlds: Sequence[str]) -> FuzzerResult:
+    def run_fuzzer(self, fuzzer: str, cache: PermutationCache) -> FuzzerResult:
         result = FuzzerResult()
         for company in self.companies:
-            candidates = permutations(company, fuzzer, words, tlds)
+            candidates = cache.get(company, fuzzer)
             result.generated += len(candidates)
             candidates = [c for c in candidates if c not in self.known]
             for candidate in candidates:
@@ -373,6 +433,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"permutations checked per company and fuzzer at most (default {DEFAULT_SAMPLE})",
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="generate the permutations afresh instead of reading them from the temporary "
+        "directory",
+    )
     args = parser.parse_args(argv)
 
     fuzzers = [name.strip() for name in args.fuzzers.split(",") if name.strip()] or list(FUZZERS)
@@ -401,7 +467,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(f"Caught = a match for the imitated company with confidence >= {CAUGHT_CONFIDENCE}.")
     print()
-    results = {fuzzer: evaluation.run_fuzzer(fuzzer, words, tlds) for fuzzer in fuzzers}
+    cache = PermutationCache(companies, fuzzers, words, tlds, enabled=not args.no_cache)
+    results = {fuzzer: evaluation.run_fuzzer(fuzzer, cache) for fuzzer in fuzzers}
+    cache.save()
+    if cache.loaded:
+        print(f"(permutations read from {cache.path}; --no-cache makes them afresh)")
     permutation_timings = len(evaluation.timings)
     print_table(results)
     below = [f for f, r in results.items() if r.all.recall < goal_for(f)]
