@@ -2,7 +2,7 @@
 
 Run from the root of a checkout: ``uv run python bench/guard_lookalike_eval.py``
 (``--misses [N]``, ``--fuzzers addition,homoglyph``, ``--limit N``, ``--sample N``,
-``--json FILE``). It evaluates the ``chengxin.guard.lookalike`` that the running
+``--holdout``, ``--json FILE``, ``--no-cache``). It evaluates the ``chengxin.guard.lookalike`` that the running
 interpreter imports, so another checkout can run this file from its own root
 (``cd ../wt-look && uv run python ../wt-twist/bench/guard_lookalike_eval.py``); the data
 files are found beside this script.
@@ -37,6 +37,11 @@ Method.
   with any match of confidence 42 or more. Sites that are themselves a dnstwist
   permutation of a company are counted apart: full recall on that fuzzer means they
   cannot be quiet.
+
+Held-out set (``--holdout``): ``lookalike_eval/companies_holdout.txt`` (other companies
+of the same classes, no name shared with companies.txt) and, as unrelated sites, the
+Majestic Million top 10,000 from the same package. Tune on the default set; look at the
+held-out set to see whether the tuning generalises to companies it has not seen.
 
 Goals (issue 11): recall of every fuzzer >= 99 %, homoglyph and whole-script Cyrillic
 100 %, false alarms <= 0.5 %. See lookalike_eval/SOURCES.md for the lists.
@@ -92,7 +97,11 @@ FUZZERS = (
 )
 #: Fuzzers that issue 11's table of today's recall did not list.
 EXTRA_FUZZERS = ("bitsquatting", "plural", "various")
-TRANCO_LIST = "data/misp-warninglists/lists/tranco10k/list.json"
+#: The unrelated sites: MISP warning lists shipped by pymispwarninglists.
+UNRELATED_LISTS = {
+    "dev": ("tranco10k", "Tranco top 10k"),
+    "holdout": ("majestic_million", "Majestic Million top 10k"),
+}
 DEFAULT_SAMPLE = 250
 
 
@@ -186,12 +195,16 @@ def read_companies(path: Path) -> list[Company]:
     return companies
 
 
-def read_unrelated() -> tuple[list[str], str]:
-    resource = files("pymispwarninglists").joinpath(TRANCO_LIST)
+def read_unrelated(which: str) -> tuple[list[str], str]:
+    folder, title = UNRELATED_LISTS[which]
+    resource = files("pymispwarninglists").joinpath(
+        f"data/misp-warninglists/lists/{folder}/list.json"
+    )
     payload = json.loads(resource.read_text(encoding="utf-8"))
     version = metadata.version("pymispwarninglists")
-    source = f"Tranco top 10k of {payload['version']} (pymispwarninglists {version})"
-    return sorted(set(payload["list"])), source
+    source = f"{title} of {payload['version']} (pymispwarninglists {version})"
+    domains = {domain.strip().lower().rstrip(".") for domain in payload["list"]}
+    return sorted(domain for domain in domains if domain), source
 
 
 def permutations(
@@ -330,12 +343,20 @@ class Evaluation:
         checked = 0
         alarms: list[tuple[str, str, str]] = []
         any_match = 0
-        for domain in domains:
-            parsed = parse_domain(domain)
+        seen: set[str] = set()
+        for host in domains:
+            parsed = parse_domain(host)
             if parsed is None or not parsed.registrable:
                 not_registrable += 1
                 continue
-            if parsed.registrable in same_owner:
+            # A list with host names (Majestic) counts each registrable domain once.
+            domain = parsed.registrable
+            if domain in seen:
+                continue
+            seen.add(domain)
+            parsed = parse_domain(domain)
+            assert parsed is not None
+            if domain in same_owner:
                 owned += 1
                 continue
             if (
@@ -350,7 +371,7 @@ class Evaluation:
             if check.matches:
                 any_match += 1
             if any(match.confidence >= CAUGHT_CONFIDENCE for match in check.matches):
-                origin = self.origin.get(parsed.ascii)
+                origin = self.origin.get(domain)
                 note = f"{origin[1]} permutation of {origin[0]}" if origin else ""
                 alarms.append((domain, describe(check.matches), note))
         return {
@@ -447,6 +468,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_SAMPLE,
         help=f"permutations checked per company and fuzzer at most (default {DEFAULT_SAMPLE})",
     )
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="evaluate on the held-out companies (companies_holdout.txt) and the Majestic "
+        "top 10k instead; tune on the default set only",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
         "--no-cache",
@@ -460,18 +487,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = sorted(set(fuzzers) - set(FUZZERS))
     if unknown:
         parser.error(f"unknown fuzzers {', '.join(unknown)}; known: {', '.join(FUZZERS)}")
-    companies = read_companies(DATA / "companies.txt")
+    which = "holdout" if args.holdout else "dev"
+    companies = read_companies(
+        DATA / ("companies_holdout.txt" if args.holdout else "companies.txt")
+    )
     if args.limit:
         companies = companies[: args.limit]
     words = read_list(DATA / "dictionary.txt")
     tlds = read_list(DATA / "tlds.txt")
-    unrelated, source = read_unrelated()
+    unrelated, source = read_unrelated(which)
 
     started = time.perf_counter()
     evaluation = Evaluation(companies, args.sample)
     short = sum(company.is_short for company in companies)
     second_level = sum("." in company.suffix for company in companies)
-    print(f"Lookalike evaluation of {lookalike_module.__file__}")
+    title = "held-out set" if args.holdout else "development set"
+    print(f"Lookalike evaluation ({title}) of {lookalike_module.__file__}")
     if BORROWED:
         print(f"({BORROWED})")
     print(
