@@ -59,7 +59,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -131,6 +131,7 @@ dnstwist, BORROWED = _import_dev_packages()
 from chengxin.guard import lookalike as lookalike_module  # noqa: E402
 from chengxin.guard.domains import parse_domain  # noqa: E402
 from chengxin.guard.lookalike import KnownDomain, LookalikeIndex  # noqa: E402
+from chengxin.guard.scoring import DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,11 @@ def _version(package: str) -> str:
         return ""
 
 
+def signal_weight(match: Any) -> int:
+    """The weight that scoring.py gives the lookalike signal of this match."""
+    return round(DEFAULT_WEIGHTS.get(f"lookalike_{match.kind}", 0) * match.confidence / 100)
+
+
 def describe(matches: Iterable[Any], limit: int = 2) -> str:
     shown = [f"{m.kind} {m.known.domain} {m.confidence}" for m in list(matches)[:limit]]
     return "; ".join(shown) if shown else "no match"
@@ -294,6 +300,9 @@ class Evaluation:
         self.timings: list[float] = []
         #: every permutation generated (before sampling) -> (company domain, fuzzer)
         self.origin: dict[str, tuple[str, str]] = {}
+        #: caught permutations whose match kind's signal would not reach medium on its own
+        #: in scoring.py (a kind without a weight there) -> how many
+        self.weak_kinds: Counter[str] = Counter()
 
     def check(self, domain: str) -> Any:
         started = time.perf_counter()
@@ -326,10 +335,15 @@ class Evaluation:
                 check = self.check(candidate)
                 tally.checked += 1
                 result.second_level.checked += second_level
-                if any(
-                    match.known.domain == company.domain and match.confidence >= CAUGHT_CONFIDENCE
+                found = [
+                    match
                     for match in check.matches
-                ):
+                    if match.known.domain == company.domain
+                    and match.confidence >= CAUGHT_CONFIDENCE
+                ]
+                if found:
+                    if signal_weight(found[0]) < DEFAULT_THRESHOLDS.medium:
+                        self.weak_kinds[found[0].kind] += 1
                     tally.caught += 1
                     result.second_level.caught += second_level
                 else:
@@ -520,6 +534,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(permutations read from {cache.path}; --no-cache makes them afresh)")
     permutation_timings = len(evaluation.timings)
     print_table(results)
+    if evaluation.weak_kinds:
+        kinds = ", ".join(f"{kind} ({count})" for kind, count in evaluation.weak_kinds.items())
+        print(
+            f"Warning: caught permutations whose match kind has too small a weight in "
+            f"scoring.DEFAULT_WEIGHTS to reach medium on its own: {kinds}"
+        )
     below = [f for f, r in results.items() if r.all.recall < goal_for(f)]
     print(f"Goal: every fuzzer >= {GOAL_RECALL:.0f} %, homoglyph and cyrillic {GOAL_FULL:.0f} %.")
     print(f"Below goal: {', '.join(below) if below else 'none'}")

@@ -23,8 +23,10 @@ import pytest
 
 from chengxin.guard.domains import parse_domain
 from chengxin.guard.lookalike import KnownDomain, LookalikeIndex
+from chengxin.guard.scoring import DEFAULT_THRESHOLDS, DEFAULT_WEIGHTS
 
-#: The lookalike signal alone reaches medium (25) at weight 60 x confidence 42 %.
+#: The lookalike signal alone reaches medium (25) at weight 60 x confidence 42 %; the
+#: match's kind must have that weight in scoring.py.
 CAUGHT_CONFIDENCE = 42
 
 CLASSES = {
@@ -158,8 +160,12 @@ def shown(domain: str) -> str:
 
 
 def is_caught(index: LookalikeIndex, candidate: str, domain: str) -> bool:
+    """A match for the imitated domain that raises the message to medium on its own."""
     return any(
-        match.known.domain == domain and match.confidence >= CAUGHT_CONFIDENCE
+        match.known.domain == domain
+        and match.confidence >= CAUGHT_CONFIDENCE
+        and round(DEFAULT_WEIGHTS.get(f"lookalike_{match.kind}", 0) * match.confidence / 100)
+        >= DEFAULT_THRESHOLDS.medium
         for match in index.check_domain(candidate).matches
     )
 
