@@ -450,6 +450,8 @@ def print_misses(results: dict[str, FuzzerResult], limit: int) -> None:
             by_company[miss[1].domain].append(miss)
         spread: list[tuple[str, Company, str]] = []
         queues = [misses for _, misses in sorted(by_company.items())]
+        # companies in a fixed shuffled order, so a short list is not all "a..."
+        random.Random(fuzzer).shuffle(queues)  # noqa: S311
         depth = 0
         while len(spread) < limit and any(depth < len(queue) for queue in queues):
             spread.extend(queue[depth] for queue in queues if depth < len(queue))
