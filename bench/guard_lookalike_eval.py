@@ -500,6 +500,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     fuzzers = [name.strip() for name in args.fuzzers.split(",") if name.strip()] or list(FUZZERS)
+    missing = [
+        name
+        for name in FUZZERS
+        if name not in ("tld-swap", "various")
+        and not hasattr(dnstwist.Fuzzer, "_" + name.replace("-", "_"))
+    ]
+    if missing:
+        sys.exit(f"this dnstwist ({dnstwist.__version__}) has no fuzzer {', '.join(missing)}")
     unknown = sorted(set(fuzzers) - set(FUZZERS))
     if unknown:
         parser.error(f"unknown fuzzers {', '.join(unknown)}; known: {', '.join(FUZZERS)}")
