@@ -2,7 +2,7 @@
 
 Run from the root of a checkout: ``uv run python bench/guard_lookalike_eval.py``
 (``--misses [N]``, ``--fuzzers addition,homoglyph``, ``--limit N``, ``--sample N``,
-``--holdout``, ``--json FILE``, ``--no-cache``). It evaluates the ``chengxin.guard.lookalike`` that the running
+``--holdout``, ``--json FILE``, ``--compare FILE``, ``--no-cache``). It evaluates the ``chengxin.guard.lookalike`` that the running
 interpreter imports, so another checkout can run this file from its own root
 (``cd ../wt-look && uv run python ../wt-twist/bench/guard_lookalike_eval.py``); the data
 files are found beside this script.
@@ -52,6 +52,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import heapq
 import json
 import os
 import random
@@ -298,6 +299,8 @@ class Evaluation:
         self.known = {company.domain for company in companies}
         self.labels = {company.label for company in companies}
         self.timings: list[float] = []
+        #: the five slowest checks, a heap of (seconds, domain)
+        self.slowest: list[tuple[float, str]] = []
         #: every permutation generated (before sampling) -> (company domain, fuzzer)
         self.origin: dict[str, tuple[str, str]] = {}
         #: caught permutations whose match kind's signal would not reach medium on its own
@@ -307,7 +310,12 @@ class Evaluation:
     def check(self, domain: str) -> Any:
         started = time.perf_counter()
         result = self.index.check_domain(domain)
-        self.timings.append(time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        self.timings.append(elapsed)
+        if len(self.slowest) < 5 or elapsed > self.slowest[0][0]:
+            heapq.heappush(self.slowest, (elapsed, domain))
+            if len(self.slowest) > 5:
+                heapq.heappop(self.slowest)
         return result
 
     def run_fuzzer(self, fuzzer: str, cache: PermutationCache) -> FuzzerResult:
@@ -406,9 +414,11 @@ def tally_cells(tally: Tally) -> str:
     return f"{tally.checked:>7} {tally.caught:>7} {pct(tally.recall)}"
 
 
-def print_table(results: dict[str, FuzzerResult]) -> None:
+def print_table(results: dict[str, FuzzerResult], before: dict[str, Any]) -> Tally:
+    """The table of recall; ``before`` holds the figures of an earlier ``--json`` run."""
     header = f"{'':14} {'short names (3-5)':^24} {'other names':^24} {'all':^24}"
-    columns = f"{'fuzzer':14}" + f" {'checked':>7} {'caught':>7} {'recall':>8}" * 3 + "  goal"
+    columns = f"{'fuzzer':14}" + f" {'checked':>7} {'caught':>7} {'recall':>8}" * 3
+    columns += "  before" * bool(before) + "  goal"
     print(header)
     print(columns)
     print("-" * len(columns))
@@ -417,17 +427,25 @@ def print_table(results: dict[str, FuzzerResult]) -> None:
         goal = goal_for(fuzzer)
         recall = result.all.recall
         mark = "" if recall >= goal else "  <- below goal"
+        was = ""
+        if before:
+            earlier = before.get("fuzzers", {}).get(fuzzer, {}).get("recall")
+            was = f"  {earlier:5.1f} %" if earlier is not None else "        "
         print(
             f"{fuzzer:14} {tally_cells(result.short)} {tally_cells(result.other)} "
-            f"{tally_cells(result.all)}  {goal:.0f} %{mark}"
+            f"{tally_cells(result.all)}{was}  {goal:.0f} %{mark}"
         )
         for name in ("short", "other", "second_level"):
             mine, theirs = getattr(total, name), getattr(result, name)
             mine.checked += theirs.checked
             mine.caught += theirs.caught
     print("-" * len(columns))
+    was = ""
+    if before and before.get("recall") is not None:
+        was = f"  {before['recall']:5.1f} %"
     print(
-        f"{'all':14} {tally_cells(total.short)} {tally_cells(total.other)} {tally_cells(total.all)}"
+        f"{'all':14} {tally_cells(total.short)} {tally_cells(total.other)} "
+        f"{tally_cells(total.all)}{was}"
     )
     print(
         f"Of these, names under a second-level suffix (co.uk, com.cn ...): "
@@ -437,6 +455,7 @@ def print_table(results: dict[str, FuzzerResult]) -> None:
     extra = [fuzzer for fuzzer in EXTRA_FUZZERS if fuzzer in results]
     if extra:
         print(f"{', '.join(extra)}: not in the issue's table; the same goal applies.")
+    return total
 
 
 def print_misses(results: dict[str, FuzzerResult], limit: int) -> None:
@@ -492,6 +511,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
+        "--compare", type=Path, help="show beside the figures those of an earlier --json file"
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="generate the permutations afresh instead of reading them from the temporary "
@@ -543,7 +565,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if cache.loaded:
         print(f"(permutations read from {cache.path}; --no-cache makes them afresh)")
     permutation_timings = len(evaluation.timings)
-    print_table(results)
+    before = json.loads(args.compare.read_text()) if args.compare else {}
+    total = print_table(results, before)
     if evaluation.weak_kinds:
         kinds = ", ".join(f"{kind} ({count})" for kind, count in evaluation.weak_kinds.items())
         print(
@@ -572,9 +595,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"public suffixes."
     )
     mark = "" if rate <= GOAL_FALSE_ALARMS else "  <- above goal"
+    earlier_rate = before.get("unrelated", {}).get("rate")
+    was = f", before {earlier_rate:.2f} %" if earlier_rate is not None else ""
     print(
         f"False alarms (a match >= {CAUGHT_CONFIDENCE}): {len(alarms)} = {rate:.2f} % "
-        f"(goal <= {GOAL_FALSE_ALARMS} %){mark}; any match at all: "
+        f"(goal <= {GOAL_FALSE_ALARMS} %{was}){mark}; any match at all: "
         f"{false_alarms['any_match']} = {any_rate:.2f} %"
     )
     print(
@@ -585,10 +610,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     timings = sorted(evaluation.timings)
     median = statistics.median(timings) * 1e6 if timings else 0.0
     p95 = timings[int(len(timings) * 0.95)] * 1e6 if timings else 0.0
+    mean = statistics.fmean(timings) * 1e6 if timings else 0.0
     print(
-        f"Time per check: median {median:.0f} µs, p95 {p95:.0f} µs over {len(timings)} checks "
-        f"({permutation_timings} permutations); whole run {time.perf_counter() - started:.0f} s"
+        f"Time per check: median {median:.0f} µs, p95 {p95:.0f} µs, mean {mean:.0f} µs over "
+        f"{len(timings)} checks ({permutation_timings} permutations); whole run "
+        f"{time.perf_counter() - started:.0f} s"
     )
+    slowest = ", ".join(
+        f"{domain} {seconds * 1e3:.1f} ms" for seconds, domain in sorted(evaluation.slowest)[::-1]
+    )
+    print(f"  slowest: {slowest}")
     if args.misses:
         print_misses(results, args.misses)
         print()
@@ -599,6 +630,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures = {
             "engine": lookalike_module.__file__,
             "companies": len(companies),
+            "set": which,
+            "recall": round(total.all.recall, 2),
             "fuzzers": {
                 fuzzer: {
                     "generated": result.generated,
