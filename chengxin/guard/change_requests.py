@@ -1,0 +1,447 @@
+"""Requests to pay to other bank details or to write to another address, in ten languages.
+
+Business e-mail compromise asks for one of two things: pay to an account the payer has
+never used, or correspond through an address or number the fraudster controls. People
+word it in countless ways ("our bank details have changed", "we now receive payments at
+our Hong Kong account", "kindly update your records", "请将货款汇到我司新账户",
+"حسابنا الجديد"), so a list of phrases always misses the next paraphrase. This module
+recognises the *composition* instead, per clause and per language:
+
+1. **Concepts.** Each language's lexicon (:mod:`chengxin.guard.change_lexicon`) names
+   the words of a few concepts: payment-destination nouns (account, bank details,
+   IBAN, beneficiary, remittance instructions, receiving bank), contact nouns (e-mail
+   address, mailbox, phone, WhatsApp/WeChat), NEW/CHANGE words, OLD and STOPPED words,
+   directives (pay/remit/transfer to; reply/write to, contact me at), time shifts
+   ("from now on", "instead", "only"), "your records", and the causes fraudsters give
+   (audit, tax, account frozen or under review, a subsidiary's account, a mailbox that
+   is hacked or full). Morphology is handled in the lexicon: stems for Russian and
+   Turkish inflection, compound parts for German, clitics and the article for Arabic,
+   plain substrings for Chinese and Japanese.
+2. **Folding.** Text and lexicon are folded the same way, one character for one
+   character (case, accents, Arabic hamza seats and harakat, ё/й, Turkish dotless i,
+   full-width forms), so offsets stay those of the original and the phrase shown to
+   people is what the message says.
+3. **Clauses.** The text is cut into clauses at sentence ends, blank lines, semicolons
+   and contrastive conjunctions ("but", "aber", "但是", "لكن"); every rule looks inside
+   one clause, and most inside a window of a few words around the noun.
+4. **Rules.** A clause asks for a bank change when a payment-destination noun is
+   qualified as new/different, changed (not negated), given a cause (frozen, audit,
+   subsidiary), or its old counterpart is said to be stopped; or when a payment
+   directive comes with a time shift ("from now on please remit to our account"); or
+   when the reader is asked to update their records with it. The same rules with
+   contact nouns and contact directives give contact changes.
+5. **Quiet benign text.** A clause that assures ("our bank details remain unchanged",
+   "as on the last invoice"), warns ("beware of e-mails asking to change our account;
+   we will never do so"), is hypothetical ("if you receive such a request"), or
+   reports money received ("payment received in our account") raises nothing; nouns
+   that only look like destinations ("account manager", "Skonto", "номер заказа") are
+   excluded.
+
+The rules are the same for every language; only the lexicon differs. The cost is a
+handful of regular-expression passes: one per script-compatible language for the
+nouns, then the concept patterns over the few clauses that contain a noun.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from chengxin.guard.change_lexicon import (
+    CJK_LANGUAGES,
+    LANGUAGE_ORDER,
+    LEXICON,
+    SPLITTERS,
+    STOPWORDS,
+)
+
+__all__ = ["ChangeRequest", "find_change_requests", "fold"]
+
+BANK = "bank_change_request"
+CONTACT = "contact_change_request"
+
+#: Scripts that must occur in a text for a language to be tried.
+_SCRIPT_OF: Mapping[str, re.Pattern[str] | None] = {
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+}
+_KANA = _SCRIPT_OF["ja"]
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().-]{6,20}\d(?!\w)")
+_WORD = re.compile(r"\w+")
+#: Sentence ends: ". " and the like, CJK full stops, semicolons, blank lines.
+_SENTENCE_END = re.compile(
+    r"(?<!\b\w)(?<!\bco)(?<!\bnr)(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bltd)(?<!\binc)"
+    r"[.!?](?=\s|$)|[。！？；;]|\n\s*\n|\n(?=\s*[-*•])"
+)
+
+
+# -- folding --------------------------------------------------------------------------
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table folding one character to one character, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = folded = _fold_char(char)
+        return folded
+
+
+_CJK_OR_KANA = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_SPECIAL = {"ı": "i", "ß": "s", "ة": "ه", "ى": "ي", "ё": "е", "й": "и", "ς": "σ"}
+
+
+def _fold_char(char: str) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    if _CJK_OR_KANA.match(char):
+        compat = unicodedata.normalize("NFKC", char)
+        return compat.lower() if len(compat) == 1 else char
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+    base = base.casefold()
+    if len(base) != 1:
+        lowered = char.lower()
+        return lowered if len(lowered) == 1 else char
+    return base
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case, accents and letter variants folded away; the same length as ``text``."""
+    return text.translate(_TABLE)
+
+
+# -- lexicon compilation --------------------------------------------------------------
+
+_CONCEPTS = (
+    "PAY",
+    "CONTACT",
+    "ADDRESS",
+    "EXCLUDE",
+    "EXCLUDE_CONTACT",
+    "NEW",
+    "CHANGE",
+    "OLD",
+    "STOP",
+    "PAYDIR",
+    "CONTDIR",
+    "REPLY",
+    "SHIFT",
+    "RECORDS",
+    "CAUSE",
+    "CONTACT_CAUSE",
+    "NEG",
+    "ASSURE",
+    "WARN",
+    "HYPO",
+    "RECEIVED",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    code: str
+    cjk: bool
+    anchors: re.Pattern[str]
+    concepts: Mapping[str, re.Pattern[str]]
+    splitter: re.Pattern[str] | None
+    neg_before: int
+    neg_after: int
+
+
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
+def _compile(pattern: str, cjk: bool) -> re.Pattern[str]:
+    if _UPPER_ESCAPE.search(pattern):
+        # Folding lower-cases the pattern too: \S would become \s.
+        raise ValueError(f"upper-case escape in lexicon pattern: {pattern[:60]}")
+    if not cjk:
+        pattern = rf"(?<!\w)(?:{pattern})(?!\w)"
+    return re.compile(fold(pattern))
+
+
+@cache
+def _language(code: str) -> _Language:
+    lexicon = LEXICON[code]
+    cjk = code in CJK_LANGUAGES
+    concepts = {
+        name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)
+    }
+    anchor_parts = [lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS") if lexicon.get(name)]
+    splitter = SPLITTERS.get(code)
+    neg_before, neg_after = lexicon.get("NEG_WINDOW", "3 1").split()
+    return _Language(
+        code=code,
+        cjk=cjk,
+        anchors=_compile("|".join(anchor_parts), cjk),
+        concepts=concepts,
+        splitter=_compile(splitter, cjk) if splitter else None,
+        neg_before=int(neg_before),
+        neg_after=int(neg_after),
+    )
+
+
+# -- recognition ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRequest:
+    """A clause asking for a bank or contact change: the code, language and its words."""
+
+    code: str
+    language: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+class _Clause:
+    """One clause of the folded text with the spans of each concept found in it."""
+
+    def __init__(
+        self, language: _Language, text: str, start: int, end: int, words: list[int]
+    ) -> None:
+        self.language = language
+        self.start = start
+        self.end = end
+        self.words = words
+        segment = text[start:end]
+        self.spans: dict[str, list[_Span]] = {}
+        for name, pattern in language.concepts.items():
+            found = [
+                _Span(start + m.start(), start + m.end())
+                for m in pattern.finditer(segment)
+                if m.end() > m.start()
+            ]
+            if found and name in ("PAY", "CONTACT"):
+                found = _merge_adjacent(found, text)
+            if found:
+                self.spans[name] = found
+        literals = [_Span(start + m.start(), start + m.end()) for m in _EMAIL.finditer(segment)]
+        self.emails = literals
+        self.phones = [_Span(start + m.start(), start + m.end()) for m in _PHONE.finditer(segment)]
+        for noun, exclude in (
+            ("PAY", "EXCLUDE"),
+            ("CONTACT", "EXCLUDE_CONTACT"),
+            ("ADDRESS", "EXCLUDE_CONTACT"),
+        ):
+            excluded = self.spans.get(exclude, [])
+            if noun in self.spans and excluded:
+                kept = [s for s in self.spans[noun] if not any(_overlap(s, e) for e in excluded)]
+                self.spans[noun] = kept
+        if (self.emails or self.spans.get("REPLY")) and self.spans.get("ADDRESS"):
+            self.spans.setdefault("CONTACT", []).extend(self.spans["ADDRESS"])
+
+    def get(self, name: str) -> list[_Span]:
+        return self.spans.get(name, [])
+
+    def gap(self, a: _Span, b: _Span) -> int:
+        """Words between two spans (CJK: characters / 2); 0 when they touch or overlap."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        if second.start <= first.end:
+            return 0
+        if self.language.cjk:
+            return (second.start - first.end + 1) // 2
+        words_between = bisect_left(self.words, second.start) - bisect_left(self.words, first.end)
+        return max(0, words_between)
+
+    def near(self, name: str, span: _Span, window: int) -> _Span | None:
+        for other in self.get(name):
+            if self.gap(span, other) <= window:
+                return other
+        return None
+
+    def negated(self, span: _Span) -> bool:
+        for neg in self.get("NEG"):
+            if neg.end <= span.start or _overlap(neg, span):
+                if self.gap(neg, span) <= self.language.neg_before:
+                    return True
+            elif self.gap(span, neg) <= self.language.neg_after:
+                return True
+        return False
+
+
+def _merge_adjacent(spans: list[_Span], text: str) -> list[_Span]:
+    """Nouns written one after the other ("bank account details") as one span."""
+    merged = [spans[0]]
+    for span in spans[1:]:
+        last = merged[-1]
+        if span.start - last.end <= 2 and not text[last.end : span.start].strip():
+            merged[-1] = _Span(last.start, max(last.end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _overlap(a: _Span, b: _Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _clauses(
+    language: _Language, text: str, words: list[int], anchors: list[_Span]
+) -> Iterator[_Clause]:
+    """The clauses that contain an anchor noun."""
+    bounds = [0]
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append(match.end())
+    if language.splitter is not None:
+        bounds.extend(m.start() for m in language.splitter.finditer(text))
+    bounds.append(len(text))
+    bounds = sorted(set(bounds))
+    seen: set[int] = set()
+    for anchor in anchors:
+        index = bisect_right(bounds, anchor.start) - 1
+        if index in seen or index + 1 >= len(bounds):
+            continue
+        seen.add(index)
+        yield _Clause(language, text, bounds[index], bounds[index + 1], words)
+
+
+def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
+    """The two spans that make the clause a bank-change request, or ``None``."""
+    return _rule(clause, clause.get("PAY"), "PAYDIR", "CAUSE", (6, 8, 12)) or (
+        _identifier_rule(clause) if has_identifier else None
+    )
+
+
+def _contact_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
+    """The two spans that make the clause a contact-change request, or ``None``."""
+    found = _rule(clause, clause.get("CONTACT"), "CONTDIR", "CONTACT_CAUSE", (5, 6, 8))
+    if found is None and (clause.emails or clause.phones):
+        # "From now on please reply to anna.w@mail.com": a literal address, no noun.
+        directive, shift = clause.get("CONTDIR"), clause.get("SHIFT")
+        if directive and shift and not clause.get("RECEIVED"):
+            return directive[0], shift[0]
+    return found
+
+
+def _rule(
+    clause: _Clause,
+    nouns: list[_Span],
+    directive: str,
+    cause: str,
+    windows: tuple[int, int, int],
+) -> tuple[_Span, _Span] | None:
+    assure_window, change_window, cause_window = windows
+    for noun in nouns:
+        # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
+        if clause.near("OLD", noun, 3) is not None and clause.get("STOP"):
+            return noun, clause.get("STOP")[0]
+        if clause.near("ASSURE", noun, assure_window) is not None:
+            continue
+        new = clause.near("NEW", noun, 3)
+        if new is not None:
+            return noun, new
+        for change in clause.get("CHANGE"):
+            if clause.gap(noun, change) <= change_window and not clause.negated(change):
+                return noun, change
+        received = clause.near("RECEIVED", noun, 6)
+        if received is not None and not clause.negated(received):
+            continue
+        reason = clause.near(cause, noun, cause_window)
+        if reason is not None:
+            return noun, reason
+        shift = clause.near("SHIFT", noun, 3)
+        if shift is not None:
+            return noun, shift
+        if clause.get(directive) and clause.get("SHIFT"):
+            return noun, clause.get("SHIFT")[0]
+        records = clause.near("RECORDS", noun, 10)
+        if records is not None:
+            return noun, records
+    return None
+
+
+def _identifier_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
+    """A payment directive with a time shift in a text that carries a bank identifier."""
+    directive, shift = clause.get("PAYDIR"), clause.get("SHIFT")
+    if directive and shift and not clause.get("RECEIVED"):
+        return directive[0], shift[0]
+    return None
+
+
+def find_change_requests(text: str, *, has_identifier: bool = False) -> list[ChangeRequest]:
+    """Bank and contact change requests in ``text`` (at most one of each code).
+
+    ``has_identifier``: the text carries a bank identifier (IBAN, account number), so a
+    payment directive with a time shift counts even without a destination noun.
+    """
+    folded = fold(text)
+    words = [m.start() for m in _WORD.finditer(folded)]
+    found: dict[str, ChangeRequest] = {}
+    kana = _KANA.search(text) is not None
+    latin = _latin_languages(folded)
+    literals = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
+    literals += [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
+    for code in LANGUAGE_ORDER:
+        if code in STOPWORDS and code not in latin:
+            continue
+        script = _SCRIPT_OF.get(code)
+        if script is not None and script.search(text) is None:
+            continue
+        if code == "zh" and kana:
+            continue  # Japanese: its kanji are read by the Japanese lexicon
+        language = _language(code)
+        anchors = [_Span(m.start(), m.end()) for m in language.anchors.finditer(folded)]
+        if not anchors:
+            continue
+        anchors += literals
+        for clause in _clauses(language, folded, words, anchors):
+            if clause.get("WARN") or clause.get("HYPO"):
+                continue
+            if BANK not in found:
+                spans = _bank_rule(clause, has_identifier)
+                if spans is not None:
+                    found[BANK] = _request(BANK, code, spans)
+            if CONTACT not in found:
+                spans = _contact_rule(clause)
+                if spans is not None:
+                    found[CONTACT] = _request(CONTACT, code, spans)
+            if len(found) == 2:
+                return list(found.values())
+    return list(found.values())
+
+
+def _latin_languages(folded: str) -> frozenset[str]:
+    """The Latin-script languages the text may be written in, by their commonest words.
+
+    Lexicons share stems across languages ("change" is French and English), so only the
+    languages whose function words make up a fair share of the text are read; a text
+    with too few of them to tell (a one-liner) is read in all of them.
+    """
+    counts: dict[str, int] = dict.fromkeys(STOPWORDS, 0)
+    for word in _WORD.findall(folded):
+        for code in _STOPWORD_LANGUAGES.get(word, ()):
+            counts[code] += 1
+    best = max(counts.values())
+    if best < 3:
+        return frozenset(STOPWORDS)
+    return frozenset(code for code, count in counts.items() if count * 2 >= best)
+
+
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _code, _words in STOPWORDS.items():
+    for _word in fold(_words).split():
+        _STOPWORD_LANGUAGES[_word] = (*_STOPWORD_LANGUAGES.get(_word, ()), _code)
+
+
+def _request(code: str, language: str, spans: tuple[_Span, _Span]) -> ChangeRequest:
+    start = min(s.start for s in spans)
+    end = max(s.end for s in spans)
+    return ChangeRequest(code, language, start, end)
