@@ -3003,14 +3003,14 @@ SPLITTERS: Mapping[str, str] = {
 #: change_requests._latin_languages).
 STOPWORDS: Mapping[str, str] = {
     "en": "the and to of our we you your please is are for with this will have has be from "
-    "that it i my us at by kindly dear regards thanks thank would could should",
+    "that it my us at by kindly dear regards thanks thank would could should",
     "es": "el la los las del que y en por para con su sus nuestra nuestro nuestros es se le al "
     "una un muy gracias saludos estimado estimada favor hemos usted le les este esta",
     "fr": "le la les des du et un une pour que qui nous vous votre vos notre nos est sont avec "
     "sur au aux merci cordialement bonjour cette ce",
     "de": "der die das und ist sind wir sie ihr ihre unsere unser mit für von zu den dem ein "
     "eine bitte nicht auf auch wie danke grüße freundlichen",
-    "pt": "o a os as do da dos das e em no na que para com por um uma nossa nosso nossos sua "
+    "pt": "os as do da dos das em no na que para com por um uma nossa nosso nossos sua "
     "seu é são obrigado obrigada atenciosamente prezado prezada favor você",
     "tr": "ve bir bu için ile olarak lütfen size bize sayın teşekkürler iyi olan çok daha "
     "mı ne ancak siz biz hesabımız ederiz",

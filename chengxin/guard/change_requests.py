@@ -430,7 +430,7 @@ def _latin_languages(folded: str) -> frozenset[str]:
         for code in _STOPWORD_LANGUAGES.get(word, ()):
             counts[code] += 1
     best = max(counts.values())
-    if best < 3:
+    if best < 4:
         return frozenset(STOPWORDS)
     return frozenset(code for code, count in counts.items() if count * 2 >= best)
 
