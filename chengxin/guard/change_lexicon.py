@@ -65,6 +65,7 @@ _EN = _lexicon(
         (?:remittance|payment|wire|wiring|transfer) (?:details|instructions|information|info|coordinates|data)
         """,
     EXCLUDE=r"""
+        bank (?:is|are|will be) closed
         accounts? (?:manager|managers|executive|executives|team|department|dept|officer|rep|representative|statement|statements|payable|receivable|clerk|office|opening)
         key accounts?
         (?:your|customer|client|user|online|portal|web|platform|shop|store|social|e-?mail|mail|wechat|skype|linkedin|google|alibaba|amazon|login|demo|test|trial|free|premium|member|buyer|seller|vendor) accounts?
@@ -278,6 +279,10 @@ _EN = _lexicon(
         (?:vendor|supplier) (?:master|master data|master file|profile)
         """,
     CAUSE=r"""
+        partner (?:company|firm)
+        restructur\w*
+        reorgani[sz]\w*
+        merg(?:er|ed)
         audit\w*
         tax(?:es|ation)?(?! (?:id|no|number|code|invoice|registration|included|excluded|free|rate|rebate))
         frozen
@@ -307,6 +312,10 @@ _EN = _lexicon(
         deactivated
         """,
     CONTACT_CAUSE=r"""
+        (?:no|without) access
+        playing up
+        acting up
+        (?:cannot|can't|can not|unable to) (?:get|read|open)
         hack\w*
         compromis\w*
         (?:not|isn't|is not|stopped|isnt) working
@@ -405,6 +414,24 @@ _EN = _lexicon(
         have been paid
         paid in full
         """,
+    NOW=r"""
+        now
+        currently
+        """,
+    OUTGOING=r"""
+        (?:we|i) (?:will|shall|'ll) (?:\w+ ){0,2}?(?:pay|send|remit|transfer) (?:\w+ ){0,2}?(?:you|to you) (?:\w+ ){0,3}?(?:from|through|via)
+        (?:our|the) (?:sending|paying|remitting|ordering) bank
+        sender(?:'s)? bank
+        (?:no need|nothing) (?:for you )?to (?:change|update)
+        nothing (?:changes|will change) (?:for you|on your side)
+        """,
+    PORTAL=r"""
+        portal
+        log ?in
+        password
+        user ?name
+        sign in
+        """,
 )
 
 # -- Spanish --------------------------------------------------------------------------
@@ -425,6 +452,7 @@ _ES = _lexicon(
         instrucciones de pago
         """,
     EXCLUDE=r"""
+        cuentas? clave
         (?:gestor|gestora|ejecutiv[oa]|responsable|encargad[oa]|director[a]?) (?:de )?(?:la )?cuentas?
         (?:estado|extracto)s? de cuentas?
         extractos? bancarios?
@@ -585,6 +613,10 @@ _ES = _lexicon(
         ficha de proveedor
         """,
     CAUSE=r"""
+        (?:empresa|sociedad|compa[ñn][íi]a) (?:socia|asociada|colaboradora|partner)
+        reestructura\w*
+        reorganiza\w*
+        fusi[óo]n
         auditor[ií]a\w*
         (?:motivos|razones|inspecci[oó]n|revisi[oó]n|problemas?|cuestiones|auditor[ií]a|control|temas) fiscal\w*
         hacienda
@@ -607,6 +639,11 @@ _ES = _lexicon(
         control de (?:cambios|divisas)
         """,
     CONTACT_CAUSE=r"""
+        sin acceso
+        no tengo acceso
+        no tenemos acceso
+        da problemas
+        falla\w*
         hacke\w*
         jaquead\w*
         pirate\w*
@@ -701,6 +738,21 @@ _ES = _lexicon(
         confirm\w* (?:la )?recepci[oó]n
         gracias por (?:el|su|vuestro|la|vuestra) (?:pago|transferencia|abono)
         """,
+    NOW=r"""
+        ahora
+        actualmente
+        """,
+    OUTGOING=r"""
+        (?:le|les|te) (?:pagaremos|transferiremos|enviaremos) (?:\w+ ){0,4}?(?:desde|a trav[ée]s de|por medio de)
+        banco (?:ordenante|emisor|remitente)
+        (?:no (?:es necesario|hace falta|tienen? que)|nada que) (?:\w+ ){0,2}?(?:cambiar|modificar|actualizar)
+        """,
+    PORTAL=r"""
+        portal
+        contrase[ñn]a
+        usuario y
+        iniciar sesi[óo]n
+        """,
 )
 
 # -- French ---------------------------------------------------------------------------
@@ -724,6 +776,8 @@ _FR = _lexicon(
         (?:instructions?|modalit[ée]s|coordonn[ée]es) de (?:paiement|virement|r[èe]glement)
         """,
     EXCLUDE=r"""
+        comptes?[- ]cl[ée]s?
+        grands? comptes?
         (?:gestionnaire|charg[ée]e?|responsable|directeur|directrice|chef) (?:de |du |des )?comptes?
         compte (?:client|clients|utilisateur)
         relev[ée]s? (?:de comptes?|bancaires?)
@@ -890,6 +944,9 @@ _FR = _lexicon(
         fichier fournisseurs?
         """,
     CAUSE=r"""
+        soci[ée]t[ée] (?:partenaire|associ[ée]e)
+        partenaire
+        restructur\w*
         audit\w*
         (?:raisons?|motifs?|contr[oô]le|probl[èe]mes?|questions?|audit|obligations?|r[ée]gularisation) fiscal\w*
         imp[oô]ts?
@@ -910,6 +967,9 @@ _FR = _lexicon(
         maintenance
         """,
     CONTACT_CAUSE=r"""
+        (?:pas|plus|sans) (?:d['’])?acc[èe]s
+        bug\w*
+        fait des siennes
         pirat\w*
         hack\w*
         compromis\w*
@@ -1001,6 +1061,22 @@ _FR = _lexicon(
         merci pour (?:le|votre) (?:paiement|virement|r[èe]glement)
         bien re[cç]u
         """,
+    NOW=r"""
+        maintenant
+        d[ée]sormais
+        actuellement
+        """,
+    OUTGOING=r"""
+        (?:nous )?vous (?:paierons|réglerons|verserons|virerons) (?:\w+ ){0,4}?(?:depuis|via|par|à partir de)
+        banque (?:émettrice|[ée]mettrice|de l['’][ée]metteur|du donneur d['’]ordre)
+        (?:aucun changement|rien [àa] (?:changer|modifier)|pas besoin de (?:changer|modifier)) (?:\w+ ){0,3}?(?:de votre c[ôo]t[ée]|pour vous)?
+        """,
+    PORTAL=r"""
+        portail
+        identifiant\w*
+        mot de passe
+        se connecter
+        """,
 )
 
 # -- German ---------------------------------------------------------------------------
@@ -1028,6 +1104,7 @@ _DE = _lexicon(
         beg[üu]nstigte\w*
         """,
     EXCLUDE=r"""
+        (?:schl[üu]ssel|gro(?:ss|ß))kunde\w*
         \w*skont\w*
         \w*kontoausz[üu]g\w*
         \w*(?:kunden|benutzer|nutzer|online|shop|mitglieds|login|e-?mail|mail)kont\w*
@@ -1203,6 +1280,7 @@ _DE = _lexicon(
         kreditorenstamm\w*
         """,
     CAUSE=r"""
+        partner(?:firma|unternehmen|gesellschaft)\w*
         (?:betriebs|steuer|buch|wirtschafts|jahresabschluss|sonder|konto|konten|bank|compliance|aufsichts)pr[üu]fung\w*
         (?:in|unter|wegen) (?:der |einer )?\w*pr[üu]fung
         audit\w*
@@ -1232,6 +1310,10 @@ _DE = _lexicon(
         wartung\w*
         """,
     CONTACT_CAUSE=r"""
+        (?:kein\w*|ohne) zugriff
+        (?:kein\w*|ohne) zugang
+        spinnt
+        zickt
         gehackt
         kompromittiert
         \w*hack\w*
@@ -1321,6 +1403,25 @@ _DE = _lexicon(
         vielen dank f[üu]r (?:die|ihre) (?:zahlung|[üu]berweisung)
         best[äa]tig\w* (?:den )?(?:eingang|erhalt)
         """,
+    NOW=r"""
+        jetzt
+        nun
+        nunmehr
+        ab sofort
+        """,
+    OUTGOING=r"""
+        (?:wir )?(?:werden|zahlen|überweisen) (?:\w+ ){0,3}?(?:ihnen|an sie) (?:\w+ ){0,4}?(?:von|über|aus)
+        (?:absender|auftraggeber|sender)bank
+        (?:f[üu]r sie|ihrerseits|auf ihrer seite) (?:\w+ ){0,3}?(?:nichts|keine [äa]nderung)
+        (?:nichts|keine [äa]nderung\w*) (?:\w+ ){0,3}?(?:f[üu]r sie|ihrerseits|auf ihrer seite)
+        """,
+    PORTAL=r"""
+        \w*portal\w*
+        passwort\w*
+        benutzername\w*
+        login\w*
+        anmelde(?:daten|n)
+        """,
 )
 
 # -- Portuguese -----------------------------------------------------------------------
@@ -1344,6 +1445,7 @@ _PT = _lexicon(
         instru[çc][õo]es de pagamento
         """,
     EXCLUDE=r"""
+        contas?[- ]chaves?
         (?:gerente|gestor|gestora|executiv[oa]|respons[áa]vel) (?:de )?contas?
         (?:em|por) conta
         (?:levar|levando|levamos|leve|tomar) em conta
@@ -1502,6 +1604,11 @@ _PT = _lexicon(
         cadastro (?:de )?fornecedor\w*
         """,
     CAUSE=r"""
+        (?:empresa|sociedade) (?:parceira|associada)
+        parceir[oa]s?
+        reestrutura\w*
+        casa[- ]m[ãa]e
+        empresa[- ]m[ãa]e
         auditori\w*
         (?:raz[õo]es|motivos|quest[õo]es|problemas?|fiscaliza[çc][ãa]o|inspe[çc][ãa]o) fisca(?:l|is)
         fiscaliza\w*
@@ -1524,6 +1631,10 @@ _PT = _lexicon(
         controle cambial
         """,
     CONTACT_CAUSE=r"""
+        sem acesso
+        dando (?:pau|problema\w*|erro)
+        caiu
+        n[ãa]o (?:abre|carrega|entra)
         hacke\w*
         invadid[oa]
         comprometid[oa]
@@ -1621,6 +1732,20 @@ _PT = _lexicon(
         caiu na conta
         entrou na conta
         recebimento
+        """,
+    NOW=r"""
+        agora
+        atualmente
+        """,
+    OUTGOING=r"""
+        (?:vamos )?(?:pagar|pagaremos|transferiremos) (?:\w+ ){0,3}?(?:a voc[êe]s?|lhes?) (?:\w+ ){0,4}?(?:atrav[ée]s|pelo|pela|via|desde|a partir)
+        banco (?:remetente|ordenante|pagador)
+        (?:n[ãa]o (?:[ée] (?:preciso|necess[áa]rio)|precisa\w*)|nada a) (?:\w+ ){0,2}?(?:mudar|alterar|atualizar)
+        """,
+    PORTAL=r"""
+        portal
+        login
+        senha
         """,
 )
 
@@ -1801,6 +1926,8 @@ _RU = _lexicon(
         карточк\w* (?:контрагента|поставщика|компании)
         """,
     CAUSE=r"""
+        партн[её]р\w*
+        реструктуризаци\w*
         аудит\w*
         (?:налогов|аудиторск|банковск|плановой|внеплановой|финансов)\w* проверк\w*
         проверк\w* (?:сч[её]т|банк|налогов|аудит)\w*
@@ -1826,6 +1953,11 @@ _RU = _lexicon(
         реорганизаци\w*
         """,
     CONTACT_CAUSE=r"""
+        глюч\w*
+        нет доступа
+        без доступа
+        доступ\w* (?:\w+ ){0,5}?не будет
+        не могу (?:зайти|открыть|войти)
         взлом\w*
         скомпрометир\w*
         не работа\w*
@@ -1903,6 +2035,22 @@ _RU = _lexicon(
         спасибо за (?:оплату|плат[её]ж)
         подтвержда\w* (?:получени|поступлени)\w*
         """,
+    NOW=r"""
+        теперь
+        сейчас
+        отныне
+        """,
+    OUTGOING=r"""
+        (?:будем|будут) (?:\w+ ){0,2}?(?:платить|перечислять|оплачивать) (?:\w+ ){0,2}?(?:вам|в ваш адрес)
+        банк\w* (?:отправител|плательщик)\w*
+        (?:с вашей стороны|вам) (?:\w+ ){0,2}?ничего (?:\w+ ){0,2}?(?:менять|изменять|делать)
+        """,
+    PORTAL=r"""
+        личн\w* кабинет\w*
+        портал\w*
+        логин\w*
+        парол\w*
+        """,
 )
 
 # -- Arabic ---------------------------------------------------------------------------
@@ -1920,6 +2068,9 @@ _AR = _lexicon(
         {P}(?:تعليمات|بيانات|تفاصيل|معلومات) {P}(?:الدفع|التحويل|السداد)
         """,
     EXCLUDE=r"""
+        {P}حسابه
+        {P}حسابها
+        {P}حسابهم
         (?:مدير|مسؤول|مسئول|قسم|إداره|اداره|موظف|مديره) {P}حساب\w*
         {P}حسابات (?:{P}العملاء|{P}الدائنين|{P}المدينين)
         كشف {P}حساب\w*
@@ -2014,6 +2165,8 @@ _AR = _lexicon(
         {P}(?:رد|ردوا|راسل|مراسل|مراسله|اكتب|الكتابه|راسلونا|راسلني|كاتبني|مراسلتي|مراسلتنا)\w*
         """,
     SHIFT=r"""
+        أصبح\w*
+        اصبح\w*
         من (?:الآن|الان)(?: فصاعدا| وصاعدا)?
         فصاعدا
         اعتبارا من
@@ -2043,6 +2196,8 @@ _AR = _lexicon(
         {P}(?:سجلاتكم|سجلكم|نظامكم|أنظمتكم|انظمتكم|ملفاتكم|ملفكم|بياناتكم|قاعده بياناتكم|دفاتركم)
         """,
     CAUSE=r"""
+        {P}(?:شريك|الشريك|شركتنا الشريكه|الشريكه)\w*
+        (?:إعاده|اعاده) {P}هيكله
         {P}(?:تدقيق|ضريب|ضرائب|تجميد|مجمد|حظر|محظور|قيود|تقييد|مقيد|تحقيق|تحقيقات|صيانه|رقابه)\w*
         (?:تحت|قيد) {P}(?:مراجعه|تدقيق|تحقيق|صيانه|تجميد|فحص)\w*
         {P}شركه {P}(?:تابعه|شقيقه|فرعيه|أم|ام|زميله|منتسبه)
@@ -2051,6 +2206,9 @@ _AR = _lexicon(
         (?:لأسباب|لاسباب|أسباب|اسباب) \w+
         """,
     CONTACT_CAUSE=r"""
+        {P}عاطل\w*
+        (?:مش|مو|ما|غير) (?:شغال|بيشتغل|يشتغل|يعمل)\w*
+        لا (?:أستطيع|استطيع|يمكنني) (?:الوصول|الدخول|فتح)
         {P}(?:اختراق|مخترق|قرصن|مقرصن|تهكير|معطل|عطل|توقف|متوقف|ممتلئ|مشكله|مشاكل|مشكلات|خلل|صيانه|مفقود|فقدت|فقدان|ضاع|سرق|مسروق|محظور|محجوب|موقوف)\w*
         لا (?:يعمل|تعمل)
         """,
@@ -2099,12 +2257,32 @@ _AR = _lexicon(
         {P}(?:استلمنا|استلام|تسلمنا|تلقينا|وصلت|وصل|وصلنا|وصلتنا|ورود|دخل|أضيف|اضيف)\w*
         شكرا (?:لكم )?(?:على|ل) {P}(?:دفع|تحويل|سداد)\w*
         """,
+    NOW=r"""
+        {P}آن
+        حاليا
+        أصبح\w*
+        اصبح\w*
+        صار\w*
+        """,
+    OUTGOING=r"""
+        (?:سنقوم|سوف نقوم|سن) (?:\w+ ){0,2}?{P}(?:دفع|تحويل|سداد)\w* (?:\w+ ){0,1}?لكم
+        {P}بنك\w* {P}(?:مرسل|دافع|محول)\w*
+        لا حاجه (?:\w+ ){0,3}?(?:تغيير|تعديل)\w*
+        """,
+    PORTAL=r"""
+        {P}بوابه\w*
+        {P}(?:كلمه|كلمات) {P}(?:مرور|سر)
+        {P}اسم {P}مستخدم
+        بيانات {P}دخول
+        تسجيل {P}دخول
+        """,
 )
 
 # -- Turkish --------------------------------------------------------------------------
 
 _TR = _lexicon(
     PAY=r"""
+        alici (?:firma|sirket|hesap|banka|unvan|ad)\w*
         hesab\w*
         hesap\w*
         iban\w*
@@ -2139,6 +2317,8 @@ _TR = _lexicon(
         iletisim (?:bilgi|numara|adres)\w*
         """,
     EXCLUDE_CONTACT=r"""
+        numaraland\w*
+        numaralama\w*
         (?:siparis|fatura|hesap|seri|konteyner|takip|model|urun|parti|referans|musteri|sozlesme|iban|vergi|kargo|proforma|po|konsimento)\s+(?:no|numara)\w*
         """,
     ADDRESS=r"""
@@ -2242,6 +2422,9 @@ _TR = _lexicon(
         tedarikci kart\w*
         """,
     CAUSE=r"""
+        ortak (?:firma|sirket)\w*
+        is ortag\w*
+        yeniden yapilan\w*
         denetim\w*
         denetle\w*
         teftis\w*
@@ -2266,6 +2449,10 @@ _TR = _lexicon(
         doviz (?:kisitlama|kontrol)\w*
         """,
     CONTACT_CAUSE=r"""
+        erisemi\w*
+        erisim\w* yok
+        acilmiyor\w*
+        sorunlu
         hack\w*
         ele gecir\w*
         (?:calismiyor|calismaz|calismamakta)\w*
@@ -2342,6 +2529,22 @@ _TR = _lexicon(
         hesabimiza gec\w*
         geldi
         (?:odemeniz|odeme) icin tesekkur\w*
+        """,
+    NOW=r"""
+        artik
+        su an(?:da)?
+        bundan boyle
+        """,
+    OUTGOING=r"""
+        size (?:\w+ ){0,2}?odeme\w* (?:\w+ ){0,4}?(?:uzerinden|yerine)
+        gonderen banka\w*
+        (?:sizin|sizden) (?:\w+ ){0,2}?(?:degisiklik|bir sey) (?:\w+ )?(?:gerekmiyor|gerekmez|yok)
+        """,
+    PORTAL=r"""
+        portal\w*
+        sifre\w*
+        kullanici adi\w*
+        giris bilgi\w*
         """,
 )
 
@@ -2564,6 +2767,9 @@ _ZH = _lexicon(
         供应商(?:档案|资料|信息)
         """,
     CAUSE=r"""
+        合作(?:伙伴|公司|方)
+        重组
+        改组
         审计
         风控
         被(?:银行)?(?:冻结|封|限制|风控|审查|监控|管控)
@@ -2592,6 +2798,12 @@ _ZH = _lexicon(
         系统升级
         """,
     CONTACT_CAUSE=r"""
+        用不了
+        没法用
+        不能用
+        打不开
+        进垃圾箱
+        垃圾邮件箱
         被盗
         被黑
         黑客
@@ -2701,6 +2913,25 @@ _ZH = _lexicon(
         (?:谢谢|感谢)(?:您的|你们的|贵司的)?(?:付款|货款)
         已经收到
         """,
+    NOW=r"""
+        现在
+        现已
+        目前
+        已改为
+        改为
+        """,
+    OUTGOING=r"""
+        (?:我们|我司)(?:将|会)?(?:通过|从|改从|改用).{0,10}(?:付款给|汇款给|付给|支付给)(?:贵司|你们|您)
+        汇款(?:银行|行)
+        (?:贵司|你们|您)(?:那边|方面)?(?:无需|不需要|不用)(?:做)?(?:任何)?(?:更改|变更|修改|改动)
+        """,
+    PORTAL=r"""
+        门户
+        客户平台
+        密码
+        登录
+        登陆
+        """,
 )
 
 # -- Japanese -------------------------------------------------------------------------
@@ -2723,6 +2954,7 @@ _JA = _lexicon(
         swift
         """,
     EXCLUDE=r"""
+        銀行(?:が|は)?休業\w*
         銀行(?:手数料|休業日|営業日)
         """,
     CONTACT=r"""
@@ -2739,6 +2971,11 @@ _JA = _lexicon(
         番号
         """,
     EXCLUDE_CONTACT=r"""
+        番号(?:の)?体系
+        配信停止
+        本メール
+        このメール
+        当メール
         (?:注文|発注|請求|請求書|口座|契約|コンテナ|追跡|型|品|製品|部品|ロット|シリアル|伝票|登録|法人|会員|お客様|顧客|管理|参照|見積|インボイス|b/l|po)番号
         """,
     NEW=r"""
@@ -2789,6 +3026,9 @@ _JA = _lexicon(
         既存の
         """,
     STOP=r"""
+        (?:使用|利用|使用を|利用を)して(?:おり|い)?ません
+        使って(?:おり|い)?ません
+        ご利用(?:いただけ|になれ)ません
         閉鎖
         解約
         凍結
@@ -2834,6 +3074,9 @@ _JA = _lexicon(
         登録
         """,
     SHIFT=r"""
+        こと(?:と|に)なりました
+        (?:と|に)なりました
+        となっております
         今後
         今回から
         次回から
@@ -2861,6 +3104,9 @@ _JA = _lexicon(
         お手元の(?:情報|記録|データ)
         """,
     CAUSE=r"""
+        提携会社
+        パートナー会社
+        (?:グループ|組織)?再編
         監査
         税務
         国税
@@ -2881,6 +3127,10 @@ _JA = _lexicon(
         組織変更
         """,
     CONTACT_CAUSE=r"""
+        調子(?:が)?悪
+        見られな
+        開けな
+        アクセスできな
         乗っ取
         ハッキング
         不正アクセス
@@ -2969,6 +3219,24 @@ _JA = _lexicon(
         受取りました
         入金されました
         確認(?:いた)?しました
+        """,
+    NOW=r"""
+        現在
+        今後
+        となりました
+        となっております
+        になりました
+        """,
+    OUTGOING=r"""
+        貴社(?:様)?への(?:お)?支払い?
+        (?:から|より)(?:ご)?送金(?:いた)?します
+        送金銀行
+        (?:貴社|御社)(?:側|様)?(?:での|の)?(?:ご)?変更は(?:不要|必要ありません|ございません)
+        """,
+    PORTAL=r"""
+        ポータル
+        パスワード
+        ログイン
         """,
 )
 

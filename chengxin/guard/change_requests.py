@@ -75,10 +75,11 @@ _KANA = _SCRIPT_OF["ja"]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().-]{6,20}\d(?!\w)")
 _WORD = re.compile(r"\w+")
-#: Sentence ends: ". " and the like, CJK full stops, semicolons, blank lines.
+#: Sentence ends: ". " and the like, CJK full stops, blank lines, list items (a semicolon
+#: joins clauses that belong together: "pay to the account below; the old one is closed").
 _SENTENCE_END = re.compile(
     r"(?<!\b\w)(?<!\bco)(?<!\bnr)(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bltd)(?<!\binc)"
-    r"[.!?](?=\s|$)|[。！？；;]|\n\s*\n|\n(?=\s*[-*•])"
+    r"[.!?](?=\s|$)|[。！？]|\n\s*\n|\n(?=\s*[-*•])"
 )
 
 
@@ -137,6 +138,9 @@ _CONCEPTS = (
     "CONTDIR",
     "REPLY",
     "SHIFT",
+    "NOW",
+    "OUTGOING",
+    "PORTAL",
     "RECORDS",
     "CAUSE",
     "CONTACT_CAUSE",
@@ -315,9 +319,17 @@ def _clauses(
 
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a bank-change request, or ``None``."""
-    return _rule(clause, clause.get("PAY"), "PAYDIR", "CAUSE", (6, 8, 12)) or (
-        _identifier_rule(clause) if has_identifier else None
-    )
+    if clause.get("OUTGOING"):
+        return None  # the writer pays from another bank: nothing changes for the reader
+    found = _rule(clause, clause.get("PAY"), "PAYDIR", "CAUSE", (6, 8, 12))
+    if found is not None:
+        return found
+    directive = clause.get("PAYDIR")
+    turn = clause.get("SHIFT") or clause.get("CHANGE")
+    if directive and turn and clause.get("CAUSE"):
+        # "from now on payments are received by our partner company": no account noun.
+        return directive[0], clause.get("CAUSE")[0]
+    return _identifier_rule(clause) if has_identifier else None
 
 
 def _contact_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
@@ -357,9 +369,10 @@ def _rule(
         reason = clause.near(cause, noun, cause_window)
         if reason is not None:
             return noun, reason
-        shift = clause.near("SHIFT", noun, 3)
-        if shift is not None:
-            return noun, shift
+        # "the beneficiary is now X", "المستفيد الآن", "受取人は現在".
+        for now in clause.get("NOW"):
+            if now.start >= noun.start and clause.gap(noun, now) <= 3:
+                return noun, now
         if clause.get(directive) and clause.get("SHIFT"):
             return noun, clause.get("SHIFT")[0]
         records = clause.near("RECORDS", noun, 10)
@@ -403,7 +416,7 @@ def find_change_requests(text: str, *, has_identifier: bool = False) -> list[Cha
             continue
         anchors += literals
         for clause in _clauses(language, folded, words, anchors):
-            if clause.get("WARN") or clause.get("HYPO"):
+            if clause.get("WARN") or clause.get("HYPO") or clause.get("PORTAL"):
                 continue
             if BANK not in found:
                 spans = _bank_rule(clause, has_identifier)
