@@ -415,7 +415,7 @@ _EN = _lexicon(
         paid in full
         """,
     NOW=r"""
-        now
+        (?<!until\x20)(?<!till\x20)(?<!by\x20)(?<!to\x20)(?<!far\x20)now
         currently
         """,
     OUTGOING=r"""
@@ -431,6 +431,10 @@ _EN = _lexicon(
         password
         user ?name
         sign in
+        """,
+    BANK=r"""
+        banks?
+        banking
         """,
 )
 
@@ -739,6 +743,7 @@ _ES = _lexicon(
         gracias por (?:el|su|vuestro|la|vuestra) (?:pago|transferencia|abono)
         """,
     NOW=r"""
+        ahora (?:el|la|los|las|nuestr[oa]s?|mi|mis) (?:\w+ ){1,3}?(?:es|son|ser[áa]n?|est[áa]n?|pasa|pasan)
         ahora
         actualmente
         """,
@@ -752,6 +757,9 @@ _ES = _lexicon(
         contrase[ñn]a
         usuario y
         iniciar sesi[óo]n
+        """,
+    BANK=r"""
+        bancos?
         """,
 )
 
@@ -1062,6 +1070,7 @@ _FR = _lexicon(
         bien re[cç]u
         """,
     NOW=r"""
+        (?:d[ée]sormais|maintenant) (?:le|la|les|l['’]|notre|nos|mon|ma) ?(?:\w+ ){1,3}?(?:est|sont|sera|seront)
         maintenant
         d[ée]sormais
         actuellement
@@ -1076,6 +1085,9 @@ _FR = _lexicon(
         identifiant\w*
         mot de passe
         se connecter
+        """,
+    BANK=r"""
+        banques?
         """,
 )
 
@@ -1140,6 +1152,7 @@ _DE = _lexicon(
         nummer (?:der|des|ihrer|ihres|unserer|unseres) (?:bestellung|rechnung|lieferung|sendung|auftrag\w*|container\w*|artikel\w*)
         """,
     ADDRESS=r"""
+        \w+adressen?
         adressen?
         anschrift\w*
         kontakt
@@ -1421,6 +1434,11 @@ _DE = _lexicon(
         benutzername\w*
         login\w*
         anmelde(?:daten|n)
+        """,
+    BANK=r"""
+        bank
+        banken
+        hausbank
         """,
 )
 
@@ -1734,6 +1752,7 @@ _PT = _lexicon(
         recebimento
         """,
     NOW=r"""
+        agora (?:o|a|os|as|nossa|nosso|nossas|nossos|minha|meu) (?:\w+ ){1,3}?(?:[ée]|s[ãa]o|ser[áa]o?|est[áa]o?|passa|passam)
         agora
         atualmente
         """,
@@ -1746,6 +1765,9 @@ _PT = _lexicon(
         portal
         login
         senha
+        """,
+    BANK=r"""
+        bancos?
         """,
 )
 
@@ -1872,6 +1894,7 @@ _RU = _lexicon(
         получа\w* (?:\w+ )?(?:оплат|плат[её]ж)\w*
         """,
     CONTDIR=r"""
+        отвеча\w*
         ответ\w*
         пиш\w*
         напиш\w*
@@ -1890,6 +1913,7 @@ _RU = _lexicon(
         добав\w*
         """,
     REPLY=r"""
+        отвеча\w*
         ответ\w*
         пиш\w*
         напиш\w*
@@ -2050,6 +2074,9 @@ _RU = _lexicon(
         портал\w*
         логин\w*
         парол\w*
+        """,
+    BANK=r"""
+        банк\w*
         """,
 )
 
@@ -2258,7 +2285,7 @@ _AR = _lexicon(
         شكرا (?:لكم )?(?:على|ل) {P}(?:دفع|تحويل|سداد)\w*
         """,
     NOW=r"""
-        {P}آن
+        (?<!حتى\x20)(?<!لحد\x20)(?<!الى\x20)(?<!إلى\x20)(?<!لغايه\x20){P}آن
         حاليا
         أصبح\w*
         اصبح\w*
@@ -2275,6 +2302,10 @@ _AR = _lexicon(
         {P}اسم {P}مستخدم
         بيانات {P}دخول
         تسجيل {P}دخول
+        """,
+    BANK=r"""
+        {P}بنك\w*
+        {P}مصرف\w*
         """,
 )
 
@@ -2325,12 +2356,12 @@ _TR = _lexicon(
         adres\w*
         """,
     NEW=r"""
+        guncel(?!le)\w*
         yeni\w*
         farkli\w*
         baska\w*
         diger\w*
         alternatif\w*
-        guncel\w*
         guncellenmis\w*
         degistirilmis\w*
         gecici\w*
@@ -2355,6 +2386,8 @@ _TR = _lexicon(
         simdiki\w*
         """,
     STOP=r"""
+        artik (?:\w+ )?(?:kullan|gecerli|aktif)\w*
+        \w+(?:mamaniz|memeniz)\w*
         kapat\w*
         kapan\w*
         kapali
@@ -2365,7 +2398,6 @@ _TR = _lexicon(
         pasif\w*
         gecersiz\w*
         kullanim disi
-        artik (?:\w+ )?(?:kullanil|gecerli|aktif)\w*
         \w+(?:mayin|meyin|mayiniz|meyiniz)
         """,
     PAYDIR=r"""
@@ -2417,7 +2449,7 @@ _TR = _lexicon(
         bugunden (?:itibaren|sonra)
         """,
     RECORDS=r"""
-        (?:kayit|sistem|veritaban|dosya|kart|cari|bilgi)\w*(?:inizda|inizde|inize|iniz|nizda|nizde|nize)\w*
+        (?:kayit|kayitlar|sistem|veritaban)\w*(?:inizda|inizde|inize|iniz|nizda|nizde|nize)\w*
         cari kart\w*
         tedarikci kart\w*
         """,
@@ -2546,6 +2578,9 @@ _TR = _lexicon(
         kullanici adi\w*
         giris bilgi\w*
         """,
+    BANK=r"""
+        banka\w*
+        """,
 )
 
 # -- Chinese --------------------------------------------------------------------------
@@ -2612,7 +2647,7 @@ _ZH = _lexicon(
         地址
         """,
     NEW=r"""
-        新
+        (?<!更)(?<!革)(?<!创)新
         另一个
         另外一个
         另外的
@@ -2932,6 +2967,10 @@ _ZH = _lexicon(
         登录
         登陆
         """,
+    BANK=r"""
+        银行
+        銀行
+        """,
 )
 
 # -- Japanese -------------------------------------------------------------------------
@@ -2979,10 +3018,10 @@ _JA = _lexicon(
         (?:注文|発注|請求|請求書|口座|契約|コンテナ|追跡|型|品|製品|部品|ロット|シリアル|伝票|登録|法人|会員|お客様|顧客|管理|参照|見積|インボイス|b/l|po)番号
         """,
     NEW=r"""
+        (?<!更)(?<!革)新
         新しい
         新たな
         新規
-        新
         別の
         異なる
         他の
@@ -3237,6 +3276,10 @@ _JA = _lexicon(
         ポータル
         パスワード
         ログイン
+        """,
+    BANK=r"""
+        銀行
+        金融機関
         """,
 )
 

@@ -139,6 +139,7 @@ _CONCEPTS = (
     "REPLY",
     "SHIFT",
     "NOW",
+    "BANK",
     "OUTGOING",
     "PORTAL",
     "RECORDS",
@@ -182,7 +183,9 @@ def _language(code: str) -> _Language:
     concepts = {
         name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)
     }
-    anchor_parts = [lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS") if lexicon.get(name)]
+    anchor_parts = [
+        lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE") if lexicon.get(name)
+    ]
     splitter = SPLITTERS.get(code)
     neg_before, neg_after = lexicon.get("NEG_WINDOW", "3 1").split()
     return _Language(
@@ -219,9 +222,17 @@ class _Clause:
     """One clause of the folded text with the spans of each concept found in it."""
 
     def __init__(
-        self, language: _Language, text: str, start: int, end: int, words: list[int]
+        self,
+        language: _Language,
+        text: str,
+        start: int,
+        end: int,
+        words: list[int],
+        portal: bool = False,
     ) -> None:
         self.language = language
+        #: the message is about a customer portal, where the reader updates data themself
+        self.portal = portal
         self.start = start
         self.end = end
         self.words = words
@@ -249,6 +260,9 @@ class _Clause:
             if noun in self.spans and excluded:
                 kept = [s for s in self.spans[noun] if not any(_overlap(s, e) for e in excluded)]
                 self.spans[noun] = kept
+        bare = {(b.start, b.end) for b in self.spans.get("BANK", [])}
+        #: destination nouns that only name a bank ("our bank asked for...")
+        self.bare_banks = [s for s in self.spans.get("PAY", []) if (s.start, s.end) in bare]
         if (self.emails or self.spans.get("REPLY")) and self.spans.get("ADDRESS"):
             self.spans.setdefault("CONTACT", []).extend(self.spans["ADDRESS"])
 
@@ -300,6 +314,8 @@ def _overlap(a: _Span, b: _Span) -> bool:
 def _clauses(
     language: _Language, text: str, words: list[int], anchors: list[_Span]
 ) -> Iterator[_Clause]:
+    portal_pattern = language.concepts.get("PORTAL")
+    portal = portal_pattern is not None and portal_pattern.search(text) is not None
     """The clauses that contain an anchor noun."""
     bounds = [0]
     for match in _SENTENCE_END.finditer(text):
@@ -314,7 +330,7 @@ def _clauses(
         if index in seen or index + 1 >= len(bounds):
             continue
         seen.add(index)
-        yield _Clause(language, text, bounds[index], bounds[index + 1], words)
+        yield _Clause(language, text, bounds[index], bounds[index + 1], words, portal)
 
 
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
@@ -353,30 +369,36 @@ def _rule(
     assure_window, change_window, cause_window = windows
     for noun in nouns:
         # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
-        if clause.near("OLD", noun, 3) is not None and clause.get("STOP"):
+        if clause.near("OLD", noun, 4) is not None and clause.get("STOP"):
             return noun, clause.get("STOP")[0]
+        stop = clause.near("STOP", noun, 3)
+        if stop is not None and noun not in clause.bare_banks:
+            return noun, stop
         if clause.near("ASSURE", noun, assure_window) is not None:
             continue
         new = clause.near("NEW", noun, 3)
         if new is not None:
             return noun, new
-        for change in clause.get("CHANGE"):
-            if clause.gap(noun, change) <= change_window and not clause.negated(change):
-                return noun, change
+        if not clause.portal:
+            for change in clause.get("CHANGE"):
+                if clause.gap(noun, change) <= change_window and not clause.negated(change):
+                    return noun, change
         received = clause.near("RECEIVED", noun, 6)
         if received is not None and not clause.negated(received):
             continue
+        if noun in clause.bare_banks:
+            continue  # "our bank asked for documents for currency control"
         reason = clause.near(cause, noun, cause_window)
         if reason is not None:
             return noun, reason
         # "the beneficiary is now X", "المستفيد الآن", "受取人は現在".
         for now in clause.get("NOW"):
-            if now.start >= noun.start and clause.gap(noun, now) <= 3:
+            if now.end > noun.start and clause.gap(noun, now) <= 3:
                 return noun, now
         if clause.get(directive) and clause.get("SHIFT"):
             return noun, clause.get("SHIFT")[0]
         records = clause.near("RECORDS", noun, 10)
-        if records is not None:
+        if records is not None and not clause.portal:
             return noun, records
     return None
 
@@ -416,7 +438,7 @@ def find_change_requests(text: str, *, has_identifier: bool = False) -> list[Cha
             continue
         anchors += literals
         for clause in _clauses(language, folded, words, anchors):
-            if clause.get("WARN") or clause.get("HYPO") or clause.get("PORTAL"):
+            if clause.get("WARN") or clause.get("HYPO"):
                 continue
             if BANK not in found:
                 spans = _bank_rule(clause, has_identifier)
