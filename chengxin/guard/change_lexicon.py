@@ -242,6 +242,7 @@ _EN = _lexicon(
         get back
         """,
     SHIFT=r"""
+        all (?:further |future |your |our |the )?(?:communications?|correspondence|replies|e-?mails|messages|enquiries|inquiries)
         from now on
         from now
         henceforth
@@ -585,6 +586,7 @@ _ES = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        tod[ao]s? (?:la |las |los )?(?:comunicaci[óo]n|comunicaciones|correspondencia|correos|mensajes|respuestas)
         a partir de (?:ahora|hoy|este|esta|la pr[oó]xima|el pr[oó]ximo|ma[nñ]ana|\w+)
         de ahora en adelante
         desde (?:ahora|hoy|este|esta)
@@ -919,6 +921,7 @@ _FR = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        (?:toute|toutes|tous) (?:la |les |vos )?(?:correspondances?|communications?|e-?mails|courriels|[ée]changes|r[ée]ponses)
         d[ée]sormais
         dor[ée]navant
         [àa] partir d['’]?\s*(?:aujourd['’]hui|maintenant|ce|cette|la prochaine|le prochain|\w+)
@@ -1095,6 +1098,7 @@ _FR = _lexicon(
 
 _DE = _lexicon(
     PAY=r"""
+        \w*empf[äa]nger(?:daten|konto|bank|angaben|informationen)\w*
         \w*kont(?:o|os|en)\w*
         \w*bankverbindung\w*
         \w*bankdaten
@@ -1254,6 +1258,8 @@ _DE = _lexicon(
         korrespond\w*
         """,
     SHIFT=r"""
+        (?:die )?gesamte (?:korrespondenz|kommunikation)
+        alle (?:weiteren )?(?:e-?mails|nachrichten|korrespondenz|antworten|mitteilungen)
         ab sofort
         ab (?:heute|jetzt|dem|der|diesem|dieser|n[äa]chste\w*|\d+|kommende\w*|morgen)
         von nun an
@@ -1592,6 +1598,7 @@ _PT = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        tod[ao]s? (?:a |as |os )?(?:correspond[êe]ncias?|comunica[çc](?:[ãa]o|[õo]es)|e-?mails|mensagens|respostas)
         a partir de (?:agora|hoje|este|esta|amanh[ãa]|\w+)
         de agora em diante
         daqui (?:em diante|para frente)
@@ -1920,6 +1927,7 @@ _RU = _lexicon(
         переписк\w*
         """,
     SHIFT=r"""
+        (?:всю|все) (?:дальнейш\w* )?(?:переписк\w*|корреспонденци\w*|письма|сообщения|ответы)
         теперь
         впредь
         отныне
@@ -2192,6 +2200,7 @@ _AR = _lexicon(
         {P}(?:رد|ردوا|راسل|مراسل|مراسله|اكتب|الكتابه|راسلونا|راسلني|كاتبني|مراسلتي|مراسلتنا)\w*
         """,
     SHIFT=r"""
+        (?:جميع|كافه|كل) {P}(?:مراسلات|رسائل|اتصالات|ردود)
         أصبح\w*
         اصبح\w*
         من (?:الآن|الان)(?: فصاعدا| وصاعدا)?
@@ -2429,6 +2438,7 @@ _TR = _lexicon(
         yazisma\w*
         """,
     SHIFT=r"""
+        (?:tum|butun) (?:yazisma|iletisim|e-?posta|mail|cevap)\w*
         bundan (?:boyle|sonra)
         bundan sonraki
         artik
@@ -2587,6 +2597,8 @@ _TR = _lexicon(
 
 _ZH = _lexicon(
     PAY=r"""
+        银行卡
+        新卡
         账户
         帐户
         賬戶
@@ -2664,6 +2676,7 @@ _ZH = _lexicon(
         正确的
         """,
     CHANGE=r"""
+        换(?=(?:了)?(?:银行|账户|帐户|账号|帐号|卡|邮箱|号码|手机|电话|微信|联系方式))
         更换
         變更
         变更
@@ -2766,6 +2779,8 @@ _ZH = _lexicon(
         请用
         """,
     SHIFT=r"""
+        所有(?:的)?(?:邮件|往来|通信|联系|回复)
+        一切(?:邮件|往来)
         今后
         (?<![了之])以后
         此后
@@ -3113,6 +3128,7 @@ _JA = _lexicon(
         登録
         """,
     SHIFT=r"""
+        (?:すべて|全て)の(?:ご)?(?:連絡|メール|やり取り|返信)
         こと(?:と|に)なりました
         (?:と|に)なりました
         となっております
@@ -3195,6 +3211,7 @@ _JA = _lexicon(
         凍結
         """,
     NEG=r"""
+        一切
         ない
         ません
         なし

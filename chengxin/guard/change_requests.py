@@ -75,6 +75,7 @@ _KANA = _SCRIPT_OF["ja"]
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().-]{6,20}\d(?!\w)")
 _WORD = re.compile(r"\w+")
+_MARK = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 #: Sentence ends: ". " and the like, CJK full stops, blank lines, list items (a semicolon
 #: joins clauses that belong together: "pay to the account below; the old one is closed").
 _SENTENCE_END = re.compile(
@@ -270,7 +271,7 @@ class _Clause:
         return self.spans.get(name, [])
 
     def gap(self, a: _Span, b: _Span) -> int:
-        """Words between two spans (CJK: characters / 2); 0 when they touch or overlap."""
+        """Words between two spans (CJK: two characters count as one); 0 when they touch."""
         first, second = (a, b) if a.start <= b.start else (b, a)
         if second.start <= first.end:
             return 0
@@ -418,6 +419,28 @@ def find_change_requests(text: str, *, has_identifier: bool = False) -> list[Cha
     payment directive with a time shift counts even without a destination noun.
     """
     folded = fold(text)
+    offsets: list[int] | None = None
+    if _MARK.search(folded):
+        # Harakat, shadda, tanwin and other combining marks cannot fold to a character of
+        # their own: drop them and keep where each remaining character came from.
+        offsets = [i for i, char in enumerate(folded) if not unicodedata.combining(char)]
+        folded = "".join(folded[i] for i in offsets)
+    found = _find(text, folded, has_identifier)
+    if offsets is not None:
+        found = [
+            ChangeRequest(r.code, r.language, offsets[r.start], _after_marks(text, offsets[r.end - 1] + 1))
+            for r in found
+        ]
+    return found
+
+
+def _after_marks(text: str, end: int) -> int:
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
+
+
+def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRequest]:
     words = [m.start() for m in _WORD.finditer(folded)]
     found: dict[str, ChangeRequest] = {}
     kana = _KANA.search(text) is not None
@@ -434,9 +457,9 @@ def find_change_requests(text: str, *, has_identifier: bool = False) -> list[Cha
             continue  # Japanese: its kanji are read by the Japanese lexicon
         language = _language(code)
         anchors = [_Span(m.start(), m.end()) for m in language.anchors.finditer(folded)]
+        anchors += literals
         if not anchors:
             continue
-        anchors += literals
         for clause in _clauses(language, folded, words, anchors):
             if clause.get("WARN") or clause.get("HYPO"):
                 continue
