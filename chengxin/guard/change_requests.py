@@ -79,8 +79,8 @@ _MARK = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670
 #: Sentence ends: ". " and the like, CJK full stops, blank lines, list items (a semicolon
 #: joins clauses that belong together: "pay to the account below; the old one is closed").
 _SENTENCE_END = re.compile(
-    r"(?<!\b\w)(?<!\bco)(?<!\bnr)(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bsr)(?<!\bltd)(?<!\binc)"
-    r"[.!?](?=\s|$)|[。！？]|\n\s*\n|\n(?=\s*[-*•])"
+    r"[.!?](?=\s|$)(?<!\b\w.)(?<!\bco.)(?<!\bnr.)(?<!\bno.)(?<!\bmr.)(?<!\bms.)(?<!\bdr.)"
+    r"(?<!\bsr.)(?<!\bltd.)(?<!\binc.)|[。！？]|\n\s*\n|\n(?=\s*[-*•])"
 )
 
 
@@ -154,11 +154,16 @@ _CONCEPTS = (
 )
 
 
+#: Every rule needs one of these in the clause; a clause without any is skipped unread.
+_TRIGGERS = ("NEW", "CHANGE", "STOP", "CAUSE", "CONTACT_CAUSE", "NOW", "SHIFT", "RECORDS")
+
+
 @dataclass(frozen=True, slots=True)
 class _Language:
     code: str
     cjk: bool
     anchors: re.Pattern[str]
+    triggers: re.Pattern[str]
     concepts: Mapping[str, re.Pattern[str]]
     splitter: re.Pattern[str] | None
     neg_before: int
@@ -181,9 +186,7 @@ def _compile(pattern: str, cjk: bool) -> re.Pattern[str]:
 def _language(code: str) -> _Language:
     lexicon = LEXICON[code]
     cjk = code in CJK_LANGUAGES
-    concepts = {
-        name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)
-    }
+    concepts = {name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)}
     anchor_parts = [
         lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE") if lexicon.get(name)
     ]
@@ -193,6 +196,7 @@ def _language(code: str) -> _Language:
         code=code,
         cjk=cjk,
         anchors=_compile("|".join(anchor_parts), cjk),
+        triggers=_compile("|".join(lexicon[name] for name in _TRIGGERS if lexicon.get(name)), cjk),
         concepts=concepts,
         splitter=_compile(splitter, cjk) if splitter else None,
         neg_before=int(neg_before),
@@ -220,7 +224,7 @@ class _Span:
 
 
 class _Clause:
-    """One clause of the folded text with the spans of each concept found in it."""
+    """One clause of the folded text; the spans of each concept are found when first asked."""
 
     def __init__(
         self,
@@ -234,41 +238,48 @@ class _Clause:
         self.language = language
         #: the message is about a customer portal, where the reader updates data themself
         self.portal = portal
+        self.text = text
         self.start = start
         self.end = end
         self.words = words
-        segment = text[start:end]
+        self.segment = text[start:end]
         self.spans: dict[str, list[_Span]] = {}
-        for name, pattern in language.concepts.items():
-            found = [
-                _Span(start + m.start(), start + m.end())
-                for m in pattern.finditer(segment)
-                if m.end() > m.start()
-            ]
-            if found and name in ("PAY", "CONTACT"):
-                found = _merge_adjacent(found, text)
-            if found:
-                self.spans[name] = found
-        literals = [_Span(start + m.start(), start + m.end()) for m in _EMAIL.finditer(segment)]
-        self.emails = literals
-        self.phones = [_Span(start + m.start(), start + m.end()) for m in _PHONE.finditer(segment)]
-        for noun, exclude in (
-            ("PAY", "EXCLUDE"),
-            ("CONTACT", "EXCLUDE_CONTACT"),
-            ("ADDRESS", "EXCLUDE_CONTACT"),
-        ):
-            excluded = self.spans.get(exclude, [])
-            if noun in self.spans and excluded:
-                kept = [s for s in self.spans[noun] if not any(_overlap(s, e) for e in excluded)]
-                self.spans[noun] = kept
-        bare = {(b.start, b.end) for b in self.spans.get("BANK", [])}
+        self.emails = self._literals(_EMAIL)
+        self.phones = self._literals(_PHONE)
         #: destination nouns that only name a bank ("our bank asked for...")
-        self.bare_banks = [s for s in self.spans.get("PAY", []) if (s.start, s.end) in bare]
-        if (self.emails or self.spans.get("REPLY")) and self.spans.get("ADDRESS"):
-            self.spans.setdefault("CONTACT", []).extend(self.spans["ADDRESS"])
+        bare = {(b.start, b.end) for b in self._find("BANK")}
+        self.bare_banks = [s for s in self.get("PAY") if (s.start, s.end) in bare]
+
+    def _literals(self, pattern: re.Pattern[str]) -> list[_Span]:
+        return [
+            _Span(self.start + m.start(), self.start + m.end())
+            for m in pattern.finditer(self.segment)
+        ]
+
+    def _find(self, name: str) -> list[_Span]:
+        pattern = self.language.concepts.get(name)
+        if pattern is None:
+            return []
+        start = self.start
+        return [
+            _Span(start + m.start(), start + m.end())
+            for m in pattern.finditer(self.segment)
+            if m.end() > m.start()
+        ]
 
     def get(self, name: str) -> list[_Span]:
-        return self.spans.get(name, [])
+        found = self.spans.get(name)
+        if found is None:
+            found = self._find(name)
+            if name in _NOUNS and found:
+                found = _merge_adjacent(found, self.text)
+                excluded = self.get(_NOUNS[name])
+                if excluded:
+                    found = [s for s in found if not any(_overlap(s, e) for e in excluded)]
+            if name == "CONTACT" and (self.emails or self.get("REPLY")):
+                found = found + self.get("ADDRESS")
+            self.spans[name] = found
+        return found
 
     def gap(self, a: _Span, b: _Span) -> int:
         """Words between two spans (CJK: two characters count as one); 0 when they touch."""
@@ -294,6 +305,10 @@ class _Clause:
             elif self.gap(span, neg) <= self.language.neg_after:
                 return True
         return False
+
+
+#: noun concept -> the concept of the look-alikes removed from it
+_NOUNS = {"PAY": "EXCLUDE", "CONTACT": "EXCLUDE_CONTACT", "ADDRESS": "EXCLUDE_CONTACT"}
 
 
 def _merge_adjacent(spans: list[_Span], text: str) -> list[_Span]:
@@ -331,7 +346,10 @@ def _clauses(
         if index in seen or index + 1 >= len(bounds):
             continue
         seen.add(index)
-        yield _Clause(language, text, bounds[index], bounds[index + 1], words, portal)
+        start, end = bounds[index], bounds[index + 1]
+        if language.triggers.search(text[start:end]) is None:
+            continue
+        yield _Clause(language, text, start, end, words, portal)
 
 
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
@@ -428,7 +446,9 @@ def find_change_requests(text: str, *, has_identifier: bool = False) -> list[Cha
     found = _find(text, folded, has_identifier)
     if offsets is not None:
         found = [
-            ChangeRequest(r.code, r.language, offsets[r.start], _after_marks(text, offsets[r.end - 1] + 1))
+            ChangeRequest(
+                r.code, r.language, offsets[r.start], _after_marks(text, offsets[r.end - 1] + 1)
+            )
             for r in found
         ]
     return found
@@ -461,19 +481,22 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
         if not anchors:
             continue
         for clause in _clauses(language, folded, words, anchors):
-            if clause.get("WARN") or clause.get("HYPO"):
-                continue
             if BANK not in found:
                 spans = _bank_rule(clause, has_identifier)
-                if spans is not None:
+                if spans is not None and not _quiet(clause):
                     found[BANK] = _request(BANK, code, spans)
             if CONTACT not in found:
                 spans = _contact_rule(clause)
-                if spans is not None:
+                if spans is not None and not _quiet(clause):
                     found[CONTACT] = _request(CONTACT, code, spans)
             if len(found) == 2:
                 return list(found.values())
     return list(found.values())
+
+
+def _quiet(clause: _Clause) -> bool:
+    """A warning ("beware of fraud") or a hypothesis ("if you receive...") asks nothing."""
+    return bool(clause.get("WARN") or clause.get("HYPO"))
 
 
 def _latin_languages(folded: str) -> frozenset[str]:
