@@ -71,7 +71,7 @@ _SCRIPT_OF: Mapping[str, re.Pattern[str] | None] = {
     "zh": re.compile(r"[\u4e00-\u9fff]"),
     "ja": re.compile(r"[\u3040-\u30ff]"),
 }
-_KANA = _SCRIPT_OF["ja"]
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().-]{6,20}\d(?!\w)")
 _WORD = re.compile(r"\w+")
