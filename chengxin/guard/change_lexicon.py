@@ -48,6 +48,8 @@ def _lexicon(**concepts: str) -> dict[str, str]:
 
 _EN = _lexicon(
     PAY=r"""
+        bank (?:letter|certificate|reference letter)
+        account confirmation letter
         accounts?
         acct
         a/c
@@ -135,6 +137,8 @@ _EN = _lexicon(
         correct
         """,
     CHANGE=r"""
+        opened
+        supersed\w*
         chang(?:e|ed|es|ing)
         switch(?:ed|es|ing)?
         moved
@@ -186,6 +190,7 @@ _EN = _lexicon(
         unable to (?:receive|accept)
         """,
     PAYDIR=r"""
+        use
         pay
         paid
         paying
@@ -443,6 +448,8 @@ _EN = _lexicon(
 
 _ES = _lexicon(
     PAY=r"""
+        certificado (?:bancario|de titularidad)
+        carta bancaria
         cuentas?
         datos bancarios
         datos (?:de )?(?:pago|transferencia|la cuenta)
@@ -507,6 +514,9 @@ _ES = _lexicon(
         recientemente abiert[oa]s?
         """,
     CHANGE=r"""
+        abierto
+        abrimos
+        aperturad[oa]
         (?<!tipo\x20de\x20)(?<!a\x20)cambio(?! de divisas?)
         cambi(?!o\b)\w*
         modific\w*
@@ -545,6 +555,8 @@ _ES = _lexicon(
         ser[aá] cerrad\w*
         """,
     PAYDIR=r"""
+        us(?:e|en|ar)
+        utilic\w*
         pag\w*
         abon\w*
         transfer\w*
@@ -586,8 +598,9 @@ _ES = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        a partir de (?:ahora|hoy|este|esta|la pr[oó]xima|el pr[oó]ximo|ma[nñ]ana|\d+|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|mi[ée]rcoles|jueves|viernes)
+        a partir del (?:pr[oó]ximo|\d+|d[ií]a|mes|lunes)
         tod[ao]s? (?:la |las |los )?(?:comunicaci[óo]n|comunicaciones|correspondencia|correos|mensajes|respuestas)
-        a partir de (?:ahora|hoy|este|esta|la pr[oó]xima|el pr[oó]ximo|ma[nñ]ana|\w+)
         de ahora en adelante
         desde (?:ahora|hoy|este|esta)
         en adelante
@@ -697,7 +710,7 @@ _ES = _lexicon(
         de siempre
         (?:indicad|detallad|mencionad|se[nñ]alad)[oa]s? (?:en|de) (?:la|el|nuestra|nuestro) (?:[uú]ltim[oa]|anterior|factura|proforma|pi|contrato|pedido)
         como (?:en|figura en|consta en|aparece en) (?:la|el) (?:[uú]ltim[oa]|anterior|factura|proforma|pi)
-        (?:figura|figuran|consta|constan|aparece|aparecen) en (?:la|el) (?:[uú]ltim[oa]|anterior|factura|proforma|pi|contrato)
+        (?:figura|figuran|consta|constan|aparece|aparecen) en (?:la|el) (?:[uú]ltim[oa]|anterior|factura|proforma|pi|contrato)(?! adjunt| nuev| que adjunt)
         """,
     WARN=r"""
         supuestamente
@@ -769,6 +782,8 @@ _ES = _lexicon(
 
 _FR = _lexicon(
     PAY=r"""
+        attestation (?:bancaire|de rib)
+        lettre bancaire
         comptes?
         rib
         iban
@@ -850,6 +865,8 @@ _FR = _lexicon(
         secondaires?
         """,
     CHANGE=r"""
+        ouvert
+        remplac\w*
         chang\w*
         modifi\w*
         mise [àa] jour
@@ -890,6 +907,7 @@ _FR = _lexicon(
         hors service
         """,
     PAYDIR=r"""
+        utilis\w*
         pa(?:y|i)\w*
         r[èée]gl\w*
         vir\w*
@@ -921,10 +939,11 @@ _FR = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        [àa] partir d['’]?\s*(?:aujourd['’]hui|maintenant|ce|cette|la prochaine|le prochain|\d+|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|lundi|demain)
+        [àa] partir du (?:\d+|prochain|mois|lundi)
         (?:toute|toutes|tous) (?:la |les |vos )?(?:correspondances?|communications?|e-?mails|courriels|[ée]changes|r[ée]ponses)
         d[ée]sormais
         dor[ée]navant
-        [àa] partir d['’]?\s*(?:aujourd['’]hui|maintenant|ce|cette|la prochaine|le prochain|\w+)
         [àa] l['’]avenir
         pour l['’]avenir
         [àa] compter d\w*
@@ -1098,6 +1117,9 @@ _FR = _lexicon(
 
 _DE = _lexicon(
     PAY=r"""
+        \w*bankbest[äa]tigung\w*
+        \w*bankbescheinigung\w*
+        \w*kontobest[äa]tigung\w*
         \w*empf[äa]nger(?:daten|konto|bank|angaben|informationen)\w*
         \w*kont(?:o|os|en)\w*
         \w*bankverbindung\w*
@@ -1178,6 +1200,7 @@ _DE = _lexicon(
         (?:privat|zweit|neu|ersatz|ausweich|sonder|ander)(?:kont\w*|bank\w*|adresse\w*|mail\w*|e-mail\w*|nummer\w*|handy\w*|telefon\w*)
         """,
     CHANGE=r"""
+        er[öo]ffnet
         (?:ge)?[äa]nder(?:t|te|ten|ter|tes|n|ung|ungen)
         \w+[äa]nderung\w*
         [äa]nderungs\w*
@@ -1223,6 +1246,9 @@ _DE = _lexicon(
         wird (?:\w+ )?(?:geschlossen|aufgel[öo]st|gek[üu]ndigt)
         """,
     PAYDIR=r"""
+        nutzen
+        verwenden
+        benutzen
         [üu]berweis\w*
         [üu]berwiesen
         (?:be|ein|aus)?zahl(?:en|ung\w*|t|te|ten|st|e)
@@ -1452,6 +1478,9 @@ _DE = _lexicon(
 
 _PT = _lexicon(
     PAY=r"""
+        declara[çc][ãa]o banc[áa]ria
+        carta banc[áa]ria
+        comprovante de titularidade
         contas?
         dados banc[áa]rios
         dados (?:de )?(?:pagamento|transfer[êe]ncia|da conta)
@@ -1526,6 +1555,9 @@ _PT = _lexicon(
         secund[áa]ri[oa]s?
         """,
     CHANGE=r"""
+        abrimos
+        aberta
+        aberto
         alter\w*
         mud\w*
         troc\w*
@@ -1563,6 +1595,8 @@ _PT = _lexicon(
         fora de (?:servi[çc]o|uso)
         """,
     PAYDIR=r"""
+        us(?:e|em|ar)
+        utiliz\w*
         pag\w*
         transfer\w*
         deposit\w*
@@ -1598,8 +1632,9 @@ _PT = _lexicon(
         correspond\w*
         """,
     SHIFT=r"""
+        a partir de (?:agora|hoje|este|esta|amanh[ãa]|\d+|janeiro|fevereiro|mar[çc]o|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|ter[çc]a|quarta|quinta|sexta)
+        a partir d(?:este|esta|o|a|os|as) (?:pr[óo]xim\w*|fatura|factura|m[êe]s|semana|dia|momento|pedido|encomenda|data|ano|\d+)\w*
         tod[ao]s? (?:a |as |os )?(?:correspond[êe]ncias?|comunica[çc](?:[ãa]o|[õo]es)|e-?mails|mensagens|respostas)
-        a partir de (?:agora|hoje|este|esta|amanh[ãa]|\w+)
         de agora em diante
         daqui (?:em diante|para frente)
         doravante
@@ -1629,6 +1664,9 @@ _PT = _lexicon(
         cadastro (?:de )?fornecedor\w*
         """,
     CAUSE=r"""
+        coligad[ao]s?
+        afiliad[ao]s?
+        subsidi[áa]ri[ao]s?
         (?:empresa|sociedade) (?:parceira|associada)
         parceir[oa]s?
         reestrutura\w*
@@ -1849,6 +1887,8 @@ _RU = _lexicon(
         запасн\w*
         """,
     CHANGE=r"""
+        открыли
+        открыт\w*
         измен\w*
         смен\w*
         помен\w*
@@ -1885,6 +1925,7 @@ _RU = _lexicon(
         ликвидир\w*
         """,
     PAYDIR=r"""
+        использ\w*
         оплат\w*
         оплачива\w*
         плат[её]ж\w*
@@ -2156,6 +2197,7 @@ _AR = _lexicon(
         {P}صحيح\w*
         """,
     CHANGE=r"""
+        [وف]?(?:فتحنا|افتتحنا)
         {P}تغيير\w*
         {P}تغير\w*
         [وف]?(?:غيرنا|غيرت|غيروا|سنغير|نغير|يغير|يتغير|تتغير|ستتغير|سيتغير|تغيرت|تغير)\w*
@@ -2190,6 +2232,7 @@ _AR = _lexicon(
         توقف\w*
         """,
     PAYDIR=r"""
+        {P}(?:استخدم|استخدام|استعمال)\w*
         {P}(?:تحويل|حولوا|حول|تحول|يحول|ادفع|ادفعوا|دفع|سداد|سددوا|تسديد|ايداع|إيداع|اودع|أودع|أودعوا|اودعوا|إرسال|ارسال|ارسلوا|أرسلوا|تحويلات)\w*
         {P}(?:المبلغ|الدفعه|الدفعات|المدفوعات|الاموال|الأموال|المستحقات)\w*
         """,
@@ -2379,6 +2422,9 @@ _TR = _lexicon(
         yedek\w*
         """,
     CHANGE=r"""
+        actik
+        acildi
+        acilmis\w*
         degis(?!me|miy|mez|mem|mey)\w*
         degisiklik\w*
         guncelle\w*
@@ -2410,6 +2456,7 @@ _TR = _lexicon(
         \w+(?:mayin|meyin|mayiniz|meyiniz)
         """,
     PAYDIR=r"""
+        kullan\w*
         ode\w*
         havale\w*
         eft\w*
@@ -2676,6 +2723,9 @@ _ZH = _lexicon(
         正确的
         """,
     CHANGE=r"""
+        开立
+        新开
+        开了
         换(?=(?:了)?(?:银行|账户|帐户|账号|帐号|卡|邮箱|号码|手机|电话|微信|联系方式))
         更换
         變更
@@ -2734,6 +2784,8 @@ _ZH = _lexicon(
         停止(?:使用)?
         """,
     PAYDIR=r"""
+        使用
+        改用
         付款
         付到
         付至
@@ -3051,6 +3103,7 @@ _JA = _lexicon(
         正しい
         """,
     CHANGE=r"""
+        開設
         変更
         変わ
         かわり
@@ -3099,6 +3152,8 @@ _JA = _lexicon(
         使用(?:を)?(?:中止|停止)
         """,
     PAYDIR=r"""
+        ご利用
+        ご使用
         振込
         振り込
         お振込

@@ -79,7 +79,7 @@ _MARK = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670
 #: Sentence ends: ". " and the like, CJK full stops, blank lines, list items (a semicolon
 #: joins clauses that belong together: "pay to the account below; the old one is closed").
 _SENTENCE_END = re.compile(
-    r"[.!?](?=\s|$)(?<!\b\w.)(?<!\bco.)(?<!\bnr.)(?<!\bno.)(?<!\bmr.)(?<!\bms.)(?<!\bdr.)"
+    r"[.!?](?=\s|$)(?!\s+[\w.+-]+@)(?<!\b\w.)(?<!\bco.)(?<!\bnr.)(?<!\bno.)(?<!\bmr.)(?<!\bms.)(?<!\bdr.)"
     r"(?<!\bsr.)(?<!\bltd.)(?<!\binc.)|[。！？]|\n\s*\n|\n(?=\s*[-*•])"
 )
 
