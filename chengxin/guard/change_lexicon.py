@@ -116,6 +116,7 @@ _EN = _lexicon(
         contacts?
         """,
     NEW=r"""
+        second
         new
         newly (?:opened|created|established|registered|set up)
         different
@@ -190,6 +191,7 @@ _EN = _lexicon(
         unable to (?:receive|accept)
         """,
     PAYDIR=r"""
+        refund\w*
         use
         pay
         paid
@@ -497,6 +499,7 @@ _ES = _lexicon(
         contactos?
         """,
     NEW=r"""
+        segund[oa]s?
         nuev[oa]s?
         distint[oa]s?
         diferentes?
@@ -555,6 +558,8 @@ _ES = _lexicon(
         ser[aá] cerrad\w*
         """,
     PAYDIR=r"""
+        reembols\w*
+        devoluci[óo]n
         us(?:e|en|ar)
         utilic\w*
         pag\w*
@@ -847,6 +852,8 @@ _FR = _lexicon(
         contacts?
         """,
     NEW=r"""
+        second(?:e)?s?
+        deuxi[èe]mes?
         nouveaux?
         nouvelles?
         nouvel
@@ -907,6 +914,7 @@ _FR = _lexicon(
         hors service
         """,
     PAYDIR=r"""
+        rembours\w*
         utilis\w*
         pa(?:y|i)\w*
         r[èée]gl\w*
@@ -1184,6 +1192,7 @@ _DE = _lexicon(
         kontakt
         """,
     NEW=r"""
+        zweite[nmrs]?
         neue[nmrs]?
         neu
         ge[äa]nderte[nmrs]?
@@ -1246,6 +1255,8 @@ _DE = _lexicon(
         wird (?:\w+ )?(?:geschlossen|aufgel[öo]st|gek[üu]ndigt)
         """,
     PAYDIR=r"""
+        (?:r[üu]ck)?erstatt\w*
+        gutschrift\w*
         nutzen
         verwenden
         benutzen
@@ -1537,6 +1548,7 @@ _PT = _lexicon(
         endere[çc]os?
         """,
     NEW=r"""
+        segund[oa]s?
         nov[oa]s?
         diferentes?
         outr[oa]s?
@@ -1595,6 +1607,9 @@ _PT = _lexicon(
         fora de (?:servi[çc]o|uso)
         """,
     PAYDIR=r"""
+        reembols\w*
+        devolu[çc][ãa]o
+        estorno
         us(?:e|em|ar)
         utiliz\w*
         pag\w*
@@ -1820,6 +1835,8 @@ _PT = _lexicon(
 
 _RU = _lexicon(
     PAY=r"""
+        (?:наш|мой|нашей компании)\w* сч[её]т\w*
+        (?:открыли|открыт\w*|открыл\w*) (?:\w+ )?сч[её]т\w*
         реквизит\w*
         (?:расч[её]тн|банковск|валютн|текущ|нов|друг|ин|резервн|корпоративн)\w* сч[её]т\w*
         сч[её]т\w* (?:в банке|получателя|компании|организации|фирмы)
@@ -1873,6 +1890,7 @@ _RU = _lexicon(
         адрес\w*
         """,
     NEW=r"""
+        втор(?:ой|ая|ое|ые|ого|ую|ом)
         нов(?:ый|ая|ое|ые|ого|ой|ую|ом|ым|ыми|ых|ому)
         друг(?:ой|ая|ое|ие|ого|ую|ом|им|ими|их)
         ин(?:ой|ая|ое|ые|ого|ую|ом)
@@ -1925,6 +1943,8 @@ _RU = _lexicon(
         ликвидир\w*
         """,
     PAYDIR=r"""
+        возврат\w*
+        верн\w*
         использ\w*
         оплат\w*
         оплачива\w*
@@ -2182,6 +2202,7 @@ _AR = _lexicon(
         {P}عنوان\w*
         """,
     NEW=r"""
+        {P}ثاني\w*
         {P}جديد\w*
         {P}جدد
         {P}مختلف\w*
@@ -2232,6 +2253,7 @@ _AR = _lexicon(
         توقف\w*
         """,
     PAYDIR=r"""
+        {P}(?:استرداد|استرجاع|تعويض)\w*
         {P}(?:استخدم|استخدام|استعمال)\w*
         {P}(?:تحويل|حولوا|حول|تحول|يحول|ادفع|ادفعوا|دفع|سداد|سددوا|تسديد|ايداع|إيداع|اودع|أودع|أودعوا|اودعوا|إرسال|ارسال|ارسلوا|أرسلوا|تحويلات)\w*
         {P}(?:المبلغ|الدفعه|الدفعات|المدفوعات|الاموال|الأموال|المستحقات)\w*
@@ -2408,6 +2430,7 @@ _TR = _lexicon(
         adres\w*
         """,
     NEW=r"""
+        ikinci\w*
         guncel(?!le)\w*
         yeni\w*
         farkli\w*
@@ -2456,6 +2479,7 @@ _TR = _lexicon(
         \w+(?:mayin|meyin|mayiniz|meyiniz)
         """,
     PAYDIR=r"""
+        iade\w*
         kullan\w*
         ode\w*
         havale\w*
@@ -2706,6 +2730,7 @@ _ZH = _lexicon(
         地址
         """,
     NEW=r"""
+        第二个
         (?<!更)(?<!革)(?<!创)新
         另一个
         另外一个
@@ -2784,6 +2809,9 @@ _ZH = _lexicon(
         停止(?:使用)?
         """,
     PAYDIR=r"""
+        退款
+        退回
+        返还
         使用
         改用
         付款
@@ -2831,6 +2859,8 @@ _ZH = _lexicon(
         请用
         """,
     SHIFT=r"""
+        这次
+        这一次
         所有(?:的)?(?:邮件|往来|通信|联系|回复)
         一切(?:邮件|往来)
         今后
@@ -3085,6 +3115,7 @@ _JA = _lexicon(
         (?:注文|発注|請求|請求書|口座|契約|コンテナ|追跡|型|品|製品|部品|ロット|シリアル|伝票|登録|法人|会員|お客様|顧客|管理|参照|見積|インボイス|b/l|po)番号
         """,
     NEW=r"""
+        (?:2|二)つ目の
         (?<!更)(?<!革)新
         新しい
         新たな
@@ -3152,6 +3183,8 @@ _JA = _lexicon(
         使用(?:を)?(?:中止|停止)
         """,
     PAYDIR=r"""
+        返金
+        ご返金
         ご利用
         ご使用
         振込
