@@ -444,12 +444,44 @@ _EN = _lexicon(
         banks?
         banking
         """,
+    LINK=r"""
+        of
+        for
+        from
+        by
+        with
+        \w+['’]s
+        \w+s['’]
+        colleague\w*
+        manager\w*
+        assistant\w*
+        forwarder\w*
+        agent\w*
+        staff
+        employee\w*
+        representative\w*
+        rep
+        director\w*
+        person
+        team
+        member\w*
+        supplier\w*
+        customer\w*
+        partner\w*
+        broker\w*
+        office
+        warehouse
+        factory
+        department
+        """,
 )
 
 # -- Spanish --------------------------------------------------------------------------
 
 _ES = _lexicon(
     PAY=r"""
+        domicilio bancario
+        carta del banco
         certificado (?:bancario|de titularidad)
         carta bancaria
         cuentas?
@@ -780,6 +812,29 @@ _ES = _lexicon(
         """,
     BANK=r"""
         bancos?
+        """,
+    LINK=r"""
+        de
+        del
+        para
+        por
+        con
+        que
+        colega\w*
+        compa[ñn]er\w*
+        transitari\w*
+        agente\w*
+        gerente\w*
+        asistente\w*
+        representante\w*
+        emplead\w*
+        proveedor\w*
+        cliente\w*
+        socio\w*
+        oficina\w*
+        almac[ée]n\w*
+        f[áa]brica\w*
+        departamento\w*
         """,
 )
 
@@ -1118,6 +1173,29 @@ _FR = _lexicon(
         """,
     BANK=r"""
         banques?
+        """,
+    LINK=r"""
+        de
+        du
+        des
+        d['’]\w+
+        pour
+        par
+        avec
+        coll[èe]gue\w*
+        transitaire\w*
+        agent\w*
+        responsable\w*
+        assistant\w*
+        repr[ée]sentant\w*
+        employ[ée]\w*
+        fournisseur\w*
+        client\w*
+        partenaire\w*
+        bureau\w*
+        entrep[ôo]t\w*
+        usine\w*
+        service\w*
         """,
 )
 
@@ -1483,12 +1561,40 @@ _DE = _lexicon(
         banken
         hausbank
         """,
+    LINK=r"""
+        von
+        f[üu]r
+        mit
+        des
+        unseres
+        unserer
+        ihres
+        ihrer
+        eines
+        einer
+        \w*kolleg\w*
+        \w*spediteur\w*
+        \w*agent\w*
+        \w*mitarbeiter\w*
+        \w*vertreter\w*
+        \w*lieferant\w*
+        \w*kunde\w*
+        \w*partner\w*
+        \w*b[üu]ro\w*
+        \w*lager\w*
+        \w*abteilung\w*
+        \w*assistent\w*
+        \w*leiter\w*
+        \w*manager\w*
+        """,
 )
 
 # -- Portuguese -----------------------------------------------------------------------
 
 _PT = _lexicon(
     PAY=r"""
+        domic[íi]lio banc[áa]rio
+        carta do banco
         declara[çc][ãa]o banc[áa]ria
         carta banc[áa]ria
         comprovante de titularidade
@@ -1829,6 +1935,31 @@ _PT = _lexicon(
     BANK=r"""
         bancos?
         """,
+    LINK=r"""
+        de
+        do
+        da
+        dos
+        das
+        para
+        por
+        com
+        que
+        colega\w*
+        despachante\w*
+        agente\w*
+        gerente\w*
+        assistente\w*
+        representante\w*
+        funcion[áa]ri\w*
+        fornecedor\w*
+        cliente\w*
+        parceir\w*
+        escrit[óo]rio\w*
+        armaz[ée]m\w*
+        f[áa]brica\w*
+        departamento\w*
+        """,
 )
 
 # -- Russian --------------------------------------------------------------------------
@@ -2147,6 +2278,32 @@ _RU = _lexicon(
     BANK=r"""
         банк\w*
         """,
+    LINK=r"""
+        нашего
+        нашей
+        моего
+        моей
+        его
+        ее
+        их
+        для
+        от
+        у
+        коллег\w*
+        экспедитор\w*
+        агент\w*
+        менеджер\w*
+        сотрудник\w*
+        представител\w*
+        поставщик\w*
+        клиент\w*
+        партн[её]р\w*
+        офис\w*
+        склад\w*
+        завод\w*
+        отдел\w*
+        помощни\w*
+        """,
 )
 
 # -- Arabic ---------------------------------------------------------------------------
@@ -2380,6 +2537,9 @@ _AR = _lexicon(
     BANK=r"""
         {P}بنك\w*
         {P}مصرف\w*
+        """,
+    LINK=r"""
+        {P}(?:زميل|وكيل|مدير|موظف|مساعد|مندوب|ممثل|مورد|عميل|شريك|مكتب|مستودع|مخزن|مصنع|قسم|مسؤول|مسئول)\w*
         """,
 )
 
@@ -2661,6 +2821,23 @@ _TR = _lexicon(
         """,
     BANK=r"""
         banka\w*
+        """,
+    LINK=r"""
+        meslektas\w*
+        nakliyeci\w*
+        acente\w*
+        temsilci\w*
+        mudur\w*
+        calisan\w*
+        asistan\w*
+        tedarikci\w*
+        musteri\w*
+        ortag\w*
+        ofis\w*
+        depo\w*
+        fabrika\w*
+        departman\w*
+        sorumlu\w*
         """,
 )
 
@@ -3068,6 +3245,27 @@ _ZH = _lexicon(
         银行
         銀行
         """,
+    LINK=r"""
+        同事
+        员工
+        专员
+        经理
+        客户
+        业务员
+        助理
+        负责人
+        联系人
+        总监
+        主管
+        老板
+        代理
+        货代
+        供应商
+        仓库
+        工厂
+        办公室
+        部门
+        """,
 )
 
 # -- Japanese -------------------------------------------------------------------------
@@ -3385,6 +3583,24 @@ _JA = _lexicon(
     BANK=r"""
         銀行
         金融機関
+        """,
+    LINK=r"""
+        担当
+        社員
+        スタッフ
+        部長
+        課長
+        マネージャー
+        代理店
+        フォワーダー
+        アシスタント
+        同僚
+        事務所
+        倉庫
+        工場
+        部署
+        取引先
+        お客様
         """,
 )
 

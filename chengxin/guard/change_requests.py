@@ -141,6 +141,7 @@ _CONCEPTS = (
     "SHIFT",
     "NOW",
     "BANK",
+    "LINK",
     "OUTGOING",
     "PORTAL",
     "RECORDS",
@@ -297,6 +298,14 @@ class _Clause:
                 return other
         return None
 
+    def linked(self, noun: _Span, word: _Span) -> bool:
+        """Whether the words between go to someone else: "the e-mail of our new forwarder"."""
+        pattern = self.language.concepts.get("LINK")
+        if pattern is None:
+            return False
+        first, second = (noun, word) if noun.start <= word.start else (word, noun)
+        return pattern.search(self.text, first.end, second.start) is not None
+
     def negated(self, span: _Span) -> bool:
         for neg in self.get("NEG"):
             if neg.end <= span.start or _overlap(neg, span):
@@ -395,13 +404,14 @@ def _rule(
             return noun, stop
         if clause.near("ASSURE", noun, assure_window) is not None:
             continue
-        new = clause.near("NEW", noun, 3)
-        if new is not None:
-            return noun, new
-        if not clause.portal:
-            for change in clause.get("CHANGE"):
-                if clause.gap(noun, change) <= change_window and not clause.negated(change):
-                    return noun, change
+        changes = [c for c in clause.get("CHANGE") if clause.gap(noun, c) <= change_window]
+        if any(clause.negated(c) for c in changes):
+            continue  # "the bank details do not change": an assurance
+        for new in clause.get("NEW"):
+            if clause.gap(noun, new) <= 3 and not clause.linked(noun, new):
+                return noun, new
+        if changes and not clause.portal:
+            return noun, changes[0]
         received = clause.near("RECEIVED", noun, 6)
         if received is not None and not clause.negated(received):
             continue
