@@ -39,7 +39,7 @@ def _alternatives(block: str) -> str:
 
 def _lexicon(**concepts: str) -> dict[str, str]:
     return {
-        name: (block if name == "NEG_WINDOW" else _alternatives(block))
+        name: (block if name.endswith("_WINDOW") else _alternatives(block))
         for name, block in concepts.items()
     }
 
@@ -67,6 +67,7 @@ _EN = _lexicon(
         (?:remittance|payment|wire|wiring|transfer) (?:details|instructions|information|info|coordinates|data)
         """,
     EXCLUDE=r"""
+        your (?:\w+ )?(?:bank(?:ing)? )?(?:details|information|info|accounts?|iban|beneficiary|banks?|remittance details|payment details)
         bank (?:is|are|will be) closed
         accounts? (?:manager|managers|executive|executives|team|department|dept|officer|rep|representative|statement|statements|payable|receivable|clerk|office|opening)
         key accounts?
@@ -381,6 +382,8 @@ _EN = _lexicon(
         no changes?
         """,
     WARN=r"""
+        only ever
+        (?:only|solely) (?:\w+ ){0,3}?(?:by|via|through|with) (?:a |an )?(?:signed|official|registered|written|stamped|formal) \w+
         supposedly
         allegedly
         purportedly
@@ -405,6 +408,7 @@ _EN = _lexicon(
         verify (?:any|such|all) (?:changes?|requests?)
         """,
     HYPO=r"""
+        (?:confirm|check|verify|tell us|let us know) (?:\w+ )?(?:whether|if)
         (?:received|got|had) (?:an?|some|this|that|the) (?:\w+ ){0,2}?(?:e-?mails?|messages?|requests?|letters?|calls?|notices?)
         (?:if|should|in case|whenever|unless) (?:\w+ ){0,6}?(?:receive|receives|received|get|gets|got|see|notice|ask|asks|asked|request|requests|requested|claim|claims|claiming)
         (?:any|an) (?:e-?mails?|messages?|letters?|requests?|calls?|notices?|notifications?) (?:asking|claiming|requesting|stating|informing|saying|that|which|about|to)
@@ -498,6 +502,7 @@ _ES = _lexicon(
         instrucciones de pago
         """,
     EXCLUDE=r"""
+        (?:sus|su|vuestros?|vuestras?) (?:datos bancarios|cuentas?(?: bancarias?)?|bancos?|iban|coordenadas bancarias)
         cuentas? clave
         (?:gestor|gestora|ejecutiv[oa]|responsable|encargad[oa]|director[a]?) (?:de )?(?:la )?cuentas?
         (?:estado|extracto)s? de cuentas?
@@ -729,6 +734,7 @@ _ES = _lexicon(
         sin
         ni
         """,
+    NEW_WINDOW="2 3",
     NEG_WINDOW="3 1",
     ASSURE=r"""
         sin cambios?
@@ -861,6 +867,7 @@ _FR = _lexicon(
         (?:instructions?|modalit[ée]s|coordonn[ée]es) de (?:paiement|virement|r[èe]glement)
         """,
     EXCLUDE=r"""
+        (?:vos|votre) (?:coordonn[ée]es bancaires|comptes?(?: bancaires?)?|banques?|rib|iban|domiciliation(?: bancaire)?)
         comptes?[- ]cl[ée]s?
         grands? comptes?
         (?:gestionnaire|charg[ée]e?|responsable|directeur|directrice|chef) (?:de |du |des )?comptes?
@@ -1093,6 +1100,7 @@ _FR = _lexicon(
         ni
         rien
         """,
+    NEW_WINDOW="2 3",
     NEG_WINDOW="3 2",
     ASSURE=r"""
         inchang[ée]e?s?
@@ -1228,6 +1236,7 @@ _DE = _lexicon(
         beg[üu]nstigte\w*
         """,
     EXCLUDE=r"""
+        (?:ihre|ihr|ihrem|ihren|ihrer|eure|euer) (?:\w*bankverbindung\w*|\w*bankdaten|bank|hausbank|iban\w*|\w*kont(?:o|os|en)\w*)
         (?:schl[üu]ssel|gro(?:ss|ß))kunde\w*
         \w*skont\w*
         \w*kontoausz[üu]g\w*
@@ -1615,6 +1624,7 @@ _PT = _lexicon(
         instru[çc][õo]es de pagamento
         """,
     EXCLUDE=r"""
+        (?:os seus|as suas|seus|suas|sua|seu|vossos?|vossas?) (?:dados banc[áa]rios|contas?(?: banc[áa]rias?)?|bancos?|iban|nib)
         contas?[- ]chaves?
         (?:gerente|gestor|gestora|executiv[oa]|respons[áa]vel) (?:de )?contas?
         (?:em|por) conta
@@ -1848,6 +1858,7 @@ _PT = _lexicon(
         sem
         nem
         """,
+    NEW_WINDOW="2 3",
     NEG_WINDOW="3 1",
     ASSURE=r"""
         sem (?:altera[çc](?:[ãa]o|[õo]es)|mudan[çc]as?)
@@ -1984,6 +1995,7 @@ _RU = _lexicon(
         платежн\w* (?:данн|инструкци|информаци)\w*
         """,
     EXCLUDE=r"""
+        ваш\w* (?:банковск\w* )?(?:реквизит\w*|сч[её]т\w*|банк\w*)
         сч[её]т\w* (?:на оплату|№|номер|no|n|#|\d)
         (?:выставл|выстав|прилага|высыла|подписан|подпиш|подпис)\w* (?:\w+ ){0,2}?сч[её]т\w*
         оплат\w* сч[её]т\w*
@@ -2321,6 +2333,7 @@ _AR = _lexicon(
         {P}(?:تعليمات|بيانات|تفاصيل|معلومات) {P}(?:الدفع|التحويل|السداد)
         """,
     EXCLUDE=r"""
+        {P}(?:بيانات|تفاصيل|معلومات|حساب|بنك|مصرف)\w*(?:كم|ك)(?: {P}(?:بنكي|مصرفي)\w*)?
         {P}حسابه
         {P}حسابها
         {P}حسابهم
@@ -2483,6 +2496,7 @@ _AR = _lexicon(
         أبدا
         مطلقا
         """,
+    NEW_WINDOW="2 3",
     NEG_WINDOW="2 1",
     ASSURE=r"""
         {P}(?:نفس|ذات)
@@ -2557,6 +2571,8 @@ _TR = _lexicon(
         (?:odeme|havale|transfer) bilgi\w*
         """,
     EXCLUDE=r"""
+        banka (?:bilgi|hesap|hesab)\w*(?:iniz|niz)\w*
+        (?:iban|hesap|hesab)\w*(?:iniz|niz)\w*
         hesap (?:yonetici|sorumlu|temsilci|ekstre|ozet|dokum)\w*
         (?:musteri|kullanici|uye) hesab\w*
         hesapla\w*
@@ -2869,6 +2885,7 @@ _ZH = _lexicon(
         卡号
         """,
     EXCLUDE=r"""
+        (?:贵司|贵公司|您|你们|你方|贵方)的?(?:银行|收款)?(?:账户|帐户|账号|帐号|银行|收款信息)
         (?:微信|登录|登陆|用户|会员|平台|阿里巴巴|网店|店铺|邮箱|qq|游戏)(?:账号|帐号|账户|帐户)
         (?:账号|帐号)密码
         客户经理
@@ -3288,6 +3305,7 @@ _JA = _lexicon(
         swift
         """,
     EXCLUDE=r"""
+        (?:御社|貴社|お客様)(?:の)?(?:振込先)?(?:口座|振込先|銀行)
         銀行(?:が|は)?休業\w*
         銀行(?:手数料|休業日|営業日)
         """,

@@ -169,6 +169,7 @@ class _Language:
     splitter: re.Pattern[str] | None
     neg_before: int
     neg_after: int
+    new_window: tuple[int, int]
 
 
 _UPPER_ESCAPE = re.compile(r"\\[A-Z]")
@@ -193,6 +194,7 @@ def _language(code: str) -> _Language:
     ]
     splitter = SPLITTERS.get(code)
     neg_before, neg_after = lexicon.get("NEG_WINDOW", "3 1").split()
+    new_before, new_after = lexicon.get("NEW_WINDOW", "2 1").split()
     return _Language(
         code=code,
         cjk=cjk,
@@ -202,6 +204,7 @@ def _language(code: str) -> _Language:
         splitter=_compile(splitter, cjk) if splitter else None,
         neg_before=int(neg_before),
         neg_after=int(neg_after),
+        new_window=(int(new_before), int(new_after)),
     )
 
 
@@ -407,8 +410,10 @@ def _rule(
         changes = [c for c in clause.get("CHANGE") if clause.gap(noun, c) <= change_window]
         if any(clause.negated(c) for c in changes):
             continue  # "the bank details do not change": an assurance
+        before, after = clause.language.new_window
         for new in clause.get("NEW"):
-            if clause.gap(noun, new) <= 3 and not clause.linked(noun, new):
+            window = before if new.start < noun.start else after
+            if clause.gap(noun, new) <= window and not clause.linked(noun, new):
                 return noun, new
         if changes and not clause.portal:
             return noun, changes[0]
