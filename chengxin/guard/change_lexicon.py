@@ -84,6 +84,13 @@ _EN = _lexicon(
         (?:data|memory|food|world|blood|river|sperm|test) banks?
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         e-?mails?(?: address(?:es)?)?
         mail
         e-?mail account
@@ -168,6 +175,10 @@ _EN = _lexicon(
         current
         """,
     STOP=r"""
+        outdated
+        out of date
+        no longer current
+        superseded
         closed(?! (?:on|for|during|over|until|till|from|due|because|today|tomorrow|this|next))
         frozen
         blocked
@@ -284,6 +295,7 @@ _EN = _lexicon(
         (?:this|the following|the new|below) \w+(?: \w+)? only
         """,
     RECORDS=r"""
+        register (?:the|our|this|these|it)
         your (?:records?|system|systems|database|vendor (?:file|master|records?|profile|details|data)|supplier (?:file|master|records?|profile|data)|master (?:data|file)|erp|accounting system|payment system|books|file|files|address book|contact list|contacts|payee list|beneficiary list)
         (?:vendor|supplier) (?:master|master data|master file|profile)
         """,
@@ -478,6 +490,16 @@ _EN = _lexicon(
         factory
         department
         """,
+    EFFECTIVE=r"""
+        (?:with|from) immediate effect
+        effective (?:immediately|today|now|from|as of)
+        with effect from
+        as of today
+        starting today
+        from today(?: on(?:wards?)?)?
+        henceforth
+        from now on
+        """,
 )
 
 # -- Spanish --------------------------------------------------------------------------
@@ -513,6 +535,13 @@ _ES = _lexicon(
         (?:comisiones|gastos|cargos) bancari[oa]s
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         correos?(?: electr[oó]nicos?)?
         e-?mails?
         direcci[oó]n (?:de )?(?:correo|e-?mail)(?: electr[oó]nico)?
@@ -577,6 +606,8 @@ _ES = _lexicon(
         habitual(?:es)?
         """,
     STOP=r"""
+        desactualizad[oa]s?
+        obsolet[oa]s?
         cerrad[oa]s?
         cancelad[oa]s?
         bloquead[oa]s?
@@ -669,6 +700,8 @@ _ES = _lexicon(
         actualmente
         """,
     RECORDS=r"""
+        registr(?:en|e|ar) (?:la|esta|nuestra|estos|los)
+        den de alta
         (?:sus|su|vuestros?|vuestras?) (?:registros?|sistemas?|base de datos|archivos?|ficheros?|expedientes?|datos maestros|maestro de proveedores|agenda|contactos)
         maestro de proveedores
         ficha de proveedor
@@ -842,6 +875,14 @@ _ES = _lexicon(
         f[áa]brica\w*
         departamento\w*
         """,
+    EFFECTIVE=r"""
+        con efecto inmediato
+        con efectos? desde
+        a partir de (?:hoy|ahora)
+        desde hoy
+        de ahora en adelante
+        en lo sucesivo
+        """,
 )
 
 # -- French ---------------------------------------------------------------------------
@@ -886,6 +927,13 @@ _FR = _lexicon(
         (?:jours?|vacances) (?:f[ée]ri[ée]s?|bancaires?)
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         e-?mails?
         mails?
         courriels?
@@ -904,6 +952,8 @@ _FR = _lexicon(
         coordonn[ée]es(?! bancaires| de paiement| de virement)
         """,
     EXCLUDE_CONTACT=r"""
+        num[ée]ro \d+\w*
+        sous le num[ée]ro
         num[ée]ros? (?:de |du |d['’])\s*(?:commande|facture|compte|s[ée]rie|lot|suivi|conteneur|mod[eè]le|article|client|fournisseur|r[ée]f[ée]rence|tva|siret|siren|dossier|contrat|colis|pi|po|bon|iban)
         num[ée]ro (?:iban|swift|bic)
         nombre de
@@ -914,6 +964,7 @@ _FR = _lexicon(
         contacts?
         """,
     NEW=r"""
+        perso
         second(?:e)?s?
         deuxi[èe]mes?
         nouveaux?
@@ -958,6 +1009,8 @@ _FR = _lexicon(
         vieil(?:le)?s?
         """,
     STOP=r"""
+        obsol[èe]tes?
+        p[ée]rim[ée]e?s?
         ferm[ée]e?s?
         cl[oô]tur[ée]e?s?
         bloqu[ée]e?s?
@@ -1039,6 +1092,7 @@ _FR = _lexicon(
         [àa] pr[ée]sent
         """,
     RECORDS=r"""
+        enregistr(?:er|ez) (?:le|ce|notre|ces|les)
         (?:vos|votre) (?:dossiers?|fichiers?|syst[eè]mes?|registres?|base de donn[ée]es|fiche fournisseur|r[ée]f[ée]rentiel|donn[ée]es|carnet d['’]adresses|contacts|erp|enregistrements?)
         fiche fournisseur
         fichier fournisseurs?
@@ -1154,8 +1208,8 @@ _FR = _lexicon(
         lorsque vous recev\w*
         """,
     RECEIVED=r"""
+        (?<!de\x20)r[ée]ception
         re[cç]u\w*
-        r[ée]ception
         arriv[ée]e?s?
         cr[ée]dit[ée]e?s? sur
         encaiss[ée]\w*
@@ -1205,6 +1259,16 @@ _FR = _lexicon(
         usine\w*
         service\w*
         """,
+    EFFECTIVE=r"""
+        avec effet imm[ée]diat
+        [àa] effet imm[ée]diat
+        avec effet au
+        [àa] compter d['’]aujourd['’]hui
+        [àa] partir d['’]aujourd['’]hui
+        d[ée]sormais
+        dor[ée]navant
+        d[èe]s (?:[àa] pr[ée]sent|aujourd['’]hui)
+        """,
 )
 
 # -- German ---------------------------------------------------------------------------
@@ -1247,6 +1311,13 @@ _DE = _lexicon(
         bank(?:feiertag|feiertage|geb[üu]hren|spesen|kosten)\w*
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         e-?mail(?:-?adressen?|-?konto|-?account|-?postfach|s)?
         mail(?:-?adressen?|-?konto|-?account|s)?
         \w*mailadressen?
@@ -1326,6 +1397,8 @@ _DE = _lexicon(
         \w*altkont\w*
         """,
     STOP=r"""
+        veraltet\w*
+        nicht mehr aktuell
         geschlossen
         gesperrt
         gek[üu]ndigt
@@ -1417,6 +1490,10 @@ _DE = _lexicon(
         zurzeit
         """,
     RECORDS=r"""
+        hinterlegen sie
+        bitte (?:\w+ ){0,3}?hinterlegen
+        zu hinterlegen
+        erfassen
         (?:ihr\w*|euer\w*|eure\w*) (?:unterlagen|system\w*|datenbank|stammdaten|lieferantenstamm\w*|kreditorenstamm\w*|akten|daten|adressbuch|kontakte|erp|buchhaltung\w*|verzeichnis\w*)
         \w*stammdaten
         lieferantenstamm\w*
@@ -1490,6 +1567,8 @@ _DE = _lexicon(
         """,
     NEG_WINDOW="4 3",
     ASSURE=r"""
+        (?:bei uns |bei ihnen )?hinterlegte\w*
+        bei (?:uns|ihnen) hinterlegt
         unver[äa]ndert\w*
         bleib\w*
         gleiche[nmrs]?
@@ -1596,6 +1675,14 @@ _DE = _lexicon(
         \w*leiter\w*
         \w*manager\w*
         """,
+    EFFECTIVE=r"""
+        ab sofort
+        mit sofortiger wirkung
+        mit wirkung (?:zum|ab|vom)
+        ab heute
+        von nun an
+        fortan
+        """,
 )
 
 # -- Portuguese -----------------------------------------------------------------------
@@ -1638,6 +1725,13 @@ _PT = _lexicon(
         feriados? banc[áa]rios?
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         e-?mails?
         endere[çc]os? de e-?mail
         correio eletr[ôo]nico
@@ -1706,6 +1800,8 @@ _PT = _lexicon(
         habitua(?:l|is)
         """,
     STOP=r"""
+        desatualizad[oa]s?
+        obsolet[oa]s?
         encerrad[oa]s?
         fechad[oa]s?
         cancelad[oa]s?
@@ -1791,6 +1887,8 @@ _PT = _lexicon(
         actualmente
         """,
     RECORDS=r"""
+        cadastr(?:ar|em|e)
+        registr(?:ar|em|e) (?:a|esta|nossa|os)
         (?:seus|suas|vossos?|vossas?|o seu|a sua) (?:registros?|registos?|sistemas?|cadastros?|base de dados|arquivos?|ficheiros?|dados mestres?|agenda|contatos|contactos)
         cadastro (?:de )?fornecedor\w*
         """,
@@ -1916,6 +2014,7 @@ _PT = _lexicon(
         quando receber
         """,
     RECEIVED=r"""
+        (?<!de\x20)recebimento
         recebid[oa]s?
         recebemos (?:o|a|seu|sua|vosso|vossa) (?:pagamento|transfer[êe]ncia|dep[óo]sito|valor)
         chegou
@@ -1926,7 +2025,6 @@ _PT = _lexicon(
         obrigad[oa] pelo pagamento
         caiu na conta
         entrou na conta
-        recebimento
         """,
     NOW=r"""
         agora (?:o|a|os|as|nossa|nosso|nossas|nossos|minha|meu) (?:\w+ ){1,3}?(?:[ée]|s[ãa]o|ser[áa]o?|est[áa]o?|passa|passam)
@@ -1971,12 +2069,22 @@ _PT = _lexicon(
         f[áa]brica\w*
         departamento\w*
         """,
+    EFFECTIVE=r"""
+        com efeito imediato
+        com efeitos? a partir
+        a partir de (?:hoje|agora)
+        desde j[áa]
+        de agora em diante
+        doravante
+        """,
 )
 
 # -- Russian --------------------------------------------------------------------------
 
 _RU = _lexicon(
     PAY=r"""
+        указанн\w* (?:ниже |выше )?сч[её]т\w*
+        сч[её]т\w* ниже
         (?:наш|мой|нашей компании)\w* сч[её]т\w*
         (?:открыли|открыт\w*|открыл\w*) (?:\w+ )?сч[её]т\w*
         реквизит\w*
@@ -2006,6 +2114,13 @@ _RU = _lexicon(
         банкет\w*
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         (?:электронн\w* )?почт(?:а|ы|у|е|ой|ою|ов\w*)
         (?:e-?mail|email|имейл\w*|емейл\w*|мейл\w*|имэйл\w*)
         ящик\w*
@@ -2026,8 +2141,8 @@ _RU = _lexicon(
         контакт\w*
         """,
     EXCLUDE_CONTACT=r"""
+        номер\w* \d+\w*
         номер\w* (?:заказ|сч[её]т|договор|контейнер|инвойс|парти|накладн|отслеживани|модел|артикул|позици|платеж|плат[её]ж|поручени|рейс|коносамент|декларац|iban|свифт|swift)\w*
-        номер\w* \d
         """,
     ADDRESS=r"""
         адрес\w*
@@ -2073,6 +2188,8 @@ _RU = _lexicon(
         текущ\w*
         """,
     STOP=r"""
+        устарел\w*
+        неактуальн\w*
         закры\w*
         заблокир\w*
         заморож\w*
@@ -2157,6 +2274,7 @@ _RU = _lexicon(
         в настоящее время
         """,
     RECORDS=r"""
+        внес\w* в (?:\w+ )?(?:систем|баз|карточк|уч[её]т)\w*
         (?:ваш\w*|сво\w*) (?:\w+ )?(?:систем|баз|уч[её]т|запис|справочник|карточк|контакт|данны)\w*
         у себя
         карточк\w* (?:контрагента|поставщика|компании)
@@ -2262,7 +2380,8 @@ _RU = _lexicon(
         любое (?:письм|сообщени|уведомлени)\w*
         """,
     RECEIVED=r"""
-        получ(?:ил|или|ен|ена|ено|ены)\w*
+        получ(?:ил|или)\w*
+        получен(?:а|о|ы)?
         поступ(?:ил|ила|ило|или|ление|ления|лении)\w*
         зачислен\w*
         пришл[аои]
@@ -2316,6 +2435,14 @@ _RU = _lexicon(
         отдел\w*
         помощни\w*
         """,
+    EFFECTIVE=r"""
+        с сегодняшнего дня
+        с настоящего момента
+        с момента получения
+        впредь
+        отныне
+        с немедленным вступлением
+        """,
 )
 
 # -- Arabic ---------------------------------------------------------------------------
@@ -2348,6 +2475,13 @@ _AR = _lexicon(
         (?:رسوم|عمولات|عموله|عطله|عطلات) {P}(?:بنك|مصرف)\w*
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         {P}بريد\w*(?: {P}(?:الكتروني|إلكتروني|ألكتروني)\w*)?
         {P}(?:ايميل|إيميل|ايميلات|إيميلات)\w*
         {P}(?:e-?mail|email)
@@ -2365,8 +2499,8 @@ _AR = _lexicon(
         {P}(?:وسائل|بيانات|معلومات|طرق) {P}(?:التواصل|الاتصال)
         """,
     EXCLUDE_CONTACT=r"""
+        {P}رقم\w* \d+\w*
         {P}رقم\w* {P}(?:حساب|طلب|فاتور|شحن|حاوي|تتبع|مرجع|طلبي|موديل|صنف|ايبان|آيبان|أيبان|إيبان|سويفت|عقد|دفع|تحويل|بوليص|امر|أمر|منتج|قطع|وحد)\w*
-        {P}رقم\w* \d
         """,
     ADDRESS=r"""
         {P}عنوان\w*
@@ -2464,6 +2598,7 @@ _AR = _lexicon(
         في الوقت الحالي
         """,
     RECORDS=r"""
+        {P}تسجيل\w*
         {P}(?:سجلاتكم|سجلكم|نظامكم|أنظمتكم|انظمتكم|ملفاتكم|ملفكم|بياناتكم|قاعده بياناتكم|دفاتركم)
         """,
     CAUSE=r"""
@@ -2526,7 +2661,8 @@ _AR = _lexicon(
         (?:أي|اي) (?:رساله|بريد|طلب|إيميل|ايميل|اتصال|مراسله)\w*
         """,
     RECEIVED=r"""
-        {P}(?:استلمنا|استلام|تسلمنا|تلقينا|وصلت|وصل|وصلنا|وصلتنا|ورود|دخل|أضيف|اضيف)\w*
+        {P}(?:استلمنا|تسلمنا|تلقينا|وصلت|وصل|وصلنا|وصلتنا|ورود|دخل|أضيف|اضيف)\w*
+        (?<!حساب\x20)(?<!كحساب\x20){P}استلام\w*
         شكرا (?:لكم )?(?:على|ل) {P}(?:دفع|تحويل|سداد)\w*
         """,
     NOW=r"""
@@ -2555,6 +2691,12 @@ _AR = _lexicon(
     LINK=r"""
         {P}(?:زميل|وكيل|مدير|موظف|مساعد|مندوب|ممثل|مورد|عميل|شريك|مكتب|مستودع|مخزن|مصنع|قسم|مسؤول|مسئول)\w*
         """,
+    EFFECTIVE=r"""
+        بأثر فوري
+        اعتبارا من (?:اليوم|الآن|تاريخه)
+        من الآن فصاعدا
+        ابتداء من اليوم
+        """,
 )
 
 # -- Turkish --------------------------------------------------------------------------
@@ -2582,6 +2724,13 @@ _TR = _lexicon(
         banka (?:masraf|ucret|komisyon|tatil|dekont)\w*
         """,
     CONTACT=r"""
+        (?:g|hot|ya|proton|fast)mail
+        gmx
+        outlook
+        yahoo
+        icloud
+        yandex
+        mail\.ru
         e-?posta\w*
         eposta\w*
         e-?mail\w*
@@ -2640,6 +2789,7 @@ _TR = _lexicon(
         simdiki\w*
         """,
     STOP=r"""
+        guncel degil\w*
         artik (?:\w+ )?(?:kullan|gecerli|aktif)\w*
         \w+(?:mamaniz|memeniz)\w*
         kapat\w*
@@ -2706,6 +2856,9 @@ _TR = _lexicon(
         bugunden (?:itibaren|sonra)
         """,
     RECORDS=r"""
+        kaydedin\w*
+        kaydedi\w*
+        tanimla\w*
         (?:kayit|kayitlar|sistem|veritaban)\w*(?:inizda|inizde|inize|iniz|nizda|nizde|nize)\w*
         cari kart\w*
         tedarikci kart\w*
@@ -2855,6 +3008,12 @@ _TR = _lexicon(
         departman\w*
         sorumlu\w*
         """,
+    EFFECTIVE=r"""
+        derhal
+        bugunden itibaren
+        bundan boyle
+        hemen gecerli\w*
+        """,
 )
 
 # -- Chinese --------------------------------------------------------------------------
@@ -2894,6 +3053,13 @@ _ZH = _lexicon(
         银行(?:手续费|费用|流水|水单|回单|假期|休息|放假)
         """,
     CONTACT=r"""
+        gmail
+        hotmail
+        outlook
+        yahoo
+        qq邮箱
+        163邮箱
+        126邮箱
         邮箱
         郵箱
         邮件地址
@@ -2987,6 +3153,9 @@ _ZH = _lexicon(
         当前的
         """,
     STOP=r"""
+        过期
+        过时
+        不再使用
         停用
         注销
         关闭
@@ -3053,6 +3222,8 @@ _ZH = _lexicon(
         请用
         """,
     SHIFT=r"""
+        只(?=回复|发|联系|用|打|汇|付)
+        不是.{0,12}而是
         这次
         这一次
         所有(?:的)?(?:邮件|往来|通信|联系|回复)
@@ -3089,6 +3260,9 @@ _ZH = _lexicon(
         现改为
         """,
     RECORDS=r"""
+        登记
+        备案
+        录入
         (?:贵司|你们|您|贵公司)的?(?:系统|记录|档案|资料|供应商资料|数据库|通讯录)
         供应商(?:档案|资料|信息)
         """,
@@ -3283,6 +3457,12 @@ _ZH = _lexicon(
         办公室
         部门
         """,
+    EFFECTIVE=r"""
+        (?:从|自)?即日起
+        自今日起
+        从今天起
+        从现在起
+        """,
 )
 
 # -- Japanese -------------------------------------------------------------------------
@@ -3310,6 +3490,10 @@ _JA = _lexicon(
         銀行(?:手数料|休業日|営業日)
         """,
     CONTACT=r"""
+        gmail
+        hotmail
+        outlook
+        yahoo
         メール(?:アドレス)?
         eメール
         e-?mail
@@ -3432,6 +3616,10 @@ _JA = _lexicon(
         登録
         """,
     SHIFT=r"""
+        では(?:なく|ありません)
+        でなく
+        の代わりに
+        に代えて
         (?:すべて|全て)の(?:ご)?(?:連絡|メール|やり取り|返信)
         こと(?:と|に)なりました
         (?:と|に)なりました
@@ -3456,6 +3644,7 @@ _JA = _lexicon(
         これからは
         """,
     RECORDS=r"""
+        登録
         (?:貴社|御社|お客様)(?:の)?(?:システム|記録|登録|データ|台帳|マスター|マスタ|支払先情報|取引先情報|連絡先)
         登録情報
         取引先(?:マスター|マスタ|登録|情報)
@@ -3619,6 +3808,11 @@ _JA = _lexicon(
         部署
         取引先
         お客様
+        """,
+    EFFECTIVE=r"""
+        本日より
+        本日から
+        即日
         """,
 )
 

@@ -140,6 +140,7 @@ _CONCEPTS = (
     "REPLY",
     "SHIFT",
     "NOW",
+    "EFFECTIVE",
     "BANK",
     "LINK",
     "OUTGOING",
@@ -156,7 +157,17 @@ _CONCEPTS = (
 
 
 #: Every rule needs one of these in the clause; a clause without any is skipped unread.
-_TRIGGERS = ("NEW", "CHANGE", "STOP", "CAUSE", "CONTACT_CAUSE", "NOW", "SHIFT", "RECORDS")
+_TRIGGERS = (
+    "NEW",
+    "CHANGE",
+    "STOP",
+    "CAUSE",
+    "CONTACT_CAUSE",
+    "NOW",
+    "SHIFT",
+    "EFFECTIVE",
+    "RECORDS",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +312,20 @@ class _Clause:
                 return other
         return None
 
+    def assured(self, noun: _Span, window: int) -> bool:
+        """An assurance near the noun ("remain unchanged"), unless it is the thing
+        replaced: "instead of the usual account", "いつもの口座ではなく"."""
+        for assurance in self.get("ASSURE"):
+            if self.gap(noun, assurance) > window:
+                continue
+            contrast = self.get("SHIFT") + self.get("NEG")
+            if any(
+                s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast
+            ):
+                continue
+            return True
+        return False
+
     def linked(self, noun: _Span, word: _Span) -> bool:
         """Whether the words between go to someone else: "the e-mail of our new forwarder"."""
         pattern = self.language.concepts.get("LINK")
@@ -402,10 +427,10 @@ def _rule(
         # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
         if clause.near("OLD", noun, 4) is not None and clause.get("STOP"):
             return noun, clause.get("STOP")[0]
-        stop = clause.near("STOP", noun, 3)
+        stop = clause.near("STOP", noun, 5)
         if stop is not None and noun not in clause.bare_banks:
             return noun, stop
-        if clause.near("ASSURE", noun, assure_window) is not None:
+        if clause.assured(noun, assure_window):
             continue
         changes = [c for c in clause.get("CHANGE") if clause.gap(noun, c) <= change_window]
         if any(clause.negated(c) for c in changes):
@@ -431,6 +456,10 @@ def _rule(
                 return noun, now
         if clause.get(directive) and clause.get("SHIFT"):
             return noun, clause.get("SHIFT")[0]
+        effective = clause.get("EFFECTIVE")
+        if effective and noun not in clause.bare_banks:
+            # "the account below is our receiving account with immediate effect"
+            return noun, effective[0]
         records = clause.near("RECORDS", noun, 10)
         if records is not None and not clause.portal:
             return noun, records
