@@ -1819,6 +1819,7 @@ _PT = _lexicon(
         fora de (?:servi[çc]o|uso)
         """,
     PAYDIR=r"""
+        transfir\w*
         reembols\w*
         devolu[çc][ãa]o
         estorno
@@ -3849,13 +3850,14 @@ STOPWORDS: Mapping[str, str] = {
     "en": "the and to of our we you your please is are for with this will have has be from "
     "that it my us at by kindly dear regards thanks thank would could should",
     "es": "el la los las del que y en por para con su sus nuestra nuestro nuestros es se le al "
-    "una un muy gracias saludos estimado estimada favor hemos usted le les este esta",
+    "una un muy gracias saludos estimado estimada favor hemos usted le les este esta mi mis "
+    "estoy yo nos lo pero como cuando",
     "fr": "le la les des du et un une pour que qui nous vous votre vos notre nos est sont avec "
-    "sur au aux merci cordialement bonjour cette ce",
+    "sur au aux merci cordialement bonjour cette ce je ma mon mes pas",
     "de": "der die das und ist sind wir sie ihr ihre unsere unser mit für von zu den dem ein "
-    "eine bitte nicht auf auch wie danke grüße freundlichen",
+    "eine bitte nicht auf auch wie danke grüße freundlichen ich mein meine",
     "pt": "os as do da dos das em no na que para com por um uma nossa nosso nossos sua "
-    "seu é são obrigado obrigada atenciosamente prezado prezada favor você",
+    "seu é são obrigado obrigada atenciosamente prezado prezada favor você meu minha estou",
     "tr": "ve bir bu için ile olarak lütfen size bize sayın teşekkürler iyi olan çok daha "
     "mı ne ancak siz biz hesabımız ederiz",
 }

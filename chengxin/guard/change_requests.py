@@ -319,9 +319,7 @@ class _Clause:
             if self.gap(noun, assurance) > window:
                 continue
             contrast = self.get("SHIFT") + self.get("NEG")
-            if any(
-                s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast
-            ):
+            if any(s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast):
                 continue
             return True
         return False
@@ -511,9 +509,8 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
     latin = _latin_languages(folded)
     literals = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
     literals += [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
-    for code in LANGUAGE_ORDER:
-        if code in STOPWORDS and code not in latin:
-            continue
+    order = latin + [code for code in LANGUAGE_ORDER if code not in STOPWORDS]
+    for code in order:
         script = _SCRIPT_OF.get(code)
         if script is not None and script.search(text) is None:
             continue
@@ -543,8 +540,8 @@ def _quiet(clause: _Clause) -> bool:
     return bool(clause.get("WARN") or clause.get("HYPO"))
 
 
-def _latin_languages(folded: str) -> frozenset[str]:
-    """The Latin-script languages the text may be written in, by their commonest words.
+def _latin_languages(folded: str) -> list[str]:
+    """The Latin-script languages the text may be written in, likeliest first.
 
     Lexicons share stems across languages ("change" is French and English), so only the
     languages whose function words make up a fair share of the text are read; a text
@@ -555,9 +552,10 @@ def _latin_languages(folded: str) -> frozenset[str]:
         for code in _STOPWORD_LANGUAGES.get(word, ()):
             counts[code] += 1
     best = max(counts.values())
+    ranked = sorted(counts, key=lambda code: -counts[code])
     if best < 4:
-        return frozenset(STOPWORDS)
-    return frozenset(code for code, count in counts.items() if count * 2 >= best)
+        return ranked
+    return [code for code in ranked if counts[code] * 2 >= best]
 
 
 _STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
