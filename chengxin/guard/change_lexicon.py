@@ -460,14 +460,7 @@ _EN = _lexicon(
         banks?
         banking
         """,
-    LINK=r"""
-        of
-        for
-        from
-        by
-        with
-        \w+['’]s
-        \w+s['’]
+    PERSON=r"""
         colleague\w*
         manager\w*
         assistant\w*
@@ -489,6 +482,15 @@ _EN = _lexicon(
         warehouse
         factory
         department
+        """,
+    LINK=r"""
+        of
+        for
+        from
+        by
+        with
+        \w+['’]s
+        \w+s['’]
         """,
     EFFECTIVE=r"""
         (?:with|from) immediate effect
@@ -852,13 +854,7 @@ _ES = _lexicon(
     BANK=r"""
         bancos?
         """,
-    LINK=r"""
-        de
-        del
-        para
-        por
-        con
-        que
+    PERSON=r"""
         colega\w*
         compa[ñn]er\w*
         transitari\w*
@@ -874,6 +870,14 @@ _ES = _lexicon(
         almac[ée]n\w*
         f[áa]brica\w*
         departamento\w*
+        """,
+    LINK=r"""
+        de
+        del
+        para
+        por
+        con
+        que
         """,
     EFFECTIVE=r"""
         con efecto inmediato
@@ -1236,14 +1240,7 @@ _FR = _lexicon(
     BANK=r"""
         banques?
         """,
-    LINK=r"""
-        de
-        du
-        des
-        d['’]\w+
-        pour
-        par
-        avec
+    PERSON=r"""
         coll[èe]gue\w*
         transitaire\w*
         agent\w*
@@ -1258,6 +1255,15 @@ _FR = _lexicon(
         entrep[ôo]t\w*
         usine\w*
         service\w*
+        """,
+    LINK=r"""
+        de
+        du
+        des
+        d['’]\w+
+        pour
+        par
+        avec
         """,
     EFFECTIVE=r"""
         avec effet imm[ée]diat
@@ -1649,17 +1655,7 @@ _DE = _lexicon(
         banken
         hausbank
         """,
-    LINK=r"""
-        von
-        f[üu]r
-        mit
-        des
-        unseres
-        unserer
-        ihres
-        ihrer
-        eines
-        einer
+    PERSON=r"""
         \w*kolleg\w*
         \w*spediteur\w*
         \w*agent\w*
@@ -1674,6 +1670,18 @@ _DE = _lexicon(
         \w*assistent\w*
         \w*leiter\w*
         \w*manager\w*
+        """,
+    LINK=r"""
+        von
+        f[üu]r
+        mit
+        des
+        unseres
+        unserer
+        ihres
+        ihrer
+        eines
+        einer
         """,
     EFFECTIVE=r"""
         ab sofort
@@ -2045,16 +2053,7 @@ _PT = _lexicon(
     BANK=r"""
         bancos?
         """,
-    LINK=r"""
-        de
-        do
-        da
-        dos
-        das
-        para
-        por
-        com
-        que
+    PERSON=r"""
         colega\w*
         despachante\w*
         agente\w*
@@ -2069,6 +2068,17 @@ _PT = _lexicon(
         armaz[ée]m\w*
         f[áa]brica\w*
         departamento\w*
+        """,
+    LINK=r"""
+        de
+        do
+        da
+        dos
+        das
+        para
+        por
+        com
+        que
         """,
     EFFECTIVE=r"""
         com efeito imediato
@@ -2410,17 +2420,7 @@ _RU = _lexicon(
     BANK=r"""
         банк\w*
         """,
-    LINK=r"""
-        нашего
-        нашей
-        моего
-        моей
-        его
-        ее
-        их
-        для
-        от
-        у
+    PERSON=r"""
         коллег\w*
         экспедитор\w*
         агент\w*
@@ -2435,6 +2435,18 @@ _RU = _lexicon(
         завод\w*
         отдел\w*
         помощни\w*
+        """,
+    LINK=r"""
+        нашего
+        нашей
+        моего
+        моей
+        его
+        ее
+        их
+        для
+        от
+        у
         """,
     EFFECTIVE=r"""
         с сегодняшнего дня
@@ -2689,7 +2701,7 @@ _AR = _lexicon(
         {P}بنك\w*
         {P}مصرف\w*
         """,
-    LINK=r"""
+    PERSON=r"""
         {P}(?:زميل|وكيل|مدير|موظف|مساعد|مندوب|ممثل|مورد|عميل|شريك|مكتب|مستودع|مخزن|مصنع|قسم|مسؤول|مسئول)\w*
         """,
     EFFECTIVE=r"""
@@ -2992,7 +3004,7 @@ _TR = _lexicon(
     BANK=r"""
         banka\w*
         """,
-    LINK=r"""
+    PERSON=r"""
         meslektas\w*
         nakliyeci\w*
         acente\w*
@@ -3437,7 +3449,7 @@ _ZH = _lexicon(
         银行
         銀行
         """,
-    LINK=r"""
+    PERSON=r"""
         同事
         员工
         专员
@@ -3792,7 +3804,7 @@ _JA = _lexicon(
         銀行
         金融機関
         """,
-    LINK=r"""
+    PERSON=r"""
         担当
         社員
         スタッフ

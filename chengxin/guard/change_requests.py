@@ -143,6 +143,7 @@ _CONCEPTS = (
     "EFFECTIVE",
     "BANK",
     "LINK",
+    "PERSON",
     "OUTGOING",
     "PORTAL",
     "RECORDS",
@@ -326,11 +327,12 @@ class _Clause:
 
     def linked(self, noun: _Span, word: _Span) -> bool:
         """Whether the words between go to someone else: "the e-mail of our new forwarder"."""
-        pattern = self.language.concepts.get("LINK")
-        if pattern is None:
-            return False
         first, second = (noun, word) if noun.start <= word.start else (word, noun)
-        return pattern.search(self.text, first.end, second.start) is not None
+        for name in ("LINK", "PERSON"):
+            pattern = self.language.concepts.get(name)
+            if pattern is not None and pattern.search(self.text, first.end, second.start):
+                return True
+        return False
 
     def negated(self, span: _Span) -> bool:
         for neg in self.get("NEG"):
@@ -405,7 +407,7 @@ def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | N
 def _contact_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a contact-change request, or ``None``."""
     found = _rule(clause, clause.get("CONTACT"), "CONTDIR", "CONTACT_CAUSE", (5, 6, 8))
-    if found is None and (clause.emails or clause.phones):
+    if found is None and (clause.emails or clause.phones) and not clause.get("PERSON"):
         # "From now on please reply to anna.w@mail.com": a literal address, no noun.
         directive, shift = clause.get("CONTDIR"), clause.get("SHIFT")
         if directive and shift and not clause.get("RECEIVED"):
