@@ -8,15 +8,23 @@ Arabic hamza seats and ta marbuta, ё), so they are written in ordinary spelling
 and Cyrillic patterns match whole words (stems end in ``\\w*``); Chinese and Japanese
 ones match anywhere.
 
-Concepts: PAY (where money goes), CONTACT (a channel: e-mail, phone, messenger),
-ADDRESS (counts as CONTACT when an e-mail address is in the clause), EXCLUDE and
-EXCLUDE_CONTACT (look-alike nouns: "account manager", "order number"), NEW, CHANGE, OLD,
-STOP (closed, no longer valid, "do not pay to"), PAYDIR and CONTDIR (directives),
-SHIFT (from now on, instead, only this), RECORDS (your records), CAUSE and
-CONTACT_CAUSE (why: audit, frozen, subsidiary; hacked, not working), NEG, ASSURE
-(unchanged, as before), WARN (fraud warnings), HYPO (if you receive...), RECEIVED
-(payment arrived). NEG_WINDOW: how many words before and after a CHANGE word a negation
-still applies to it.
+Concepts (the rules that read them: chengxin.guard.change_requests): PAY (where money
+goes), BANK (the nouns of PAY that only name a bank), CONTACT (a channel: e-mail,
+webmail, phone, messenger), ADDRESS (counts as CONTACT when an e-mail address or a
+reply verb is in the clause), EXCLUDE and EXCLUDE_CONTACT (look-alike nouns: "account
+manager", "order number", "your bank details"), NEW, CHANGE, OLD, STOP (closed,
+outdated, "do not pay to"), PAYDIR and CONTDIR (directives), REPLY (reply and write
+verbs), SHIFT (from now on, instead, only this, this time, all correspondence),
+EFFECTIVE (with immediate effect), NOW (after a noun: "the beneficiary is now"),
+RECORDS (your records, register), CAUSE and CONTACT_CAUSE (audit, frozen, subsidiary,
+partner; hacked, full, out of reach), NEG, ASSURE (unchanged, as before), WARN (fraud
+warnings), HYPO (if you receive..., we received an e-mail claiming...), RECEIVED
+(payment arrived), OUTGOING (the writer pays from another bank), PORTAL (a customer
+portal's own data), LINK and PERSON (between a NEW word and its noun they mean the
+word belongs to someone else: "the e-mail of our new forwarder"; PERSON also marks a
+hand-over to a colleague). NEG_WINDOW: how many words before and after a CHANGE word a
+negation still applies to it; NEW_WINDOW: how many words a NEW word may stand before
+and after its noun (after only in languages whose adjectives follow the noun).
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
 """What the words of a message ask for: new bank details, a new address, haste, secrecy.
 
-Phrase patterns exist for English, Chinese, Spanish, French, German, Portuguese,
-Russian, Arabic, Turkish and Japanese. They target the sentences of business e-mail
+Requests to change bank details or the address to write to are recognised by
+composing concepts per clause in English, Chinese, Spanish, French, German,
+Portuguese, Russian, Arabic, Turkish and Japanese (:mod:`chengxin.guard.change_requests`
+explains how). Haste, secrecy, payment notices and filtered attachments use phrase
+patterns in the same languages. Both target the sentences of business e-mail
 compromise (BEC) and payment-lure mail, not single words, so an order confirmation
 that says "urgent" raises one weak signal and nothing else.
 
@@ -43,7 +46,8 @@ __all__ = [
 
 _LATIN = r"(?<![\w])(?:{})(?![\w])"
 
-#: code -> language -> regular expression (case-insensitive).
+#: code -> language -> regular expression (case-insensitive); bank and contact change
+#: requests are recognised by chengxin.guard.change_requests instead.
 PATTERNS: Mapping[str, Mapping[str, str]] = {
     "urgency": {
         "en": _LATIN.format(
