@@ -122,12 +122,28 @@ _CJK_OR_KANA = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffe
 _SPECIAL = {"ı": "i", "ß": "s", "ة": "ه", "ى": "ي", "ё": "е", "й": "и", "ς": "σ"}
 
 
+#: Traditional Chinese characters of the lexicon's words -> simplified (Hong Kong and
+#: Taiwan mail read with the same lexicon; Japanese text and patterns fold alike).
+_TRADITIONAL = dict(
+    zip(
+        "帳賬戶號銀變換匯轉郵電話碼舊凍結審計稅務關聯詐騙後從開個這請將貨單資確認當臨時會為"
+        "應與們經錢費機繫係絡覆發寫僅隻無沒護維問題啟廢銷閉暫統錄檔紀記備級團專員廠辦門給"
+        "壞駭盜遺失碼態帶達處區歷戶體於過還讓設內訊",
+        "帐账户号银变换汇转邮电话码旧冻结审计税务关联诈骗后从开个这请将货单资确认当临时会为"
+        "应与们经钱费机系系络复发写仅只无没护维问题启废销闭暂统录档纪记备级团专员厂办门给"
+        "坏骇盗遗失码态带达处区历户体于过还让设内讯",
+        strict=True,
+    )
+)
+
+
 def _fold_char(char: str) -> str:
     if char in _SPECIAL:
         return _SPECIAL[char]
     if _CJK_OR_KANA.match(char):
         compat = unicodedata.normalize("NFKC", char)
-        return compat.lower() if len(compat) == 1 else char
+        compat = compat.lower() if len(compat) == 1 else char
+        return _TRADITIONAL.get(compat, compat)
     decomposed = unicodedata.normalize("NFKD", char)
     base = "".join(c for c in decomposed if not unicodedata.combining(c)) or char
     base = base.casefold()

@@ -843,6 +843,14 @@ def test_fold_keeps_offsets_so_the_phrase_is_the_original_text() -> None:
     assert finding is not None and finding.phrase == "حسابٌ مصرفيٌّ جديدٌ"
 
 
+def test_traditional_chinese_is_read_with_the_same_lexicon() -> None:
+    finding = analyse_content("", "本公司收款帳號已變更，舊帳號停用。").finding(
+        "bank_change_request"
+    )
+    assert finding is not None and finding.language == "zh"
+    assert analyse_content("", "我們的銀行資料保持不變。").findings == ()
+
+
 def test_negated_change_and_hypothetical_request_are_not_requests() -> None:
     assert find_change_requests("We have not changed our bank account.") == []
     assert (
