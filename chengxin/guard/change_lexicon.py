@@ -122,6 +122,7 @@ _EN = _lexicon(
         fax(?: numbers?)?
         """,
     EXCLUDE_CONTACT=r"""
+        e-?mail signature
         (?:order|po|p/o|invoice|tracking|container|model|item|part|account|acct|reference|ref|batch|lot|serial|article|hs|vat|tax|registration|booking|shipment|b/l|bl|contract|pi|style|sku|quote|quotation|case|ticket|customer|client|vendor|supplier|seal|iban|routing|swift|product|page|version|pallet|carton|box|bank|license|licence|lc|l/c|cheque|check|awb) (?:no\.?|numbers?|nr)
         numbers? of
         numbers? (?:on|in) (?:the|your) (?:order|invoice|pi)
@@ -2578,6 +2579,7 @@ _AR = _lexicon(
         توقف\w*
         """,
     PAYDIR=r"""
+        {P}حوال\w*
         {P}(?:استرداد|استرجاع|تعويض)\w*
         {P}(?:استخدم|استخدام|استعمال)\w*
         {P}(?:تحويل|حولوا|حول|تحول|يحول|ادفع|ادفعوا|دفع|سداد|سددوا|تسديد|ايداع|إيداع|اودع|أودع|أودعوا|اودعوا|إرسال|ارسال|ارسلوا|أرسلوا|تحويلات)\w*
@@ -2590,6 +2592,7 @@ _AR = _lexicon(
         {P}(?:رد|ردوا|راسل|مراسل|مراسله|اكتب|الكتابه|راسلونا|راسلني|كاتبني|مراسلتي|مراسلتنا)\w*
         """,
     SHIFT=r"""
+        {P}(?:جاي|جايه)\w*
         (?:جميع|كافه|كل) {P}(?:مراسلات|رسائل|اتصالات|ردود)
         أصبح\w*
         اصبح\w*
@@ -2724,6 +2727,7 @@ _AR = _lexicon(
 
 _TR = _lexicon(
     PAY=r"""
+        (?:odeme|havale) talimat\w*
         alici (?:firma|sirket|hesap|banka|unvan|ad)\w*
         hesab\w*
         hesap\w*
@@ -3041,6 +3045,7 @@ _TR = _lexicon(
 
 _ZH = _lexicon(
     PAY=r"""
+        (?:付款|汇款|收款)(?:指引|指示|说明)
         银行卡
         新卡
         账户
@@ -3104,6 +3109,8 @@ _ZH = _lexicon(
         skype
         """,
     EXCLUDE_CONTACT=r"""
+        邮件签名
+        签名
         (?:订单|合同|发票|提单|柜|集装箱|型|批|追踪|物流|快递|账|帐|卡|税|参考|货)号码
         手机(?:壳|膜|配件|支架|套|屏)
         """,
@@ -3129,6 +3136,8 @@ _ZH = _lexicon(
         正确的
         """,
     CHANGE=r"""
+        已变
+        变了
         开立
         新开
         开了
@@ -3490,6 +3499,9 @@ _ZH = _lexicon(
 
 _JA = _lexicon(
     PAY=r"""
+        (?:お)?支払い?(?:先)?(?:の)?(?:ご)?案内
+        送金案内
+        振込案内
         口座
         振込先
         振り込み先
