@@ -81,7 +81,7 @@ from chengxin.guard.change_lexicon import (
     STOPWORDS,
 )
 
-__all__ = ["ChangeRequest", "find_change_requests", "fold"]
+__all__ = ["ChangeRequest", "find_change_requests", "fold", "likely_latin_languages"]
 
 BANK = "bank_change_request"
 CONTACT = "contact_change_request"
@@ -578,6 +578,11 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
 def _quiet(clause: _Clause) -> bool:
     """A warning ("beware of fraud") or a hypothesis ("if you receive...") asks nothing."""
     return bool(clause.get("WARN") or clause.get("HYPO"))
+
+
+def likely_latin_languages(text: str) -> list[str]:
+    """The Latin-script languages ``text`` may be written in, likeliest first."""
+    return _latin_languages(fold(text))
 
 
 def _latin_languages(folded: str) -> list[str]:

@@ -32,7 +32,7 @@ from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from chengxin.core.email_text import emails_in_text
-from chengxin.guard.change_requests import find_change_requests
+from chengxin.guard.change_requests import find_change_requests, likely_latin_languages
 
 __all__ = [
     "BankDetails",
@@ -176,28 +176,19 @@ PATTERNS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-_SCRIPTS: Mapping[str, tuple[str, re.Pattern[str] | None]] = {
-    # script group -> (languages, a character class that must occur for them to be tried)
-    "latin": ("en es fr de pt tr", None),
-    "cyrillic": ("ru", re.compile(r"[\u0400-\u04ff]")),
-    "arabic": ("ar", re.compile(r"[\u0600-\u06ff]")),
-    "cjk": ("zh ja", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+#: Languages not written in Latin letters -> a character class that must occur for
+#: them to be tried; the Latin-script ones are tried when their function words say so
+#: (chengxin.guard.change_requests.likely_latin_languages).
+_SCRIPTS: Mapping[str, re.Pattern[str]] = {
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
 }
-_COMPILED: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str]]]] = {
+#: code -> [(language, pattern)], in the order languages are tried.
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     code: [
-        (
-            trigger,
-            re.compile(
-                "|".join(
-                    f"(?P<{language}>{by_language[language]})"
-                    for language in languages.split()
-                    if language in by_language
-                ),
-                re.IGNORECASE,
-            ),
-        )
-        for languages, trigger in _SCRIPTS.values()
-        if any(language in by_language for language in languages.split())
+        (language, re.compile(pattern, re.IGNORECASE)) for language, pattern in by_language.items()
     ]
     for code, by_language in PATTERNS.items()
 }
@@ -321,10 +312,8 @@ def analyse_content(
     contacts = contact_details or ContactDetails()
     body = _clean(text[:MAX_TEXT])
     searchable = unicodedata.normalize("NFKC", f"{subject}\n{body}")
-    scripts_present = {
-        trigger: trigger is None or trigger.search(searchable) is not None
-        for _, trigger in _SCRIPTS.values()
-    }
+    languages = set(likely_latin_languages(searchable))
+    languages.update(code for code, script in _SCRIPTS.items() if script.search(searchable))
     accounts = _accounts(searchable, on_file)
     has_identifier = any(a.kind != "bic" for a in accounts)
     findings = [
@@ -336,13 +325,13 @@ def analyse_content(
         for request in find_change_requests(searchable, has_identifier=has_identifier)
     ]
     for code, patterns in _COMPILED.items():
-        for trigger, pattern in patterns:
-            if not scripts_present[trigger]:
+        for language, pattern in patterns:
+            if language not in languages:
                 continue
             match = pattern.search(searchable)
             if match is not None:
                 phrase = " ".join(match.group(0).split())
-                findings.append(ContentFinding(code, match.lastgroup or "", phrase))
+                findings.append(ContentFinding(code, language, phrase))
                 break
     if "urgency" not in {f.code for f in findings}:
         for name, value in headers:
