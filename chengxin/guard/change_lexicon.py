@@ -56,6 +56,9 @@ def _lexicon(**concepts: str) -> dict[str, str]:
 
 _EN = _lexicon(
     PAY=r"""
+        ac+(?:ou|o|u)n?ts?
+        bank detials
+        bank deatils
         bank (?:letter|certificate|reference letter)
         account confirmation letter
         accounts?
@@ -92,6 +95,9 @@ _EN = _lexicon(
         (?:data|memory|food|world|blood|river|sperm|test) banks?
         """,
     CONTACT=r"""
+        e-?m(?:ia|ai)l\w*
+        mial
+        phone ?no
         (?:g|hot|ya|proton|fast)mail
         gmx
         outlook
@@ -129,6 +135,7 @@ _EN = _lexicon(
         (?:phone|mobile|cell(?: phone)?) (?:cases?|covers?|holders?|accessories|models?|stands?|screens?|chargers?|parts?|market)
         """,
     ADDRESS=r"""
+        ad+res+(?:es)?
         address(?:es)?
         contacts?
         """,
@@ -155,6 +162,9 @@ _EN = _lexicon(
         correct
         """,
     CHANGE=r"""
+        chnag\w*
+        chage\w*
+        chang
         opened
         supersed\w*
         chang(?:e|ed|es|ing)
@@ -1365,6 +1375,7 @@ _DE = _lexicon(
         kontakt
         """,
     NEW=r"""
+        neue[nmrs]?
         zweite[nmrs]?
         neue[nmrs]?
         neu
@@ -1382,6 +1393,8 @@ _DE = _lexicon(
         (?:privat|zweit|neu|ersatz|ausweich|sonder|ander)(?:kont\w*|bank\w*|adresse\w*|mail\w*|e-mail\w*|nummer\w*|handy\w*|telefon\w*)
         """,
     CHANGE=r"""
+        (?:ge)?aender(?:t|te|ten|ter|tes|n|ung|ungen)
+        \w+aenderung\w*
         er[öo]ffnet
         (?:ge)?[äa]nder(?:t|te|ten|ter|tes|n|ung|ungen)
         \w+[äa]nderung\w*
@@ -1430,6 +1443,7 @@ _DE = _lexicon(
         wird (?:\w+ )?(?:geschlossen|aufgel[öo]st|gek[üu]ndigt)
         """,
     PAYDIR=r"""
+        ueberweis\w*
         (?:r[üu]ck)?erstatt\w*
         gutschrift\w*
         nutzen
@@ -2123,6 +2137,7 @@ _RU = _lexicon(
         платежн\w* (?:данн|инструкци|информаци)\w*
         """,
     EXCLUDE=r"""
+        сч[её]т\w* за
         ваш\w* (?:банковск\w* )?(?:реквизит\w*|сч[её]т\w*|банк\w*)
         сч[её]т\w* (?:на оплату|№|номер|no|n|#|\d)
         (?:выставл|выстав|прилага|высыла|подписан|подпиш|подпис)\w* (?:\w+ ){0,2}?сч[её]т\w*

@@ -930,6 +930,108 @@ MORE_WORDINGS = [
         "Ich bin bis Freitag abwesend, wenden Sie sich in der Zwischenzeit bitte an meinen Kollegen Tom: tom@firma.de.",
     ),
     ("ja", False, "金曜日まで不在です。その間は同僚の李（li@firm.co.jp）までご連絡ください。"),
+    (
+        "en",
+        False,
+        "Dear Lily,\n\nThanks for the new samples. We changed the carton size to 60x40x40 and updated the shipping marks; the new artwork is attached. Our new account manager, Peter, will join the call on Monday.\n\nThe deposit will be paid this week to your account as per the PI, same as the last order. Please send the TT copy request to our finance mailbox if you don't see it by Friday.\n\nBest regards,\nMark",
+    ),
+    (
+        "en",
+        False,
+        "Hi Jenny, the bank holiday in the UK delayed our transfer. Our bank confirmed the payment went out today from our HSBC account; I'll send you the SWIFT copy. No change on our side. Cheers, Tom",
+    ),
+    (
+        "en",
+        True,
+        "Dear Lily,\n\nThanks for the new samples, the colours look great and we changed the carton size as discussed. Production can start next week.\n\nOne more thing: our auditors have frozen our usual account for the year-end review, so please send the deposit to our other account at Standard Chartered, details attached.\n\nBest regards,\nMark",
+    ),
+    (
+        "ru",
+        False,
+        "Добрый день! Направляем новый счёт за партию №5 и обновлённый упаковочный лист. Оплату, как обычно, на наш расчётный счёт, указанный в договоре.",
+    ),
+    (
+        "ru",
+        False,
+        "Коллеги, в приложении новый прайс-лист и каталог. Банковские реквизиты прежние, менять ничего не нужно.",
+    ),
+    (
+        "ru",
+        True,
+        "Добрый день! Направляем упаковочный лист. Обратите внимание: наш расчётный счёт в Сбербанке закрыт, оплату просим перечислить по новым реквизитам во вложении.",
+    ),
+    (
+        "de",
+        False,
+        "Hallo Frau Chen, anbei die neue Preisliste und der geänderte Liefertermin. Die Anzahlung überweisen wir wie gewohnt auf Ihr Konto laut Proforma. Viele Grüße",
+    ),
+    (
+        "de",
+        False,
+        "Wir haben unser Lager verlegt und die Versandadresse geändert, die neue Adresse finden Sie unten. Bankverbindung und Telefonnummern bleiben gleich.",
+    ),
+    (
+        "fr",
+        False,
+        "Bonjour, voici la nouvelle liste de prix et la date de livraison modifiée. Nous réglerons l'acompte comme d'habitude sur votre compte selon la proforma.",
+    ),
+    (
+        "fr",
+        False,
+        "Nous avons déménagé notre entrepôt et modifié l'adresse de livraison ; la nouvelle adresse est ci-dessous. Coordonnées bancaires et téléphones inchangés.",
+    ),
+    (
+        "es",
+        False,
+        "Hola, adjunto la nueva lista de precios y la fecha de entrega modificada. Pagaremos el anticipo como siempre en su cuenta según la proforma.",
+    ),
+    (
+        "es",
+        False,
+        "Hemos trasladado el almacén y cambiado la dirección de entrega; la nueva dirección está abajo. Datos bancarios y teléfonos sin cambios.",
+    ),
+    (
+        "pt",
+        False,
+        "Olá, segue a nova tabela de preços e a data de entrega alterada. Pagaremos o sinal como sempre na conta de vocês conforme a proforma.",
+    ),
+    (
+        "pt",
+        False,
+        "Mudamos o armazém e alteramos o endereço de entrega; o novo endereço está abaixo. Dados bancários e telefones sem alteração.",
+    ),
+    (
+        "tr",
+        False,
+        "Merhaba, yeni fiyat listesi ve değişen teslim tarihi ektedir. Avansı her zamanki gibi proformadaki hesabınıza göndereceğiz.",
+    ),
+    (
+        "tr",
+        False,
+        "Depomuzu taşıdık ve teslimat adresini değiştirdik, yeni adres aşağıdadır. Banka bilgileri ve telefonlar aynı.",
+    ),
+    (
+        "ar",
+        False,
+        "مرحبا، مرفق قائمة الأسعار الجديدة وموعد التسليم المعدل. سنحول الدفعة المقدمة كالمعتاد إلى حسابكم حسب الفاتورة المبدئية.",
+    ),
+    (
+        "ar",
+        False,
+        "نقلنا المستودع وغيرنا عنوان التسليم، العنوان الجديد أدناه. البيانات البنكية والهواتف كما هي.",
+    ),
+    ("zh", False, "您好，附件是新的价格表和调整后的交期。定金我们照常按形式发票付到贵司账户。"),
+    ("zh", False, "我们仓库搬了，收货地址也改了，新地址见下方。银行信息和电话不变。"),
+    (
+        "ja",
+        False,
+        "新しい価格表と変更後の納期を添付します。前金はいつも通りプロフォーマ記載の貴社口座へお振込みします。",
+    ),
+    (
+        "ja",
+        False,
+        "倉庫を移転し、納品先住所を変更しました。新住所は下記の通りです。振込先と電話番号に変更はありません。",
+    ),
 ]
 
 
@@ -980,6 +1082,19 @@ def test_fold_keeps_offsets_so_the_phrase_is_the_original_text() -> None:
     # Harakat and tanwin are dropped for matching; the phrase keeps them.
     finding = analyse_content("", "لدينا حسابٌ مصرفيٌّ جديدٌ").finding("bank_change_request")
     assert finding is not None and finding.phrase == "حسابٌ مصرفيٌّ جديدٌ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pls note our bank acount has change, kindly pay to new acount below.",
+        "my emial adress is change, pls write to new one: bob.k@gmail.com",
+        "Unsere Bankverbindung hat sich geaendert, bitte ueberweisen Sie ab sofort auf das neue Konto.",
+        "Banka hesabimiz degisti, lutfen yeni hesaba odeyiniz.",
+    ],
+)
+def test_typos_and_missing_diacritics(text: str) -> None:
+    assert analyse_content("", text).codes & CODES
 
 
 def test_traditional_chinese_is_read_with_the_same_lexicon() -> None:
