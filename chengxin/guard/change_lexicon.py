@@ -95,7 +95,7 @@ _EN = _lexicon(
         (?:data|memory|food|world|blood|river|sperm|test) banks?
         """,
     CONTACT=r"""
-        e-?m(?:ia|ai)l\w*
+        e-?mial\w*
         mial
         phone ?no
         (?:g|hot|ya|proton|fast)mail

@@ -271,7 +271,7 @@ class ChangeRequest:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class _Span:
     start: int
     end: int
@@ -331,7 +331,9 @@ class _Clause:
                 if excluded:
                     found = [s for s in found if not any(_overlap(s, e) for e in excluded)]
             if name == "CONTACT" and (self.emails or self.get("REPLY")):
-                found = found + self.get("ADDRESS")
+                addresses = self.get("ADDRESS")
+                if addresses:
+                    found = _merge_adjacent(sorted(found + addresses), self.text)
             self.spans[name] = found
         return found
 
