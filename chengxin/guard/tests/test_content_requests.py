@@ -4,6 +4,7 @@ benign texts that share their words (chengxin.guard.change_requests)."""
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -1132,12 +1133,16 @@ def test_a_bank_identifier_lets_a_shift_alone_count() -> None:
 
 # -- the corpus (bench/guard_content), when the branch has it --------------------------
 
-CORPUS = Path(__file__).resolve().parents[3] / "bench" / "guard_content"
+#: The repository's corpus, and any other roots named in GUARD_CONTENT_CORPUS (separated
+#: like PATH), e.g. the corpus branches' worktrees before they are merged.
+CORPORA = [Path(__file__).resolve().parents[3] / "bench" / "guard_content"] + [
+    Path(root) for root in os.environ.get("GUARD_CONTENT_CORPUS", "").split(os.pathsep) if root
+]
 LANGUAGES = ("en", "zh", "es", "fr", "de", "pt", "ru", "ar", "tr", "ja")
 
 
 def _corpus_files() -> list[Path]:
-    return sorted(CORPUS.glob("*/*.json")) if CORPUS.is_dir() else []
+    return sorted(path for root in CORPORA if root.is_dir() for path in root.glob("*/*.json"))
 
 
 @pytest.mark.skipif(not _corpus_files(), reason="no content corpus in bench/guard_content")
