@@ -2,8 +2,8 @@
 
 Read by :mod:`chengxin.guard.change_requests`, which explains the concepts and the rules
 that combine them. Each concept is a block of alternatives, one per line; a space in a
-line means "any whitespace", ``{P}`` (Arabic) the optional conjunction, preposition and
-article clitics (و ف ب ل ك ال). Patterns are folded like the text (case, accents,
+line means "any whitespace" (" ?": perhaps whitespace), ``{P}`` (Arabic) the optional
+conjunction, preposition and article clitics (و ف ب ل ك ال). Patterns are folded like the text (case, accents,
 Arabic hamza seats and ta marbuta, ё), so they are written in ordinary spelling. Latin
 and Cyrillic patterns match whole words (stems end in ``\\w*``); Chinese and Japanese
 ones match anywhere.
@@ -41,7 +41,11 @@ _ARABIC_CLITICS = r"(?:[وف])?(?:[بلك])?(?:ال|لل)?"
 
 def _alternatives(block: str) -> str:
     lines = [line.strip() for line in block.strip().splitlines()]
-    parts = [line.replace(" ", r"\s+") for line in lines if line and not line.startswith("#")]
+    parts = [
+        line.replace(" ?", r"\s*").replace(" ", r"\s+")
+        for line in lines
+        if line and not line.startswith("#")
+    ]
     return "|".join(parts).replace("{P}", _ARABIC_CLITICS)
 
 
@@ -3343,6 +3347,7 @@ _ZH = _lexicon(
         系统升级
         """,
     CONTACT_CAUSE=r"""
+        有(?:些|点)问题
         用不了
         没法用
         不能用
@@ -3360,7 +3365,6 @@ _ZH = _lexicon(
         登不上
         故障
         出现(?:了)?(?:一些|点)?问题
-        有(?:些|点)?问题
         出了问题
         满了
         已满
