@@ -3,10 +3,10 @@
 Read by :mod:`chengxin.guard.change_requests`, which explains the concepts and the rules
 that combine them. Each concept is a block of alternatives, one per line; a space in a
 line means "any whitespace" (" ?": perhaps whitespace), ``{P}`` (Arabic) the optional
-conjunction, preposition and article clitics (و ف ب ل ك ال). Patterns are folded like the text (case, accents,
-Arabic hamza seats and ta marbuta, ё), so they are written in ordinary spelling. Latin
-and Cyrillic patterns match whole words (stems end in ``\\w*``); Chinese and Japanese
-ones match anywhere.
+conjunction, preposition and article clitics (و ف ب ل ك ال). Patterns are folded like
+the text (case, accents, Arabic hamza seats and ta marbuta, ё, traditional Chinese), so
+they are written in ordinary spelling. Latin, Cyrillic and Arabic patterns match whole
+words (stems end in ``\\w*``); Chinese and Japanese ones match anywhere.
 
 Concepts (the rules that read them: chengxin.guard.change_requests): PAY (where money
 goes), BANK (the nouns of PAY that only name a bank), CONTACT (a channel: e-mail,
