@@ -95,7 +95,11 @@ _SCRIPT_OF: Mapping[str, re.Pattern[str] | None] = {
 }
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ().-]{6,20}\d(?!\w)")
+#: A phone number as people write their own: international, with a trunk 0, or a
+#: Chinese mobile (not an order number).
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+|0)\d[\d ().-]{6,20}\d(?!\w)|(?<!\d)1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)"
+)
 _WORD = re.compile(r"\w+")
 _MARK = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 #: Sentence ends: ". " and the like, CJK full stops, blank lines, list items (a semicolon
