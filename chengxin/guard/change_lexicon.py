@@ -3868,17 +3868,699 @@ _JA = _lexicon(
         """,
 )
 
+# -- Redirections without a "new" word --------------------------------------------------
+#
+# Requests that never say "new" or "changed": the money goes to someone else (a parent or
+# group company, a collection agent, a factoring company the receivables were assigned
+# to, a partner agency, a friend's company, the owner's personal card), or mail goes to
+# another mailbox ("this address", "the address in my signature", "not to the general
+# mailbox"). change_requests weighs these cues per message (its section 7). THIRD: a
+# payee other than the writer's company; ASSIGN: receivables assigned or collected by
+# another; HOLDER: an account held in someone's name; CONTRAST: "and not to", "instead
+# of" (counts when the usual destination follows it); DEIXIS: "this address", "here",
+# "my signature" (counts when the message writes an address). The blocks of the
+# concepts named earlier add words to those concepts.
+
+_EXTRA: Mapping[str, Mapping[str, str]] = {
+    "en": _lexicon(
+        CONTACT_CAUSE=r"""
+            block(?:s|ed|ing)? (?:\w+ ){0,3}?attachments?
+            attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
+            """,
+        THIRD=r"""
+            parent (?:company|firm|group)
+            group (?:company|companies|entity|treasury|finance|holding)
+            holding company
+            sister (?:company|concern|firm)
+            (?:collection|collecting|payment|paying|appointed|authori[sz]ed|local|shipping|customs|logistics) agents?
+            (?:our|my) agents?
+            factoring (?:company|firm|bank|house|partner)
+            factor
+            assignee
+            (?:logistics|trading|payment|finance|financing|local) partners?
+            partner (?:agency|company|firm)
+            friend['’]?s? (?:company|account|firm|business)
+            (?:owner|boss|director|ceo|chairman|founder|president|cfo|manager)['’]?s? (?:personal |private )?(?:account|card|bank)
+            shared services? (?:centre|center)
+            handled by
+            collected by
+            """,
+        ASSIGN=r"""
+            assign(?:ed|ment|ing)? (?:\w+ ){0,3}?(?:receivables?|invoices?|claims?|debts?)
+            (?:receivables?|invoices?|claims?) (?:\w+ ){0,3}?(?:assigned|sold|transferred) to
+            factoring
+            notice of assignment
+            """,
+        HOLDER=r"""
+            in the name of
+            held by
+            """,
+        CONTRAST=r"""
+            (?:and|but) not (?:to|into|on|in|at|via|through|the|our|my)
+            not (?:to|into|on) (?:the|our|my)
+            instead of
+            rather than
+            in place of
+            """,
+        DEIXIS=r"""
+            this (?:e-?mail )?(?:address|e-?mail|mailbox|number|one)
+            (?:the )?(?:address|e-?mail|number)e?s? (?:below|above|here)
+            (?:in|from|on|under) my signature
+            signature
+            here
+            """,
+        CONTACT=r"""
+            (?:e-?mail |mail )?domains?
+            alias(?:es)?
+            switchboard
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:phone|telephone|telephony|switchboard|pbx) systems?
+            tax (?:number|id|no)
+            """,
+        PAY=r"""
+            (?:deposit|banking|payment|remittance|bank) (?:details|data|information|info)
+            """,
+        EXCLUDE=r"""
+            (?:your|the) (?:issuing|opening|advising|confirming|negotiating|nominated|sending|paying) banks?
+            """,
+        CAUSE=r"""
+            errors?
+            mistakes?
+            typo
+            returned
+            rejected
+            bounced back
+            """,
+    ),
+    "es": _lexicon(
+        CONTACT_CAUSE=r"""
+            bloque\w*
+            """,
+        THIRD=r"""
+            (?:sociedad|empresa|compa[ñn][íi]a|entidad) (?:matriz|del grupo|holding|hermana|cesionaria|de factoring)
+            (?:casa|sociedad|empresa) matriz
+            (?:nuestro|nuestra|nuestros|mi) (?:\w+ )?agentes?
+            agentes? (?:aduanal|aduanero|de aduanas|de cobro|de cobros|cobrador|log[íi]stico|local)
+            cesionari[oa]
+            (?:empresa|sociedad) de factoring
+            (?:socio|partner) log[íi]stico
+            (?:empresa|cuenta) de (?:un|mi|nuestro) amigo
+            (?:cuenta|tarjeta) (?:personal |particular )?(?:del|de nuestro|de mi) (?:due[ñn]o|propietario|director|gerente|jefe|presidente)
+            centro de servicios compartidos
+            (?:ha sido |sido )?encomendad[oa] a
+            """,
+        ASSIGN=r"""
+            cedid[oa]s? (?:\w+ ){0,3}?(?:cr[ée]ditos?|facturas?|derechos de cobro)
+            (?:cr[ée]ditos?|facturas?|derechos de cobro) (?:\w+ ){0,3}?cedid[oa]s?
+            ha cedido
+            cesi[óo]n de (?:cr[ée]ditos|facturas|derechos)
+            factoring
+            """,
+        HOLDER=r"""
+            a nombre de
+            """,
+        CONTRAST=r"""
+            y no (?:a|al|en|sobre|por|la|el)
+            (?:y )?no a (?:la|el|nuestra|nuestro)
+            en (?:lugar|vez) de
+            """,
+        DEIXIS=r"""
+            (?:esta|este|la siguiente) (?:direcci[óo]n|correo|cuenta de correo|n[úu]mero|buz[óo]n)
+            (?:direcci[óo]n|correo|n[úu]mero) (?:de abajo|indicad[oa] abajo|que figura en mi firma)
+            (?:en|de) mi firma
+            aqu[íi]
+            """,
+        CONTACT=r"""
+            dominios?
+            alias
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:sistema|central) telef[óo]nic[oa]
+            n[úu]mero (?:de identificaci[óo]n )?fiscal
+            """,
+        PAY=r"""
+            datos (?:bancarios|de pago|para (?:el )?(?:pago|dep[óo]sito|ingreso))
+            cuenta receptora
+            """,
+        EXCLUDE=r"""
+            (?:su|tu) banco(?: \w+)?
+            banco (?:emisor|avisador|confirmador|corresponsal)
+            """,
+        CAUSE=r"""
+            error(?:es)?
+            equivocad\w*
+            devuelt[oa]s?
+            rechazad[oa]s?
+            conciliaci[óo]n
+            """,
+    ),
+    "fr": _lexicon(
+        CONTACT_CAUSE=r"""
+            bloqu\w*
+            """,
+        THIRD=r"""
+            (?:soci[ée]t[ée]|maison) m[èe]re
+            soci[ée]t[ée] (?:du groupe|s[œoe]ur|de factoring|d['’]affacturage|cessionnaire)
+            (?:notre|nos|mon) (?:\w+ )?(?:agents?|mandataires?)
+            mandataire
+            agents? (?:de recouvrement|d['’]encaissement|local|en douane|maritime)
+            affactur\w*
+            factor
+            cessionnaire
+            (?:partenaire|prestataire) logistique
+            (?:soci[ée]t[ée]|compte) d['’]un ami
+            compte (?:personnel |priv[ée] )?(?:du|de notre|de mon) (?:g[ée]rant|directeur|patron|pr[ée]sident|propri[ée]taire)
+            centre de services partag[ée]s
+            confi[ée]e? (?:\w+ ){0,5}?[àa] notre
+            externalis[ée]e?
+            """,
+        ASSIGN=r"""
+            c[ée]d[ée]e?s? (?:\w+ ){0,3}?(?:cr[ée]ances|factures)
+            (?:cr[ée]ances|factures) (?:\w+ ){0,3}?c[ée]d[ée]e?s?
+            cession de cr[ée]ances
+            affacturage
+            subrogation
+            """,
+        HOLDER=r"""
+            au nom de
+            """,
+        CONTRAST=r"""
+            et non (?:pas )?(?:sur|[àa]|au|vers|dans|celui|celle|la|le)
+            (?:et )?pas (?:sur|[àa]|au) (?:la|le|notre)
+            au lieu de
+            plut[ôo]t que
+            """,
+        DEIXIS=r"""
+            (?:cette|cet|la pr[ée]sente) (?:adresse|e-?mail|bo[îi]te|num[ée]ro)
+            (?:adresse|num[ée]ro) (?:ci-dessous|ci-dessus|de ma signature|indiqu[ée]e? dans ma signature)
+            (?:dans|de) ma signature
+            ici
+            """,
+        CONTACT=r"""
+            domaines?
+            alias
+            bo[îi]tes?
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:syst[èe]me|central) t[ée]l[ée]phonique
+            num[ée]ro (?:de )?(?:tva|fiscal|siret|siren)
+            """,
+        PAY=r"""
+            coordonn[ée]es bancaires
+            donn[ée]es (?:bancaires|de paiement)
+            """,
+        EXCLUDE=r"""
+            (?:votre|ta) banque(?: \w+)?
+            banque (?:[ée]mettrice|notificatrice|confirmatrice)
+            """,
+        CAUSE=r"""
+            erreurs?
+            coquille
+            retourn[ée]e?s?
+            rejet[ée]e?s?
+            """,
+    ),
+    "de": _lexicon(
+        CONTACT_CAUSE=r"""
+            blockier\w*
+            \w*sperr\w*
+            """,
+        THIRD=r"""
+            (?:mutter|konzern|schwester|holding|dach)gesellschaft\w*
+            (?:mutter|konzern|schwester)(?:unternehmen|firma)\w*
+            (?:unsere\w*|meine\w*) (?:\w+ )?(?:agentur|agent|agenten|vertreter\w*|beauftragte\w*)
+            (?:partner|logistik|inkasso|zahl)(?:agentur|beauftragte\w*|dienstleister\w*|partner\w*|b[üu]ro\w*)
+            inkasso\w*
+            factoring\w*
+            (?:zessionar|abtretungsempf[äa]nger)\w*
+            (?:firma|konto) (?:eines|meines) (?:freundes|bekannten)
+            (?:privat|pers[öo]nliche\w*) ?konto (?:des|unseres|meines) (?:inhabers|gesch[äa]ftsf[üu]hrers|chefs|direktors)
+            shared[- ]service\w*
+            durch (?:unsere\w*|einen|eine\w*) (?:\w+ )?(?:beauftragte\w*|agentur|dienstleister\w*|partner\w*)
+            """,
+        ASSIGN=r"""
+            abgetreten
+            abtretung\w*
+            zession\w*
+            factoring\w*
+            forderungen (?:\w+ ){0,3}?(?:verkauft|[üu]bertragen)
+            """,
+        HOLDER=r"""
+            (?:auf|unter) (?:den|dem) namen
+            kontoinhaber\w*
+            """,
+        CONTRAST=r"""
+            und nicht (?:an|auf|mehr an|mehr auf|[üu]ber|in|zu|die|das|den|unser\w*)
+            nicht (?:an|auf) (?:das|die|den|unser\w*)
+            (?:an)?statt (?:an|auf|der|die|das|des|unser\w*)
+            anstelle
+            """,
+        DEIXIS=r"""
+            (?:diese|folgende) (?:adresse|e-?mail\w*|nummer|mailadresse)
+            (?:adresse|nummer) (?:unten|oben|in meiner signatur)
+            (?:in|aus) meiner signatur
+            signatur
+            hierhin
+            """,
+        CONTACT=r"""
+            (?:e-?mail-?|mail)?domains?
+            alias
+            zentrale
+            """,
+        EXCLUDE_CONTACT=r"""
+            telefon(?:anlage|system)\w*
+            (?:steuer|ust|umsatzsteuer)(?:-?id|nummer|-?nr)\w*
+            """,
+        PAY=r"""
+            zahlungs(?:daten|informationen|anweisung\w*)
+            """,
+        EXCLUDE=r"""
+            ihre\w* (?:\w+ )?bank
+            (?:er[öo]ffnende|avisierende|best[äa]tigende) bank
+            """,
+        ASSURE=r"""
+            passt
+            in ordnung
+            stimmt
+            """,
+        CAUSE=r"""
+            fehler\w*
+            irrtum\w*
+            zur[üu]ckgebucht\w*
+            zur[üu]ckgekommen
+            abstimmung
+            """,
+        STOP=r"""
+            abgeschaltet
+            abgestellt
+            """,
+    ),
+    "pt": _lexicon(
+        CONTACT_CAUSE=r"""
+            bloque\w*
+            """,
+        THIRD=r"""
+            (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
+            (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|representantes?|despachantes?|procuradores?)
+            agentes? (?:de cobran[çc]a|aduaneiro|log[íi]stico|local)
+            cession[áa]ri[oa]
+            (?:parceiro|operador) log[íi]stico
+            (?:empresa|conta) de (?:um|meu|nosso) amigo
+            conta (?:pessoal |particular )?(?:do|de nosso|do nosso|de meu) (?:dono|propriet[áa]rio|diretor|director|gerente|chefe|s[óo]cio)
+            centro de servi[çc]os partilhados
+            centro de servi[çc]os compartilhados
+            confiad[oa] (?:\w+ ){0,4}?(?:a|ao|[àa]) (?:nossa|nosso)
+            """,
+        ASSIGN=r"""
+            cedid[oa]s? (?:\w+ ){0,3}?(?:cr[ée]ditos?|faturas?|facturas?|receb[íi]veis)
+            (?:cr[ée]ditos?|faturas?|facturas?|receb[íi]veis) (?:\w+ ){0,3}?cedid[oa]s?
+            cess[ãa]o de (?:cr[ée]ditos|receb[íi]veis)
+            factoring
+            """,
+        HOLDER=r"""
+            em nome de
+            """,
+        CONTRAST=r"""
+            e n[ãa]o (?:para|a|ao|[àa]|na|no|em|pela|pelo|sobre)
+            n[ãa]o para (?:a|o|nossa|nosso)
+            em (?:vez|lugar) de
+            ao inv[ée]s de
+            """,
+        DEIXIS=r"""
+            (?:este|esse|esta|essa) (?:endere[çc]o|e-?mail|n[úu]mero|caixa)
+            endere[çc]o (?:abaixo|que consta na minha assinatura|da minha assinatura)
+            (?:na|da) minha assinatura
+            aqui
+            """,
+        CONTACT=r"""
+            dom[íi]nios?
+            alias
+            caixa (?:geral|de correio|postal eletr[ôo]nica)
+            """,
+        RECORDS=r"""
+            agenda
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:sistema|central) telef[ôo]nic[oa]
+            n[úu]mero de (?:contribuinte|identifica[çc][ãa]o fiscal)
+            nif
+            cnpj
+            """,
+        PAY=r"""
+            dados (?:banc[áa]rios|de pagamento|para (?:o )?(?:pagamento|dep[óo]sito))
+            """,
+        EXCLUDE=r"""
+            (?:seu|sua|teu|vosso) banco(?: \w+)?
+            """,
+        CAUSE=r"""
+            erros?
+            equ[íi]voco
+            devolvid[oa]s?
+            rejeitad[oa]s?
+            """,
+        STOP=r"""
+            deixa(?:m|r[ãa]o)? de ser aceit\w*
+            """,
+    ),
+    "ru": _lexicon(
+        CONTACT_CAUSE=r"""
+            реж\w* (?:\w+ ){0,3}?вложени\w*
+            блокиру\w*
+            """,
+        CONTDIR=r"""
+            скин\w*
+            кинь\w*
+            кида\w*
+            """,
+        THIRD=r"""
+            (?:материнск|головн|холдингов|групп)\w* (?:компани|организаци|обществ)\w*
+            компани\w* (?:групп|холдинг)\w*
+            (?:наш|мо)\w* (?:\w+ )?(?:агент|представител|поверенн)\w*
+            (?:коллекторск|платежн|логистическ)\w* (?:агент|партн[её]р|компани)\w*
+            факторинг\w*
+            цессионари\w*
+            (?:компани|сч[её]т|карт)\w* (?:моего|нашего) (?:друга|знакомого)
+            (?:сч[её]т|карт)\w* (?:нашего|моего) (?:директора|финдиректора|владельца|руководителя|генерального|бухгалтера|начальника)
+            центр\w* (?:общего|совместного) обслуживания
+            """,
+        ASSIGN=r"""
+            уступ\w*
+            цесси\w*
+            факторинг\w*
+            переуступ\w*
+            """,
+        HOLDER=r"""
+            на имя
+            """,
+        CONTRAST=r"""
+            (?:а|и) не (?:на|в|по|через|наш\w*)
+            вместо
+            """,
+        DEIXIS=r"""
+            (?:этот|этому|на этот|следующий) (?:адрес|ящик|номер|e-?mail|имейл)
+            (?:адрес|номер)\w* (?:ниже|из (?:моей )?подписи|в (?:моей )?подписи)
+            (?:в|из) (?:моей )?подпис\w*
+            сюда
+            """,
+        CONTACT=r"""
+            домен\w*
+            псевдоним\w*
+            алиас\w*
+            """,
+        RECORDS=r"""
+            адресн\w* книг\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:телефонн|атс)\w* (?:систем|станци)\w*
+            инн
+            """,
+        PAY=r"""
+            (?:платежн|банковск)\w* (?:реквизит|данн)\w*
+            """,
+        EXCLUDE=r"""
+            (?:ваш|тво)\w* банк\w*
+            """,
+        CAUSE=r"""
+            ошибк\w*
+            опечатк\w*
+            верн(?:ул|ули|улся|улись)\w*
+            возвращ\w*
+            закрыти\w* года
+            """,
+    ),
+    "ar": _lexicon(
+        CONTACT_CAUSE=r"""
+            {P}(?:قافل|قفل|حاجب|يحجب|يمنع|حظر)\w*
+            """,
+        CONTDIR=r"""
+            {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
+            """,
+        THIRD=r"""
+            {P}شركه {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
+            {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
+            {P}(?:شريكنا|شريك)\w* {P}(?:اللوجستي|المالي|المحلي)\w*
+            {P}(?:حساب|بطاقه) {P}(?:صديق|المدير|مديرنا|المالك|صاحب)\w*
+            {P}(?:حساب|بطاقه) \w+ {P}(?:صديق|المدير|مديرنا|المالك|صاحب)\w*
+            {P}مركز {P}خدمات {P}مشترك\w*
+            """,
+        ASSIGN=r"""
+            {P}(?:حواله|احاله|إحاله|تنازل|التنازل) (?:\w+ ){0,2}?{P}(?:مستحقات|ذمم|حقوق|فواتير)\w*
+            {P}تخصيم\w*
+            {P}(?:فاكتورينغ|فكتورنغ)\w*
+            """,
+        HOLDER=r"""
+            باسم
+            """,
+        CONTRAST=r"""
+            {P}ليس (?:الى|إلى|على|ل|في)
+            {P}(?:مش|وليس|مو) \w+
+            بدلا من
+            بدل
+            عوضا عن
+            """,
+        DEIXIS=r"""
+            (?:هذا|هذه) {P}(?:عنوان|ايميل|إيميل|بريد|رقم)\w*
+            {P}(?:عنوان|ايميل|إيميل|بريد|رقم)\w* (?:ده|دا|هذا|هذه|التالي|ادناه|أدناه)
+            {P}(?:عنوان|ايميل|إيميل|بريد)\w* {P}مذكور\w* في {P}توقيع\w*
+            {P}توقيع\w*
+            هنا
+            """,
+        CONTACT=r"""
+            {P}نطاق\w*
+            {P}(?:اسم|أسم) {P}مستعار\w*
+            """,
+        RECORDS=r"""
+            {P}دفتر {P}عناوين\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            {P}(?:رقم|الرقم) {P}ضريبي\w*
+            {P}نظام {P}(?:هاتف|هاتفي|اتصالات)\w*
+            """,
+        PAY=r"""
+            {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
+            """,
+        CAUSE=r"""
+            {P}(?:خطا|خطأ|اخطاء|أخطاء)\w*
+            {P}(?:ارتداد|مرتجع|مرفوض)\w*
+            """,
+        NEG=r"""
+            {P}لم
+            {P}لن
+            """,
+    ),
+    "tr": _lexicon(
+        THIRD=r"""
+            (?:ana|grup|kardes|holding) sirket\w*
+            (?:acente|acentemiz|temsilci|temsilcimiz|vekil|vekilimiz)\w*
+            (?:lojistik|is|finans|odeme) ortag\w*
+            faktoring\w*
+            (?:arkadas|dost)\w* (?:firma|sirket|hesab)\w*
+            (?:patron|mudur|sahib|genel mudur|yonetici)\w* (?:sahsi |kisisel |ozel )?(?:hesab|kart)\w*
+            ortak hizmet merkez\w*
+            """,
+        ASSIGN=r"""
+            temlik\w*
+            devr(?:ettik|ettigimizi|edilmis|edilmistir|edildi)\w*
+            alacak\w* (?:\w+ ){0,3}?(?:devr|temlik|sat)\w*
+            """,
+        HOLDER=r"""
+            adina
+            """,
+        CONTRAST=r"""
+            \w+ (?:degil|değil)
+            yerine
+            """,
+        DEIXIS=r"""
+            (?:bu|su|asagidaki) (?:adres|e-?posta|mail|numara)\w*
+            imzam\w*
+            sura\w*
+            buraya
+            """,
+        CONTACT=r"""
+            alan ad\w*
+            domain\w*
+            takma ad\w*
+            """,
+        RECORDS=r"""
+            adres defter\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            vergi (?:no|numara|kimlik)\w*
+            (?:telefon|santral) sistem\w*
+            """,
+        PAY=r"""
+            (?:odeme|banka|havale) (?:bilgi|detay)\w*
+            """,
+        CONTDIR=r"""
+            atar (?:misin|misiniz)
+            atin
+            atabilir\w*
+            """,
+        CAUSE=r"""
+            hata\w*
+            iade (?:edildi|oldu|geldi)\w*
+            geri (?:dondu|geldi)\w*
+            """,
+        CONTACT_CAUSE=r"""
+            engell\w*
+            """,
+    ),
+    "zh": _lexicon(
+        CONTACT_CAUSE=r"""
+            屏蔽
+            拦截
+            被挡
+            """,
+        THIRD=r"""
+            母公司
+            集团(?:统一|公司|财务)
+            总公司
+            (?:我们|我司|我方)?的?(?:代理|代理商|代理公司|收款代理|货代)(?:公司)?(?:的)?(?:账户|账号|户)
+            保理(?:公司|商|银行)?
+            受让(?:方|人)
+            朋友(?:的)?公司
+            朋友的?(?:账户|账号|卡)
+            (?:老板|法人|董事长|总经理|财务总监|经理|老总)(?:的)?(?:个人|私人)?(?:卡|账户|账号|户)
+            (?:老板|法人|董事长|总经理|老总)(?:（[^）]{0,6}）)?(?:的)?个人
+            共享服务中心
+            """,
+        ASSIGN=r"""
+            应收账款(?:已)?(?:转让|让与)
+            债权(?:已)?转让
+            保理
+            """,
+        HOLDER=r"""
+            户名
+            """,
+        CONTRAST=r"""
+            而不是
+            不要(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)
+            不用(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)
+            不是(?:打|付|汇|转|退|发)(?:到|给|至)
+            """,
+        DEIXIS=r"""
+            (?:这个|此|下面的|以下)(?:邮箱|地址|号码|账号)
+            签名(?:里|中|上|处)的?
+            发到这(?:里|儿)
+            """,
+        CONTACT=r"""
+            域名
+            后缀
+            别名
+            """,
+        EXCLUDE_CONTACT=r"""
+            电话系统
+            总机
+            税号
+            纳税人识别号
+            """,
+        ASSURE=r"""
+            没问题
+            没有问题
+            无误
+            """,
+        PAY=r"""
+            个人卡
+            """,
+        CAUSE=r"""
+            (?:写|填|打)错
+            错误
+            退回来
+            被退
+            解封
+            """,
+    ),
+    "ja": _lexicon(
+        CONTACT_CAUSE=r"""
+            ブロック
+            """,
+        THIRD=r"""
+            親会社
+            グループ(?:会社|本社|財務)
+            持株会社
+            (?:回収|集金|収納)代行
+            代理店
+            ファクタリング
+            譲受人
+            (?:物流|提携)パートナー
+            友人の会社
+            (?:社長|代表|役員|部長)(?:の)?(?:個人)?口座
+            シェアードサービス
+            """,
+        ASSIGN=r"""
+            債権(?:を)?譲渡
+            債権譲渡
+            ファクタリング
+            """,
+        HOLDER=r"""
+            名義
+            """,
+        CONTRAST=r"""
+            ではなく
+            でなく
+            の代わりに
+            """,
+        DEIXIS=r"""
+            (?:こちら|こっち|この|下記の?|以下の?)(?:アドレス|メール|番号)?(?:に|へ|まで|宛)
+            署名(?:欄)?(?:に|の)?
+            """,
+        CONTACT=r"""
+            ドメイン
+            エイリアス
+            アドレス
+            """,
+        EXCLUDE_CONTACT=r"""
+            電話システム
+            代表番号
+            税番号
+            法人番号
+            """,
+        PAY=r"""
+            (?:お)?支払い?(?:情報|先)
+            振込(?:先)?情報
+            """,
+        NEW=r"""
+            代替
+            """,
+        STOP=r"""
+            古いもの
+            古い番号
+            廃止
+            """,
+        CAUSE=r"""
+            誤り
+            間違い
+            返金されて
+            返却
+            組み戻し
+            """,
+    ),
+}
+
+
+def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
+    """``base`` with the alternatives of ``extra`` added, concept by concept."""
+    merged = dict(base)
+    for name, pattern in extra.items():
+        merged[name] = f"{merged[name]}|{pattern}" if merged.get(name) else pattern
+    return merged
+
+
 LEXICON: Mapping[str, Mapping[str, str]] = {
-    "en": _EN,
-    "es": _ES,
-    "fr": _FR,
-    "de": _DE,
-    "pt": _PT,
-    "tr": _TR,
-    "ru": _RU,
-    "ar": _AR,
-    "ja": _JA,
-    "zh": _ZH,
+    code: _merged(lexicon, _EXTRA[code])
+    for code, lexicon in {
+        "en": _EN,
+        "es": _ES,
+        "fr": _FR,
+        "de": _DE,
+        "pt": _PT,
+        "tr": _TR,
+        "ru": _RU,
+        "ar": _AR,
+        "ja": _JA,
+        "zh": _ZH,
+    }.items()
 }
 
 #: Contrastive and consecutive conjunctions that start a new clause.

@@ -196,6 +196,11 @@ _CONCEPTS = (
     "WARN",
     "HYPO",
     "RECEIVED",
+    "THIRD",
+    "ASSIGN",
+    "HOLDER",
+    "CONTRAST",
+    "DEIXIS",
 )
 
 
@@ -363,6 +368,8 @@ class _Clause:
         for assurance in self.get("ASSURE"):
             if self.gap(noun, assurance) > window:
                 continue
+            if any(self.gap(assurance, d) == 0 for d in self.get("DEIXIS")):
+                continue  # "the address that stands in my signature"
             contrast = self.get("SHIFT") + self.get("NEG")
             if any(s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast):
                 continue
@@ -467,6 +474,9 @@ def _rule(
     windows: tuple[int, int, int],
 ) -> tuple[_Span, _Span] | None:
     assure_window, change_window, cause_window = windows
+    #: one destination said to stay ("write to the general address as usual"): the
+    #: weaker readings below do not apply to the others (a hand-over, not a change)
+    kept = any(clause.assured(noun, assure_window) for noun in nouns)
     for noun in nouns:
         # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
         if clause.near("OLD", noun, 4) is not None and clause.get("STOP"):
@@ -486,6 +496,8 @@ def _rule(
                 return noun, new
         if changes and not clause.portal:
             return noun, changes[0]
+        if kept:
+            continue
         received = clause.near("RECEIVED", noun, 6)
         if received is not None and not clause.negated(received):
             continue
@@ -556,6 +568,10 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
     literals = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
     literals += [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
     order = latin + [code for code in LANGUAGE_ORDER if code not in STOPWORDS]
+    weighed = 0
+    latin_text = not any(
+        script is not None and script.search(text) for script in _SCRIPT_OF.values()
+    )
     for code in order:
         script = _SCRIPT_OF.get(code)
         if script is not None and script.search(text) is None:
@@ -578,7 +594,145 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
                     found[CONTACT] = _request(CONTACT, code, spans)
             if len(found) == 2:
                 return list(found.values())
+        if weighed >= _WEIGHED_LANGUAGES or (code in STOPWORDS and not latin_text):
+            continue
+        weighed += 1
+        message = _Clause(language, folded, 0, len(folded), words)
+        if message.get("WARN"):
+            continue
+        if BANK not in found:
+            spans = _bank_weight(message, has_identifier)
+            if spans is not None:
+                found[BANK] = _request(BANK, code, spans)
+        if CONTACT not in found:
+            spans = _contact_weight(message)
+            if spans is not None:
+                found[CONTACT] = _request(CONTACT, code, spans)
+        if len(found) == 2:
+            break
     return list(found.values())
+
+
+# -- weak cues weighed per message ------------------------------------------------------
+
+#: The likeliest languages of a message whose cues are weighed (the rest only by clause).
+_WEIGHED_LANGUAGES = 2
+#: A message asks for a change when its cues weigh this much or more.
+_BANK_THRESHOLD = 3
+_CONTACT_THRESHOLD = 2
+#: Webmail providers: a company that asks to write to one is asking to leave its domain.
+_FREEMAIL = re.compile(
+    r"@(?:[\w-]+\.)*(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|aol"
+    r"|gmx|web|mail|yandex|inbox|bk|list|rambler|qq|163|126|yeah|sina|sohu|aliyun|proton"
+    r"|protonmail|tutanota|zoho|naver|hanmail|rediffmail)\.[\w.]+$"
+)
+
+
+def _contrasts(message: _Clause, nouns: list[_Span], before: list[_Span]) -> list[_Span]:
+    """ "And not to our office account", "instead of the usual mailbox", "原账户而不是":
+    a contrast next to the usual destination (a noun or an OLD or ASSURE word after it),
+    or right after the destination asked for (``before``: "a@gmail.com and not ...")."""
+    targets = nouns + message.get("OLD") + message.get("ASSURE")
+    found = []
+    for contrast in message.get("CONTRAST"):
+        if any(s.end <= contrast.start and message.gap(s, contrast) <= 3 for s in before):
+            found.append(contrast)
+            continue
+        for target in targets:
+            after = target.start >= contrast.start
+            if (after or message.language.cjk) and message.gap(contrast, target) <= 5:
+                found.append(contrast)
+                break
+    return found
+
+
+def _kept(message: _Clause, spans: list[_Span]) -> bool:
+    """Whether one of the nouns or directives is said to stay as it is: "the bank details
+    remain as on the last invoice", "please continue to pay as usual", "IBAN e contactos
+    não sofrem alterações", "wir ändern unsere Bankverbindung nie"."""
+    changes = message.get("CHANGE")
+    for span in spans:
+        if message.assured(span, 5):
+            return True
+        if any(message.gap(span, c) <= 4 and message.negated(c) for c in changes):
+            return True
+    return False
+
+
+def _live(message: _Clause, name: str) -> list[_Span]:
+    """The spans of a concept that are not negated."""
+    return [s for s in message.get(name) if not message.negated(s)]
+
+
+def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
+    """Several weak cues in one message: "the parent company collects our receivables ...
+    settle to Orion Holdings, account 451-302", "pay our agent and not the office account",
+    "the receivables were assigned to a factoring company"."""
+    if message.get("OUTGOING"):
+        return None
+    nouns = [n for n in message.get("PAY") if n not in message.bare_banks]
+    directive = message.get("PAYDIR")
+    if not (nouns or directive):
+        return None
+    if _kept(message, nouns + directive):
+        return None  # "the bank details stay as on the last invoice"
+    contrasts = _contrasts(message, nouns, [])
+    strong = [s for s in (message.get("THIRD"), message.get("ASSIGN"), contrasts) if s]
+    weak = [
+        s
+        for s in (
+            message.get("NEW"),
+            message.get("CAUSE"),
+            message.get("SHIFT") or message.get("EFFECTIVE") or message.get("NOW"),
+            message.get("STOP"),
+            _live(message, "CHANGE"),
+            message.get("HOLDER"),
+        )
+        if s
+    ]
+    weight = 2 * len(strong) + len(weak) + (1 if has_identifier else 0)
+    if weight < _BANK_THRESHOLD:
+        return None
+    anchor = (nouns or directive)[0]
+    reason = (strong or weak or [[anchor]])[0][0]
+    return anchor, reason
+
+
+def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
+    """An address written in the message with a directive to use it, and cues that it is
+    not the usual one: a webmail provider, "this address", "my signature", "not to the
+    general mailbox", the old alias retired."""
+    literals = message.emails + message.phones
+    if not literals:
+        return None
+    directives = message.get("CONTDIR") + message.get("REPLY")
+    near = [(d, lit) for d in directives for lit in literals if message.gap(d, lit) <= 16]
+    if not near:
+        return None
+    nouns = message.get("CONTACT")
+    if _kept(message, nouns + literals):
+        return None  # "write to the purchasing address as usual"
+    freemail = [e for e in message.emails if _FREEMAIL.search(message.text, e.start, e.end)]
+    strong = [s for s in (_contrasts(message, nouns, literals),) if s]
+    weak = [
+        s
+        for s in (
+            freemail,
+            message.get("DEIXIS"),
+            message.get("OLD"),
+            message.get("STOP"),
+            message.get("SHIFT") or message.get("EFFECTIVE"),
+            message.get("CONTACT_CAUSE"),
+            message.get("NEW"),
+            _live(message, "CHANGE"),
+        )
+        if s
+    ]
+    weight = 2 * len(strong) + len(weak)
+    if weight < _CONTACT_THRESHOLD:
+        return None
+    directive, literal = near[0]
+    return directive, literal
 
 
 def _quiet(clause: _Clause) -> bool:
