@@ -3883,6 +3883,12 @@ _JA = _lexicon(
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        OUTGOING=r"""
+            (?:we|i) (?:will |shall |'ll |are going to |can )?(?:\w+ )?(?:pay|send|remit|transfer|wire)\w* (?:\w+ ){0,4}?from (?:our|my|a|another|the)
+            """,
+        PAYDIR=r"""
+            payable
+            """,
         CONTACT_CAUSE=r"""
             block(?:s|ed|ing)? (?:\w+ ){0,3}?attachments?
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
@@ -3902,8 +3908,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             friend['’]?s? (?:company|account|firm|business)
             (?:owner|boss|director|ceo|chairman|founder|president|cfo|manager)['’]?s? (?:personal |private )?(?:account|card|bank)
             shared services? (?:centre|center)
-            handled by
-            collected by
             """,
         ASSIGN=r"""
             assign(?:ed|ment|ing)? (?:\w+ ){0,3}?(?:receivables?|invoices?|claims?|debts?)
@@ -3943,6 +3947,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
         EXCLUDE=r"""
             (?:your|the) (?:issuing|opening|advising|confirming|negotiating|nominated|sending|paying) banks?
+            (?:her|his|their) (?:\w+ )?accounts
+            accounts (?:are |will be )?(?:now )?(?:handled|managed|served|covered|looked after)
             """,
         CAUSE=r"""
             errors?
@@ -3954,6 +3960,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        OUTGOING=r"""
+            (?:pagaremos|transferiremos|enviaremos|abonaremos|vamos a (?:pagar|transferir)) (?:\w+ ){0,4}?desde
+            """,
         CONTACT_CAUSE=r"""
             bloque\w*
             """,
@@ -4016,6 +4025,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        OUTGOING=r"""
+            (?:nous )?(?:paierons|r[èe]glerons|virerons|verserons|allons (?:payer|r[ée]gler|virer)) (?:\w+ ){0,4}?depuis
+            """,
         CONTACT_CAUSE=r"""
             bloqu\w*
             """,
@@ -4082,6 +4094,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        OUTGOING=r"""
+            (?:wir )?(?:zahlen|[üu]berweisen|bezahlen|begleichen) (?:\w+ ){0,4}?(?:von|aus) unsere\w*
+            """,
+        CONTDIR=r"""
+            schick\w*
+            """,
         CONTACT_CAUSE=r"""
             blockier\w*
             \w*sperr\w*
@@ -4157,6 +4175,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        OUTGOING=r"""
+            (?:pagaremos|vamos pagar|transferiremos|vamos transferir) (?:\w+ ){0,4}?(?:da|desde|a partir da|pela) (?:nossa )?conta
+            """,
         CONTACT_CAUSE=r"""
             bloque\w*
             """,
@@ -4224,6 +4245,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        OUTGOING=r"""
+            (?:мы )?(?:оплатим|переведем|перечислим|заплатим|отправим)\w* (?:\w+ ){0,3}?(?:с|со|из) (?:нашего|нашеи|другого|сч[её]та)
+            """,
         CONTACT_CAUSE=r"""
             реж\w* (?:\w+ ){0,3}?вложени\w*
             блокиру\w*
@@ -4290,6 +4314,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        OUTGOING=r"""
+            (?:سندفع|سنحول|سنسدد|سنرسل|سنقوم بالدفع|سنقوم بالتحويل) (?:\w+ ){0,3}?من
+            """,
         CONTACT_CAUSE=r"""
             {P}(?:قافل|قفل|حاجب|يحجب|يمنع|حظر)\w*
             """,
@@ -4297,7 +4324,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
-            {P}شركه {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
+            {P}شرك(?:ه|ت\w*) {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
             {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
             {P}(?:شريكنا|شريك)\w* {P}(?:اللوجستي|المالي|المحلي)\w*
             {P}(?:حساب|بطاقه) {P}(?:صديق|المدير|مديرنا|المالك|صاحب)\w*
@@ -4350,6 +4377,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        OUTGOING=r"""
+            hesab\w*(?:dan|den) (?:\w+ ){0,2}?(?:odeme|odeyecegiz|gonderecegiz|yapacagiz|yatiracagiz)\w*
+            """,
         THIRD=r"""
             (?:ana|grup|kardes|holding) sirket\w*
             (?:acente|acentemiz|temsilci|temsilcimiz|vekil|vekilimiz)\w*
@@ -4407,6 +4437,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        OUTGOING=r"""
+            (?:我们|我司|我方)(?:这次|本次|这回)?(?:会|将)?从.{0,12}(?:给|向)(?:您|你|贵司)(?:付|汇|转|打)
+            付款人(?:名字|名称)?会不一样
+            """,
         CONTACT_CAUSE=r"""
             屏蔽
             拦截
@@ -4472,6 +4506,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        OUTGOING=r"""
+            (?:弊社|当社)の?.{0,15}口座から(?:お)?(?:支払|送金|振込)
+            """,
         CONTACT_CAUSE=r"""
             ブロック
             """,

@@ -249,7 +249,9 @@ def _language(code: str) -> _Language:
     cjk = code in CJK_LANGUAGES
     concepts = {name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)}
     anchor_parts = [
-        lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE") if lexicon.get(name)
+        lexicon[name]
+        for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE", "THIRD", "ASSIGN")
+        if lexicon.get(name)
     ]
     splitter = SPLITTERS.get(code)
     neg_before, neg_after = lexicon.get("NEG_WINDOW", "3 1").split()
@@ -461,7 +463,9 @@ def _contact_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
     if found is None and (clause.emails or clause.phones) and not clause.get("PERSON"):
         # "From now on please reply to anna.w@mail.com": a literal address, no noun.
         directive, shift = clause.get("CONTDIR"), clause.get("SHIFT")
-        if directive and shift and not clause.get("RECEIVED"):
+        literals = clause.emails + clause.phones
+        kept = any(clause.assured(literal, 6) for literal in literals)
+        if directive and shift and not clause.get("RECEIVED") and not kept:
             return directive[0], shift[0]
     return found
 
@@ -672,12 +676,16 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         return None
     nouns = [n for n in message.get("PAY") if n not in message.bare_banks]
     directive = message.get("PAYDIR")
-    if not (nouns or directive):
+    assigned = message.get("ASSIGN")
+    if not (nouns or directive or assigned):
         return None
     if _kept(message, nouns + directive):
         return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, [])
-    strong = [s for s in (message.get("THIRD"), message.get("ASSIGN"), contrasts) if s]
+    third = message.get("THIRD")
+    strong = [s for s in (third, contrasts) if s]
+    #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
+    owned = [t for t in third if any(message.gap(t, n) <= 4 for n in nouns)]
     weak = [
         s
         for s in (
@@ -690,10 +698,11 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         )
         if s
     ]
-    weight = 2 * len(strong) + len(weak) + (1 if has_identifier else 0)
+    weight = 3 * bool(assigned) + 2 * len(strong) + len(weak) + bool(owned) + has_identifier
     if weight < _BANK_THRESHOLD:
         return None
-    anchor = (nouns or directive)[0]
+    strong = [assigned, *strong] if assigned else strong
+    anchor = (nouns or directive or assigned)[0]
     reason = (strong or weak or [[anchor]])[0][0]
     return anchor, reason
 
@@ -707,6 +716,13 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         return None
     directives = message.get("CONTDIR") + message.get("REPLY")
     near = [(d, lit) for d in directives for lit in literals if message.gap(d, lit) <= 16]
+    # "to this address: x@y" directs by itself
+    near += [
+        (d, lit)
+        for d in message.get("DEIXIS")
+        for lit in literals
+        if d.end <= lit.start and message.gap(d, lit) <= 5
+    ]
     if not near:
         return None
     nouns = message.get("CONTACT")
@@ -723,7 +739,8 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
             message.get("STOP"),
             message.get("SHIFT") or message.get("EFFECTIVE"),
             message.get("CONTACT_CAUSE"),
-            message.get("NEW"),
+            # not "the new forwarder's address"
+            [n for n in message.get("NEW") if message.near("PERSON", n, 2) is None],
             _live(message, "CHANGE"),
         )
         if s
