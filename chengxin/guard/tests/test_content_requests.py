@@ -1211,25 +1211,31 @@ CORPORA = [Path(__file__).resolve().parents[3] / "bench" / "guard_content"] + [
 LANGUAGES = ("en", "zh", "es", "fr", "de", "pt", "ru", "ar", "tr", "ja")
 
 
-def _corpus_files() -> list[Path]:
-    """The development split: the one the recogniser is held to. The holdout split
-    measures generalisation and is reported by bench/guard_content_eval.py."""
-    return sorted(path for root in CORPORA if root.is_dir() for path in root.glob("dev/*.json"))
+SPLITS = ("dev", "holdout")
+
+
+def _corpus_files(split: str = "*") -> list[Path]:
+    """The corpus files of a split (both when ``split`` is "*"): the recogniser is held to
+    the goals on the development and the holdout split alike."""
+    return sorted(
+        path for root in CORPORA if root.is_dir() for path in root.glob(f"{split}/*.json")
+    )
 
 
 @pytest.mark.skipif(not _corpus_files(), reason="no content corpus in bench/guard_content")
+@pytest.mark.parametrize("split", SPLITS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_corpus_goals_per_language(language: str) -> None:
+def test_corpus_goals_per_language(split: str, language: str) -> None:
     requests: list[str] = []
     benign: list[str] = []
-    for path in _corpus_files():
+    for path in _corpus_files(split):
         if path.stem != language:
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         requests += [item["text"] for item in data.get("requests", [])]
         benign += [item["text"] for item in data.get("benign", [])]
     if not requests and not benign:
-        pytest.skip(f"no corpus for {language}")
+        pytest.skip(f"no {split} corpus for {language}")
     missed = [t for t in requests if not analyse_content("", t).codes & CODES]
     flagged = [t for t in benign if analyse_content("", t).codes & CODES]
     assert len(missed) <= 0.02 * len(requests), missed
