@@ -401,7 +401,8 @@ _EN = _lexicon(
     NEG_WINDOW="3 1",
     ASSURE=r"""
         unchanged
-        remain\w*
+        remain(?:s|ed)?(?! (?:balance|amount|payment|sum|\d))
+        remaining (?:the same|unchanged|valid|in use|active)
         stay(?:s|ed)? (?:the )?same
         same
         as (?:usual|always|before|previously|agreed|known)
@@ -3879,12 +3880,19 @@ _JA = _lexicon(
 # another; HOLDER: an account held in someone's name; CONTRAST: "and not to", "instead
 # of" (counts when the usual destination follows it); DEIXIS: "this address", "here",
 # "my signature" (counts when the message writes an address). The blocks of the
-# concepts named earlier add words to those concepts.
+# concepts named earlier add words to those concepts. STORY: what went wrong, told to
+# explain the request (an error in the account number, a transfer returned or rejected,
+# an account in reconciliation); weighed only, since benign mail tells it too.
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        PAYER=r"""
+            (?:remitter|payer|sender|ordering party)['’]?s? (?:name|will (?:be|look|show|appear))
+            name of the (?:remitter|payer|sender|ordering party)
+            (?:remitter|payer|sender) (?:\w+ ){0,3}?(?:different|differ\w*)
+            """,
         OUTGOING=r"""
-            (?:we|i) (?:will |shall |'ll |are going to |can )?(?:\w+ )?(?:pay|send|remit|transfer|wire)\w* (?:\w+ ){0,4}?from (?:our|my|a|another|the)
+            (?:we|i) (?:will |shall |'ll |are going to |can )?(?:\w+ )?(?:pay|send|remit|transfer|wire)\w* (?:\w+ ){0,4}?(?:from|through|via) (?:our|my|a|another|the)
             """,
         PAYDIR=r"""
             payable
@@ -3950,7 +3958,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:her|his|their) (?:\w+ )?accounts
             accounts (?:are |will be )?(?:now )?(?:handled|managed|served|covered|looked after)
             """,
-        CAUSE=r"""
+        STORY=r"""
             errors?
             mistakes?
             typo
@@ -3960,6 +3968,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        PAYER=r"""
+            (?:ordenante|pagador)\w* (?:\w+ ){0,3}?(?:ser[áa]|distint\w*|diferente\w*|otro)
+            nombre del (?:ordenante|pagador)
+            """,
+        NEW=r"""
+            de (?:respaldo|reserva|emergencia)
+            """,
         OUTGOING=r"""
             (?:pagaremos|transferiremos|enviaremos|abonaremos|vamos a (?:pagar|transferir)) (?:\w+ ){0,4}?desde
             """,
@@ -4016,7 +4031,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:su|tu) banco(?: \w+)?
             banco (?:emisor|avisador|confirmador|corresponsal)
             """,
-        CAUSE=r"""
+        STORY=r"""
             error(?:es)?
             equivocad\w*
             devuelt[oa]s?
@@ -4025,6 +4040,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        PAYER=r"""
+            (?:donneur d['’]ordre|payeur|[ée]metteur du virement) (?:\w+ ){0,3}?(?:sera|diff[ée]rent\w*|autre)
+            nom du (?:donneur d['’]ordre|payeur)
+            """,
+        NEW=r"""
+            de (?:secours|substitution|remplacement|d[ée]pannage)
+            """,
         OUTGOING=r"""
             (?:nous )?(?:paierons|r[èe]glerons|virerons|verserons|allons (?:payer|r[ée]gler|virer)) (?:\w+ ){0,4}?depuis
             """,
@@ -4086,14 +4108,22 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:votre|ta) banque(?: \w+)?
             banque (?:[ée]mettrice|notificatrice|confirmatrice)
             """,
-        CAUSE=r"""
+        STORY=r"""
             erreurs?
             coquille
+            retour
             retourn[ée]e?s?
             rejet[ée]e?s?
             """,
     ),
     "de": _lexicon(
+        PAYER=r"""
+            (?:auftraggeber|zahler)\w* (?:\w+ ){0,6}?(?:ein anderer|eine andere|anders|abweich\w*)
+            (?:auftraggeber|zahler)(?:name|bezeichnung)\w*
+            """,
+        NEW=r"""
+            (?:ausweich|ersatz|not)konto\w*
+            """,
         OUTGOING=r"""
             (?:wir )?(?:zahlen|[üu]berweisen|bezahlen|begleichen) (?:\w+ ){0,4}?(?:von|aus) unsere\w*
             """,
@@ -4162,7 +4192,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             in ordnung
             stimmt
             """,
-        CAUSE=r"""
+        STORY=r"""
             fehler\w*
             irrtum\w*
             zur[üu]ckgebucht\w*
@@ -4175,6 +4205,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        PAYER=r"""
+            (?:ordenante|pagador|remetente)\w* (?:\w+ ){0,3}?(?:ser[áa]|diferente\w*|outro)
+            nome do (?:ordenante|pagador|remetente)
+            """,
+        NEW=r"""
+            de (?:reserva|emerg[êe]ncia|backup)
+            """,
         OUTGOING=r"""
             (?:pagaremos|vamos pagar|transferiremos|vamos transferir) (?:\w+ ){0,4}?(?:da|desde|a partir da|pela) (?:nossa )?conta
             """,
@@ -4234,7 +4271,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
         EXCLUDE=r"""
             (?:seu|sua|teu|vosso) banco(?: \w+)?
             """,
-        CAUSE=r"""
+        STORY=r"""
             erros?
             equ[íi]voco
             devolvid[oa]s?
@@ -4245,6 +4282,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        PAYER=r"""
+            плательщик\w* (?:\w+ ){0,2}?(?:будет|друг|ин)\w*
+            """,
         OUTGOING=r"""
             (?:мы )?(?:оплатим|переведем|перечислим|заплатим|отправим)\w* (?:\w+ ){0,3}?(?:с|со|из) (?:нашего|нашеи|другого|сч[её]та)
             """,
@@ -4305,7 +4345,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
         EXCLUDE=r"""
             (?:ваш|тво)\w* банк\w*
             """,
-        CAUSE=r"""
+        STORY=r"""
             ошибк\w*
             опечатк\w*
             верн(?:ул|ули|улся|улись)\w*
@@ -4314,6 +4354,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        PAYER=r"""
+            {P}(?:اسم|أسم) (?:\w+ )?{P}(?:محول|دافع|مرسل)\w*
+            للمحول
+            للدافع
+            """,
         OUTGOING=r"""
             (?:سندفع|سنحول|سنسدد|سنرسل|سنقوم بالدفع|سنقوم بالتحويل) (?:\w+ ){0,3}?من
             """,
@@ -4367,7 +4412,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
         PAY=r"""
             {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
             """,
-        CAUSE=r"""
+        STORY=r"""
             {P}(?:خطا|خطأ|اخطاء|أخطاء)\w*
             {P}(?:ارتداد|مرتجع|مرفوض)\w*
             """,
@@ -4377,6 +4422,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        PAYER=r"""
+            gonderen (?:ad|isim|unvan)\w*
+            odeyen (?:\w+ ){0,2}?(?:farkli|baska)\w*
+            """,
         OUTGOING=r"""
             hesab\w*(?:dan|den) (?:\w+ ){0,2}?(?:odeme|odeyecegiz|gonderecegiz|yapacagiz|yatiracagiz)\w*
             """,
@@ -4427,7 +4476,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             atin
             atabilir\w*
             """,
-        CAUSE=r"""
+        STORY=r"""
             hata\w*
             iade (?:edildi|oldu|geldi)\w*
             geri (?:dondu|geldi)\w*
@@ -4437,6 +4486,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        PAYER=r"""
+            (?:付款人|汇款人|付款方|汇款方)(?:名字|名称|会|将|显示|不一样|不同)
+            """,
         OUTGOING=r"""
             (?:我们|我司|我方)(?:这次|本次|这回)?(?:会|将)?从.{0,12}(?:给|向)(?:您|你|贵司)(?:付|汇|转|打)
             付款人(?:名字|名称)?会不一样
@@ -4448,6 +4500,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
         THIRD=r"""
             母公司
+            代收
+            合作的?(?:物流|货代|贸易)公司
+            物流公司的?(?:账户|账号|户)
             集团(?:统一|公司|财务)
             总公司
             (?:我们|我司|我方)?的?(?:代理|代理商|代理公司|收款代理|货代)(?:公司)?(?:的)?(?:账户|账号|户)
@@ -4497,7 +4552,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
         PAY=r"""
             个人卡
             """,
-        CAUSE=r"""
+        STORY=r"""
             (?:写|填|打)错
             错误
             退回来
@@ -4506,6 +4561,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        PAYER=r"""
+            (?:送金人|振込人|振込依頼人|送金依頼人)(?:の)?(?:ご)?(?:名義|名前|お名前)(?:が)?(?:異な|変わ|違)
+            """,
         OUTGOING=r"""
             (?:弊社|当社)の?.{0,15}口座から(?:お)?(?:支払|送金|振込)
             """,
@@ -4565,7 +4623,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             古い番号
             廃止
             """,
-        CAUSE=r"""
+        STORY=r"""
             誤り
             間違い
             返金されて

@@ -201,6 +201,8 @@ _CONCEPTS = (
     "HOLDER",
     "CONTRAST",
     "DEIXIS",
+    "STORY",
+    "PAYER",
 )
 
 
@@ -370,9 +372,9 @@ class _Clause:
         for assurance in self.get("ASSURE"):
             if self.gap(noun, assurance) > window:
                 continue
-            if any(self.gap(assurance, d) == 0 for d in self.get("DEIXIS")):
+            if any(_overlap(assurance, d) for d in self.get("DEIXIS")):
                 continue  # "the address that stands in my signature"
-            contrast = self.get("SHIFT") + self.get("NEG")
+            contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
             if any(s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast):
                 continue
             return True
@@ -444,7 +446,7 @@ def _clauses(
 
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a bank-change request, or ``None``."""
-    if clause.get("OUTGOING"):
+    if clause.get("OUTGOING") or clause.get("PAYER"):
         return None  # the writer pays from another bank: nothing changes for the reader
     found = _rule(clause, clause.get("PAY"), "PAYDIR", "CAUSE", (6, 8, 12))
     if found is not None:
@@ -587,10 +589,11 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
         anchors += literals
         if not anchors:
             continue
+        message = _Clause(language, folded, 0, len(folded), words)
         for clause in _clauses(language, folded, words, anchors):
             if BANK not in found:
                 spans = _bank_rule(clause, has_identifier)
-                if spans is not None and not _quiet(clause):
+                if spans is not None and not _quiet(clause) and not message.get("PAYER"):
                     found[BANK] = _request(BANK, code, spans)
             if CONTACT not in found:
                 spans = _contact_rule(clause)
@@ -601,7 +604,6 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
         if weighed >= _WEIGHED_LANGUAGES or (code in STOPWORDS and not latin_text):
             continue
         weighed += 1
-        message = _Clause(language, folded, 0, len(folded), words)
         if message.get("WARN"):
             continue
         if BANK not in found:
@@ -639,7 +641,7 @@ def _contrasts(message: _Clause, nouns: list[_Span], before: list[_Span]) -> lis
     targets = nouns + message.get("OLD") + message.get("ASSURE")
     found = []
     for contrast in message.get("CONTRAST"):
-        if any(s.end <= contrast.start and message.gap(s, contrast) <= 3 for s in before):
+        if any(s.end <= contrast.start and message.gap(s, contrast) <= 6 for s in before):
             found.append(contrast)
             continue
         for target in targets:
@@ -656,7 +658,7 @@ def _kept(message: _Clause, spans: list[_Span]) -> bool:
     não sofrem alterações", "wir ändern unsere Bankverbindung nie"."""
     changes = message.get("CHANGE")
     for span in spans:
-        if message.assured(span, 5):
+        if message.assured(span, 6):
             return True
         if any(message.gap(span, c) <= 4 and message.negated(c) for c in changes):
             return True
@@ -672,8 +674,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     """Several weak cues in one message: "the parent company collects our receivables ...
     settle to Orion Holdings, account 451-302", "pay our agent and not the office account",
     "the receivables were assigned to a factoring company"."""
-    if message.get("OUTGOING"):
-        return None
+    if message.get("OUTGOING") or message.get("PAYER"):
+        return None  # the writer pays, perhaps through someone else: "the remitter differs"
     nouns = [n for n in message.get("PAY") if n not in message.bare_banks]
     directive = message.get("PAYDIR")
     assigned = message.get("ASSIGN")
@@ -681,16 +683,16 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         return None
     if _kept(message, nouns + directive):
         return None  # "the bank details stay as on the last invoice"
-    contrasts = _contrasts(message, nouns, [])
+    contrasts = _contrasts(message, nouns, nouns)
     third = message.get("THIRD")
     strong = [s for s in (third, contrasts) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
-    owned = [t for t in third if any(message.gap(t, n) <= 4 for n in nouns)]
+    owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
     weak = [
         s
         for s in (
             message.get("NEW"),
-            message.get("CAUSE"),
+            message.get("CAUSE") or message.get("STORY"),
             message.get("SHIFT") or message.get("EFFECTIVE") or message.get("NOW"),
             message.get("STOP"),
             _live(message, "CHANGE"),
@@ -735,7 +737,12 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         for s in (
             freemail,
             message.get("DEIXIS"),
-            message.get("OLD"),
+            # "old", not the "usual" of "as usual"
+            [
+                o
+                for o in message.get("OLD")
+                if not any(_overlap(o, a) for a in message.get("ASSURE"))
+            ],
             message.get("STOP"),
             message.get("SHIFT") or message.get("EFFECTIVE"),
             message.get("CONTACT_CAUSE"),

@@ -237,6 +237,150 @@ REDIRECTIONS = [
         "お送りください：tanaka.sekkei@gmail.com",
         "contact_change_request",
     ),
+    (
+        "en",
+        "other wording",
+        "Hello Chen, a quick one: for the balance of PO 8812 please use our Hong Kong sister company's account this time, Kowloon Bay Trading Ltd, HSBC 801-223344-001. Thanks, Priya",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "other wording",
+        "Dear Sir, kindly route the remaining 70% through our payment agent Swiftline Services; their invoice and account are attached. Regards, Omar",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "other wording",
+        "Hi, the wire you sent on Monday came back – their compliance desk rejected it. Could you resend it to our alternative account at Standard Chartered, 0107 8821 5540? Sorry for the trouble. Dan",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "other wording",
+        "Please direct all shipping documents to our accountant at lisa.books.2019@yahoo.com rather than the office mailbox, she is handling the LC presentation.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "other wording",
+        "Dear Jenny, please reply only to this address from now on: mark.hughes.uk@protonmail.com – the company server is being audited.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "other wording",
+        "刘总，这笔货款请直接打到我们合作的物流公司账户，他们会代收代付，账户信息附件里有。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "other wording",
+        "您好，上次电汇被退回来了，麻烦重新汇到下面这个备用账户：中国银行 6216 6100 0001 2345 678，户名 林海。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "other wording",
+        "请以后回复到我的私人邮箱 jason_w88@qq.com，公司邮箱最近老是收不到附件。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "other wording",
+        "Buenos días Sr. Wu: le pedimos que el saldo pendiente lo transfiera a la cuenta de nuestra filial en Miami, cuyos datos adjunto. La cuenta de España está en proceso de cierre.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "other wording",
+        "Hola Ana, contéstame mejor a mi correo personal, carlos.rz.compras@gmail.com, que el de la empresa no me llega bien estos días.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "other wording",
+        "Bonjour, suite au retour de votre dernier virement, merci de bien vouloir le renouveler sur notre compte de secours chez BNP : FR76 3000 4000 0100 0012 3456 789.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "other wording",
+        "Madame Chen, envoyez désormais les documents à mon assistante à l'adresse sophie.assist.direction@gmail.com et non plus à la boîte générale.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "other wording",
+        "Hallo Herr Zhou, den Restbetrag bitte diesmal auf das Konto unserer Schwesterfirma in Polen überweisen, die Daten stehen im Anhang.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "other wording",
+        "Guten Tag, bitte antworten Sie künftig an meine private Adresse k.wolf.einkauf@web.de, unser Firmenserver wird umgestellt.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "other wording",
+        "Olá Sr. Li, por favor faça o pagamento do saldo para a conta da nossa coligada em Angola, dados em anexo, e não para a conta habitual.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "other wording",
+        "Bom dia, responda por favor para o meu e-mail pessoal marcos.compras.br@hotmail.com, o da empresa está com problemas.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "other wording",
+        "Добрый день! Остаток по контракту прошу перечислить на счёт нашего партнёра ООО «Вектор», реквизиты во вложении. Наш счёт сейчас на проверке.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "other wording",
+        "Коллеги, пишите мне пока на личную почту ivanov.snab@mail.ru, корпоративная почта не работает.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "other wording",
+        "السيد وانغ، يرجى تحويل المبلغ المتبقي إلى حساب شركتنا الشقيقة في عمان، والتفاصيل في المرفق، وليس إلى حسابنا المعتاد.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "other wording",
+        "أرجو الرد على بريدي الشخصي ahmad.trading.ksa@gmail.com لأن بريد الشركة معطل هذه الأيام.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "other wording",
+        "Sayın Zhang, kalan bakiyeyi bu sefer kardeş şirketimizin hesabına gönderin lütfen, bilgiler ekte.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "other wording",
+        "Merhaba, lütfen bundan sonra kişisel adresime yazın: mert.ithalat@gmail.com, şirket maili çalışmıyor.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "other wording",
+        "陳様\n今回の残金は、弊社の関連会社である山田商事の口座へお振込みいただけますでしょうか。口座情報は別途お送りします。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "other wording",
+        "恐れ入りますが、今後のご連絡は私の個人アドレス suzuki.k.trade@gmail.com までお願いいたします。会社のメールが不調のためです。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -336,6 +480,132 @@ LOOK_ALIKES = [
         "佐藤様\n請求書No.2201の数量に誤りがありましたので、修正版を送付いたします。"
         "振込先口座は従来通りです。",
     ),
+    (
+        "en",
+        "other wording",
+        "Hi Chen, we will pay the balance through our parent company in Hong Kong this time, so the remitter name will be Kowloon Holdings. Regards, Priya",
+    ),
+    (
+        "en",
+        "other wording",
+        "Dear Sir, please find attached PI 2231. Kindly remit the 30% deposit to our account below: Bank of China, account 4521 8877 6610. Thanks",
+    ),
+    (
+        "en",
+        "other wording",
+        "Hello, our agent in Dubai, Mr Khalid, will visit your factory next week. You can reach him at khalid.agent@gmail.com.",
+    ),
+    (
+        "en",
+        "other wording",
+        "Hi Tom, the payment was returned by your bank because the beneficiary name was misspelled. Please check and send it again to the same account.",
+    ),
+    (
+        "en",
+        "other wording",
+        "Dear partners, from next month our sales team will use the new CRM; please keep writing to your usual contact.",
+    ),
+    (
+        "en",
+        "other wording",
+        "For urgent questions while I am travelling, you can call me on +86 138 1234 5678 or reply to this e-mail as usual.",
+    ),
+    (
+        "en",
+        "other wording",
+        "Please send the samples to our forwarder Sunrise Logistics, contact Mr Lee, lee@sunrise-log.com, tel +86 21 5555 1234.",
+    ),
+    (
+        "zh",
+        "other wording",
+        "陈总，这次货款我们通过香港母公司支付，付款人会显示为 Kowloon Holdings，请知悉。",
+    ),
+    (
+        "zh",
+        "other wording",
+        "您好，附件是形式发票，请将30%定金汇到以下账户：户名：宁波华宇贸易有限公司，账号 3901 0000 1234 5678。",
+    ),
+    (
+        "zh",
+        "other wording",
+        "王经理，我们的代理下周去工厂验货，他的邮箱是 ali.agent@gmail.com，有事可以直接联系他。",
+    ),
+    (
+        "es",
+        "other wording",
+        "Estimado Sr. Wu: esta vez le pagaremos a través de nuestra empresa matriz en Panamá, por eso el ordenante será distinto.",
+    ),
+    (
+        "es",
+        "other wording",
+        "Adjunto la proforma. Le rogamos transferir el anticipo del 30% a nuestra cuenta habitual indicada en la factura.",
+    ),
+    (
+        "fr",
+        "other wording",
+        "Bonjour, notre agent à Casablanca passera récupérer les échantillons ; vous pouvez le joindre au +212 661 223 344.",
+    ),
+    (
+        "fr",
+        "other wording",
+        "Cette fois, le règlement sera effectué par notre maison mère, le donneur d'ordre sera donc différent.",
+    ),
+    (
+        "de",
+        "other wording",
+        "Hallo Herr Zhou, diesmal zahlt unsere Muttergesellschaft die Rechnung, der Auftraggeber auf der Überweisung ist also ein anderer.",
+    ),
+    (
+        "de",
+        "other wording",
+        "Bei Rückfragen erreichen Sie mich unterwegs unter +49 171 2233445 oder wie gewohnt per E-Mail.",
+    ),
+    (
+        "pt",
+        "other wording",
+        "Desta vez o pagamento será feito pela nossa empresa-mãe, por isso o nome do ordenante será diferente.",
+    ),
+    (
+        "pt",
+        "other wording",
+        "Segue a fatura proforma. Pedimos que transfira o sinal de 30% para a nossa conta habitual, indicada no documento.",
+    ),
+    (
+        "ru",
+        "other wording",
+        "Добрый день! На этот раз оплату произведёт наша материнская компания, поэтому плательщик будет другой.",
+    ),
+    (
+        "ru",
+        "other wording",
+        "Наш агент в Москве свяжется с вами на следующей неделе, его почта agent.msk@mail.ru.",
+    ),
+    (
+        "ar",
+        "other wording",
+        "السيد وانغ، هذه المرة ستقوم شركتنا الأم بالدفع، لذلك سيظهر اسم مختلف للمحول.",
+    ),
+    (
+        "ar",
+        "other wording",
+        "مرفق الفاتورة المبدئية، نرجو تحويل الدفعة المقدمة إلى حسابنا المعتاد المذكور في الفاتورة.",
+    ),
+    (
+        "tr",
+        "other wording",
+        "Sayın Zhang, bu sefer ödemeyi ana şirketimiz yapacak, gönderen adı farklı görünecek.",
+    ),
+    (
+        "tr",
+        "other wording",
+        "Proforma faturamız ekte. Avans ödemesini her zamanki hesabımıza yapabilirsiniz.",
+    ),
+    (
+        "ja",
+        "other wording",
+        "陳様\n今回のお支払いは親会社から行いますので、送金人名義が異なります。ご了承ください。",
+    ),
+    ("ja", "other wording", "見積書を添付いたします。前払い金は請求書記載の口座へお振込みください。"),
 ]
 
 
