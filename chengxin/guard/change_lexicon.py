@@ -3882,10 +3882,21 @@ _JA = _lexicon(
 # "my signature" (counts when the message writes an address). The blocks of the
 # concepts named earlier add words to those concepts. STORY: what went wrong, told to
 # explain the request (an error in the account number, a transfer returned or rejected,
-# an account in reconciliation); weighed only, since benign mail tells it too.
+# an account in reconciliation); weighed only, since benign mail tells it too. ONLY:
+# "use only", "nur", "仅"; LETTER: the details are in an enclosed or attached letter.
+# PAYER: the remitter's name will differ (the writer pays through someone else).
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        ONLY=r"""
+            only (?:use|pay|send|remit|transfer|wire)|(?:use|pay|send|remit|transfer) only|solely|exclusively
+            """,
+        OLD=r"""
+            (?:ones|those) (?:\w+ ){0,3}?(?:on file|you have|saved|stored|registered|on record)
+            """,
+        LETTER=r"""
+            (?:enclosed|attached) (?:bank )?(?:letter|notice|certificate|letterhead)|(?:stated|given|shown|set out|indicated) in the (?:enclosed|attached)
+            """,
         PAYER=r"""
             (?:remitter|payer|sender|ordering party)['’]?s? (?:name|will (?:be|look|show|appear))
             name of the (?:remitter|payer|sender|ordering party)
@@ -3954,6 +3965,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:deposit|banking|payment|remittance|bank) (?:details|data|information|info)
             """,
         EXCLUDE=r"""
+            bank['’]?s? name|name of (?:our|the) bank
             (?:your|the) (?:issuing|opening|advising|confirming|negotiating|nominated|sending|paying) banks?
             (?:her|his|their) (?:\w+ )?accounts
             accounts (?:are |will be )?(?:now )?(?:handled|managed|served|covered|looked after)
@@ -3968,6 +3980,15 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        ONLY=r"""
+            solo|solamente|[úu]nicamente|exclusivamente
+            """,
+        OLD=r"""
+            (?:los|las) que (?:\w+ ){0,2}?(?:tienes|tiene|tienen|tengan) (?:guardad|registrad|archivad)\w*
+            """,
+        LETTER=r"""
+            (?:carta|certificado|documento|notificaci[óo]n) (?:bancari[oa] )?adjunt[oa]
+            """,
         PAYER=r"""
             (?:ordenante|pagador)\w* (?:\w+ ){0,3}?(?:ser[áa]|distint\w*|diferente\w*|otro)
             nombre del (?:ordenante|pagador)
@@ -4028,6 +4049,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             cuenta receptora
             """,
         EXCLUDE=r"""
+            nombre de(?:l| nuestro) banco
             (?:su|tu) banco(?: \w+)?
             banco (?:emisor|avisador|confirmador|corresponsal)
             """,
@@ -4040,6 +4062,15 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        ONLY=r"""
+            uniquement|seulement|exclusivement
+            """,
+        OLD=r"""
+            (?:celles|ceux|celui|celle) (?:\w+ ){0,3}?(?:enregistr|en fichier|dans vos)\w*
+            """,
+        LETTER=r"""
+            (?:courrier|lettre|attestation|certificat|document) (?:bancaire )?(?:ci-joint|joint)e?
+            """,
         PAYER=r"""
             (?:donneur d['’]ordre|payeur|[ée]metteur du virement) (?:\w+ ){0,3}?(?:sera|diff[ée]rent\w*|autre)
             nom du (?:donneur d['’]ordre|payeur)
@@ -4105,6 +4136,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             donn[ée]es (?:bancaires|de paiement)
             """,
         EXCLUDE=r"""
+            nom de (?:notre|la) banque
             (?:votre|ta) banque(?: \w+)?
             banque (?:[ée]mettrice|notificatrice|confirmatrice)
             """,
@@ -4117,6 +4149,15 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        ONLY=r"""
+            nur|ausschlie(?:ss|ß)lich
+            """,
+        OLD=r"""
+            (?:die )?bei ihnen (?:hinterlegt|gespeichert)\w*
+            """,
+        LETTER=r"""
+            (?:beigef[üu]gt|beiliegend|anh[äa]ngend)\w* (?:bank)?(?:schreiben|brief|best[äa]tigung|bescheinigung)
+            """,
         PAYER=r"""
             (?:auftraggeber|zahler)\w* (?:\w+ ){0,6}?(?:ein anderer|eine andere|anders|abweich\w*)
             (?:auftraggeber|zahler)(?:name|bezeichnung)\w*
@@ -4184,6 +4225,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             zahlungs(?:daten|informationen|anweisung\w*)
             """,
         EXCLUDE=r"""
+            (?:name|bezeichnung) (?:unserer|der) bank|bankname\w*|hei(?:ss|ß)t (?:unsere|die) bank
             ihre\w* (?:\w+ )?bank
             (?:er[öo]ffnende|avisierende|best[äa]tigende) bank
             """,
@@ -4205,6 +4247,15 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        ONLY=r"""
+            somente|apenas|s[óo]|exclusivamente|unicamente
+            """,
+        OLD=r"""
+            (?:os|as) que (?:\w+ ){0,2}?(?:t[êe]m|tem|tinham) (?:guardad|registad|registrad|arquivad)\w*
+            """,
+        LETTER=r"""
+            (?:carta|certificado|documento|notifica[çc][ãa]o) (?:d[oa] banco |banc[áa]ri[oa] )?(?:em )?anexo
+            """,
         PAYER=r"""
             (?:ordenante|pagador|remetente)\w* (?:\w+ ){0,3}?(?:ser[áa]|diferente\w*|outro)
             nome do (?:ordenante|pagador|remetente)
@@ -4269,6 +4320,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             dados (?:banc[áa]rios|de pagamento|para (?:o )?(?:pagamento|dep[óo]sito))
             """,
         EXCLUDE=r"""
+            nome d[oa] (?:nosso )?banco
             (?:seu|sua|teu|vosso) banco(?: \w+)?
             """,
         STORY=r"""
@@ -4282,6 +4334,15 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        ONLY=r"""
+            только|исключительно
+            """,
+        OLD=r"""
+            (?:те|которые) (?:\w+ ){0,2}?(?:у вас|сохранен|записан)\w*
+            """,
+        LETTER=r"""
+            (?:приложенн|прилагаем)\w* (?:письм|уведомлени|справк)\w*
+            """,
         PAYER=r"""
             плательщик\w* (?:\w+ ){0,2}?(?:будет|друг|ин)\w*
             """,
@@ -4343,6 +4404,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:платежн|банковск)\w* (?:реквизит|данн)\w*
             """,
         EXCLUDE=r"""
+            (?:название|наименование) (?:нашего )?банка
             (?:ваш|тво)\w* банк\w*
             """,
         STORY=r"""
@@ -4354,6 +4416,18 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        EXCLUDE=r"""
+            اسم {P}(?:بنك|مصرف)\w*
+            """,
+        ONLY=r"""
+            فقط|حصرا|حصريا
+            """,
+        OLD=r"""
+            {P}(?:مسجل|محفوظ)\w* (?:لديكم|عندكم)
+            """,
+        LETTER=r"""
+            {P}(?:خطاب|رساله|شهاده) {P}(?:بنك|مصرف)\w* {P}مرفق\w*|{P}(?:خطاب|رساله) {P}مرفق\w*
+            """,
         PAYER=r"""
             {P}(?:اسم|أسم) (?:\w+ )?{P}(?:محول|دافع|مرسل)\w*
             للمحول
@@ -4422,6 +4496,18 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        EXCLUDE=r"""
+            banka(?:mizin|nin)? ad\w*
+            """,
+        ONLY=r"""
+            sadece|yalnizca|yalniz
+            """,
+        OLD=r"""
+            (?:sizde|kayitli|kayitlarinizdaki) (?:\w+ ){0,2}?(?:olan|bilgi)\w*
+            """,
+        LETTER=r"""
+            (?:ekteki|ekli) (?:banka )?(?:yazi|mektup|bildirim)\w*
+            """,
         PAYER=r"""
             gonderen (?:ad|isim|unvan)\w*
             odeyen (?:\w+ ){0,2}?(?:farkli|baska)\w*
@@ -4486,6 +4572,18 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        EXCLUDE=r"""
+            银行(?:的)?(?:名称|名字)
+            """,
+        ONLY=r"""
+            只|仅|唯一|为准
+            """,
+        OLD=r"""
+            之前登记的|原来登记的|以前登记的|你们系统里的
+            """,
+        LETTER=r"""
+            附件(?:中|里)?的?(?:银行)?(?:函|信函|证明|通知)
+            """,
         PAYER=r"""
             (?:付款人|汇款人|付款方|汇款方)(?:名字|名称|会|将|显示|不一样|不同)
             """,
@@ -4561,6 +4659,18 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        EXCLUDE=r"""
+            銀行(?:の)?名称|銀行名
+            """,
+        ONLY=r"""
+            のみ|だけ|限り
+            """,
+        OLD=r"""
+            (?:ご)?登録(?:済み)?の(?:口座|情報)|以前の(?:口座)?情報
+            """,
+        LETTER=r"""
+            添付の(?:銀行)?(?:レター|通知書|書面|証明書)
+            """,
         PAYER=r"""
             (?:送金人|振込人|振込依頼人|送金依頼人)(?:の)?(?:ご)?(?:名義|名前|お名前)(?:が)?(?:異な|変わ|違)
             """,
@@ -4635,10 +4745,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 
 
 def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
-    """``base`` with the alternatives of ``extra`` added, concept by concept."""
+    """``base`` with the alternatives of ``extra`` tried first, concept by concept (the
+    longer "bank details" before the bare "bank")."""
     merged = dict(base)
     for name, pattern in extra.items():
-        merged[name] = f"{merged[name]}|{pattern}" if merged.get(name) else pattern
+        merged[name] = f"{pattern}|{merged[name]}" if merged.get(name) else pattern
     return merged
 
 
@@ -4681,7 +4792,7 @@ STOPWORDS: Mapping[str, str] = {
     "una un muy gracias saludos estimado estimada favor hemos usted le les este esta mi mis "
     "estoy yo nos lo pero como cuando",
     "fr": "le la les des du et un une pour que qui nous vous votre vos notre nos est sont avec "
-    "sur au aux merci cordialement bonjour cette ce je ma mon mes pas",
+    "sur au aux merci cordialement bonjour cette ce je ma mon mes pas avons leur leurs",
     "de": "der die das und ist sind wir sie ihr ihre unsere unser mit für von zu den dem ein "
     "eine bitte nicht auf auch wie danke grüße freundlichen ich mein meine",
     "pt": "os as do da dos das em no na que para com por um uma nossa nosso nossos sua "

@@ -203,6 +203,8 @@ _CONCEPTS = (
     "DEIXIS",
     "STORY",
     "PAYER",
+    "ONLY",
+    "LETTER",
 )
 
 
@@ -374,6 +376,8 @@ class _Clause:
                 continue
             if any(_overlap(assurance, d) for d in self.get("DEIXIS")):
                 continue  # "the address that stands in my signature"
+            if self.near("STOP", assurance, 3) is not None:
+                continue  # "the ones on file are outdated"
             contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
             if any(s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast):
                 continue
@@ -388,6 +392,15 @@ class _Clause:
             if pattern is not None and pattern.search(self.text, first.end, second.start):
                 return True
         return False
+
+    def between(self, a: _Span, b: _Span, name: str) -> bool:
+        """Whether a word of the concept stands between the two spans ("we changed
+        forwarder; their contact is...": the contact is the forwarder's)."""
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        pattern = self.language.concepts.get(name)
+        return (
+            pattern is not None and pattern.search(self.text, first.end, second.start) is not None
+        )
 
     def negated(self, span: _Span) -> bool:
         for neg in self.get("NEG"):
@@ -492,7 +505,11 @@ def _rule(
             return noun, stop
         if clause.assured(noun, assure_window):
             continue
-        changes = [c for c in clause.get("CHANGE") if clause.gap(noun, c) <= change_window]
+        changes = [
+            c
+            for c in clause.get("CHANGE")
+            if clause.gap(noun, c) <= change_window and not clause.between(noun, c, "PERSON")
+        ]
         if any(clause.negated(c) for c in changes):
             continue  # "the bank details do not change": an assurance
         before, after = clause.language.new_window
@@ -676,7 +693,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     "the receivables were assigned to a factoring company"."""
     if message.get("OUTGOING") or message.get("PAYER"):
         return None  # the writer pays, perhaps through someone else: "the remitter differs"
-    nouns = [n for n in message.get("PAY") if n not in message.bare_banks]
+    bare = message.bare_banks
+    nouns = [n for n in message.get("PAY") if n not in bare]
     directive = message.get("PAYDIR")
     assigned = message.get("ASSIGN")
     if not (nouns or directive or assigned):
@@ -688,19 +706,30 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     strong = [s for s in (third, contrasts) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
+    #: "the account stated in the enclosed letter": the destination is elsewhere
+    lettered = [t for t in message.get("LETTER") if any(message.gap(t, n) <= 4 for n in nouns)]
     weak = [
         s
         for s in (
             message.get("NEW"),
             message.get("CAUSE") or message.get("STORY"),
             message.get("SHIFT") or message.get("EFFECTIVE") or message.get("NOW"),
-            message.get("STOP"),
+            # not "the banks are closed for the holiday"
+            [t for t in message.get("STOP") if not any(message.gap(t, b) <= 2 for b in bare)],
             _live(message, "CHANGE"),
             message.get("HOLDER"),
+            [
+                o
+                for o in message.get("OLD")
+                if not any(_overlap(o, a) for a in message.get("ASSURE"))
+            ],
+            message.get("ONLY"),
+            message.get("LETTER"),
         )
         if s
     ]
     weight = 3 * bool(assigned) + 2 * len(strong) + len(weak) + bool(owned) + has_identifier
+    weight += bool(lettered)
     if weight < _BANK_THRESHOLD:
         return None
     strong = [assigned, *strong] if assigned else strong
@@ -782,7 +811,7 @@ def _latin_languages(folded: str) -> list[str]:
             counts[code] += 1
     best = max(counts.values())
     ranked = sorted(counts, key=lambda code: -counts[code])
-    if best < 4:
+    if best < 3:
         return ranked
     return [code for code in ranked if counts[code] * 2 >= best]
 

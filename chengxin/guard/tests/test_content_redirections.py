@@ -381,6 +381,150 @@ REDIRECTIONS = [
         "恐れ入りますが、今後のご連絡は私の個人アドレス suzuki.k.trade@gmail.com までお願いいたします。会社のメールが不調のためです。",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Dear valued customer, please note that payments in US dollars should from now on be sent to our USD account with DBS Singapore, while EUR payments stay as before. Details are on the attached bank letter.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, see attached the commercial invoice for lot 14. Please only use the bank details printed on this invoice; the ones you have on file are outdated.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Sir/Madam, with reference to the shipment of 12 November, we wish to inform you that, pursuant to the reorganisation of our finance department, all outstanding amounts are to be remitted to the account stated in the enclosed letter, signed by our CFO.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "hey its Tony, lost my phone, this is my number now +852 6123 4567, whatsapp me here",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear all, we have switched e-mail providers. Kindly address all future correspondence to orders@lumenlight-intl.net and delete the lumenlight.com contacts.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "各位客户：因业务调整，自本月起美元货款请汇入我司在招商银行离岸部的账户，欧元账户不变，详见附件银行函。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "张经理，附件是这批货的商业发票，付款请以这张发票上的银行信息为准，之前登记的已经作废。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "王总，我手机丢了，这是我现在的号码 139 1234 5678，有事打这个或者加这个微信。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Estimado cliente: a partir de ahora los pagos en dólares deben dirigirse a nuestra cuenta en USD del Banco Santander, según la carta bancaria adjunta.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola, te paso la factura del lote 14. Usa solo los datos bancarios que aparecen en esta factura, los que tienes guardados ya no valen.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Madame, Monsieur, nous vous informons que les règlements en dollars devront désormais être adressés à notre compte USD ouvert auprès de la Société Générale, selon le courrier bancaire ci-joint.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, j'ai perdu mon téléphone. Voici mon numéro actuel : +33 6 12 34 56 78, contactez-moi plutôt sur WhatsApp.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Sehr geehrte Kunden, Zahlungen in US-Dollar leisten Sie bitte künftig auf unser USD-Konto bei der Commerzbank laut beigefügtem Bankschreiben.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo, anbei die Handelsrechnung für Los 14. Bitte nur die Bankdaten auf dieser Rechnung verwenden, die bei Ihnen hinterlegten sind nicht mehr gültig.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Prezado cliente, a partir de agora os pagamentos em dólares devem ser feitos na nossa conta em USD no Itaú, conforme a carta do banco em anexo.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Oi, perdi meu celular. Meu número agora é +55 11 98765 4321, me chama no WhatsApp por esse.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Уважаемые клиенты! Платежи в долларах США теперь просим направлять на наш валютный счёт в Райффайзенбанке, согласно приложенному письму банка.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Привет, потерял телефон, мой номер теперь +7 915 123 45 67, пиши в WhatsApp сюда.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عملاءنا الكرام، يرجى من الآن فصاعدا تحويل المدفوعات بالدولار إلى حسابنا بالدولار لدى بنك الإمارات دبي الوطني، حسب خطاب البنك المرفق.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا، ضاع جوالي، هذا رقمي الحالي +971 50 123 4567، كلمني على الواتساب عليه.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Değerli müşterimiz, dolar ödemelerinizi bundan sonra Garanti Bankası'ndaki USD hesabımıza yapmanızı rica ederiz; banka yazısı ektedir.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Selam, telefonumu kaybettim, şu an numaram +90 532 123 45 67, WhatsApp'tan buraya yaz.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "お客様各位\n今後、米ドルでのお支払いは三菱UFJ銀行の弊社米ドル口座宛にお願いいたします。詳細は添付の銀行レターをご覧ください。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "お世話になっております。請求書を添付いたします。お振込みの際は、この請求書に記載の口座のみをご利用ください。以前の口座情報は無効となりました。",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -605,7 +749,128 @@ LOOK_ALIKES = [
         "other wording",
         "陳様\n今回のお支払いは親会社から行いますので、送金人名義が異なります。ご了承ください。",
     ),
-    ("ja", "other wording", "見積書を添付いたします。前払い金は請求書記載の口座へお振込みください。"),
+    (
+        "ja",
+        "other wording",
+        "見積書を添付いたします。前払い金は請求書記載の口座へお振込みください。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear customer, attached is the confirmation letter from our bank: our account with HSBC, 808-112233-838, remains as it has always been. No action is needed.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please update your records with our new warehouse address: Building 5, 88 Jinhai Road, Ningbo. Office, phone numbers and bank details are unchanged.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Friendly reminder: invoice 7710 is due on Friday. Please pay to our account as stated on the invoice. Thank you!",
+    ),
+    (
+        "en",
+        "more wording",
+        "After the merger our bank is now called Harbour Union Bank; the account number and SWIFT code stay exactly the same.",
+    ),
+    (
+        "en",
+        "more wording",
+        "We have changed our logistics provider to Blue Anchor Freight; their contact for bookings is bookings@blueanchor.com.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please send the original B/L by DHL to this address: Sunrise Imports, 45 Dock Street, Liverpool L3 4AA.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "各位客户：我司仓库搬到了宁波北仑，新仓库地址见附件。公司电话、邮箱和银行账户都不变。",
+    ),
+    ("zh", "more wording", "温馨提示：7710号发票本周五到期，请按发票上的账户付款，谢谢！"),
+    ("zh", "more wording", "银行合并后更名为海港联合银行，我们的账号和SWIFT代码完全不变，请知悉。"),
+    (
+        "es",
+        "more wording",
+        "Recordatorio: la factura 7710 vence el viernes. Por favor, pague a nuestra cuenta indicada en la factura. ¡Gracias!",
+    ),
+    (
+        "es",
+        "more wording",
+        "Tras la fusión, nuestro banco se llama ahora Banco Unión; el número de cuenta y el SWIFT siguen siendo los mismos.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Petit rappel : la facture 7710 arrive à échéance vendredi. Merci de régler sur notre compte indiqué sur la facture.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Nous avons changé de transitaire : Blue Anchor Freight ; leur contact réservations est bookings@blueanchor.com.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Kurze Erinnerung: Rechnung 7710 ist am Freitag fällig. Bitte zahlen Sie auf unser auf der Rechnung angegebenes Konto.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Nach der Fusion heißt unsere Bank jetzt Hafen Union Bank; Kontonummer und SWIFT bleiben genau gleich.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Lembrete: a fatura 7710 vence na sexta-feira. Por favor, pague na nossa conta indicada na fatura. Obrigado!",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Mudámos de transitário para a Blue Anchor Freight; o contacto para reservas é bookings@blueanchor.com.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Напоминаем: счёт 7710 нужно оплатить до пятницы. Пожалуйста, оплатите на наш счёт, указанный в инвойсе.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "После слияния наш банк теперь называется «Юнион Банк», номер счёта и SWIFT остались прежними.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "تذكير: الفاتورة ٧٧١٠ تستحق يوم الجمعة، يرجى الدفع إلى حسابنا المذكور في الفاتورة. شكرا!",
+    ),
+    (
+        "ar",
+        "more wording",
+        "بعد الاندماج أصبح اسم بنكنا بنك الاتحاد، ورقم الحساب والسويفت كما هما دون تغيير.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Hatırlatma: 7710 numaralı faturanın vadesi cuma günü. Lütfen faturada belirtilen hesabımıza ödeme yapınız.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Birleşme sonrası bankamızın adı artık Liman Birlik Bankası; hesap numarası ve SWIFT aynı kaldı.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ご案内：請求書7710のお支払期限は金曜日です。請求書記載の弊社口座へお振込みをお願いいたします。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "合併により取引銀行の名称が変わりましたが、口座番号とSWIFTコードは従来通りです。",
+    ),
 ]
 
 
