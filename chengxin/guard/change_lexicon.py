@@ -4271,7 +4271,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
         THIRD=r"""
             (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
-            (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|representantes?|despachantes?|procuradores?)
+            (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|despachantes?|procuradores?)
             agentes? (?:de cobran[çc]a|aduaneiro|log[íi]stico|local)
             cession[áa]ri[oa]
             (?:parceiro|operador) log[íi]stico
@@ -4517,7 +4517,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
         THIRD=r"""
             (?:ana|grup|kardes|holding) sirket\w*
-            (?:acente|acentemiz|temsilci|temsilcimiz|vekil|vekilimiz)\w*
+            (?:acente|acentemiz|vekil|vekilimiz)\w*
             (?:lojistik|is|finans|odeme) ortag\w*
             faktoring\w*
             (?:arkadas|dost)\w* (?:firma|sirket|hesab)\w*

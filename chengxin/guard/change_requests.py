@@ -71,7 +71,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from chengxin.guard.change_lexicon import (
     CJK_LANGUAGES,
@@ -313,16 +313,40 @@ class _Clause:
         self.words = words
         self.segment = text[start:end]
         self.spans: dict[str, list[_Span]] = {}
-        self.emails = self._literals(_EMAIL)
-        self.phones = self._literals(_PHONE)
-        #: destination nouns that only name a bank ("our bank asked for...")
+
+    @cached_property
+    def emails(self) -> list[_Span]:
+        return self._literals(_EMAIL)
+
+    @cached_property
+    def phones(self) -> list[_Span]:
+        return self._literals(_PHONE)
+
+    @cached_property
+    def bare_banks(self) -> list[_Span]:
+        """Destination nouns that only name a bank ("our bank asked for...")."""
+        nouns = self.get("PAY")
+        if not nouns:
+            return []
         bare = {(b.start, b.end) for b in self._find("BANK")}
-        self.bare_banks = [s for s in self.get("PAY") if (s.start, s.end) in bare]
+        return [s for s in nouns if (s.start, s.end) in bare]
 
     def _literals(self, pattern: re.Pattern[str]) -> list[_Span]:
         return [
             _Span(self.start + m.start(), self.start + m.end())
             for m in pattern.finditer(self.segment)
+        ]
+
+    def around(self, name: str, start: int, end: int) -> list[_Span]:
+        """The spans of a concept between two offsets of the text (not cached)."""
+        pattern = self.language.concepts.get(name)
+        if pattern is None:
+            return []
+        start, end = max(start, self.start), min(end, self.end)
+        return [
+            _Span(m.start(), m.end())
+            for m in pattern.finditer(self.text, start, end)
+            if m.end() > m.start()
         ]
 
     def _find(self, name: str) -> list[_Span]:
@@ -621,8 +645,6 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
         if weighed >= _WEIGHED_LANGUAGES or (code in STOPWORDS and not latin_text):
             continue
         weighed += 1
-        if message.get("WARN"):
-            continue
         if BANK not in found:
             spans = _bank_weight(message, has_identifier)
             if spans is not None:
@@ -691,14 +713,16 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     """Several weak cues in one message: "the parent company collects our receivables ...
     settle to Orion Holdings, account 451-302", "pay our agent and not the office account",
     "the receivables were assigned to a factoring company"."""
-    if message.get("OUTGOING") or message.get("PAYER"):
-        return None  # the writer pays, perhaps through someone else: "the remitter differs"
     bare = message.bare_banks
     nouns = [n for n in message.get("PAY") if n not in bare]
-    directive = message.get("PAYDIR")
     assigned = message.get("ASSIGN")
-    if not (nouns or directive or assigned):
-        return None
+    if not (nouns or assigned or has_identifier or message.get("THIRD")):
+        return None  # no destination at all: "the deposit will be paid to your account"
+    directive = message.get("PAYDIR")
+    if not (nouns or assigned or directive):
+        return None  # "the e-mail of our new forwarder": another party, no payment
+    if message.get("WARN") or message.get("OUTGOING") or message.get("PAYER"):
+        return None  # a warning; the writer pays, perhaps through someone else
     if _kept(message, nouns + directive):
         return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, nouns)
@@ -711,7 +735,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     weak = [
         s
         for s in (
-            message.get("NEW"),
+            # not "our new agent"
+            [n for n in message.get("NEW") if message.near("PERSON", n, 2) is None],
             message.get("CAUSE") or message.get("STORY"),
             message.get("SHIFT") or message.get("EFFECTIVE") or message.get("NOW"),
             # not "the banks are closed for the holiday"
@@ -733,7 +758,7 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     if weight < _BANK_THRESHOLD:
         return None
     strong = [assigned, *strong] if assigned else strong
-    anchor = (nouns or directive or assigned)[0]
+    anchor = (nouns or directive or assigned or message.get("THIRD") or [strong[0][0]])[0]
     reason = (strong or weak or [[anchor]])[0][0]
     return anchor, reason
 
@@ -745,16 +770,23 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
     literals = message.emails + message.phones
     if not literals:
         return None
-    directives = message.get("CONTDIR") + message.get("REPLY")
-    near = [(d, lit) for d in directives for lit in literals if message.gap(d, lit) <= 16]
-    # "to this address: x@y" directs by itself
-    near += [
-        (d, lit)
-        for d in message.get("DEIXIS")
-        for lit in literals
-        if d.end <= lit.start and message.gap(d, lit) <= 5
-    ]
-    if not near:
+    near = []
+    for literal in literals:
+        # read only around the address: a signature's phone number costs little
+        start, end = max(0, literal.start - 200), literal.end + 200
+        for name in ("CONTDIR", "REPLY"):
+            near += [
+                (d, literal)
+                for d in message.around(name, start, end)
+                if message.gap(d, literal) <= 16
+            ]
+        # "to this address: x@y" directs by itself
+        near += [
+            (d, literal)
+            for d in message.around("DEIXIS", start, literal.start)
+            if message.gap(d, literal) <= 5
+        ]
+    if not near or message.get("WARN"):
         return None
     nouns = message.get("CONTACT")
     if _kept(message, nouns + literals):
