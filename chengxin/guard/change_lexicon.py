@@ -3971,6 +3971,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             accounts (?:are |will be )?(?:now )?(?:handled|managed|served|covered|looked after)
             """,
         STORY=r"""
+            wrong
+            incorrect\w*
             errors?
             mistakes?
             typo
@@ -4054,6 +4056,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             banco (?:emisor|avisador|confirmador|corresponsal)
             """,
         STORY=r"""
+            incorrect[oa]s?
+            equivocad[oa]s?
+            est[áa] mal
             error(?:es)?
             equivocad\w*
             devuelt[oa]s?
@@ -4141,6 +4146,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             banque (?:[ée]mettrice|notificatrice|confirmatrice)
             """,
         STORY=r"""
+            faux
+            fausses?
+            erron[ée]e?s?
+            incorrecte?s?
             erreurs?
             coquille
             retour
@@ -4235,6 +4244,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             stimmt
             """,
         STORY=r"""
+            falsch\w*
+            fehlerhaft\w*
             fehler\w*
             irrtum\w*
             zur[üu]ckgebucht\w*
@@ -4324,6 +4335,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:seu|sua|teu|vosso) banco(?: \w+)?
             """,
         STORY=r"""
+            errad[oa]s?
+            incorret[oa]s?
+            est[áa] mal
             erros?
             equ[íi]voco
             devolvid[oa]s?
@@ -4408,6 +4422,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:ваш|тво)\w* банк\w*
             """,
         STORY=r"""
+            неправильн\w*
+            неверн\w*
             ошибк\w*
             опечатк\w*
             верн(?:ул|ули|улся|улись)\w*
@@ -4487,6 +4503,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
             """,
         STORY=r"""
+            {P}(?:غلط|خاطئ|خاطئه)\w*
             {P}(?:خطا|خطأ|اخطاء|أخطاء)\w*
             {P}(?:ارتداد|مرتجع|مرفوض)\w*
             """,
@@ -4563,6 +4580,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             atabilir\w*
             """,
         STORY=r"""
+            yanlis\w*
+            hatali\w*
             hata\w*
             iade (?:edildi|oldu|geldi)\w*
             geri (?:dondu|geldi)\w*
@@ -4651,6 +4670,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             个人卡
             """,
         STORY=r"""
+            错了
+            不对
+            有误
             (?:写|填|打)错
             错误
             退回来
@@ -4669,7 +4691,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:ご)?登録(?:済み)?の(?:口座|情報)|以前の(?:口座)?情報
             """,
         LETTER=r"""
-            添付の(?:銀行)?(?:レター|通知書|書面|証明書)
+            (?:添付|同封)の(?:銀行)?(?:レター|通知書|書面|証明書)
             """,
         PAYER=r"""
             (?:送金人|振込人|振込依頼人|送金依頼人)(?:の)?(?:ご)?(?:名義|名前|お名前)(?:が)?(?:異な|変わ|違)
@@ -4681,6 +4703,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             ブロック
             """,
         THIRD=r"""
+            (?:関連会社|子会社|グループ会社|関係会社)(?:の|である)?.{0,12}(?:にて|で|が)(?:一括)?(?:回収|集金|受領)
             親会社
             グループ(?:会社|本社|財務)
             持株会社
@@ -4734,6 +4757,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             廃止
             """,
         STORY=r"""
+            誤って
+            間違って
+            誤記
             誤り
             間違い
             返金されて

@@ -525,6 +525,126 @@ REDIRECTIONS = [
         "お世話になっております。請求書を添付いたします。お振込みの際は、この請求書に記載の口座のみをご利用ください。以前の口座情報は無効となりました。",
         "bank_change_request",
     ),
+    (
+        "zh",
+        "more wording",
+        "尊敬的合作伙伴：感谢贵司一直以来的支持。上批货物已顺利到港，客户反馈良好。另外通知一下，根据集团安排，我司的应收款项自即日起由深圳的结算中心统一收取，请将2291号发票款项付至该中心在附件函件中列明的账户。谢谢配合！",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "いつも大変お世話になっております。先日の出荷分につきましては、無事に到着したとの連絡を受けております。さて、誠に恐縮ではございますが、弊社グループの方針により、今後の売掛金は関連会社の山田ファイナンスにて一括回収することとなりました。お振込先は同封の通知書をご確認ください。",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Уважаемые партнёры! Благодарим за своевременную оплату прошлых поставок. Сообщаем, что в связи с реорганизацией расчёты по договору № 14/22 с 1 декабря осуществляются через наше дочернее общество ООО «Север-Финанс»; реквизиты указаны в приложенном письме.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "شركاءنا الأعزاء، نشكركم على تعاونكم المستمر. نود إعلامكم أنه اعتبارا من هذا الشهر سيتم تحصيل جميع مستحقاتنا عن طريق شركتنا التابعة في البحرين، ونرجو سداد الفاتورة رقم 2291 إلى حسابها الموضح في الخطاب المرفق.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Değerli iş ortağımız, önceki sevkiyat için teşekkür ederiz. Grup yapılanması nedeniyle bu aydan itibaren tahsilatlarımız bağlı şirketimiz Kaya Finans tarafından yapılacaktır; 2291 nolu faturanın ödemesini ekteki yazıda belirtilen hesaba yapmanızı rica ederiz.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Prezados, agradecemos a parceria. Informamos que, por decisão do grupo, a partir deste mês os recebimentos passam a ser feitos pela nossa controlada Norte Finanças Ltda.; pedimos que a fatura 2291 seja paga na conta indicada na carta anexa.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear team, we moved our e-mail to Microsoft last weekend and the domain is now harbourline-group.com. Please send purchase orders to po@harbourline-group.com from today.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "各位好，我司邮箱已迁移，域名改为 hongda-group.cn，以后订单请发到 sales@hongda-group.cn。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola a todos: hemos migrado el correo y nuestro dominio ahora es lumen-iberica.es. Envíen los pedidos a pedidos@lumen-iberica.es desde hoy.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "関係者各位\nメールシステム移行に伴い、ドメインが tanaka-shoji.jp に変わりました。今後の発注書は order@tanaka-shoji.jp 宛にお送りください。",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba, mail sunucumuzu değiştirdik, alan adımız artık kaya-tekstil.com.tr. Siparişleri bugünden itibaren siparis@kaya-tekstil.com.tr adresine gönderin.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Herr Lin, auf der Rechnung 4471 ist leider die Kontonummer falsch angegeben. Richtig ist DE44 5001 0517 5407 3249 31 – bitte nur dorthin überweisen.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Disculpe, en la factura 4471 el número de cuenta está mal. El correcto es ES91 2100 0418 4502 0005 1332; por favor transfiera solo a esa cuenta.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Извините, в счёте 4471 ошибка в номере счёта получателя. Правильный: 40702810900000012345, переводите, пожалуйста, только туда.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عذرا، رقم الحساب في الفاتورة 4471 خطأ. الرقم الصحيح هو AE07 0331 2345 6789 0123 456، يرجى التحويل إليه فقط.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "失礼いたしました。請求書4471の口座番号に誤りがございました。正しい口座番号は 1234567 です。こちらにのみお振込みください。",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Wen, my office line is down this week. Please call or WhatsApp me on +44 7700 900123 instead for anything about the shipment.",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola Wen, el teléfono de la oficina no funciona esta semana. Llámame o escríbeme por WhatsApp al +34 612 345 678 mejor.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Wen, unser Festnetz ist diese Woche gestört. Rufen Sie mich bitte stattdessen unter +49 170 1234567 an oder schreiben Sie per WhatsApp.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Wen, ofis hattımız bu hafta arızalı. Lütfen onun yerine +90 532 765 43 21 numarasından bana WhatsApp'tan ulaşın.",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -870,6 +990,111 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "合併により取引銀行の名称が変わりましたが、口座番号とSWIFTコードは従来通りです。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Chen, please send the PI to my e-mail as usual. Best, Maria\nMaria Lopez | Lopez Imports | maria.lopez.imports@gmail.com | +1 305 555 0147",
+    ),
+    (
+        "en",
+        "more wording",
+        "Thanks for the quick reply! The payment was made today from our usual account; the MT103 is attached. Let me know once it arrives.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please find attached our company profile and bank reference letter for your supplier registration.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our CFO, Mr Grant, will sign the contract. You can send the signed copy to him at grant@westfield-imports.com or to me.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Sir, please note our office will be closed for Christmas from 24 to 27 December. Orders received during this time will be handled on 28 December.",
+    ),
+    (
+        "en",
+        "more wording",
+        "The container number is MSKU 1234567 and the B/L number will follow. Please use the same consignee as last time.",
+    ),
+    ("zh", "more wording", "陈小姐，PI 请照常发到我邮箱 lily.trade88@163.com 就好，谢谢！"),
+    ("zh", "more wording", "货款今天已经从我们常用的账户汇出，水单见附件，请查收。"),
+    ("zh", "more wording", "附件是我司营业执照和银行资信证明，用于贵司的供应商登记。"),
+    (
+        "es",
+        "more wording",
+        "Hola Chen, envíame la proforma a mi correo de siempre. Gracias, María\nmaria.lopez.imp@gmail.com",
+    ),
+    (
+        "es",
+        "more wording",
+        "El pago se hizo hoy desde nuestra cuenta habitual; adjunto el comprobante SWIFT.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, le paiement est parti aujourd'hui de notre compte habituel, vous trouverez l'avis de virement en pièce jointe.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Notre directeur financier signera le contrat ; vous pouvez lui envoyer la copie signée à dupont@maison-leroy.fr.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Die Zahlung ist heute von unserem üblichen Konto rausgegangen, der Überweisungsbeleg hängt an.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Unser Büro ist vom 24. bis 27. Dezember geschlossen. Bestellungen in dieser Zeit bearbeiten wir ab dem 28.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "O pagamento foi feito hoje da nossa conta habitual; segue o comprovativo em anexo.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Olá Chen, mande a proforma para o meu e-mail de sempre, por favor. Obrigada!\nana.souza.imports@gmail.com",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Оплата ушла сегодня с нашего обычного счёта, платёжное поручение во вложении.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Договор подпишет наш финансовый директор, подписанный экземпляр можно отправить ему на petrov@alfa-trade.ru.",
+    ),
+    ("ar", "more wording", "تم التحويل اليوم من حسابنا المعتاد، ومرفق إشعار السويفت."),
+    (
+        "ar",
+        "more wording",
+        "مرحبا تشن، أرسل الفاتورة المبدئية على إيميلي المعتاد من فضلك: ali.trading77@gmail.com",
+    ),
+    ("tr", "more wording", "Ödeme bugün her zamanki hesabımızdan yapıldı, dekont ektedir."),
+    (
+        "tr",
+        "more wording",
+        "Proformayı her zamanki gibi e-posta adresime gönderebilirsiniz: ayse.ithalat@gmail.com",
+    ),
+    (
+        "ja",
+        "more wording",
+        "本日、いつもの口座からお振込みいたしました。送金明細を添付いたします。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "契約書には弊社財務部長が署名いたします。署名済みの写しは suzuki@yamada-shoji.co.jp 宛にお送りください。",
     ),
 ]
 
