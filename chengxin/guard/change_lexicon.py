@@ -3906,6 +3906,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:we|i) (?:will |shall |'ll |are going to |can )?(?:\w+ )?(?:pay|send|remit|transfer|wire)\w* (?:\w+ ){0,4}?(?:from|through|via) (?:our|my|a|another|the)
             """,
         PAYDIR=r"""
+            (?:the )?(?:money|funds|payment|balance) (?:goes|go|should go|will go|must go) to
             payable
             """,
         CONTACT_CAUSE=r"""
@@ -3913,6 +3914,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
             """,
         THIRD=r"""
+            (?:our|the|my) (?:\w+ ){0,2}?(?:entity|affiliate)
+            (?:partner|associate|friend|cousin|brother|sister|relative|director|owner)['’]s (?:company|account|firm|business|card)
             parent (?:company|firm|group)
             group (?:company|companies|entity|treasury|finance|holding)
             holding company
@@ -4005,6 +4008,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            cuenta de mi (?:soci[oa]|compa[ñn]er[oa]|amig[oa]|herman[oa]|primo|prima)
             (?:sociedad|empresa|compa[ñn][íi]a|entidad) (?:matriz|del grupo|holding|hermana|cesionaria|de factoring)
             (?:casa|sociedad|empresa) matriz
             (?:nuestro|nuestra|nuestros|mi) (?:\w+ )?agentes?
@@ -4090,6 +4094,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloqu\w*
             """,
         THIRD=r"""
+            compte de mon (?:associ[ée]|partenaire|ami|fr[èe]re|cousin)
             (?:soci[ée]t[ée]|maison) m[èe]re
             soci[ée]t[ée] (?:du groupe|s[œoe]ur|de factoring|d['’]affacturage|cessionnaire)
             (?:notre|nos|mon) (?:\w+ )?(?:agents?|mandataires?)
@@ -4185,6 +4190,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             \w*sperr\w*
             """,
         THIRD=r"""
+            konto (?:meines|unseres|eines) (?:\w+)?(?:partners|teilhabers|kompagnons|freundes|bekannten|inhabers|chefs)
             (?:mutter|konzern|schwester|holding|dach)gesellschaft\w*
             (?:mutter|konzern|schwester)(?:unternehmen|firma)\w*
             (?:unsere\w*|meine\w*) (?:\w+ )?(?:agentur|agent|agenten|vertreter\w*|beauftragte\w*)
@@ -4209,6 +4215,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             kontoinhaber\w*
             """,
         CONTRAST=r"""
+            nicht (?:aufs|ans|mehr aufs) 
+            sondern (?:auf|an|aufs|ans)
             und nicht (?:an|auf|mehr an|mehr auf|[üu]ber|in|zu|die|das|den|unser\w*)
             nicht (?:an|auf) (?:das|die|den|unser\w*)
             (?:an)?statt (?:an|auf|der|die|das|des|unser\w*)
@@ -4258,6 +4266,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        SHIFT=r"""
+            dessa vez
+            nessa vez
+            """,
+        PAYDIR=r"""
+            mand\w* (?:o|os|a|as) (?:dinheiro|valor|pagamento|saldo|sinal)
+            """,
         ONLY=r"""
             somente|apenas|s[óo]|exclusivamente|unicamente
             """,
@@ -4281,6 +4296,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            conta (?:pessoal |particular )?d[oa] (?:meu |minha |nosso |nossa )?(?:s[óo]ci[oa]|dono|dona|propriet[áa]ri[oa]|diretor|diretora|chefe|amig[oa]|parceir[oa]|irm[ãa]o?)
             (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
             (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|despachantes?|procuradores?)
             agentes? (?:de cobran[çc]a|aduaneiro|log[íi]stico|local)
@@ -4335,6 +4351,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:seu|sua|teu|vosso) banco(?: \w+)?
             """,
         STORY=r"""
+            travad[oa]s?
             errad[oa]s?
             incorret[oa]s?
             est[áa] mal
@@ -4373,6 +4390,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             кида\w*
             """,
         THIRD=r"""
+            (?:сч[её]т|карт)\w* (?:моего|моей|нашего) (?:партн[её]р|компаньон|друг|брат|родственник)\w*
             (?:материнск|головн|холдингов|групп)\w* (?:компани|организаци|обществ)\w*
             компани\w* (?:групп|холдинг)\w*
             (?:наш|мо)\w* (?:\w+ )?(?:агент|представител|поверенн)\w*
@@ -4459,6 +4477,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
+            {P}(?:حساب|بطاقه) {P}(?:شريك|شريكي|صديقي|اخي|أخي)\w*
             {P}شرك(?:ه|ت\w*) {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
             {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
             {P}(?:شريكنا|شريك)\w* {P}(?:اللوجستي|المالي|المحلي)\w*
@@ -4533,6 +4552,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             hesab\w*(?:dan|den) (?:\w+ ){0,2}?(?:odeme|odeyecegiz|gonderecegiz|yapacagiz|yatiracagiz)\w*
             """,
         THIRD=r"""
+            (?:ortag|ortagim|arkadasim|kardesim)\w* hesab\w*
             (?:ana|grup|kardes|holding) sirket\w*
             (?:acente|acentemiz|vekil|vekilimiz)\w*
             (?:lojistik|is|finans|odeme) ortag\w*
@@ -4591,6 +4611,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        SHIFT=r"""
+            (?:这个月|本月|下个月|下月|今天|明天|这次|这批|下批|下一批)开始
+            """,
         EXCLUDE=r"""
             银行(?:的)?(?:名称|名字)
             """,
@@ -4616,6 +4639,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             被挡
             """,
         THIRD=r"""
+            合伙人的?(?:账户|账号|卡|户)
+            朋友的?(?:账户|账号|卡|户)
             母公司
             代收
             合作的?(?:物流|货代|贸易)公司
@@ -4640,6 +4665,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             户名
             """,
         CONTRAST=r"""
+            不用(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)?
+            不要(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)?
             而不是
             不要(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)
             不用(?:再)?(?:打|付|汇|转|退|发)(?:到|给|至|回)
@@ -4667,6 +4694,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             无误
             """,
         PAY=r"""
+            户头
+            戶頭
             个人卡
             """,
         STORY=r"""
@@ -4703,6 +4732,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             ブロック
             """,
         THIRD=r"""
+            (?:パートナー|共同経営者|友人|家族)の(?:個人)?口座
             (?:関連会社|子会社|グループ会社|関係会社)(?:の|である)?.{0,12}(?:にて|で|が)(?:一括)?(?:回収|集金|受領)
             親会社
             グループ(?:会社|本社|財務)

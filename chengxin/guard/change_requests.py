@@ -498,7 +498,13 @@ def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | N
 
 def _contact_rule(clause: _Clause) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a contact-change request, or ``None``."""
-    found = _rule(clause, clause.get("CONTACT"), "CONTDIR", "CONTACT_CAUSE", (5, 6, 8))
+    nouns = clause.get("CONTACT")
+    if not (clause.emails or clause.phones or clause.get("SHIFT") or clause.get("ONLY")):
+        # "reply to this e-mail": the message itself, the usual channel ("reply only to
+        # this address from now on" is a request: the sender's address is the new one)
+        deixis = clause.get("DEIXIS")
+        nouns = [n for n in nouns if not any(_overlap(n, d) for d in deixis)]
+    found = _rule(clause, nouns, "CONTDIR", "CONTACT_CAUSE", (5, 6, 8))
     if found is None and (clause.emails or clause.phones) and not clause.get("PERSON"):
         # "From now on please reply to anna.w@mail.com": a literal address, no noun.
         directive, shift = clause.get("CONTDIR"), clause.get("SHIFT")

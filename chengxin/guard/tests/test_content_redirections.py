@@ -645,6 +645,102 @@ REDIRECTIONS = [
         "Merhaba Wen, ofis hattımız bu hafta arızalı. Lütfen onun yerine +90 532 765 43 21 numarasından bana WhatsApp'tan ulaşın.",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "pls dont use the acct on the old PI, use the one below. thx\nBank: OCBC 501-234567-001",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Jason – accounts here. Could you hold the payment and send it to our Dubai entity instead? It's the same group. Details attached.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, small change on our side: for this order the money goes to my partner's company in Shenzhen, they handle our China purchasing. Account details below.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "亲，这次的钱直接转我支付宝就行，公司账户太麻烦了。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "王总，这个月开始货款请打到我们香港的户头，不用再打国内的账户了。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Oye, esta vez mejor mándame el dinero a mi cuenta personal, que la de la empresa está con lío de papeles. Te paso el número.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Salut, pour cette fois vire plutôt sur le compte de mon associé, celui de la boîte est en vérification. Je t'envoie le RIB.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hi, diesmal bitte nicht aufs Firmenkonto, sondern auf das Konto meines Geschäftspartners, der übernimmt die Abwicklung. IBAN schick ich gleich.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Oi, dessa vez manda o dinheiro pra conta do meu sócio, a da empresa tá travada. Te passo os dados já já.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Привет! В этот раз скинь деньги на карту моего партнёра, наш счёт пока не работает. Номер карты пришлю.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "هلا، هالمرة حول المبلغ على حساب شريكي، حساب الشركة موقوف مؤقتا. برسلك الرقم.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Selam, bu sefer parayı ortağımın hesabına at, şirket hesabı şu an kilitli. IBAN'ı atıyorum.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "今回は私の個人口座にお振込みいただけますか。会社の口座は手続き中で使えません。口座番号は別途お送りします。",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, our mail server is playing up, please copy my personal address kelly.chan.hk@gmail.com on all replies until further notice.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Добрый день, пока наш сервер на обслуживании, пишите мне, пожалуйста, на запасной адрес k.ivanova.zakupki@gmail.com.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, notre serveur est en maintenance : écrivez-moi en attendant sur mon adresse perso claire.martin.achats@gmail.com.",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -1095,6 +1191,115 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "契約書には弊社財務部長が署名いたします。署名済みの写しは suzuki@yamada-shoji.co.jp 宛にお送りください。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, our new account manager for your region is Paul Green; he will contact you next week to introduce himself.",
+    ),
+    (
+        "en",
+        "more wording",
+        "We opened a second factory in Vietnam; orders for the US market will ship from there from next month. Invoicing and payment stay with the Ningbo company.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Due to the port congestion we will use an alternative route via Busan; the ETA moves by five days.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please correct the HS code on the invoice to 9405.42 and send it back; everything else is fine.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please reply to this e-mail with your confirmation of the revised delivery date.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please ship the goods to our temporary warehouse this month: Unit 4, 20 Marsh Lane, Leeds. Billing and payment are unchanged.",
+    ),
+    ("zh", "more wording", "您好，我们新的客户经理是李明，他下周会联系您。"),
+    ("zh", "more wording", "由于港口拥堵，这次改走釜山中转，预计晚五天到。"),
+    ("zh", "more wording", "请把发票上的HS编码改成9405.42，其他都没问题。"),
+    (
+        "es",
+        "more wording",
+        "Nuestro nuevo gestor de cuenta para su zona es Pablo Gómez; le contactará la próxima semana.",
+    ),
+    (
+        "es",
+        "more wording",
+        "Por la congestión del puerto usaremos una ruta alternativa vía Busan; la llegada se retrasa cinco días.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Notre nouveau chargé de clientèle pour votre région est Paul Girard ; il vous contactera la semaine prochaine.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Merci de corriger le code SH sur la facture en 9405.42 ; le reste est correct.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Ihr neuer Ansprechpartner im Vertrieb ist Herr Grün; er meldet sich nächste Woche bei Ihnen.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Wegen Hafenüberlastung nehmen wir eine alternative Route über Busan; die Ankunft verschiebt sich um fünf Tage.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "O nosso novo gestor de conta para a sua região é o Paulo Verde; ele entrará em contacto na próxima semana.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Por favor corrija o código NCM na fatura para 9405.42; o resto está certo.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ваш новый менеджер — Павел Зелёный, он свяжется с вами на следующей неделе.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Из-за загрузки порта пойдём альтернативным маршрутом через Пусан, прибытие сдвинется на пять дней.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مدير حسابكم الجديد هو السيد باسل الأخضر، وسيتواصل معكم الأسبوع القادم.",
+    ),
+    ("ar", "more wording", "يرجى تصحيح رمز النظام المنسق في الفاتورة إلى 9405.42، والباقي سليم."),
+    (
+        "tr",
+        "more wording",
+        "Bölgeniz için yeni müşteri temsilcimiz Pavel Yeşil; önümüzdeki hafta sizinle iletişime geçecek.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Liman yoğunluğu nedeniyle Busan üzerinden alternatif rota kullanacağız; varış beş gün gecikecek.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "貴社担当の新しい営業担当は緑川です。来週ご挨拶のご連絡を差し上げます。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "請求書のHSコードを9405.42に修正してご返送ください。その他は問題ございません。",
     ),
 ]
 
