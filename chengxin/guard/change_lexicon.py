@@ -4215,7 +4215,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             kontoinhaber\w*
             """,
         CONTRAST=r"""
-            nicht (?:aufs|ans|mehr aufs) 
+            nicht (?:aufs|ans|mehr aufs)
             sondern (?:auf|an|aufs|ans)
             und nicht (?:an|auf|mehr an|mehr auf|[üu]ber|in|zu|die|das|den|unser\w*)
             nicht (?:an|auf) (?:das|die|den|unser\w*)
