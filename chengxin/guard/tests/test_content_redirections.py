@@ -741,6 +741,114 @@ REDIRECTIONS = [
         "Bonjour, notre serveur est en maintenance : écrivez-moi en attendant sur mon adresse perso claire.martin.achats@gmail.com.",
         "contact_change_request",
     ),
+    (
+        "ar",
+        "more wording",
+        "السيد لي المحترم،\nتحية طيبة وبعد،\nنود إبلاغكم بأن حسابنا لدى بنك الراجحي يخضع حاليا لمراجعة داخلية، لذا نرجو تحويل دفعة الطلبية الحالية إلى حساب مؤسسة النور للتجارة التابعة لنا، وتجدون بياناتها في المرفق.\nمع خالص التقدير،\nقسم المحاسبة",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "أخي وانغ، كلمني على هذا الرقم من اليوم +966 55 123 4567، رقمي القديم ما عاد شغال.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عزيزي تشن، نرجو إرسال جميع المستندات من الآن إلى البريد التالي accounts.gulfstar@outlook.com بدلا من بريد الشركة.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Li,\nBankamızdaki hesabımız yıl sonu denetimi nedeniyle geçici olarak kullanılamıyor. Bu nedenle mevcut siparişin ödemesini bağlı şirketimiz Nur Dış Ticaret'in hesabına yapmanızı rica ederiz; bilgiler ektedir.\nSaygılarımızla",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Wang Bey, bugünden itibaren beni bu numaradan arayın: +90 533 111 22 33, eski hattım kapandı.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Chen, belgeleri bundan sonra şirket adresi yerine accounts.yildiz@outlook.com adresine gönderin lütfen.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\nいつもお世話になっております。\n弊社の取引口座が現在、銀行の内部審査中のため、今回のご注文代金はグループ会社である光商事の口座へお振込みいただけますようお願い申し上げます。口座情報は添付ファイルをご参照ください。\n経理部",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "王様\n本日からこちらの番号にご連絡ください：080-1234-5678。以前の番号は解約いたしました。",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "陳様\n今後、書類はすべて会社のアドレスではなく accounts.hikari@outlook.jp 宛にお送りください。",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Уважаемый господин Ли!\nНаш счёт в Сбербанке сейчас проходит внутреннюю проверку, поэтому оплату текущего заказа просим перечислить на счёт нашей дочерней компании ООО «Нур», реквизиты во вложении.\nС уважением, бухгалтерия",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ван, звони мне с сегодняшнего дня на этот номер: +7 926 555 44 33, старый больше не обслуживается.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Prezado Sr. Li,\nA nossa conta no Bradesco está em auditoria interna, por isso pedimos que o pagamento da encomenda atual seja feito na conta da nossa filial Nur Comércio, cujos dados seguem em anexo.\nAtenciosamente, Contabilidade",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Wang, a partir de hoje me liga neste número: +55 21 99876 5432, o antigo foi cancelado.",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Sr. Li:\nNuestra cuenta en el BBVA está en auditoría interna, así que le pedimos que el pago del pedido actual se haga a la cuenta de nuestra filial Nur Comercial, cuyos datos van adjuntos.\nSaludos, Contabilidad",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Li,\nNotre compte au Crédit Agricole fait l'objet d'un audit interne ; nous vous prions donc de régler la commande en cours sur le compte de notre filiale Nur Négoce, dont les coordonnées sont jointes.\nLa comptabilité",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Sehr geehrter Herr Li,\nunser Konto bei der Sparkasse wird derzeit intern geprüft. Bitte begleichen Sie die aktuelle Bestellung daher über das Konto unserer Tochtergesellschaft Nur Handel GmbH; die Daten finden Sie im Anhang.\nBuchhaltung",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李先生您好：\n我司在工商银行的账户目前正在内部审计，本次订单款请付到我们的子公司努尔贸易的账户，资料见附件。\n财务部",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Mr Li,\nOur account with Barclays is currently under internal review, so we kindly ask you to settle the current order via the account of our affiliate Nur Trading Ltd; details attached.\nAccounts Department",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -1300,6 +1408,102 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "請求書のHSコードを9405.42に修正してご返送ください。その他は問題ございません。",
+    ),
+    (
+        "ar",
+        "more wording",
+        "السيد لي المحترم،\nنشكركم على الدفعة المستلمة اليوم في حسابنا لدى بنك الراجحي. سيتم شحن البضاعة يوم الخميس، وسنرسل لكم بوليصة الشحن فور صدورها.\nمع التحية",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا وانغ، رقمي هو نفسه +966 55 123 4567، اتصل بي في أي وقت إذا احتجت شيئا.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Li,\nBugün hesabımıza gelen ödemeniz için teşekkür ederiz. Mallar perşembe yüklenecek; konşimento çıkar çıkmaz size göndereceğiz.\nSaygılarımızla",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Chen, belgeleri her zamanki gibi şirket adresimize gönderebilirsiniz, teşekkürler.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\n本日、弊社口座へのご入金を確認いたしました。誠にありがとうございます。商品は木曜日に出荷予定です。\n経理部",
+    ),
+    (
+        "ja",
+        "more wording",
+        "王様\n携帯番号は変わらず 080-1234-5678 です。何かあればいつでもご連絡ください。",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Господин Ли, благодарим за оплату, она сегодня поступила на наш счёт. Отгрузка в четверг, коносамент пришлём сразу после выпуска.",
+    ),
+    ("ru", "more wording", "Ван, мой номер прежний, +7 926 555 44 33, звони в любое время."),
+    (
+        "pt",
+        "more wording",
+        "Prezado Sr. Li, agradecemos o pagamento recebido hoje na nossa conta. A mercadoria será embarcada na quinta-feira.",
+    ),
+    (
+        "es",
+        "more wording",
+        "Sr. Li: le agradecemos el pago recibido hoy en nuestra cuenta. La mercancía se embarcará el jueves.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Li, nous vous remercions pour le paiement reçu aujourd'hui sur notre compte. La marchandise sera expédiée jeudi.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Sehr geehrter Herr Li, vielen Dank für Ihre Zahlung, die heute auf unserem Konto eingegangen ist. Die Ware wird am Donnerstag verladen.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李先生您好：今天已收到贵司的付款，谢谢！货物周四装船，提单出来后第一时间发给您。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Mr Li, thank you for your payment, which reached our account today. The goods will be loaded on Thursday; we will send the B/L as soon as it is issued.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Wang, my number is still +44 7700 900123, call me any time if you need anything.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our subsidiary in Vietnam will produce the next batch; the invoice will still come from us and payment goes to the usual account.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "下一批货由我们越南的子公司生产，发票仍由我司开具，货款照常付到原账户。",
+    ),
+    (
+        "de",
+        "more wording",
+        "Die nächste Charge fertigt unsere Tochtergesellschaft in Vietnam; die Rechnung kommt weiterhin von uns, bezahlt wird wie gewohnt auf das bekannte Konto.",
+    ),
+    (
+        "es",
+        "more wording",
+        "El próximo lote lo fabricará nuestra filial en Vietnam; la factura seguirá saliendo de nosotros y el pago, a la cuenta de siempre.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "次回分はベトナムの子会社で生産しますが、請求書は引き続き弊社から発行し、お支払いも従来通りの口座でお願いいたします。",
     ),
 ]
 
