@@ -2847,7 +2847,7 @@ _TR = _lexicon(
         pasif\w*
         gecersiz\w*
         kullanim disi
-        \w+(?:mayin|meyin|mayiniz|meyiniz)
+        (?<!kusura\x20)\w+(?:mayin|meyin|mayiniz|meyiniz)
         """,
     PAYDIR=r"""
         iade\w*
@@ -3885,9 +3885,16 @@ _JA = _lexicon(
 # an account in reconciliation); weighed only, since benign mail tells it too. ONLY:
 # "use only", "nur", "仅"; LETTER: the details are in an enclosed or attached letter.
 # PAYER: the remitter's name will differ (the writer pays through someone else).
+# DISREGARD: "disregard the bank details of earlier mails" (not said of a contact noun:
+# "ignore my previous e-mail" is benign).
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        DISREGARD=r"""
+            disregard\w*
+            ignore
+            do not (?:take into account|consider|rely on)
+            """,
         ONLY=r"""
             only (?:use|pay|send|remit|transfer|wire)|(?:use|pay|send|remit|transfer) only|solely|exclusively
             """,
@@ -3961,6 +3968,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             switchboard
             """,
         EXCLUDE_CONTACT=r"""
+            (?:previous|last|earlier) e-?mail(?! address)
             (?:phone|telephone|telephony|switchboard|pbx) systems?
             tax (?:number|id|no)
             """,
@@ -3985,6 +3993,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        DISREGARD=r"""
+            no (?:tenga|tengan|tome|tomen) en cuenta
+            ignore(?:n)?
+            haga(?:n)? caso omiso
+            desestime\w*
+            """,
         ONLY=r"""
             solo|solamente|[úu]nicamente|exclusivamente
             """,
@@ -4047,6 +4061,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             alias
             """,
         EXCLUDE_CONTACT=r"""
+            correo anterior
             (?:sistema|central) telef[óo]nic[oa]
             n[úu]mero (?:de identificaci[óo]n )?fiscal
             """,
@@ -4071,6 +4086,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        DISREGARD=r"""
+            ne (?:tenez|tenir) pas compte
+            ne pas tenir compte
+            ignorez
+            ignorer
+            faire abstraction
+            """,
         ONLY=r"""
             uniquement|seulement|exclusivement
             """,
@@ -4138,6 +4160,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bo[îi]tes?
             """,
         EXCLUDE_CONTACT=r"""
+            (?:e-?mail|courriel|message) pr[ée]c[ée]dent
             (?:syst[èe]me|central) t[ée]l[ée]phonique
             num[ée]ro (?:de )?(?:tva|fiscal|siret|siren)
             """,
@@ -4163,6 +4186,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        DISREGARD=r"""
+            ignorier\w*
+            nicht (?:mehr )?beachten
+            unber[üu]cksichtigt
+            """,
         ONLY=r"""
             nur|ausschlie(?:ss|ß)lich
             """,
@@ -4235,6 +4263,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             zentrale
             """,
         EXCLUDE_CONTACT=r"""
+            (?:vorherige|letzte|vorige)n? e-?mail
             telefon(?:anlage|system)\w*
             (?:steuer|ust|umsatzsteuer)(?:-?id|nummer|-?nr)\w*
             """,
@@ -4266,6 +4295,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        DISREGARD=r"""
+            desconsider\w*
+            ignor\w*
+            n[ãa]o (?:leve|levem) em conta
+            """,
         SHIFT=r"""
             dessa vez
             nessa vez
@@ -4338,6 +4372,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             agenda
             """,
         EXCLUDE_CONTACT=r"""
+            e-?mail anterior
             (?:sistema|central) telef[ôo]nic[oa]
             n[úu]mero de (?:contribuinte|identifica[çc][ãa]o fiscal)
             nif
@@ -4365,6 +4400,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        DISREGARD=r"""
+            не (?:учитыва|принима)\w*
+            игнорир\w*
+            """,
         ONLY=r"""
             только|исключительно
             """,
@@ -4429,6 +4468,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             адресн\w* книг\w*
             """,
         EXCLUDE_CONTACT=r"""
+            предыдущ\w* (?:письм|сообщени)\w*
             (?:телефонн|атс)\w* (?:систем|станци)\w*
             инн
             """,
@@ -4450,6 +4490,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        DISREGARD=r"""
+            {P}تجاهل\w*
+            {P}عدم {P}(?:الاعتداد|الاعتماد|الأخذ)\w*
+            """,
         EXCLUDE=r"""
             اسم {P}(?:بنك|مصرف)\w*
             """,
@@ -4515,10 +4559,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}دفتر {P}عناوين\w*
             """,
         EXCLUDE_CONTACT=r"""
+            {P}رسال\w* {P}سابق\w*
             {P}(?:رقم|الرقم) {P}ضريبي\w*
             {P}نظام {P}(?:هاتف|هاتفي|اتصالات)\w*
             """,
         PAY=r"""
+            {P}(?:بيانات|تفاصيل|معلومات) {P}(?:بنكيه|مصرفيه|حساب)\w*
             {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
             """,
         STORY=r"""
@@ -4532,6 +4578,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        DISREGARD=r"""
+            dikkate alma\w*
+            yok say\w*
+            gozardi\w*
+            """,
         EXCLUDE=r"""
             banka(?:mizin|nin)? ad\w*
             """,
@@ -4588,6 +4639,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             adres defter\w*
             """,
         EXCLUDE_CONTACT=r"""
+            onceki (?:e-?posta|mail)\w*
             vergi (?:no|numara|kimlik)\w*
             (?:telefon|santral) sistem\w*
             """,
@@ -4611,6 +4663,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        DISREGARD=r"""
+            忽略
+            不要理会
+            无视
+            以此为准
+            """,
         SHIFT=r"""
             (?:这个月|本月|下个月|下月|今天|明天|这次|这批|下批|下一批)开始
             """,
@@ -4683,6 +4741,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             别名
             """,
         EXCLUDE_CONTACT=r"""
+            (?:上|前|这|那)一?封(?:邮件|电邮)
             电话系统
             总机
             税号
@@ -4694,6 +4753,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             无误
             """,
         PAY=r"""
+            银行(?:信息|资料|账户信息|账号信息)
+            收款(?:信息|账户|资料)
+            账户信息
             户头
             戶頭
             个人卡
@@ -4710,6 +4772,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        DISREGARD=r"""
+            破棄
+            無視
+            ご放念
+            """,
         EXCLUDE=r"""
             銀行(?:の)?名称|銀行名
             """,
@@ -4769,6 +4836,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             アドレス
             """,
         EXCLUDE_CONTACT=r"""
+            先ほどのメール
+            前回のメール
+            先日のメール
             電話システム
             代表番号
             税番号

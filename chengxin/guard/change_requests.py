@@ -205,6 +205,7 @@ _CONCEPTS = (
     "PAYER",
     "ONLY",
     "LETTER",
+    "DISREGARD",
 )
 
 
@@ -219,6 +220,7 @@ _TRIGGERS = (
     "SHIFT",
     "EFFECTIVE",
     "RECORDS",
+    "DISREGARD",
 )
 
 
@@ -485,6 +487,11 @@ def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | N
     """The two spans that make the clause a bank-change request, or ``None``."""
     if clause.get("OUTGOING") or clause.get("PAYER"):
         return None  # the writer pays from another bank: nothing changes for the reader
+    for noun in clause.get("PAY"):
+        # "please disregard the bank details of earlier e-mails"
+        disregard = clause.near("DISREGARD", noun, 6)
+        if disregard is not None and noun not in clause.bare_banks:
+            return noun, disregard
     found = _rule(clause, clause.get("PAY"), "PAYDIR", "CAUSE", (6, 8, 12))
     if found is not None:
         return found

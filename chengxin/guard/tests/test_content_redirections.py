@@ -849,6 +849,72 @@ REDIRECTIONS = [
         "Dear Mr Li,\nOur account with Barclays is currently under internal review, so we kindly ask you to settle the current order via the account of our affiliate Nur Trading Ltd; details attached.\nAccounts Department",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Dear Customer,\nKindly effect payment of the attached invoice to the following account:\nBeneficiary: Goldleaf Trading FZE\nIBAN: AE07 0331 2345 6789 0123 456\nPlease disregard the bank details on previous correspondence.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hello, our accounts receivable team has moved to Manila. Please address remittance advices and statements to ar.goldleaf@outlook.com going forward.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "您好，请按以下信息付款：收款人 金叶贸易，账号 6228 4800 1234 5678 912，以前邮件里的银行信息请忽略。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Estimado cliente: le rogamos efectúe el pago de la factura adjunta a la siguiente cuenta: beneficiario Goldleaf Trading, IBAN ES91 2100 0418 4502 0005 1332. No tenga en cuenta los datos bancarios de correos anteriores.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Cher client, merci d'effectuer le paiement de la facture jointe sur le compte suivant : bénéficiaire Goldleaf Trading, IBAN FR76 3000 6000 0112 3456 7890 189. Ne tenez pas compte des coordonnées bancaires des courriels précédents.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Sehr geehrter Kunde, bitte überweisen Sie den Betrag der beigefügten Rechnung auf folgendes Konto: Empfänger Goldleaf Trading, IBAN DE89 3704 0044 0532 0130 00. Bitte ignorieren Sie die Bankdaten aus früheren E-Mails.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Caro cliente, solicitamos que o pagamento da fatura anexa seja feito na seguinte conta: beneficiário Goldleaf Trading, IBAN PT50 0002 0123 1234 5678 9015 4. Desconsidere os dados bancários de e-mails anteriores.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Уважаемый клиент! Просим оплатить приложенный счёт по следующим реквизитам: получатель ООО «Голдлиф», р/с 40702810900000012345. Реквизиты из предыдущих писем просим не учитывать.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عميلنا العزيز، يرجى سداد الفاتورة المرفقة إلى الحساب التالي: المستفيد شركة الورقة الذهبية، آيبان AE07 0331 2345 6789 0123 456. يرجى تجاهل البيانات البنكية الواردة في المراسلات السابقة.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Değerli müşterimiz, ekteki faturanın ödemesini aşağıdaki hesaba yapınız: alıcı Goldleaf Ticaret, IBAN TR33 0006 1005 1978 6457 8413 26. Önceki yazışmalardaki banka bilgilerini dikkate almayınız.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "お客様各位\n添付請求書のお支払いは下記口座へお願いいたします。受取人：ゴールドリーフ商事、口座番号 1234567。過去のメールに記載の振込先は破棄してください。",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -1504,6 +1570,99 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "次回分はベトナムの子会社で生産しますが、請求書は引き続き弊社から発行し、お支払いも従来通りの口座でお願いいたします。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, which account should we use for the deposit? The PI shows two banks. Thanks, Omar",
+    ),
+    (
+        "en",
+        "more wording",
+        "FYI: we received a suspicious e-mail claiming your bank details have changed. We will keep paying to the account we have on file unless you confirm by phone.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please note our bank has changed: from next month we will pay you from our new Deutsche Bank account. Your details stay as they are on our side.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please update your records: our new office address is 88 King Street, Manchester. Phone, e-mail and bank details remain the same.",
+    ),
+    ("zh", "more wording", "您好，形式发票上有两个银行，定金打哪个账户？"),
+    (
+        "zh",
+        "more wording",
+        "提醒：我们收到一封自称贵司银行账户变更的可疑邮件，在电话确认前我们仍会付到原账户。",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola, ¿a qué cuenta hacemos el anticipo? En la proforma aparecen dos bancos.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, sur quel compte devons-nous verser l'acompte ? La proforma indique deux banques.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo, auf welches Konto sollen wir die Anzahlung überweisen? Auf der Proforma stehen zwei Banken.",
+    ),
+    ("pt", "more wording", "Olá, em qual conta fazemos o sinal? A proforma mostra dois bancos."),
+    (
+        "ru",
+        "more wording",
+        "Добрый день, на какой счёт перевести предоплату? В инвойсе указаны два банка.",
+    ),
+    ("ar", "more wording", "مرحبا، على أي حساب نحول الدفعة المقدمة؟ الفاتورة المبدئية فيها بنكان."),
+    ("tr", "more wording", "Merhaba, avansı hangi hesaba yatıralım? Proformada iki banka var."),
+    (
+        "ja",
+        "more wording",
+        "お世話になります。前払い金はどちらの口座にお振込みすればよろしいでしょうか。請求書に銀行が二つ記載されています。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Sorry, please ignore my previous e-mail, I attached the wrong packing list. The correct one is attached now.",
+    ),
+    ("zh", "more wording", "不好意思，请忽略上一封邮件，附件发错了，这次的才是对的。"),
+    (
+        "es",
+        "more wording",
+        "Perdón, ignore mi correo anterior, adjunté la lista de empaque equivocada.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Désolé, merci d'ignorer mon e-mail précédent, je me suis trompé de pièce jointe.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Entschuldigung, bitte ignorieren Sie meine vorherige E-Mail, der Anhang war falsch.",
+    ),
+    ("pt", "more wording", "Desculpe, desconsidere o e-mail anterior, anexei a lista errada."),
+    ("ru", "more wording", "Извините, не учитывайте предыдущее письмо, я приложил не тот файл."),
+    ("ar", "more wording", "عذرا، يرجى تجاهل رسالتي السابقة، أرفقت الملف الخطأ."),
+    (
+        "tr",
+        "more wording",
+        "Kusura bakmayın, önceki e-postamı dikkate almayın, yanlış dosyayı eklemişim.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "失礼いたしました。先ほどのメールは添付ファイルを誤りましたので、破棄してください。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please disregard the reminder for invoice 5510, your payment crossed with our e-mail.",
     ),
 ]
 
