@@ -3886,10 +3886,31 @@ _JA = _lexicon(
 # "use only", "nur", "仅"; LETTER: the details are in an enclosed or attached letter.
 # PAYER: the remitter's name will differ (the writer pays through someone else).
 # DISREGARD: "disregard the bank details of earlier mails" (not said of a contact noun:
-# "ignore my previous e-mail" is benign).
+# "ignore my previous e-mail" is benign). PAYMETHOD: money-transfer services other than
+# a bank transfer (PayPal, Western Union, Alipay, crypto).
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        SHIFT=r"""
+            exceptionally
+            just (?:this|for this) once
+            """,
+        STOP=r"""
+            (?:cannot|can't|unable to) (?:currently )?(?:receive|accept)
+            not (?:receiving|accepting)
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            """,
         DISREGARD=r"""
             disregard\w*
             ignore
@@ -3921,6 +3942,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
             """,
         THIRD=r"""
+            (?:to|in the name of) (?:our|my) (?:\w+ )?(?:officer|director|accountant|cfo|ceo|owner|boss)
             (?:our|the|my) (?:\w+ ){0,2}?(?:entity|affiliate)
             (?:partner|associate|friend|cousin|brother|sister|relative|director|owner)['’]s (?:company|account|firm|business|card)
             parent (?:company|firm|group)
@@ -3993,6 +4015,24 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        SHIFT=r"""
+            excepcionalmente
+            """,
+        STOP=r"""
+            no (?:recibe|acepta|puede recibir|podemos recibir|admite)
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            """,
         DISREGARD=r"""
             no (?:tenga|tengan|tome|tomen) en cuenta
             ignore(?:n)?
@@ -4086,6 +4126,25 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        SHIFT=r"""
+            exceptionnellement
+            """,
+        STOP=r"""
+            ne (?:re[çc]oi\w*|peut|peuvent|pouvons) (?:pas|plus)(?: recevoir)?
+            n['’]accepte (?:pas|plus)
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            """,
         DISREGARD=r"""
             ne (?:tenez|tenir) pas compte
             ne pas tenir compte
@@ -4186,6 +4245,21 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        SHIFT=r"""
+            ausnahmsweise
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            """,
         DISREGARD=r"""
             ignorier\w*
             nicht (?:mehr )?beachten
@@ -4290,17 +4364,33 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             abstimmung
             """,
         STOP=r"""
+            nimmt (?:\w+ ){0,3}?keine (?:\w+ )?an
+            kann (?:\w+ )?keine (?:\w+ )?empfangen
             abgeschaltet
             abgestellt
             """,
     ),
     "pt": _lexicon(
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            """,
         DISREGARD=r"""
             desconsider\w*
             ignor\w*
             n[ãa]o (?:leve|levem) em conta
             """,
         SHIFT=r"""
+            excecionalmente
+            excepcionalmente
             dessa vez
             nessa vez
             """,
@@ -4396,10 +4486,30 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             rejeitad[oa]s?
             """,
         STOP=r"""
+            n[ãa]o est[áa] a (?:receber|aceitar)
+            n[ãa]o (?:recebe|aceita|consegue receber)
             deixa(?:m|r[ãa]o)? de ser aceit\w*
             """,
     ),
     "ru": _lexicon(
+        STOP=r"""
+            не (?:принима|получа)\w*
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            вестерн ?юнион
+            пейпал
+            крипт\w*
+            """,
         DISREGARD=r"""
             не (?:учитыва|принима)\w*
             игнорир\w*
@@ -4490,6 +4600,23 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        STOP=r"""
+            لا (?:يستقبل|تستقبل|يقبل|تقبل)\w*
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            {P}(?:ويسترن|وسترن) {P}يونيون
+            {P}باي ?بال
+            """,
         DISREGARD=r"""
             {P}تجاهل\w*
             {P}عدم {P}(?:الاعتداد|الاعتماد|الأخذ)\w*
@@ -4578,6 +4705,23 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        STOP=r"""
+            kabul etmiyor\w*
+            alamiyor\w*
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            kripto\w*
+            """,
         DISREGARD=r"""
             dikkate alma\w*
             yok say\w*
@@ -4663,6 +4807,26 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        STOP=r"""
+            收不了
+            无法收款
+            不能收(?:款|汇)
+            """,
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            支付宝
+            微信(?:转账|支付)
+            西联
+            """,
         DISREGARD=r"""
             忽略
             不要理会
@@ -4772,6 +4936,20 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        PAYMETHOD=r"""
+            pay ?pal
+            western ?union
+            money ?gram
+            payoneer
+            transfer ?wise
+            skrill
+            alipay
+            usdt
+            bitcoin
+            crypto\w*
+            ウエスタンユニオン
+            ペイパル
+            """,
         DISREGARD=r"""
             破棄
             無視
@@ -4852,6 +5030,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             代替
             """,
         STOP=r"""
+            受け付けられ(?:ない|ません)
+            受付できません
+            受け取れ(?:ない|ません)
             古いもの
             古い番号
             廃止

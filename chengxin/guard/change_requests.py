@@ -206,6 +206,7 @@ _CONCEPTS = (
     "ONLY",
     "LETTER",
     "DISREGARD",
+    "PAYMETHOD",
 )
 
 
@@ -256,7 +257,7 @@ def _language(code: str) -> _Language:
     concepts = {name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)}
     anchor_parts = [
         lexicon[name]
-        for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE", "THIRD", "ASSIGN")
+        for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE", "THIRD", "ASSIGN", "PAYMETHOD")
         if lexicon.get(name)
     ]
     splitter = SPLITTERS.get(code)
@@ -729,7 +730,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     bare = message.bare_banks
     nouns = [n for n in message.get("PAY") if n not in bare]
     assigned = message.get("ASSIGN")
-    if not (nouns or assigned or has_identifier or message.get("THIRD")):
+    method = message.get("PAYMETHOD")
+    if not (nouns or assigned or has_identifier or method or message.get("THIRD")):
         return None  # no destination at all: "the deposit will be paid to your account"
     directive = message.get("PAYDIR")
     if not (nouns or assigned or directive):
@@ -740,7 +742,9 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, nouns)
     third = message.get("THIRD")
-    strong = [s for s in (third, contrasts) if s]
+    #: "send the deposit via PayPal", "用支付宝转给我"
+    method = [m for m in method if any(message.gap(m, d) <= 6 for d in directive)]
+    strong = [s for s in (third, contrasts, method) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
     #: "the account stated in the enclosed letter": the destination is elsewhere

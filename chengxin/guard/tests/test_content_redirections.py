@@ -915,6 +915,78 @@ REDIRECTIONS = [
         "お客様各位\n添付請求書のお支払いは下記口座へお願いいたします。受取人：ゴールドリーフ商事、口座番号 1234567。過去のメールに記載の振込先は破棄してください。",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Lin, our bank account has an issue receiving international wires right now. Could you send the deposit via PayPal to payments@brightway-intl.com instead?",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Sir, please make the payment through Western Union to our finance officer, name and city below.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "王总，这次的定金麻烦用支付宝转给我个人，公司账户收外汇要审核很久。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola, ¿nos podrías pagar esta vez por PayPal a pagos@brillante-sa.com? La cuenta del banco tiene un problema con las transferencias internacionales.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo, könnten Sie die Anzahlung diesmal per PayPal an zahlung@hellweg-handel.de senden? Unser Konto nimmt gerade keine Auslandsüberweisungen an.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Добрый день! Наш счёт сейчас не принимает валютные переводы, можете оплатить через Payoneer на finance@severtorg.ru?",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا، هل يمكنك إرسال الدفعة هذه المرة عبر ويسترن يونيون باسم المدير المالي؟ حسابنا لا يستقبل التحويلات الدولية حاليا.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba, bu seferlik ödemeyi PayPal ile odeme@parlak-ticaret.com adresine gönderebilir misiniz? Banka hesabımız şu an yurt dışı havale kabul etmiyor.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "恐れ入りますが、今回は弊社口座が海外送金を受け付けられないため、PayPalで payment@hikari-trade.jp 宛にお支払いいただけますでしょうか。",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, pourriez-vous exceptionnellement régler l'acompte via PayPal à paiement@lumiere-export.fr ? Notre compte ne reçoit pas les virements internationaux en ce moment.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Olá, desta vez pode pagar por PayPal para pagamentos@brilho-com.br? A nossa conta não está a receber transferências internacionais.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Li, the beneficiary name on the invoice should read 'Zenith Global Ltd' instead of 'Zenith Lighting Co.', with account 778812340 at Standard Chartered. Please amend before remitting.",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -1663,6 +1735,38 @@ LOOK_ALIKES = [
         "en",
         "more wording",
         "Please disregard the reminder for invoice 5510, your payment crossed with our e-mail.",
+    ),
+    (
+        "en",
+        "more wording",
+        "For samples under USD 200 we also accept PayPal; for orders please use bank transfer as usual.",
+    ),
+    ("zh", "more wording", "样品费可以用PayPal支付，大货还是照常电汇到公司账户。"),
+    (
+        "en",
+        "more wording",
+        "Add me on WhatsApp +86 138 0000 1111 if that's easier for quick questions.",
+    ),
+    ("zh", "more wording", "加我微信 13800001111 吧，沟通方便点。"),
+    (
+        "es",
+        "more wording",
+        "Para las muestras también aceptamos PayPal; los pedidos, por transferencia como siempre.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Für Muster akzeptieren wir auch PayPal, Bestellungen bitte wie gewohnt per Überweisung.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "За образцы можно оплатить через PayPal, основные заказы — как обычно банковским переводом.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "サンプル代はPayPalでも結構です。本注文はこれまで通り銀行振込でお願いいたします。",
     ),
 ]
 
