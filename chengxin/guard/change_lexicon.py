@@ -3990,6 +3990,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             switchboard
             """,
         EXCLUDE_CONTACT=r"""
+            (?:in|on) (?:all |every |each |your |our |the |future |further )*(?:e-?mails?|mails?|messages?|correspondence)
             (?:previous|last|earlier) e-?mail(?! address)
             (?:phone|telephone|telephony|switchboard|pbx) systems?
             tax (?:number|id|no)
@@ -4101,6 +4102,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             alias
             """,
         EXCLUDE_CONTACT=r"""
+            n[úu]meros? de (?:nuestro |nuestra |su |tu )?(?:pedido|orden|factura|contrato|expediente|cuenta)
+            en (?:todos |todas )?(?:los |las |sus |nuestros |nuestras )?(?:correos|e-?mails|mensajes|comunicaciones)
             correo anterior
             (?:sistema|central) telef[óo]nic[oa]
             n[úu]mero (?:de identificaci[óo]n )?fiscal
@@ -4219,6 +4222,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bo[îi]tes?
             """,
         EXCLUDE_CONTACT=r"""
+            num[ée]ros? de (?:notre |votre |la |le )?(?:commande|facture|contrat|dossier|compte)
+            dans (?:tous |toutes )?(?:les |vos |nos )?(?:e-?mails|courriels|messages|correspondances)
             (?:e-?mail|courriel|message) pr[ée]c[ée]dent
             (?:syst[èe]me|central) t[ée]l[ée]phonique
             num[ée]ro (?:de )?(?:tva|fiscal|siret|siren)
@@ -4337,6 +4342,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             zentrale
             """,
         EXCLUDE_CONTACT=r"""
+            in (?:allen |jeder |ihren |unseren |den |k[üu]nftigen )*e-?mails?
             (?:vorherige|letzte|vorige)n? e-?mail
             telefon(?:anlage|system)\w*
             (?:steuer|ust|umsatzsteuer)(?:-?id|nummer|-?nr)\w*
@@ -4462,6 +4468,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             agenda
             """,
         EXCLUDE_CONTACT=r"""
+            n[úu]meros? d[oa]s? (?:nosso |nossa |seu |sua |vosso |vossa )?(?:pedido|encomenda|fatura|factura|contrato|processo|conta)
+            (?:em|n)(?:os|as)? (?:todos |todas )?(?:os |as |seus |nossos )?(?:e-?mails|mensagens|correspond[êe]ncias)
             e-?mail anterior
             (?:sistema|central) telef[ôo]nic[oa]
             n[úu]mero de (?:contribuinte|identifica[çc][ãa]o fiscal)
@@ -4578,6 +4586,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             адресн\w* книг\w*
             """,
         EXCLUDE_CONTACT=r"""
+            номер\w* (?:нашего|вашего|нашей|вашей) (?:заказ|договор|сч[её]т|заявк)\w*
+            во всех (?:письмах|сообщениях)
+            в (?:письмах|сообщениях)
             предыдущ\w* (?:письм|сообщени)\w*
             (?:телефонн|атс)\w* (?:систем|станци)\w*
             инн
@@ -4686,6 +4697,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}دفتر {P}عناوين\w*
             """,
         EXCLUDE_CONTACT=r"""
+            في (?:جميع|كل|كافه) {P}(?:رسائل|مراسلات|ايميلات|رساله)\w*
             {P}رسال\w* {P}سابق\w*
             {P}(?:رقم|الرقم) {P}ضريبي\w*
             {P}نظام {P}(?:هاتف|هاتفي|اتصالات)\w*
@@ -4783,6 +4795,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             adres defter\w*
             """,
         EXCLUDE_CONTACT=r"""
+            (?:tum |butun )?(?:e-?posta|mail)\w*(?:larda|lerde|ta|te|da|de)
             onceki (?:e-?posta|mail)\w*
             vergi (?:no|numara|kimlik)\w*
             (?:telefon|santral) sistem\w*
@@ -4905,6 +4918,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             别名
             """,
         EXCLUDE_CONTACT=r"""
+            (?:所有|每封)邮件(?:中|里)
+            邮件(?:中|里)(?:注明|写明|标明)
             (?:上|前|这|那)一?封(?:邮件|电邮)
             电话系统
             总机
@@ -5014,6 +5029,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             アドレス
             """,
         EXCLUDE_CONTACT=r"""
+            (?:すべての|全ての)?メール(?:に|内に|中に)(?:ご)?記載
             先ほどのメール
             前回のメール
             先日のメール

@@ -1768,6 +1768,139 @@ LOOK_ALIKES = [
         "more wording",
         "サンプル代はPayPalでも結構です。本注文はこれまで通り銀行振込でお願いいたします。",
     ),
+    (
+        "en",
+        "more wording",
+        "From now on, please include our PO number in all e-mails and on every carton label.",
+    ),
+    (
+        "en",
+        "more wording",
+        "During the Chinese New Year holiday (Feb 8-17) our office is closed. For urgent matters please call our duty manager on +86 139 0574 1234; e-mails will be answered after the holiday.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our company name has changed to Ningbo Brightway Lighting Co., Ltd. after the restructuring; the bank account, address and contacts stay the same.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please check the attached statement of account and let us know if anything differs from your records.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Could you confirm your bank details so we can refund the overpayment of USD 320?",
+    ),
+    (
+        "en",
+        "more wording",
+        "Check out our new website www.brightway-lighting.com with the 2027 catalogue!",
+    ),
+    (
+        "en",
+        "more wording",
+        "Once the transfer is done, please send the bank slip to my e-mail so we can release the shipment.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please revise the PI with the new unit price of USD 4.10 and send it back for signature.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our shipping mark has changed; please use the new artwork attached for all cartons from this order.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Going forward, our QC team will send the inspection reports directly to you from qc@brightway-lighting.com.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "春节放假期间（2月8日至17日）如有急事请联系值班经理 139 0574 1234，邮件节后统一回复。",
+    ),
+    (
+        "zh",
+        "more wording",
+        "我司重组后公司名称变更为宁波明光照明有限公司，银行账户、地址和联系方式均不变。",
+    ),
+    ("zh", "more wording", "以后所有邮件请注明我们的订单号，谢谢。"),
+    ("zh", "more wording", "请按新单价4.1美元修改形式发票后发回签字。"),
+    ("zh", "more wording", "付款后请把水单发到我邮箱，我们安排放货。"),
+    (
+        "es",
+        "more wording",
+        "Durante las vacaciones de Año Nuevo chino nuestra oficina estará cerrada. Para urgencias llame al gerente de guardia al +86 139 0574 1234.",
+    ),
+    (
+        "es",
+        "more wording",
+        "A partir de ahora, por favor indique nuestro número de pedido en todos los correos.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "À partir de maintenant, merci d'indiquer notre numéro de commande dans tous vos e-mails.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Notre raison sociale a changé après la restructuration ; le compte bancaire, l'adresse et les contacts restent identiques.",
+    ),
+    ("de", "more wording", "Ab sofort bitte in allen E-Mails unsere Bestellnummer angeben."),
+    (
+        "de",
+        "more wording",
+        "Während der Feiertage ist unser Büro geschlossen; in dringenden Fällen erreichen Sie unseren Bereitschaftsleiter unter +86 139 0574 1234.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "A partir de agora, por favor coloque o número do nosso pedido em todos os e-mails.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Depois da transferência, envie o comprovante para o meu e-mail para liberarmos o embarque.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "С этого момента, пожалуйста, указывайте номер нашего заказа во всех письмах.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "После оплаты пришлите, пожалуйста, платёжку мне на почту, чтобы мы отгрузили товар.",
+    ),
+    ("ar", "more wording", "من الآن فصاعدا يرجى ذكر رقم طلبنا في جميع الرسائل."),
+    ("ar", "more wording", "بعد التحويل أرسل لي إيصال البنك على الإيميل حتى نفرج عن الشحنة."),
+    ("tr", "more wording", "Bundan sonra lütfen tüm e-postalarda sipariş numaramızı belirtin."),
+    (
+        "tr",
+        "more wording",
+        "Havaleden sonra dekontu e-postama gönderin, sevkiyatı serbest bırakalım.",
+    ),
+    ("ja", "more wording", "今後はすべてのメールに弊社の注文番号をご記載ください。"),
+    (
+        "ja",
+        "more wording",
+        "お振込み後、振込明細を私のメールアドレスにお送りください。出荷手配をいたします。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, please note my colleague Anna will be your contact while I'm on leave; her e-mail is anna.k@brightway-lighting.com. I'm back on 3 March.",
+    ),
+    (
+        "en",
+        "more wording",
+        "We are moving to a new office on 1 April; the new address is 15 Harbour Road, Ningbo. All phone numbers and e-mail addresses remain the same.",
+    ),
 ]
 
 
