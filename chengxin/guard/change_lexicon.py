@@ -4109,6 +4109,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             n[úu]mero (?:de identificaci[óo]n )?fiscal
             """,
         PAY=r"""
+            (?:informaci[óo]n|datos|instrucciones) (?:de|para el|para la) (?:cobro|cobros|pago|pagos|abono|transferencia)
             datos (?:bancarios|de pago|para (?:el )?(?:pago|dep[óo]sito|ingreso))
             cuenta receptora
             """,
@@ -4229,6 +4230,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             num[ée]ro (?:de )?(?:tva|fiscal|siret|siren)
             """,
         PAY=r"""
+            (?:informations|coordonn[ée]es|instructions) de (?:paiement|r[èe]glement|virement|encaissement)
             coordonn[ée]es bancaires
             donn[ée]es (?:bancaires|de paiement)
             """,
@@ -4348,6 +4350,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:steuer|ust|umsatzsteuer)(?:-?id|nummer|-?nr)\w*
             """,
         PAY=r"""
+            (?:zahlungs|[üu]berweisungs|bank)(?:daten|informationen|angaben|verbindung)\w*
             zahlungs(?:daten|informationen|anweisung\w*)
             """,
         EXCLUDE=r"""
@@ -4477,6 +4480,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             cnpj
             """,
         PAY=r"""
+            (?:informa[çc][õo]es|instru[çc][õo]es) (?:de|para) (?:pagamento|cobran[çc]a|transfer[êe]ncia)
             dados (?:banc[áa]rios|de pagamento|para (?:o )?(?:pagamento|dep[óo]sito))
             """,
         EXCLUDE=r"""

@@ -987,6 +987,138 @@ REDIRECTIONS = [
         "Dear Li, the beneficiary name on the invoice should read 'Zenith Global Ltd' instead of 'Zenith Lighting Co.', with account 778812340 at Standard Chartered. Please amend before remitting.",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Quick note – we bank with Emirates NBD now. Updated remittance info attached, please use it for invoice 3307.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Kindly be informed that our receiving bank is now DBS Hong Kong. Please amend your payment template accordingly.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Can you reply to me on my other address, jw.sourcing@icloud.com? Our company mail is being migrated.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please start cc'ing procurement.hub@alumexgroup.co instead of my old address, which will be closed soon.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李经理，我们现在换到招商银行收款了，更新后的收款信息见附件，3307号发票请按新的付。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "请以后把单据发到 ops.wenzhou@outlook.com，原来的公司邮箱下个月停用。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Le informo que ahora trabajamos con el Banco Sabadell. Le adjunto la información de cobro actualizada para la factura 3307.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Por favor, a partir de hoy ponga en copia a compras.central@grupoalba.co en lugar de mi dirección antigua.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Pour info, nous sommes maintenant chez le Crédit Mutuel. Les coordonnées de paiement mises à jour sont en pièce jointe, merci de les utiliser pour la facture 3307.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Merci de me répondre sur mon autre adresse, jw.achats@icloud.com, notre messagerie est en cours de migration.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Zur Info: Wir sind jetzt bei der Volksbank. Die aktualisierten Zahlungsdaten hängen an, bitte für Rechnung 3307 verwenden.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Bitte setzen Sie ab heute einkauf.zentral@albagruppe.co in CC statt meiner alten Adresse, die bald abgeschaltet wird.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Informamos que agora trabalhamos com o Santander. Seguem os dados de pagamento atualizados para a fatura 3307.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Por favor, responda no meu outro endereço, jw.compras@icloud.com; o e-mail da empresa está em migração.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "К сведению: теперь мы обслуживаемся в ВТБ. Обновлённые платёжные данные во вложении, используйте их для счёта 3307.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ответьте, пожалуйста, на мой другой адрес, jw.zakupki@icloud.com, почту компании сейчас переносят.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "للعلم، أصبح تعاملنا الآن مع بنك المشرق. مرفق بيانات الدفع المحدثة، يرجى استخدامها للفاتورة 3307.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "يرجى الرد على عنواني الآخر jw.purchase@icloud.com، فبريد الشركة قيد النقل.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Bilginize: artık Yapı Kredi ile çalışıyoruz. Güncel ödeme bilgileri ektedir, 3307 nolu fatura için lütfen bunları kullanın.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Lütfen diğer adresime yanıt verin: jw.satinalma@icloud.com, şirket maili taşınıyor.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ご参考までに、現在はみずほ銀行と取引しております。更新後のお支払い情報を添付いたしますので、請求書3307にはこちらをご利用ください。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "恐れ入りますが、私の別アドレス jw.kobai@icloud.com にご返信ください。会社のメールは移行作業中です。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -1901,6 +2033,54 @@ LOOK_ALIKES = [
         "more wording",
         "We are moving to a new office on 1 April; the new address is 15 Harbour Road, Ningbo. All phone numbers and e-mail addresses remain the same.",
     ),
+    (
+        "en",
+        "more wording",
+        "Quick note – we bank with Emirates NBD, as you know. Remittance info is on the invoice as always.",
+    ),
+    ("en", "more wording", "Can you reply to me on this thread? I lost track of the previous one."),
+    (
+        "en",
+        "more wording",
+        "Please cc my colleague procurement.hub@alumexgroup.co on the shipping documents as well.",
+    ),
+    ("zh", "more wording", "请把单据也抄送给我同事 ops@alumex.cn，谢谢。"),
+    (
+        "es",
+        "more wording",
+        "Por favor, ponga también en copia a mi compañera compras@grupoalba.com en los documentos de embarque.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Merci de mettre aussi ma collègue achats@groupealba.fr en copie des documents d'expédition.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Bitte setzen Sie meine Kollegin einkauf@albagruppe.de bei den Versanddokumenten ebenfalls in CC.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Por favor, coloque também a minha colega compras@grupoalba.pt em cópia nos documentos de embarque.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Пожалуйста, ставьте в копию мою коллегу zakupki@albagroup.ru по отгрузочным документам.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "يرجى إضافة زميلتي purchase@albagroup.ae في نسخة من مستندات الشحن أيضا.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Lütfen sevkiyat belgelerinde iş arkadaşım satinalma@albagrup.com.tr adresini de bilgiye ekleyin.",
+    ),
+    ("ja", "more wording", "船積書類は同僚の kobai@alba.co.jp にもCCでお送りください。"),
 ]
 
 
