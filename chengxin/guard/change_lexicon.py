@@ -3942,6 +3942,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
             """,
         THIRD=r"""
+            (?:will|shall|is to|are to|should|must|would) (?:now )?be (?:received|collected|cashed|handled) by
+            (?:will|shall) (?:now )?(?:collect|receive) (?:the |all |our |your )?(?:balance|payments?|funds|amounts?|receivables|remittances)
             (?:to|in the name of) (?:our|my) (?:\w+ )?(?:officer|director|accountant|cfo|ceo|owner|boss)
             (?:our|the|my) (?:\w+ ){0,2}?(?:entity|affiliate)
             (?:partner|associate|friend|cousin|brother|sister|relative|director|owner)['’]s (?:company|account|firm|business|card)
@@ -4063,6 +4065,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            lo cobrar[áa]
+            ser[áa]n? cobrad[oa]s? por
+            cobrar[áa] (?:nuestra|nuestro|la|el|los|las)
+            ser[áa]n? recibid[oa]s? por
             cuenta de mi (?:soci[oa]|compa[ñn]er[oa]|amig[oa]|herman[oa]|primo|prima)
             (?:sociedad|empresa|compa[ñn][íi]a|entidad) (?:matriz|del grupo|holding|hermana|cesionaria|de factoring)
             (?:casa|sociedad|empresa) matriz
@@ -4179,6 +4185,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloqu\w*
             """,
         THIRD=r"""
+            ser(?:a|ont) encaiss[ée]e?s? par
+            encaissera\w*
+            ser(?:a|ont) per[çc]ue?s? par
             compte de mon (?:associ[ée]|partenaire|ami|fr[èe]re|cousin)
             (?:soci[ée]t[ée]|maison) m[èe]re
             soci[ée]t[ée] (?:du groupe|s[œoe]ur|de factoring|d['’]affacturage|cessionnaire)
@@ -4299,6 +4308,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             \w*sperr\w*
             """,
         THIRD=r"""
+            vereinnahm\w*
+            (?:wird|werden) (?:\w+ ){0,6}?(?:von|durch) (?:unserer|unserem|unseren|der|dem) (?:\w+ ){0,4}?(?:eingezogen|entgegengenommen|empfangen)
             konto (?:meines|unseres|eines) (?:\w+)?(?:partners|teilhabers|kompagnons|freundes|bekannten|inhabers|chefs)
             (?:mutter|konzern|schwester|holding|dach)gesellschaft\w*
             (?:mutter|konzern|schwester)(?:unternehmen|firma)\w*
@@ -4429,6 +4440,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            ser[áa]o? recebid[oa]s? pel[oa]
+            receber[áa] (?:o|os|a|as) (?:saldo|pagamentos?|valores?)
+            ser[áa]o? cobrad[oa]s? pel[oa]
             conta (?:pessoal |particular )?d[oa] (?:meu |minha |nosso |nossa )?(?:s[óo]ci[oa]|dono|dona|propriet[áa]ri[oa]|diretor|diretora|chefe|amig[oa]|parceir[oa]|irm[ãa]o?)
             (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
             (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|despachantes?|procuradores?)
@@ -4551,6 +4565,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             кида\w*
             """,
         THIRD=r"""
+            будет (?:получать|принимать|собирать) (?:\w+ ){0,3}?(?:наш|наша|наше)\w*
+            будут (?:получать|принимать) (?:\w+ ){0,3}?(?:наш|наша)\w*
+            (?:будет|будут) (?:получать|принимать) наш\w*
             (?:сч[её]т|карт)\w* (?:моего|моей|нашего) (?:партн[её]р|компаньон|друг|брат|родственник)\w*
             (?:материнск|головн|холдингов|групп)\w* (?:компани|организаци|обществ)\w*
             компани\w* (?:групп|холдинг)\w*
@@ -4663,6 +4680,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
+            {P}(?:ستتولى|سيتولى) (?:\w+ ){0,9}?{P}(?:استلام|تحصيل)\w*
+            {P}(?:ستستلم|سيستلم|ستحصل|سيحصل|ستقوم بتحصيل|سيقوم بتحصيل)\w*
             {P}(?:حساب|بطاقه) {P}(?:شريك|شريكي|صديقي|اخي|أخي)\w*
             {P}شرك(?:ه|ت\w*) {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
             {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
@@ -4707,7 +4726,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}نظام {P}(?:هاتف|هاتفي|اتصالات)\w*
             """,
         PAY=r"""
-            {P}(?:بيانات|تفاصيل|معلومات) {P}(?:بنكيه|مصرفيه|حساب)\w*
+            {P}(?:بيانات|تفاصيل|معلومات)\w* {P}(?:بنكيه|مصرفيه|حساب)\w*
             {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
             """,
         STORY=r"""
@@ -4763,6 +4782,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             hesab\w*(?:dan|den) (?:\w+ ){0,2}?(?:odeme|odeyecegiz|gonderecegiz|yapacagiz|yatiracagiz)\w*
             """,
         THIRD=r"""
+            tahsil edecek\w*
+            tahsil edilecek\w*
+            tahsil edecektir
             (?:ortag|ortagim|arkadasim|kardesim)\w* hesab\w*
             (?:ana|grup|kardes|holding) sirket\w*
             (?:acente|acentemiz|vekil|vekilimiz)\w*
@@ -4878,6 +4900,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             被挡
             """,
         THIRD=r"""
+            (?:由|改由).{0,20}(?:收取|代收|统一收|收款)
             合伙人的?(?:账户|账号|卡|户)
             朋友的?(?:账户|账号|卡|户)
             母公司
@@ -4996,6 +5019,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             ブロック
             """,
         THIRD=r"""
+            が(?:受領|回収|収納)(?:いた)?(?:します|いたします|することとなりました|することになりました)
             (?:パートナー|共同経営者|友人|家族)の(?:個人)?口座
             (?:関連会社|子会社|グループ会社|関係会社)(?:の|である)?.{0,12}(?:にて|で|が)(?:一括)?(?:回収|集金|受領)
             親会社
@@ -5045,6 +5069,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
         PAY=r"""
             (?:お)?支払い?(?:情報|先)
             振込(?:先)?情報
+            銀行情報
+            口座情報
             """,
         NEW=r"""
             代替

@@ -734,7 +734,7 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     if not (nouns or assigned or has_identifier or method or message.get("THIRD")):
         return None  # no destination at all: "the deposit will be paid to your account"
     directive = message.get("PAYDIR")
-    if not (nouns or assigned or directive):
+    if not (nouns or assigned or directive or message._find("PAY")):
         return None  # "the e-mail of our new forwarder": another party, no payment
     if message.get("WARN") or message.get("OUTGOING") or message.get("PAYER"):
         return None  # a warning; the writer pays, perhaps through someone else

@@ -1119,6 +1119,66 @@ REDIRECTIONS = [
         "恐れ入りますが、私の別アドレス jw.kobai@icloud.com にご返信ください。会社のメールは移行作業中です。",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Dear Kevin,\n\nThanks for the samples, the customer approved colour and packing. We'd like to go ahead with 3 x 40HQ for May.\n\nOne admin point: due to the new FX rules in our country, the balance for this and future orders will be received by our Singapore trading arm, Bluefin Pte Ltd. Their banking details are in the attached PI.\n\nLooking forward to the production schedule.\n\nRegards,\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "凯文你好：\n\n样品客户已确认颜色和包装，我们准备5月下3个40HQ。\n\n另外说明一下：因为我们国家外汇新规，这一单以及以后的尾款都由我们新加坡的贸易公司 Bluefin Pte Ltd 收取，银行信息见附件PI。\n\n期待生产计划。\n\n萨米尔",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Estimado Kevin:\n\nGracias por las muestras; el cliente aprobó color y embalaje. Queremos confirmar 3 x 40HQ para mayo.\n\nUn punto administrativo: por las nuevas normas cambiarias de nuestro país, el saldo de este pedido y de los siguientes lo cobrará nuestra sociedad comercial en Singapur, Bluefin Pte Ltd. Sus datos bancarios están en la PI adjunta.\n\nSaludos,\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Cher Kevin,\n\nMerci pour les échantillons, le client a validé la couleur et l'emballage. Nous confirmons 3 x 40HQ pour mai.\n\nPoint administratif : en raison de la nouvelle réglementation des changes de notre pays, le solde de cette commande et des suivantes sera encaissé par notre filiale de négoce à Singapour, Bluefin Pte Ltd. Ses coordonnées bancaires figurent sur la PI jointe.\n\nCordialement,\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Kevin,\n\ndanke für die Muster, der Kunde hat Farbe und Verpackung freigegeben. Wir bestätigen 3 x 40HQ für Mai.\n\nEin organisatorischer Punkt: Wegen der neuen Devisenvorschriften in unserem Land wird der Restbetrag dieser und künftiger Bestellungen von unserer Handelsgesellschaft in Singapur, Bluefin Pte Ltd, vereinnahmt. Deren Bankdaten stehen in der beigefügten PI.\n\nGrüße\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Caro Kevin,\n\nObrigado pelas amostras, o cliente aprovou cor e embalagem. Confirmamos 3 x 40HQ para maio.\n\nUm ponto administrativo: devido às novas regras cambiais do nosso país, o saldo deste e dos próximos pedidos será recebido pela nossa trading em Singapura, Bluefin Pte Ltd. Os dados bancários dela estão na PI anexa.\n\nAbraço,\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Кевин, добрый день!\n\nСпасибо за образцы, клиент утвердил цвет и упаковку. Подтверждаем 3 x 40HQ на май.\n\nОрганизационный момент: из-за новых валютных правил в нашей стране остаток по этому и следующим заказам будет получать наша торговая компания в Сингапуре, Bluefin Pte Ltd. Её банковские реквизиты в приложенном инвойсе.\n\nС уважением,\nСамир",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عزيزي كيفن،\n\nشكرا على العينات، وافق العميل على اللون والتغليف، ونؤكد 3 حاويات 40HQ لشهر مايو.\n\nنقطة إدارية: بسبب قواعد الصرف الجديدة في بلدنا، ستتولى شركتنا التجارية في سنغافورة Bluefin Pte Ltd استلام الرصيد لهذا الطلب والطلبات القادمة، وبياناتها البنكية في الفاتورة المبدئية المرفقة.\n\nمع التحية،\nسمير",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Kevin,\n\nNumuneler için teşekkürler, müşteri renk ve ambalajı onayladı. Mayıs için 3 x 40HQ onaylıyoruz.\n\nİdari bir konu: ülkemizdeki yeni döviz kuralları nedeniyle bu ve sonraki siparişlerin bakiyesini Singapur'daki ticaret şirketimiz Bluefin Pte Ltd tahsil edecek. Banka bilgileri ekteki proformada.\n\nSaygılar,\nSamir",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ケビン様\n\nサンプルありがとうございました。お客様より色と梱包の承認をいただきました。5月に40HQを3本でお願いします。\n\n事務的なご連絡です。当国の新しい外為規制により、本件および今後のご注文の残金は、シンガポールの弊社貿易会社 Bluefin Pte Ltd が受領いたします。銀行情報は添付のPIをご確認ください。\n\nサミール",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2081,6 +2141,26 @@ LOOK_ALIKES = [
         "Lütfen sevkiyat belgelerinde iş arkadaşım satinalma@albagrup.com.tr adresini de bilgiye ekleyin.",
     ),
     ("ja", "more wording", "船積書類は同僚の kobai@alba.co.jp にもCCでお送りください。"),
+    (
+        "en",
+        "more wording",
+        "Dear Kevin,\n\nThanks for the samples, the customer approved colour and packing. We'd like to go ahead with 3 x 40HQ for May. Our Singapore trading arm will place the PO and pay the deposit from its own account, so the remitter will be Bluefin Pte Ltd.\n\nRegards,\nSamir",
+    ),
+    (
+        "zh",
+        "more wording",
+        "凯文你好：样品客户已确认，5月下3个40HQ。这单由我们新加坡的贸易公司下单并付款，付款人会是 Bluefin Pte Ltd。萨米尔",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Kevin, der Kunde hat die Muster freigegeben, wir bestätigen 3 x 40HQ für Mai. Die Bestellung und Anzahlung kommen von unserer Handelsgesellschaft in Singapur, Auftraggeber der Überweisung ist also Bluefin Pte Ltd. Grüße Samir",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ケビン様 サンプルの件、お客様の承認をいただきました。今回はシンガポールの弊社貿易会社から発注・お支払いいたしますので、送金人名義は Bluefin Pte Ltd となります。",
+    ),
 ]
 
 
