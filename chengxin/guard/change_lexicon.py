@@ -3887,10 +3887,15 @@ _JA = _lexicon(
 # PAYER: the remitter's name will differ (the writer pays through someone else).
 # DISREGARD: "disregard the bank details of earlier mails" (not said of a contact noun:
 # "ignore my previous e-mail" is benign). PAYMETHOD: money-transfer services other than
-# a bank transfer (PayPal, Western Union, Alipay, crypto).
+# a bank transfer (PayPal, Western Union, Alipay, crypto). COLLECT: the money will be
+# received or collected by another entity ("will be received by our trading arm").
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        COLLECT=r"""
+            (?:will|shall|is to|are to|should|must|would) (?:now )?be (?:received|collected|cashed|handled) by
+            (?:will|shall) (?:now )?(?:collect|receive) (?:the |all |our |your )?(?:balance|payments?|funds|amounts?|receivables|remittances)
+            """,
         SHIFT=r"""
             exceptionally
             just (?:this|for this) once
@@ -3931,6 +3936,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:remitter|payer|sender) (?:\w+ ){0,3}?(?:different|differ\w*)
             """,
         OUTGOING=r"""
+            from (?:our|my) (?:\w+ )?(?:account|bank)
             (?:we|i) (?:will |shall |'ll |are going to |can )?(?:\w+ )?(?:pay|send|remit|transfer|wire)\w* (?:\w+ ){0,4}?(?:from|through|via) (?:our|my|a|another|the)
             """,
         PAYDIR=r"""
@@ -3942,8 +3948,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
             """,
         THIRD=r"""
-            (?:will|shall|is to|are to|should|must|would) (?:now )?be (?:received|collected|cashed|handled) by
-            (?:will|shall) (?:now )?(?:collect|receive) (?:the |all |our |your )?(?:balance|payments?|funds|amounts?|receivables|remittances)
             (?:to|in the name of) (?:our|my) (?:\w+ )?(?:officer|director|accountant|cfo|ceo|owner|boss)
             (?:our|the|my) (?:\w+ ){0,2}?(?:entity|affiliate)
             (?:partner|associate|friend|cousin|brother|sister|relative|director|owner)['’]s (?:company|account|firm|business|card)
@@ -4018,6 +4022,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        COLLECT=r"""
+            lo cobrar[áa]
+            ser[áa]n? cobrad[oa]s? por
+            cobrar[áa] (?:nuestra|nuestro|la|el|los|las)
+            ser[áa]n? recibid[oa]s? por
+            """,
         SHIFT=r"""
             excepcionalmente
             """,
@@ -4059,16 +4069,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             de (?:respaldo|reserva|emergencia)
             """,
         OUTGOING=r"""
+            desde (?:nuestra|mi) (?:\w+ )?cuenta
             (?:pagaremos|transferiremos|enviaremos|abonaremos|vamos a (?:pagar|transferir)) (?:\w+ ){0,4}?desde
             """,
         CONTACT_CAUSE=r"""
             bloque\w*
             """,
         THIRD=r"""
-            lo cobrar[áa]
-            ser[áa]n? cobrad[oa]s? por
-            cobrar[áa] (?:nuestra|nuestro|la|el|los|las)
-            ser[áa]n? recibid[oa]s? por
             cuenta de mi (?:soci[oa]|compa[ñn]er[oa]|amig[oa]|herman[oa]|primo|prima)
             (?:sociedad|empresa|compa[ñn][íi]a|entidad) (?:matriz|del grupo|holding|hermana|cesionaria|de factoring)
             (?:casa|sociedad|empresa) matriz
@@ -4136,6 +4143,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        COLLECT=r"""
+            ser(?:a|ont) encaiss[ée]e?s? par
+            encaissera\w*
+            ser(?:a|ont) per[çc]ue?s? par
+            """,
         SHIFT=r"""
             exceptionnellement
             """,
@@ -4179,15 +4191,14 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             de (?:secours|substitution|remplacement|d[ée]pannage)
             """,
         OUTGOING=r"""
+            depuis (?:notre|mon) (?:\w+ )?compte
+            (?:parti|envoy[ée]|effectu[ée]|sorti)e? (?:\w+ ){0,3}?de notre compte
             (?:nous )?(?:paierons|r[èe]glerons|virerons|verserons|allons (?:payer|r[ée]gler|virer)) (?:\w+ ){0,4}?depuis
             """,
         CONTACT_CAUSE=r"""
             bloqu\w*
             """,
         THIRD=r"""
-            ser(?:a|ont) encaiss[ée]e?s? par
-            encaissera\w*
-            ser(?:a|ont) per[çc]ue?s? par
             compte de mon (?:associ[ée]|partenaire|ami|fr[èe]re|cousin)
             (?:soci[ée]t[ée]|maison) m[èe]re
             soci[ée]t[ée] (?:du groupe|s[œoe]ur|de factoring|d['’]affacturage|cessionnaire)
@@ -4261,6 +4272,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        COLLECT=r"""
+            vereinnahm\w*
+            (?:wird|werden) (?:\w+ ){0,6}?(?:von|durch) (?:unserer|unserem|unseren|der|dem) (?:\w+ ){0,4}?(?:eingezogen|entgegengenommen|empfangen)
+            """,
         SHIFT=r"""
             ausnahmsweise
             """,
@@ -4298,6 +4313,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:ausweich|ersatz|not)konto\w*
             """,
         OUTGOING=r"""
+            von unserem (?:\w+ )?konto
             (?:wir )?(?:zahlen|[üu]berweisen|bezahlen|begleichen) (?:\w+ ){0,4}?(?:von|aus) unsere\w*
             """,
         CONTDIR=r"""
@@ -4308,8 +4324,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             \w*sperr\w*
             """,
         THIRD=r"""
-            vereinnahm\w*
-            (?:wird|werden) (?:\w+ ){0,6}?(?:von|durch) (?:unserer|unserem|unseren|der|dem) (?:\w+ ){0,4}?(?:eingezogen|entgegengenommen|empfangen)
             konto (?:meines|unseres|eines) (?:\w+)?(?:partners|teilhabers|kompagnons|freundes|bekannten|inhabers|chefs)
             (?:mutter|konzern|schwester|holding|dach)gesellschaft\w*
             (?:mutter|konzern|schwester)(?:unternehmen|firma)\w*
@@ -4391,6 +4405,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        COLLECT=r"""
+            ser[áa]o? recebid[oa]s? pel[oa]
+            receber[áa] (?:o|os|a|as) (?:saldo|pagamentos?|valores?)
+            ser[áa]o? cobrad[oa]s? pel[oa]
+            """,
         PAYMETHOD=r"""
             pay ?pal
             western ?union
@@ -4434,15 +4453,14 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             de (?:reserva|emerg[êe]ncia|backup)
             """,
         OUTGOING=r"""
+            (?:saiu|enviad[oa]|feit[oa]|efetuad[oa]) (?:\w+ ){0,3}?da nossa (?:\w+ )?conta
+            a partir da nossa conta
             (?:pagaremos|vamos pagar|transferiremos|vamos transferir) (?:\w+ ){0,4}?(?:da|desde|a partir da|pela) (?:nossa )?conta
             """,
         CONTACT_CAUSE=r"""
             bloque\w*
             """,
         THIRD=r"""
-            ser[áa]o? recebid[oa]s? pel[oa]
-            receber[áa] (?:o|os|a|as) (?:saldo|pagamentos?|valores?)
-            ser[áa]o? cobrad[oa]s? pel[oa]
             conta (?:pessoal |particular )?d[oa] (?:meu |minha |nosso |nossa )?(?:s[óo]ci[oa]|dono|dona|propriet[áa]ri[oa]|diretor|diretora|chefe|amig[oa]|parceir[oa]|irm[ãa]o?)
             (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
             (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|despachantes?|procuradores?)
@@ -4518,6 +4536,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        COLLECT=r"""
+            будет (?:получать|принимать|собирать) (?:\w+ ){0,3}?(?:наш|наша|наше)\w*
+            будут (?:получать|принимать) (?:\w+ ){0,3}?(?:наш|наша)\w*
+            (?:будет|будут) (?:получать|принимать) наш\w*
+            """,
         STOP=r"""
             не (?:принима|получа)\w*
             """,
@@ -4553,6 +4576,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             плательщик\w* (?:\w+ ){0,2}?(?:будет|друг|ин)\w*
             """,
         OUTGOING=r"""
+            с (?:нашего|моего) (?:\w+ )?сч[её]та
             (?:мы )?(?:оплатим|переведем|перечислим|заплатим|отправим)\w* (?:\w+ ){0,3}?(?:с|со|из) (?:нашего|нашеи|другого|сч[её]та)
             """,
         CONTACT_CAUSE=r"""
@@ -4565,9 +4589,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             кида\w*
             """,
         THIRD=r"""
-            будет (?:получать|принимать|собирать) (?:\w+ ){0,3}?(?:наш|наша|наше)\w*
-            будут (?:получать|принимать) (?:\w+ ){0,3}?(?:наш|наша)\w*
-            (?:будет|будут) (?:получать|принимать) наш\w*
             (?:сч[её]т|карт)\w* (?:моего|моей|нашего) (?:партн[её]р|компаньон|друг|брат|родственник)\w*
             (?:материнск|головн|холдингов|групп)\w* (?:компани|организаци|обществ)\w*
             компани\w* (?:групп|холдинг)\w*
@@ -4632,6 +4653,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        COLLECT=r"""
+            {P}(?:ستتولى|سيتولى) (?:\w+ ){0,9}?{P}(?:استلام|تحصيل)\w*
+            {P}(?:ستستلم|سيستلم|ستحصل|سيحصل|ستقوم بتحصيل|سيقوم بتحصيل)\w*
+            """,
         STOP=r"""
             لا (?:يستقبل|تستقبل|يقبل|تقبل)\w*
             """,
@@ -4671,6 +4696,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             للدافع
             """,
         OUTGOING=r"""
+            من حساب(?:نا|ي)\w*
             (?:سندفع|سنحول|سنسدد|سنرسل|سنقوم بالدفع|سنقوم بالتحويل) (?:\w+ ){0,3}?من
             """,
         CONTACT_CAUSE=r"""
@@ -4680,8 +4706,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
-            {P}(?:ستتولى|سيتولى) (?:\w+ ){0,9}?{P}(?:استلام|تحصيل)\w*
-            {P}(?:ستستلم|سيستلم|ستحصل|سيحصل|ستقوم بتحصيل|سيقوم بتحصيل)\w*
             {P}(?:حساب|بطاقه) {P}(?:شريك|شريكي|صديقي|اخي|أخي)\w*
             {P}شرك(?:ه|ت\w*) {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
             {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
@@ -4740,6 +4764,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        COLLECT=r"""
+            tahsil edecek\w*
+            tahsil edilecek\w*
+            tahsil edecektir
+            """,
         STOP=r"""
             kabul etmiyor\w*
             alamiyor\w*
@@ -4779,12 +4808,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             odeyen (?:\w+ ){0,2}?(?:farkli|baska)\w*
             """,
         OUTGOING=r"""
+            hesab(?:imiz|im)dan
             hesab\w*(?:dan|den) (?:\w+ ){0,2}?(?:odeme|odeyecegiz|gonderecegiz|yapacagiz|yatiracagiz)\w*
             """,
         THIRD=r"""
-            tahsil edecek\w*
-            tahsil edilecek\w*
-            tahsil edecektir
             (?:ortag|ortagim|arkadasim|kardesim)\w* hesab\w*
             (?:ana|grup|kardes|holding) sirket\w*
             (?:acente|acentemiz|vekil|vekilimiz)\w*
@@ -4846,6 +4873,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        COLLECT=r"""
+            (?:由|改由).{0,20}(?:收取|代收|统一收|收款)
+            """,
         STOP=r"""
             收不了
             无法收款
@@ -4891,6 +4921,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:付款人|汇款人|付款方|汇款方)(?:名字|名称|会|将|显示|不一样|不同)
             """,
         OUTGOING=r"""
+            从我们(?:的)?.{0,6}(?:账户|帐户)
+            从我司.{0,6}(?:账户|帐户)
             (?:我们|我司|我方)(?:这次|本次|这回)?(?:会|将)?从.{0,12}(?:给|向)(?:您|你|贵司)(?:付|汇|转|打)
             付款人(?:名字|名称)?会不一样
             """,
@@ -4900,7 +4932,6 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             被挡
             """,
         THIRD=r"""
-            (?:由|改由).{0,20}(?:收取|代收|统一收|收款)
             合伙人的?(?:账户|账号|卡|户)
             朋友的?(?:账户|账号|卡|户)
             母公司
@@ -4978,6 +5009,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        COLLECT=r"""
+            が(?:受領|回収|収納)(?:いた)?(?:します|いたします|することとなりました|することになりました)
+            """,
         PAYMETHOD=r"""
             pay ?pal
             western ?union
@@ -5013,13 +5047,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:送金人|振込人|振込依頼人|送金依頼人)(?:の)?(?:ご)?(?:名義|名前|お名前)(?:が)?(?:異な|変わ|違)
             """,
         OUTGOING=r"""
+            (?:弊社の?|いつもの|当社の?)口座から
             (?:弊社|当社)の?.{0,15}口座から(?:お)?(?:支払|送金|振込)
             """,
         CONTACT_CAUSE=r"""
             ブロック
             """,
         THIRD=r"""
-            が(?:受領|回収|収納)(?:いた)?(?:します|いたします|することとなりました|することになりました)
             (?:パートナー|共同経営者|友人|家族)の(?:個人)?口座
             (?:関連会社|子会社|グループ会社|関係会社)(?:の|である)?.{0,12}(?:にて|で|が)(?:一括)?(?:回収|集金|受領)
             親会社

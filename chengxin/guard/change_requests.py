@@ -207,6 +207,7 @@ _CONCEPTS = (
     "LETTER",
     "DISREGARD",
     "PAYMETHOD",
+    "COLLECT",
 )
 
 
@@ -257,7 +258,16 @@ def _language(code: str) -> _Language:
     concepts = {name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)}
     anchor_parts = [
         lexicon[name]
-        for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE", "THIRD", "ASSIGN", "PAYMETHOD")
+        for name in (
+            "PAY",
+            "CONTACT",
+            "ADDRESS",
+            "CAUSE",
+            "THIRD",
+            "ASSIGN",
+            "PAYMETHOD",
+            "COLLECT",
+        )
         if lexicon.get(name)
     ]
     splitter = SPLITTERS.get(code)
@@ -705,6 +715,19 @@ def _contrasts(message: _Clause, nouns: list[_Span], before: list[_Span]) -> lis
     return found
 
 
+def _with_payment(message: _Clause, spans: list[_Span], payment: list[_Span]) -> list[_Span]:
+    """The spans in a sentence that also speaks of a payment or its destination."""
+    if not spans:
+        return spans
+    ends = [m.end() for m in _SENTENCE_END.finditer(message.text)]
+
+    def sentence(span: _Span) -> int:
+        return bisect_right(ends, span.start)
+
+    paid = {sentence(p) for p in payment}
+    return [s for s in spans if sentence(s) in paid]
+
+
 def _kept(message: _Clause, spans: list[_Span]) -> bool:
     """Whether one of the nouns or directives is said to stay as it is: "the bank details
     remain as on the last invoice", "please continue to pay as usual", "IBAN e contactos
@@ -731,7 +754,14 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     nouns = [n for n in message.get("PAY") if n not in bare]
     assigned = message.get("ASSIGN")
     method = message.get("PAYMETHOD")
-    if not (nouns or assigned or has_identifier or method or message.get("THIRD")):
+    if not (
+        nouns
+        or assigned
+        or has_identifier
+        or method
+        or message.get("THIRD")
+        or message.get("COLLECT")
+    ):
         return None  # no destination at all: "the deposit will be paid to your account"
     directive = message.get("PAYDIR")
     if not (nouns or assigned or directive or message._find("PAY")):
@@ -741,7 +771,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     if _kept(message, nouns + directive):
         return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, nouns)
-    third = message.get("THIRD")
+    #: another party in the sentence of a payment, not "our parent company will visit"
+    third = _with_payment(message, message.get("THIRD"), nouns + directive) + message.get("COLLECT")
     #: "send the deposit via PayPal", "用支付宝转给我"
     method = [m for m in method if any(message.gap(m, d) <= 6 for d in directive)]
     strong = [s for s in (third, contrasts, method) if s]

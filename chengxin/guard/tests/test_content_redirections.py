@@ -2161,6 +2161,92 @@ LOOK_ALIKES = [
         "more wording",
         "ケビン様 サンプルの件、お客様の承認をいただきました。今回はシンガポールの弊社貿易会社から発注・お支払いいたしますので、送金人名義は Bluefin Pte Ltd となります。",
     ),
+    (
+        "en",
+        "more wording",
+        "Dear Kevin,\nOur parent company's CEO will visit your factory next month together with our agent in Ningbo. Please prepare the new samples. Payment for the last order was sent on Monday from our usual account.\nBest, Samir",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi, our logistics partner will pick up the goods on Friday. The new booking number is attached. Payment as agreed: balance against B/L copy to your account.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear supplier, from next month our group company in Poland will place orders for the EU market. Invoices should still be addressed to us and payments will come from us as before.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our agent in Dubai collected the samples yesterday, thank you. The new order will follow next week; deposit will be paid to your account as per the PI.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "凯文你好，下个月我们母公司的总经理会和宁波的代理一起去工厂，请准备新样品。上一单的款周一已经从我们常用的账户付了。",
+    ),
+    (
+        "zh",
+        "more wording",
+        "你好，我们的物流合作伙伴周五来提货，新的订舱号见附件。尾款按约定见提单副本付到贵司账户。",
+    ),
+    (
+        "es",
+        "more wording",
+        "Estimado Kevin: el próximo mes nuestra empresa matriz visitará su fábrica con nuestro agente en Ningbo. El pago del último pedido salió el lunes desde nuestra cuenta habitual.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Cher Kevin, le mois prochain le directeur de notre société mère visitera votre usine avec notre agent à Ningbo. Le paiement de la dernière commande est parti lundi de notre compte habituel.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Kevin, nächsten Monat besucht der Geschäftsführer unserer Muttergesellschaft mit unserem Agenten in Ningbo Ihre Fabrik. Die Zahlung für die letzte Bestellung ging am Montag von unserem üblichen Konto raus.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Caro Kevin, no próximo mês o diretor da nossa empresa-mãe visitará a sua fábrica com o nosso agente em Ningbo. O pagamento do último pedido saiu segunda-feira da nossa conta habitual.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Кевин, в следующем месяце директор нашей материнской компании вместе с нашим агентом в Нинбо посетит вашу фабрику. Оплата за прошлый заказ ушла в понедельник с нашего обычного счёта.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عزيزي كيفن، سيزور مدير شركتنا الأم مصنعكم الشهر القادم مع وكيلنا في نينغبو. تم إرسال دفعة الطلبية السابقة يوم الاثنين من حسابنا المعتاد.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Kevin, gelecek ay ana şirketimizin müdürü Ningbo'daki acentemizle birlikte fabrikanızı ziyaret edecek. Son siparişin ödemesi pazartesi her zamanki hesabımızdan gönderildi.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ケビン様\n来月、親会社の社長が寧波の代理店と一緒に貴社工場を訪問いたします。前回のご注文代金は月曜日にいつもの口座からお支払い済みです。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please note that our receivables are insured with Euler Hermes; payment terms and bank details are unchanged.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Unsere Forderungen sind bei Euler Hermes versichert; Zahlungsbedingungen und Bankverbindung bleiben unverändert.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our collection agent will contact customers with overdue invoices older than 90 days. Your account is in good standing, so no action is needed.",
+    ),
+    ("zh", "more wording", "我们的保理额度已经批下来了，但付款方式和收款账户都不变。"),
 ]
 
 
