@@ -231,6 +231,9 @@ class _Language:
     code: str
     cjk: bool
     anchors: re.Pattern[str]
+    #: another payee, an assignment, a payment service: a message with none of them
+    #: and no destination noun is not weighed
+    payees: re.Pattern[str]
     triggers: re.Pattern[str]
     concepts: Mapping[str, re.Pattern[str]]
     splitter: re.Pattern[str] | None
@@ -257,18 +260,7 @@ def _language(code: str) -> _Language:
     cjk = code in CJK_LANGUAGES
     concepts = {name: _compile(lexicon[name], cjk) for name in _CONCEPTS if lexicon.get(name)}
     anchor_parts = [
-        lexicon[name]
-        for name in (
-            "PAY",
-            "CONTACT",
-            "ADDRESS",
-            "CAUSE",
-            "THIRD",
-            "ASSIGN",
-            "PAYMETHOD",
-            "COLLECT",
-        )
-        if lexicon.get(name)
+        lexicon[name] for name in ("PAY", "CONTACT", "ADDRESS", "CAUSE") if lexicon.get(name)
     ]
     splitter = SPLITTERS.get(code)
     neg_before, neg_after = lexicon.get("NEG_WINDOW", "3 1").split()
@@ -277,6 +269,14 @@ def _language(code: str) -> _Language:
         code=code,
         cjk=cjk,
         anchors=_compile("|".join(anchor_parts), cjk),
+        payees=_compile(
+            "|".join(
+                lexicon[name]
+                for name in ("THIRD", "ASSIGN", "PAYMETHOD", "COLLECT")
+                if lexicon.get(name)
+            ),
+            cjk,
+        ),
         triggers=_compile("|".join(lexicon[name] for name in _TRIGGERS if lexicon.get(name)), cjk),
         concepts=concepts,
         splitter=_compile(splitter, cjk) if splitter else None,
@@ -636,8 +636,9 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
     found: dict[str, ChangeRequest] = {}
     kana = _KANA.search(text) is not None
     latin = _latin_languages(folded)
-    literals = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
-    literals += [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
+    emails = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
+    phones = [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
+    literals = emails + phones
     order = latin + [code for code in LANGUAGE_ORDER if code not in STOPWORDS]
     weighed = 0
     latin_text = not any(
@@ -652,9 +653,11 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
         language = _language(code)
         anchors = [_Span(m.start(), m.end()) for m in language.anchors.finditer(folded)]
         anchors += literals
-        if not anchors:
+        weigh = weighed < _WEIGHED_LANGUAGES and (code not in STOPWORDS or latin_text)
+        if not anchors and not weigh:
             continue
         message = _Clause(language, folded, 0, len(folded), words)
+        message.emails, message.phones = emails, phones  # found once for the whole text
         for clause in _clauses(language, folded, words, anchors):
             if BANK not in found:
                 spans = _bank_rule(clause, has_identifier)
@@ -666,7 +669,7 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
                     found[CONTACT] = _request(CONTACT, code, spans)
             if len(found) == 2:
                 return list(found.values())
-        if weighed >= _WEIGHED_LANGUAGES or (code in STOPWORDS and not latin_text):
+        if not weigh:
             continue
         weighed += 1
         if BANK not in found:
@@ -752,17 +755,10 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     "the receivables were assigned to a factoring company"."""
     bare = message.bare_banks
     nouns = [n for n in message.get("PAY") if n not in bare]
+    if not (nouns or has_identifier or message.language.payees.search(message.text)):
+        return None  # no destination at all: "the deposit will be paid to your account"
     assigned = message.get("ASSIGN")
     method = message.get("PAYMETHOD")
-    if not (
-        nouns
-        or assigned
-        or has_identifier
-        or method
-        or message.get("THIRD")
-        or message.get("COLLECT")
-    ):
-        return None  # no destination at all: "the deposit will be paid to your account"
     directive = message.get("PAYDIR")
     if not (nouns or assigned or directive or message._find("PAY")):
         return None  # "the e-mail of our new forwarder": another party, no payment
