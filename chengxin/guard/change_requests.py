@@ -9,9 +9,10 @@ recognises the *composition* instead, per clause and per language.
 
 Why rules and not a model: the goal is >= 98 % of requests and <= 1 % of benign mail in
 ten languages, offline, at the cost of the phrase lists this replaces, with a reason a
-person can read (the phrase that fired). Composed concepts reach it on the development
-corpus (bench/guard_content, measured by bench/guard_content_eval.py), so no model was
-measured; one would also need its weights shipped and could not point at the words.
+person can read (the phrase that fired). Composed concepts reach it on the corpus
+(bench/guard_content, dev and holdout splits, measured by bench/guard_content_eval.py)
+and on the per-class texts of the tests, so no model was measured; one would also
+need its weights shipped and could not point at the words.
 
 1. **Concepts.** Each language's lexicon (:mod:`chengxin.guard.change_lexicon`) names
    the words of a few concepts: payment-destination nouns (account, bank details,
@@ -60,6 +61,25 @@ measured; one would also need its weights shipped and could not point at the wor
    another bank; a customer portal's "update your contact details" neither. Nouns
    that only look like destinations ("account manager", "Skonto", "номер заказа",
    "key account") are excluded.
+
+7. **Weak cues weighed per message.** Many requests say neither "new" nor "changed":
+   the money is to go to another party (a parent or group company, a collection agent,
+   a factoring company the receivables were assigned to, a partner's or the owner's
+   account, PayPal or Western Union), to an account given "instead of the usual" or
+   after a story (a returned transfer, an error in the account number, an account in
+   reconciliation), or mail is to go to an address written in the body (a webmail
+   provider, "this address", "my signature", "not to the general mailbox"). When no
+   clause rule fires, the cues of the whole message are weighed in its likeliest
+   languages: another payee, an assignment, a contrast with the usual destination or
+   a payment service weigh 2, each other kind (NEW, a cause or story, a time shift,
+   STOP, OLD, a change, "only", an enclosed letter, a bank identifier) 1; 3 make a bank
+   request. A written address with a directive next to it and 2 of its cues make a
+   contact request. The weighing is vetoed by what makes the benign look-alikes
+   benign: the destination is kept ("remain as on the invoice", a negated change), the
+   writer pays (possibly through another company: "the remitter's name will differ"),
+   a warning; another party counts only in a sentence about a payment. A message with
+   no destination noun, bank identifier or payee word is not weighed (the cost stays
+   that of one search).
 
 The rules are the same for every language; only the lexicon differs.
 """
