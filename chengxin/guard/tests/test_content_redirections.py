@@ -1179,6 +1179,132 @@ REDIRECTIONS = [
         "ケビン様\n\nサンプルありがとうございました。お客様より色と梱包の承認をいただきました。5月に40HQを3本でお願いします。\n\n事務的なご連絡です。当国の新しい外為規制により、本件および今後のご注文の残金は、シンガポールの弊社貿易会社 Bluefin Pte Ltd が受領いたします。銀行情報は添付のPIをご確認ください。\n\nサミール",
         "bank_change_request",
     ),
+    (
+        "ar",
+        "more wording",
+        "الأخ لي، من فضلك ابعت الفواتير من النهارده على الإيميل ده mohamed.accounts.eg@gmail.com مش على إيميل الشركة.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "السيدة وانغ، نرجو التكرم بتحديث بياناتنا البنكية لديكم وفق الخطاب المرفق قبل سداد الدفعة القادمة.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا، الحساب القديم تم إغلاقه، يرجى التحويل على الحساب الموضح أدناه: IBAN SA03 8000 0000 6080 1016 7519",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Wang, lütfen ekteki yazıya göre banka bilgilerimizi sisteminizde güncelleyiniz; bir sonraki ödeme bu hesaba yapılmalıdır.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Li, faturaları bugünden itibaren şirket mailine değil, mehmet.muhasebe@gmail.com adresine atın.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Eski hesabımız kapatıldı, lütfen aşağıdaki hesaba havale yapın: TR33 0006 1005 1978 6457 8413 26",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "王様\n添付の書面のとおり、弊社の振込先口座を貴社システム上でご変更いただけますでしょうか。次回のお支払いから適用をお願いいたします。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\n請求書は本日より会社のメールではなく、 yamada.keiri@gmail.com にお送りください。",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "旧口座は解約済みのため、下記口座へお振込みください。三井住友銀行 普通 7654321",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Господин Ван, просим обновить наши банковские реквизиты в вашей системе согласно приложенному письму до следующего платежа.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ли, счета с сегодняшнего дня отправляй не на корпоративную почту, а на buh.ivanova@yandex.ru.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Старый счёт закрыт, переводите, пожалуйста, на указанный ниже: 40702810400000054321",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Sr. Wang, pedimos que atualize os nossos dados bancários no seu sistema conforme a carta anexa, antes do próximo pagamento.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Li, a partir de hoje mande as faturas para financeiro.ana@gmail.com, não para o e-mail da empresa.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "A conta antiga foi encerrada, faça a transferência para a conta abaixo: PT50 0002 0123 1234 5678 9015 4",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "王女士，请按附件函件在贵司系统中更新我司的银行信息，下次付款前生效。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李总，发票从今天起发到 caiwu.zhang@qq.com，不要发公司邮箱了。",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Kindly update our banking details in your vendor system as per the attached letter before the next payment run.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Sr. Wang: le rogamos actualice nuestros datos bancarios en su sistema según la carta adjunta antes del próximo pago.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Wang, merci de mettre à jour nos coordonnées bancaires dans votre système selon le courrier joint avant le prochain paiement.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Herr Wang, bitte aktualisieren Sie unsere Bankverbindung in Ihrem System gemäß beiliegendem Schreiben vor der nächsten Zahlung.",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2247,6 +2373,35 @@ LOOK_ALIKES = [
         "Our collection agent will contact customers with overdue invoices older than 90 days. Your account is in good standing, so no action is needed.",
     ),
     ("zh", "more wording", "我们的保理额度已经批下来了，但付款方式和收款账户都不变。"),
+    (
+        "ar",
+        "more wording",
+        "الأخ لي، أرسل الفواتير كالعادة على إيميل الشركة accounts@nile-trade.com.eg، شكرا.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Li, faturaları her zamanki gibi muhasebe@kaya-tekstil.com.tr adresine gönderebilirsiniz.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\n請求書は従来どおり keiri@yamada-shoji.co.jp 宛にお送りください。",
+    ),
+    ("ru", "more wording", "Ли, счета, как и раньше, отправляй на buh@alfa-trade.ru."),
+    ("pt", "more wording", "Li, mande as faturas como sempre para financeiro@moraes.com.br."),
+    ("zh", "more wording", "李总，发票照旧发到公司邮箱 caiwu@hongda.cn 就行。"),
+    ("ar", "more wording", "شكرا على الدفعة، وصلت إلى حسابنا اليوم. سنشحن البضاعة الأسبوع القادم."),
+    (
+        "tr",
+        "more wording",
+        "Ödemeniz bugün hesabımıza ulaştı, teşekkürler. Mallar gelecek hafta yüklenecek.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "本日、ご入金を確認いたしました。ありがとうございます。来週出荷いたします。",
+    ),
 ]
 
 
