@@ -3892,6 +3892,11 @@ _JA = _lexicon(
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        CONTDIR=r"""
+            call
+            ring
+            dial
+            """,
         COLLECT=r"""
             (?:will|shall|is to|are to|should|must|would) (?:now )?be (?:received|collected|cashed|handled) by
             (?:will|shall) (?:now )?(?:collect|receive) (?:the |all |our |your )?(?:balance|payments?|funds|amounts?|receivables|remittances)
@@ -3977,6 +3982,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             held by
             """,
         CONTRAST=r"""
+            not (?:the|our|my)
             (?:and|but) not (?:to|into|on|in|at|via|through|the|our|my)
             not (?:to|into|on) (?:the|our|my)
             instead of
@@ -3991,6 +3997,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             here
             """,
         CONTACT=r"""
+            landline
+            (?:direct|office|desk) (?:line|number)
             (?:e-?mail |mail )?domains?
             alias(?:es)?
             switchboard
@@ -4022,6 +4030,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        CONTDIR=r"""
+            locali[cz]\w*
+            """,
         COLLECT=r"""
             lo cobrar[áa]
             ser[áa]n? cobrad[oa]s? por
@@ -4111,6 +4122,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             aqu[íi]
             """,
         CONTACT=r"""
+            (?:tel[ée]fono )?fijo
+            l[íi]nea (?:fija|directa)
             dominios?
             alias
             """,
@@ -4238,6 +4251,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             ici
             """,
         CONTACT=r"""
+            ligne (?:fixe|directe)
             domaines?
             alias
             bo[îi]tes?
@@ -4364,6 +4378,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             hierhin
             """,
         CONTACT=r"""
+            festnetz\w*
+            durchwahl\w*
             (?:e-?mail-?|mail)?domains?
             alias
             zentrale
@@ -4495,6 +4511,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             aqui
             """,
         CONTACT=r"""
+            (?:telefone )?fixo
+            linha (?:fixa|direta)
             dom[íi]nios?
             alias
             caixa (?:geral|de correio|postal eletr[ôo]nica)
@@ -4620,6 +4638,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             сюда
             """,
         CONTACT=r"""
+            городск\w* (?:номер|телефон)\w*
+            стационарн\w* (?:номер|телефон)\w*
             домен\w*
             псевдоним\w*
             алиас\w*
@@ -4738,6 +4758,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             هنا
             """,
         CONTACT=r"""
+            {P}(?:هاتف|تلفون) {P}ارضي\w*
             {P}نطاق\w*
             {P}(?:اسم|أسم) {P}مستعار\w*
             """,
@@ -4841,6 +4862,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             buraya
             """,
         CONTACT=r"""
+            sabit hat\w*
             alan ad\w*
             domain\w*
             takma ad\w*
@@ -4972,6 +4994,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             发到这(?:里|儿)
             """,
         CONTACT=r"""
+            座机
+            固话
+            直线电话
             域名
             后缀
             别名
@@ -5087,6 +5112,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             署名(?:欄)?(?:に|の)?
             """,
         CONTACT=r"""
+            固定電話
+            直通(?:番号|電話)?
             ドメイン
             エイリアス
             アドレス

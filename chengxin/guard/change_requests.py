@@ -853,27 +853,37 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
     if not near or message.get("WARN"):
         return None
     nouns = message.get("CONTACT")
-    if _kept(message, nouns + literals):
+    if _kept(message, nouns) or any(message.assured(literal, 6) for literal in literals):
         return None  # "write to the purchasing address as usual"
     freemail = [e for e in message.emails if _FREEMAIL.search(message.text, e.start, e.end)]
     strong = [s for s in (_contrasts(message, nouns, literals),) if s]
+    channels = nouns + literals
+
+    def of_channel(spans: list[_Span]) -> list[_Span]:
+        """Words said of a channel ("the landline no longer works"), not of the office
+        ("our office is closed for the holiday")."""
+        return [s for s in spans if any(message.gap(s, c) <= 4 for c in channels)]
+
     weak = [
         s
         for s in (
             freemail,
             message.get("DEIXIS"),
             # "old", not the "usual" of "as usual"
-            [
-                o
-                for o in message.get("OLD")
-                if not any(_overlap(o, a) for a in message.get("ASSURE"))
-            ],
-            message.get("STOP"),
+            of_channel(
+                [
+                    o
+                    for o in message.get("OLD")
+                    if not any(_overlap(o, a) for a in message.get("ASSURE"))
+                ]
+            ),
+            of_channel(message.get("STOP")),
             message.get("SHIFT") or message.get("EFFECTIVE"),
             message.get("CONTACT_CAUSE"),
+            message.get("ONLY"),
             # not "the new forwarder's address"
-            [n for n in message.get("NEW") if message.near("PERSON", n, 2) is None],
-            _live(message, "CHANGE"),
+            of_channel([n for n in message.get("NEW") if message.near("PERSON", n, 2) is None]),
+            of_channel(_live(message, "CHANGE")),
         )
         if s
     ]

@@ -1305,6 +1305,78 @@ REDIRECTIONS = [
         "Herr Wang, bitte aktualisieren Sie unsere Bankverbindung in Ihrem System gemäß beiliegendem Schreiben vor der nächsten Zahlung.",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Amy, the landline in my signature no longer works after the office move. Reach me on +86 135 0000 2222 for anything urgent.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Mr Zhou, for confirmations of payment please only call my direct line +1 646 555 0199, not the switchboard.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "周总，我办公室座机已经停用了，有事请打我手机 186 0000 3333。",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "以后确认付款信息请只打这个电话 137 0000 4444，总机那边不要打。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Sr. Zhou, el fijo de mi firma ya no funciona tras la mudanza. Localíceme en el +34 611 222 333.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Zhou, la ligne fixe de ma signature ne fonctionne plus depuis le déménagement. Joignez-moi au +33 6 11 22 33 44.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Herr Zhou, die Festnetznummer in meiner Signatur funktioniert nach dem Umzug nicht mehr. Erreichbar bin ich unter +49 151 1122 3344.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Sr. Zhou, o fixo da minha assinatura já não funciona depois da mudança. Ligue-me para +351 912 345 678.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Господин Чжоу, городской номер из моей подписи после переезда не работает. Звоните мне на +7 903 111 22 33.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "السيد تشو، الهاتف الأرضي في توقيعي لم يعد يعمل بعد الانتقال. تواصل معي على +971 55 111 2233.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Zhou, imzamdaki sabit hat taşınmadan sonra çalışmıyor. Bana +90 532 111 22 33 numarasından ulaşın.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "周様\n移転に伴い、署名欄の固定電話は使えなくなりました。今後は 090-1111-2222 までご連絡ください。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2402,6 +2474,22 @@ LOOK_ALIKES = [
         "more wording",
         "本日、ご入金を確認いたしました。ありがとうございます。来週出荷いたします。",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Amy, the landline in my signature works again after the office move. You can also reach me on +86 135 0000 2222.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our switchboard +86 574 8765 4300 is open 8:30-17:30; after hours please leave a message.",
+    ),
+    ("zh", "more wording", "我们总机 0574-8765 4300 工作时间是8:30到17:30，下班后请留言。"),
+    ("es", "more wording", "Nuestra centralita +34 910 000 000 atiende de 9 a 18 h."),
+    ("fr", "more wording", "Notre standard +33 1 23 45 67 89 est ouvert de 9h à 18h."),
+    ("de", "more wording", "Unsere Zentrale +49 30 1234 5678 ist von 8 bis 17 Uhr erreichbar."),
+    ("ru", "more wording", "Наш многоканальный номер +7 495 123 45 67 работает с 9 до 18."),
+    ("ja", "more wording", "代表番号 03-1234-5678 の受付時間は9時から18時です。"),
 ]
 
 
