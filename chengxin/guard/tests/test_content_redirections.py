@@ -2490,6 +2490,122 @@ LOOK_ALIKES = [
     ("de", "more wording", "Unsere Zentrale +49 30 1234 5678 ist von 8 bis 17 Uhr erreichbar."),
     ("ru", "more wording", "Наш многоканальный номер +7 495 123 45 67 работает с 9 до 18."),
     ("ja", "more wording", "代表番号 03-1234-5678 の受付時間は9時から18時です。"),
+    (
+        "en",
+        "more wording",
+        "Dear Lily,\n\nPlease find attached the revised PI with the new price for item LP-600 and the updated delivery date. Our bank details are the same as on the previous PI. Could you confirm by Friday so we can book the vessel?\n\nBest regards,\nTom Baker\nPurchasing | tom.baker@bakerlights.co.uk | +44 20 7946 0000",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Lily, our finance colleague Jane will take over invoice matters from next week; her e-mail is jane.f@bakerlights.co.uk. Payments will continue from our usual Barclays account.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hello, we have a new warehouse manager, Mr Ortiz. Please send the delivery notes to him at ortiz@bakerlights.co.uk in addition to the usual recipients.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear supplier, please be informed that our company has been acquired by Harlow Group. Nothing changes for you: same contacts, same bank details, same terms.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Lily, could you send your updated bank certificate? Our auditors need it for the supplier file.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "莉莉你好，附件是修改后的形式发票，LP-600 的价格和交货期都更新了，银行信息和上一份PI一样。请周五前确认，我们好订船。汤姆",
+    ),
+    (
+        "zh",
+        "more wording",
+        "你好，下周起我们财务同事小张接手发票事宜，她的邮箱是 zhang.f@bakerlights.cn，付款还是从我们原来的账户出。",
+    ),
+    ("zh", "more wording", "请贵司提供最新的银行资信证明，我们审计需要放在供应商档案里。"),
+    (
+        "es",
+        "more wording",
+        "Estimada Lily: adjunto la PI revisada con el nuevo precio del artículo LP-600 y la fecha de entrega actualizada. Nuestros datos bancarios son los mismos que en la PI anterior.",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola Lily, a partir de la próxima semana mi compañera Juana llevará los temas de facturas; su correo es juana.f@bakerluces.es. Los pagos seguirán saliendo de nuestra cuenta habitual.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Chère Lily, ci-joint la PI révisée avec le nouveau prix de l'article LP-600 et la date de livraison mise à jour. Nos coordonnées bancaires sont les mêmes que sur la PI précédente.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour Lily, à partir de la semaine prochaine ma collègue Jeanne s'occupera des factures ; son e-mail est jeanne.f@bakerlumiere.fr. Les paiements continueront de partir de notre compte habituel.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Liebe Lily, anbei die überarbeitete PI mit dem neuen Preis für Artikel LP-600 und dem aktualisierten Liefertermin. Unsere Bankverbindung ist dieselbe wie auf der vorherigen PI.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Lily, ab nächster Woche übernimmt meine Kollegin Jana die Rechnungsthemen; ihre E-Mail ist jana.f@bakerlicht.de. Die Zahlungen kommen weiterhin von unserem üblichen Konto.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Cara Lily, segue a PI revista com o novo preço do artigo LP-600 e a data de entrega atualizada. Os nossos dados bancários são os mesmos da PI anterior.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Olá Lily, a partir da próxima semana a minha colega Joana vai tratar das faturas; o e-mail dela é joana.f@bakerluz.pt. Os pagamentos continuam a sair da nossa conta habitual.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Лили, добрый день! Во вложении исправленный инвойс с новой ценой на LP-600 и обновлённой датой поставки. Банковские реквизиты те же, что в предыдущем инвойсе.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Лили, со следующей недели вопросами по счетам будет заниматься моя коллега Яна, её почта yana.f@bakersvet.ru. Оплаты по-прежнему будут идти с нашего обычного счёта.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عزيزتي ليلي، مرفق الفاتورة المبدئية المعدلة بالسعر الجديد للصنف LP-600 وتاريخ التسليم المحدث. بياناتنا البنكية هي نفسها كما في الفاتورة السابقة.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا ليلي، ابتداء من الأسبوع القادم ستتولى زميلتي جنى أمور الفواتير، وبريدها jana.f@bakerlight.ae. وستستمر المدفوعات من حسابنا المعتاد.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sevgili Lily, LP-600 ürününün yeni fiyatı ve güncellenmiş teslim tarihiyle revize proformayı ekte bulabilirsiniz. Banka bilgilerimiz önceki proformadakiyle aynı.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Lily, gelecek haftadan itibaren fatura konularını iş arkadaşım Jale takip edecek; e-postası jale.f@bakerisik.com.tr. Ödemeler her zamanki hesabımızdan yapılmaya devam edecek.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "リリー様\nLP-600の新価格と更新後の納期を反映した修正版PIを添付いたします。弊社の銀行情報は前回のPIと同じです。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "リリー様\n来週より請求書関連は同僚の田中が担当いたします。メールアドレスは tanaka.f@baker.co.jp です。お支払いは引き続き従来の口座から行います。",
+    ),
 ]
 
 
