@@ -3893,6 +3893,8 @@ _JA = _lexicon(
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
         CONTDIR=r"""
+            save
+            store
             call
             ring
             dial
@@ -4031,6 +4033,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
     ),
     "es": _lexicon(
         CONTDIR=r"""
+            guard[ae]\w*
+            registr[ae]\w*
             locali[cz]\w*
             """,
         COLLECT=r"""
@@ -4041,6 +4045,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
         SHIFT=r"""
             excepcionalmente
+            desde el (?:lunes|martes|mi[ée]rcoles|jueves|viernes|pr[óo]ximo|d[íi]a \d+|\d+)
             """,
         STOP=r"""
             no (?:recibe|acepta|puede recibir|podemos recibir|admite)
@@ -4084,6 +4089,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:pagaremos|transferiremos|enviaremos|abonaremos|vamos a (?:pagar|transferir)) (?:\w+ ){0,4}?desde
             """,
         CONTACT_CAUSE=r"""
+            devuelt[oa]s?
+            rebot\w*
             bloque\w*
             """,
         THIRD=r"""
@@ -4156,6 +4163,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        CONTDIR=r"""
+            enregistr\w*
+            """,
         COLLECT=r"""
             ser(?:a|ont) encaiss[ée]e?s? par
             encaissera\w*
@@ -4209,6 +4219,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:nous )?(?:paierons|r[èe]glerons|virerons|verserons|allons (?:payer|r[ée]gler|virer)) (?:\w+ ){0,4}?depuis
             """,
         CONTACT_CAUSE=r"""
+            rejet[ée]e?s?
+            renvoy[ée]e?s? [àa] l['’]exp[ée]diteur
             bloqu\w*
             """,
         THIRD=r"""
@@ -4331,9 +4343,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:wir )?(?:zahlen|[üu]berweisen|bezahlen|begleichen) (?:\w+ ){0,4}?(?:von|aus) unsere\w*
             """,
         CONTDIR=r"""
+            hinterleg\w*
+            speicher\w*
             schick\w*
             """,
         CONTACT_CAUSE=r"""
+            kommen (?:\w+ ){0,3}?zur[üu]ck
+            zur[üu]ckgewiesen
             blockier\w*
             \w*sperr\w*
             """,
@@ -4421,6 +4437,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        CONTDIR=r"""
+            guard(?:e|em|ar)\b
+            registr(?:e|em|ar)\b
+            """,
         COLLECT=r"""
             ser[áa]o? recebid[oa]s? pel[oa]
             receber[áa] (?:o|os|a|as) (?:saldo|pagamentos?|valores?)
@@ -4474,6 +4494,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:pagaremos|vamos pagar|transferiremos|vamos transferir) (?:\w+ ){0,4}?(?:da|desde|a partir da|pela) (?:nossa )?conta
             """,
         CONTACT_CAUSE=r"""
+            devolvid[oa]s?
             bloque\w*
             """,
         THIRD=r"""
@@ -4598,10 +4619,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:мы )?(?:оплатим|переведем|перечислим|заплатим|отправим)\w* (?:\w+ ){0,3}?(?:с|со|из) (?:нашего|нашеи|другого|сч[её]та)
             """,
         CONTACT_CAUSE=r"""
+            возвращ\w*
             реж\w* (?:\w+ ){0,3}?вложени\w*
             блокиру\w*
             """,
         CONTDIR=r"""
+            сохран\w*
+            внесит\w*
             скин\w*
             кинь\w*
             кида\w*
@@ -4721,9 +4745,11 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:سندفع|سنحول|سنسدد|سنرسل|سنقوم بالدفع|سنقوم بالتحويل) (?:\w+ ){0,3}?من
             """,
         CONTACT_CAUSE=r"""
+            {P}(?:ترتد|سترتد|يرتد|سيرتد)\w*
             {P}(?:قافل|قفل|حاجب|يحجب|يمنع|حظر)\w*
             """,
         CONTDIR=r"""
+            {P}(?:حفظ|احفظ|احفظوا)\w*
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
@@ -4880,6 +4906,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:odeme|banka|havale) (?:bilgi|detay)\w*
             """,
         CONTDIR=r"""
+            kaydet\w*
             atar (?:misin|misiniz)
             atin
             atabilir\w*
@@ -4892,10 +4919,17 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             geri (?:dondu|geldi)\w*
             """,
         CONTACT_CAUSE=r"""
+            geri don\w*
             engell\w*
             """,
     ),
     "zh": _lexicon(
+        CONTDIR=r"""
+            存为
+            保存为
+            存成
+            登记为
+            """,
         COLLECT=r"""
             (?:由|改由).{0,20}(?:收取|代收|统一收|收款)
             """,
@@ -4952,6 +4986,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             付款人(?:名字|名称)?会不一样
             """,
         CONTACT_CAUSE=r"""
+            退回
+            退信
             屏蔽
             拦截
             被挡
@@ -5037,6 +5073,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        CONTDIR=r"""
+            ご登録
+            """,
         COLLECT=r"""
             が(?:受領|回収|収納)(?:いた)?(?:します|いたします|することとなりました|することになりました)
             """,
@@ -5079,6 +5118,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:弊社|当社)の?.{0,15}口座から(?:お)?(?:支払|送金|振込)
             """,
         CONTACT_CAUSE=r"""
+            届かなく
+            不達
             ブロック
             """,
         THIRD=r"""

@@ -1377,6 +1377,90 @@ REDIRECTIONS = [
         "周様\n移転に伴い、署名欄の固定電話は使えなくなりました。今後は 090-1111-2222 までご連絡ください。",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Please make sure your team saves accounts@zenithlights-group.com as our billing contact; anything sent to billing@zenithlights.com will bounce from Monday.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Note our e-mail now ends in @zenith-lights.co. Kindly amend your address book.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "请把 accounts@zenithlights-group.com 存为我们的账单联系人，发到 billing@zenithlights.com 的邮件从周一起会被退回。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Guarde por favor cuentas@zenith-luces.com como contacto de facturación; lo que se envíe a facturas@zenithluces.com será devuelto desde el lunes.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Merci d'enregistrer compta@zenith-lumiere.com comme contact de facturation ; les e-mails envoyés à factures@zenithlumiere.fr seront rejetés dès lundi.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Bitte hinterlegen Sie buchhaltung@zenith-licht.com als Rechnungskontakt; Mails an rechnung@zenithlicht.de kommen ab Montag zurück.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Por favor guardem contas@zenith-luz.com como contacto de faturação; o que for enviado para faturas@zenithluz.pt será devolvido a partir de segunda.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Сохраните, пожалуйста, buh@zenith-svet.com как контакт для счетов; письма на scheta@zenithsvet.ru с понедельника будут возвращаться.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "يرجى حفظ accounts@zenith-light.com كجهة اتصال للفواتير، فالرسائل المرسلة إلى billing@zenithlight.ae سترتد اعتبارا من الاثنين.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Lütfen muhasebe@zenith-isik.com adresini fatura irtibatı olarak kaydedin; fatura@zenithisik.com.tr adresine gidenler pazartesiden itibaren geri dönecek.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "請求関連の連絡先として accounts@zenith-hikari.com をご登録ください。billing@zenithhikari.co.jp 宛のメールは月曜日以降届かなくなります。",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Уважаемые партнёры, адреса нашей почты теперь заканчиваются на @zenith-svet.com, просим внести изменения в адресную книгу.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "弊社メールアドレスの末尾が @zenith-hikari.com となりましたので、アドレス帳の修正をお願いいたします。",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "أصبحت عناوين بريدنا تنتهي بـ @zenith-light.com، يرجى تعديل دفتر العناوين لديكم.",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2605,6 +2689,24 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "リリー様\n来週より請求書関連は同僚の田中が担当いたします。メールアドレスは tanaka.f@baker.co.jp です。お支払いは引き続き従来の口座から行います。",
+    ),
+    ("en", "more wording", "Please save our new catalogue link and share it with your team."),
+    (
+        "en",
+        "more wording",
+        "Anything sent to our old P.O. box will still reach us until June; the street address is on the invoice.",
+    ),
+    ("zh", "more wording", "请保存我们的新产品目录链接，并转发给贵司同事。"),
+    ("ja", "more wording", "新しいカタログのリンクをお送りします。社内でご共有ください。"),
+    (
+        "de",
+        "more wording",
+        "Bitte speichern Sie den Link zu unserem neuen Katalog und teilen Sie ihn im Team.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Сохраните, пожалуйста, ссылку на наш новый каталог и поделитесь с коллегами.",
     ),
 ]
 
