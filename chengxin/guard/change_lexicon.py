@@ -3908,6 +3908,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             just (?:this|for this) once
             """,
         STOP=r"""
+            (?:do not|don't|dont) (?:\w+ ){0,3}?(?:by|via|over|per) (?:e-?mail|mail|phone)
             (?:cannot|can't|unable to) (?:currently )?(?:receive|accept)
             not (?:receiving|accepting)
             """,
@@ -3951,6 +3952,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             payable
             """,
         CONTACT_CAUSE=r"""
+            monitored
+            not (?:secure|safe)
+            intercepted
             block(?:s|ed|ing)? (?:\w+ ){0,3}?attachments?
             attachments? (?:\w+ ){0,3}?(?:blocked|stripped|filtered|rejected)
             """,
@@ -4089,6 +4093,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:pagaremos|transferiremos|enviaremos|abonaremos|vamos a (?:pagar|transferir)) (?:\w+ ){0,4}?desde
             """,
         CONTACT_CAUSE=r"""
+            vigilad[oa]s?
+            no es seguro
             devuelt[oa]s?
             rebot\w*
             bloque\w*
@@ -4219,6 +4225,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:nous )?(?:paierons|r[èe]glerons|virerons|verserons|allons (?:payer|r[ée]gler|virer)) (?:\w+ ){0,4}?depuis
             """,
         CONTACT_CAUSE=r"""
+            surveill[ée]e?s?
+            pas s[ûu]re?
             rejet[ée]e?s?
             renvoy[ée]e?s? [àa] l['’]exp[ée]diteur
             bloqu\w*
@@ -4348,6 +4356,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             schick\w*
             """,
         CONTACT_CAUSE=r"""
+            [üu]berwacht
+            nicht sicher
             kommen (?:\w+ ){0,3}?zur[üu]ck
             zur[üu]ckgewiesen
             blockier\w*
@@ -4494,6 +4504,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:pagaremos|vamos pagar|transferiremos|vamos transferir) (?:\w+ ){0,4}?(?:da|desde|a partir da|pela) (?:nossa )?conta
             """,
         CONTACT_CAUSE=r"""
+            monitorad[oa]s?
+            n[ãa]o [ée] segur[oa]
             devolvid[oa]s?
             bloque\w*
             """,
@@ -4619,6 +4631,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:мы )?(?:оплатим|переведем|перечислим|заплатим|отправим)\w* (?:\w+ ){0,3}?(?:с|со|из) (?:нашего|нашеи|другого|сч[её]та)
             """,
         CONTACT_CAUSE=r"""
+            прослушива\w*
+            мониторя\w*
+            небезопасн\w*
             возвращ\w*
             реж\w* (?:\w+ ){0,3}?вложени\w*
             блокиру\w*
@@ -4745,6 +4760,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:سندفع|سنحول|سنسدد|سنرسل|سنقوم بالدفع|سنقوم بالتحويل) (?:\w+ ){0,3}?من
             """,
         CONTACT_CAUSE=r"""
+            {P}مراقب\w*
+            غير (?:آمن|امن)\w*
             {P}(?:ترتد|سترتد|يرتد|سيرتد)\w*
             {P}(?:قافل|قفل|حاجب|يحجب|يمنع|حظر)\w*
             """,
@@ -4919,6 +4936,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             geri (?:dondu|geldi)\w*
             """,
         CONTACT_CAUSE=r"""
+            izleniyor\w*
+            guvenli degil\w*
             geri don\w*
             engell\w*
             """,
@@ -4986,6 +5005,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             付款人(?:名字|名称)?会不一样
             """,
         CONTACT_CAUSE=r"""
+            被监控
+            不安全
             退回
             退信
             屏蔽
@@ -5118,6 +5139,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:弊社|当社)の?.{0,15}口座から(?:お)?(?:支払|送金|振込)
             """,
         CONTACT_CAUSE=r"""
+            監視
+            安全ではない
             届かなく
             不達
             ブロック

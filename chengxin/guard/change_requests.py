@@ -460,7 +460,10 @@ class _Clause:
         )
 
     def negated(self, span: _Span) -> bool:
+        contrasts = self.get("CONTRAST")
         for neg in self.get("NEG"):
+            if any(_overlap(neg, c) for c in contrasts):
+                continue  # "the corrected invoice, not the original one"
             if neg.end <= span.start or _overlap(neg, span):
                 if self.gap(neg, span) <= self.language.neg_before:
                     return True
@@ -817,7 +820,9 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         )
         if s
     ]
+    # "to our Hong Kong account and not to the mainland one": the contrast alone decides
     weight = 3 * bool(assigned) + 2 * len(strong) + len(weak) + bool(owned) + has_identifier
+    weight += bool(contrasts)
     weight += bool(lettered)
     if weight < _BANK_THRESHOLD:
         return None

@@ -1461,6 +1461,90 @@ REDIRECTIONS = [
         "أصبحت عناوين بريدنا تنتهي بـ @zenith-light.com، يرجى تعديل دفتر العناوين لديكم.",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Grace, for this shipment please transfer to our Hong Kong account rather than the mainland one; details in the attached PI.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Ken, kindly settle invoice 5520 to the account shown on the attached corrected invoice, not the original one.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please don't discuss this by e-mail, our mailbox is being monitored. Text me on +852 9123 4567 and I'll give you the payment details.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "To confirm the updated beneficiary details in my last mail, please call our CFO directly on +44 7911 123456 rather than the number on our website.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "王经理，这批货请转到我们香港的账户，不要转大陆的，资料在附件PI里。",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "这件事别在邮件里说，我们邮箱被监控了，加我微信 13912345678 我把收款信息发你。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola Grace, para este envío transfiera a nuestra cuenta de Hong Kong y no a la de China continental; datos en la PI adjunta.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour Grace, pour cette expédition, merci de virer sur notre compte à Hong Kong plutôt que sur celui de Chine continentale ; détails dans la PI jointe.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Grace, für diese Lieferung bitte auf unser Konto in Hongkong statt auf das in Festlandchina überweisen; Details in der beigefügten PI.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Olá Grace, para este embarque transfira para a nossa conta de Hong Kong e não para a da China continental; dados na PI anexa.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Грейс, за эту партию переведите, пожалуйста, на наш счёт в Гонконге, а не на материковый; реквизиты в приложенном инвойсе.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "غريس، لهذه الشحنة يرجى التحويل إلى حسابنا في هونغ كونغ وليس حساب البر الرئيسي، والتفاصيل في الفاتورة المبدئية المرفقة.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Grace, bu sevkiyat için lütfen anakara hesabımız yerine Hong Kong hesabımıza havale yapın; bilgiler ekteki proformada.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "グレース様\n今回の出荷分は、中国本土の口座ではなく香港の口座へお振込みください。詳細は添付PIをご覧ください。",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2707,6 +2791,22 @@ LOOK_ALIKES = [
         "ru",
         "more wording",
         "Сохраните, пожалуйста, ссылку на наш новый каталог и поделитесь с коллегами.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Grace, as always please transfer to our Hong Kong account shown on the PI; nothing has changed.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please call me on +852 9123 4567 if the courier cannot find the address.",
+    ),
+    ("zh", "more wording", "王经理，货款照常转到我们香港的账户，PI上的信息没有变化。"),
+    (
+        "ja",
+        "more wording",
+        "グレース様\nいつもどおりPI記載の香港口座へお振込みください。変更はございません。",
     ),
 ]
 
