@@ -436,7 +436,12 @@ class _Clause:
             if self.near("STOP", assurance, 3) is not None:
                 continue  # "the ones on file are outdated"
             contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
-            if any(s.end <= assurance.start and self.gap(s, assurance) <= 3 for s in contrast):
+            if any(
+                s.end <= assurance.start
+                and self.gap(s, assurance) <= 3
+                and _joined(self.text, s, assurance, commas=True)
+                for s in contrast
+            ):
                 continue
             return True
         return False
@@ -486,6 +491,17 @@ def _merge_adjacent(spans: list[_Span], text: str) -> list[_Span]:
         else:
             merged.append(span)
     return merged
+
+
+_CLAUSE_MARK = re.compile(r"[;.!?。；！？]")
+_CLAUSE_OR_COMMA = re.compile(r"[;.!?。；！？,，、،]")
+
+
+def _joined(text: str, a: _Span, b: _Span, commas: bool = False) -> bool:
+    """Whether no sentence end or semicolon (``commas``: nor comma) stands between."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    mark = _CLAUSE_OR_COMMA if commas else _CLAUSE_MARK
+    return mark.search(text, first.end, second.start) is None
 
 
 def _overlap(a: _Span, b: _Span) -> bool:
@@ -730,12 +746,21 @@ def _contrasts(message: _Clause, nouns: list[_Span], before: list[_Span]) -> lis
     targets = nouns + message.get("OLD") + message.get("ASSURE")
     found = []
     for contrast in message.get("CONTRAST"):
-        if any(s.end <= contrast.start and message.gap(s, contrast) <= 6 for s in before):
+        if any(
+            s.end <= contrast.start
+            and message.gap(s, contrast) <= 6
+            and _joined(message.text, s, contrast)
+            for s in before
+        ):
             found.append(contrast)
             continue
         for target in targets:
             after = target.start >= contrast.start
-            if (after or message.language.cjk) and message.gap(contrast, target) <= 5:
+            if (
+                (after or message.language.cjk)
+                and message.gap(contrast, target) <= 5
+                and _joined(message.text, contrast, target, commas=True)
+            ):
                 found.append(contrast)
                 break
     return found

@@ -2808,6 +2808,84 @@ LOOK_ALIKES = [
         "more wording",
         "グレース様\nいつもどおりPI記載の香港口座へお振込みください。変更はございません。",
     ),
+    (
+        "en",
+        "more wording",
+        "Please invoice in USD and not in EUR this time; the account stays the one on the PI.",
+    ),
+    (
+        "en",
+        "more wording",
+        "We will pay by T/T instead of L/C for this order, to the account on your PI as usual.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please send the samples to our office and not to the warehouse; payment details as before.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please transfer only the deposit now, not the full amount, to your usual account.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Kindly ship the goods to our Rotterdam warehouse instead of Hamburg; payment to your account as per contract.",
+    ),
+    ("zh", "more wording", "这次请开美元发票而不是欧元，账户还是PI上那个。"),
+    ("zh", "more wording", "这单我们用电汇而不是信用证，照常付到贵司PI上的账户。"),
+    (
+        "es",
+        "more wording",
+        "Esta vez facture en USD y no en EUR; la cuenta sigue siendo la de la PI.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Merci de facturer en USD et non en EUR cette fois ; le compte reste celui de la PI.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Bitte diesmal in USD und nicht in EUR fakturieren; das Konto bleibt das auf der PI.",
+    ),
+    ("pt", "more wording", "Desta vez fature em USD e não em EUR; a conta continua a da PI."),
+    (
+        "ru",
+        "more wording",
+        "В этот раз выставьте счёт в долларах, а не в евро; реквизиты те же, что в инвойсе.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "هذه المرة يرجى إصدار الفاتورة بالدولار وليس باليورو، والحساب هو نفسه المذكور في الفاتورة المبدئية.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Bu sefer faturayı euro yerine dolar olarak kesin; hesap proformadaki ile aynı.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "今回は請求書をユーロではなく米ドルでお願いします。口座はPI記載のものと同じです。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please send the original documents by DHL and not by post, to our Hamburg office.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Bitte schicken Sie die Originaldokumente per DHL und nicht per Post an unser Büro in Hamburg.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Could you pay the freight to the forwarder directly instead of to us? Their invoice is attached.",
+    ),
 ]
 
 
