@@ -4181,6 +4181,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             exceptionnellement
             """,
         STOP=r"""
+            n['’](?:utilise|utilisez|utilisons|envoie|envoyez)\w* (?:pas|plus)
             ne (?:re[çc]oi\w*|peut|peuvent|pouvons) (?:pas|plus)(?: recevoir)?
             n['’]accepte (?:pas|plus)
             """,
@@ -4217,6 +4218,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             nom du (?:donneur d['’]ordre|payeur)
             """,
         NEW=r"""
+            bonnes?(?= (?:coordonn|donn|adresse))
+            bons?(?= (?:compte|rib|iban|num[ée]ro))
             de (?:secours|substitution|remplacement|d[ée]pannage)
             """,
         OUTGOING=r"""

@@ -1545,6 +1545,78 @@ REDIRECTIONS = [
         "グレース様\n今回の出荷分は、中国本土の口座ではなく香港の口座へお振込みください。詳細は添付PIをご覧ください。",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Ben, please hold the transfer for now – our accountant will send you the correct bank details tomorrow. Don't use the ones printed on the PI.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "小王，先别付款，我们会计明天把正确的银行信息发你，PI上印的那个先别用。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ベン様\nお振込みは一旦お待ちください。明日、経理より正しい口座情報をお送りします。PIに記載の口座はご使用にならないでください。",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "بن، أوقف التحويل حاليا، سيرسل لك محاسبنا البيانات البنكية الصحيحة غدا. لا تستخدم البيانات المطبوعة على الفاتورة المبدئية.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Ben, havaleyi şimdilik bekletin; muhasebecimiz yarın doğru banka bilgilerini gönderecek. Proformadaki bilgileri kullanmayın.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Бен, пока не переводите, наш бухгалтер завтра пришлёт правильные реквизиты. Те, что в инвойсе, не используйте.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Ben, espera con la transferencia; nuestro contable te enviará mañana los datos bancarios correctos. No uses los de la PI.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Ben, attends avant de faire le virement : notre comptable t'enverra demain les bonnes coordonnées bancaires. N'utilise pas celles de la PI.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Ben, halt die Überweisung bitte noch zurück, unsere Buchhaltung schickt dir morgen die richtigen Bankdaten. Nimm nicht die von der PI.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Ben, segura a transferência por enquanto; o nosso contabilista manda amanhã os dados bancários corretos. Não use os da PI.",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Our sales line is WhatsApp-only from this week: +86 150 1234 5678. The office number is no longer staffed.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "今週から営業窓口はWhatsAppのみとなりました：+86 150 1234 5678。会社の電話は現在つながりません。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2885,6 +2957,42 @@ LOOK_ALIKES = [
         "en",
         "more wording",
         "Could you pay the freight to the forwarder directly instead of to us? Their invoice is attached.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Ben, our accountant will send you the invoice copy tomorrow. The bank details are the ones on the PI.",
+    ),
+    ("zh", "more wording", "小王，我们会计明天把发票复印件发你，银行信息就是PI上的那个。"),
+    (
+        "ja",
+        "more wording",
+        "ベン様\n明日、経理より請求書の写しをお送りします。振込先はPI記載の口座のとおりです。",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Бен, бухгалтер завтра пришлёт копию счёта, реквизиты те же, что в инвойсе.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "بن، سيرسل لك محاسبنا نسخة الفاتورة غدا، والبيانات البنكية هي نفسها الموجودة في الفاتورة المبدئية.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Ben, muhasebecimiz yarın fatura kopyasını gönderecek; banka bilgileri proformadakiyle aynı.",
+    ),
+    (
+        "es",
+        "more wording",
+        "Ben, nuestro contable te enviará mañana la copia de la factura; los datos bancarios son los de la PI.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Ben, unsere Buchhaltung schickt dir morgen die Rechnungskopie; die Bankdaten sind die von der PI.",
     ),
 ]
 
