@@ -91,7 +91,8 @@ _EN = _lexicon(
         statement of accounts?
         on account of
         (?:take|taking|took|taken|takes) (?:\w+ )?into account
-        account for
+        accounts for
+        (?:to |will |must |should |can |cannot |could )account for
         bank (?:holiday|holidays|charges?|fees?|commission|slip|copy|receipt|statement|confirmation|advice|reference|ref|draft|guarantee|loan|hours)
         bank (?:transfer|wire|tt|t/t)(?! (?:details|instructions|information|info|data))
         banking (?:hours|day|days)
@@ -4832,6 +4833,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        PORTAL=r"""
+            giris yap\w*
+            oturum ac\w*
+            """,
         COLLECT=r"""
             tahsil edecek\w*
             tahsil edilecek\w*

@@ -600,7 +600,9 @@ def _rule(
         if any(clause.negated(c) for c in changes):
             continue  # "the bank details do not change": an assurance
         before, after = clause.language.new_window
-        for new in clause.get("NEW"):
+        # "a new account was created for you on the customer portal": a login
+        login = clause.portal and not any(_overlap(noun, b) for b in clause.get("BANK"))
+        for new in [] if login else clause.get("NEW"):
             window = before if new.start < noun.start else after
             if clause.gap(noun, new) <= window and not clause.linked(noun, new):
                 return noun, new

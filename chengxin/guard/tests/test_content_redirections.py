@@ -1617,6 +1617,18 @@ REDIRECTIONS = [
         "今週から営業窓口はWhatsAppのみとなりました：+86 150 1234 5678。会社の電話は現在つながりません。",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Please log in to our supplier portal and note our new bank account for future payments.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "请登录供应商平台查看我司新的银行账户，以后付款请用新账户。",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -2994,6 +3006,91 @@ LOOK_ALIKES = [
         "more wording",
         "Ben, unsere Buchhaltung schickt dir morgen die Rechnungskopie; die Bankdaten sind die von der PI.",
     ),
+    (
+        "ar",
+        "more wording",
+        "السيد لي، يسعدنا إبلاغكم بافتتاح فرعنا الجديد في جدة. عنوان الفرع مرفق، أما الحساب البنكي والبريد فلم يتغيرا.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "تم إنشاء حساب جديد لكم على بوابة العملاء، ويمكنكم تسجيل الدخول لمتابعة الطلبات.",
+    ),
+    ("ar", "more wording", "مدير حسابكم الجديد سيتواصل معكم قريبا لمناقشة طلبيات الموسم القادم."),
+    (
+        "tr",
+        "more wording",
+        "Sayın Li, Bursa'da yeni şubemizi açtığımızı duyurmaktan mutluluk duyarız. Banka hesabımız ve e-posta adreslerimiz değişmedi.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Müşteri portalımızda sizin için yeni bir hesap oluşturuldu; giriş yaparak siparişlerinizi takip edebilirsiniz.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\n名古屋に新しい営業所を開設いたしました。なお、振込先口座およびメールアドレスに変更はございません。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "お客様ポータルに新しいアカウントを作成いたしました。ログインして注文状況をご確認ください。",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Господин Ли, рады сообщить об открытии нового филиала в Казани. Банковские реквизиты и почта остаются прежними.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Для вас создан новый аккаунт на клиентском портале, войдите, чтобы отслеживать заказы.",
+    ),
+    ("zh", "more wording", "李先生，我司在苏州新开了分公司，地址见附件，银行账户和邮箱都不变。"),
+    ("zh", "more wording", "我们在客户平台上为贵司新建了账号，登录后可以查看订单状态。"),
+    (
+        "es",
+        "more wording",
+        "Sr. Li: nos complace anunciar la apertura de nuestra nueva sucursal en Valencia. La cuenta bancaria y los correos no cambian.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Li, nous avons le plaisir de vous annoncer l'ouverture de notre nouvelle agence à Lyon. Le compte bancaire et les e-mails ne changent pas.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Herr Li, wir freuen uns, die Eröffnung unserer neuen Niederlassung in Leipzig anzukündigen. Bankverbindung und E-Mail-Adressen ändern sich nicht.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Sr. Li, temos o prazer de anunciar a abertura da nossa nova filial no Porto. A conta bancária e os e-mails não mudam.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Mr Li, we are pleased to announce our new branch in Leeds. Our bank account and e-mail addresses do not change.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Newsletter: new LED range launched! Visit our new showroom. Reminder: we never change bank details by e-mail.",
+    ),
+    (
+        "en",
+        "more wording",
+        "We have switched our accounting software; you may notice a new invoice layout, but the bank details on it are the same.",
+    ),
+    ("zh", "more wording", "我们换了财务软件，发票格式会有点不一样，但上面的银行信息没有变化。"),
+    (
+        "de",
+        "more wording",
+        "Wir haben unsere Buchhaltungssoftware umgestellt; das Rechnungslayout ist neu, die Bankverbindung darauf bleibt gleich.",
+    ),
+    ("en", "more wording", "This accounts for the price difference on the last invoice."),
 ]
 
 
