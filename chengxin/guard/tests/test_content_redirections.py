@@ -1629,6 +1629,90 @@ REDIRECTIONS = [
         "请登录供应商平台查看我司新的银行账户，以后付款请用新账户。",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "fyi we receive payments at Standard Chartered now, acct 0101-2345-678. pls update on your side",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "跟您说下，我们现在用民生银行收款了，账号 6226 0000 1111 2222，麻烦您那边更新一下。",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Para que lo sepas, ahora cobramos en el Santander, cuenta ES12 0049 1500 0512 3456 7892. Actualízalo de tu lado, porfa.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Pour info, on encaisse maintenant chez LCL, compte FR76 3000 2005 5000 0015 7845 Z02. Merci de mettre à jour de ton côté.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Kurz zur Info: Zahlungen nehmen wir jetzt bei der DKB entgegen, IBAN DE12 1203 0000 1234 5678 90. Bitte bei euch anpassen.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Só para avisar: agora recebemos no Itaú, conta 1234-5 agência 0001. Atualiza aí do teu lado, por favor.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "К сведению: платежи мы теперь принимаем в Тинькофф, счёт 40702810010000012345. Обновите у себя, пожалуйста.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "للعلم، أصبحنا نستقبل المدفوعات الآن في بنك دبي الإسلامي، الحساب AE45 0240 0000 1234 5678 901. يرجى التحديث لديكم.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Bilginiz olsun, ödemeleri artık Akbank'ta alıyoruz, IBAN TR12 0004 6000 1234 5678 9012 34. Sizin tarafta güncelleyin lütfen.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "ご参考まで、現在は楽天銀行でお支払いを受け付けております（口座番号 7001234）。お手数ですが、御社側でご更新ください。",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "أخي لي، رقمي الحالي للواتساب هو +971 56 765 4321، احفظه بدل القديم.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Li Bey, WhatsApp numaram artık +90 544 765 43 21, eskisinin yerine bunu kaydedin.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ли, мой WhatsApp теперь +7 916 765 43 21, сохрани вместо старого.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李总，我的WhatsApp现在是 +86 177 6543 2100，请把旧的换掉。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -3091,6 +3175,22 @@ LOOK_ALIKES = [
         "Wir haben unsere Buchhaltungssoftware umgestellt; das Rechnungslayout ist neu, die Bankverbindung darauf bleibt gleich.",
     ),
     ("en", "more wording", "This accounts for the price difference on the last invoice."),
+    (
+        "en",
+        "more wording",
+        "fyi we received your payment at Standard Chartered today, thanks. Goods ship Friday.",
+    ),
+    ("zh", "more wording", "跟您说下，今天民生银行那边已经收到您的款了，谢谢，周五发货。"),
+    (
+        "ru",
+        "more wording",
+        "К сведению: ваш платёж сегодня поступил на наш счёт в Тинькофф, спасибо. Отгрузка в пятницу.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Bilginiz olsun, ödemeniz bugün Akbank hesabımıza ulaştı, teşekkürler. Mallar cuma yüklenecek.",
+    ),
 ]
 
 
