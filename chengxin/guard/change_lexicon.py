@@ -3890,9 +3890,19 @@ _JA = _lexicon(
 # "ignore my previous e-mail" is benign). PAYMETHOD: money-transfer services other than
 # a bank transfer (PayPal, Western Union, Alipay, crypto). COLLECT: the money will be
 # received or collected by another entity ("will be received by our trading arm").
+# DESIGNATED: an account "has been designated" (weighed only: "our designated account"
+# is how ordinary proformas speak).
 
 _EXTRA: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        DESIGNATED=r"""
+            (?:has|have) designated
+            designated by
+            """,
+        NEW=r"""
+            dedicated
+            separate
+            """,
         CONTDIR=r"""
             save
             store
@@ -4037,6 +4047,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        DESIGNATED=r"""
+            ha designado
+            designad[oa]s? por
+            """,
         CONTDIR=r"""
             guard[ae]\w*
             registr[ae]\w*
@@ -4080,6 +4094,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:los|las) que (?:\w+ ){0,2}?(?:tienes|tiene|tienen|tengan) (?:guardad|registrad|archivad)\w*
             """,
         LETTER=r"""
+            adjuntamos (?:la|el) (?:carta|certificado|documento|notificaci[óo]n)
             (?:carta|certificado|documento|notificaci[óo]n) (?:bancari[oa] )?adjunt[oa]
             """,
         PAYER=r"""
@@ -4087,6 +4102,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             nombre del (?:ordenante|pagador)
             """,
         NEW=r"""
+            dedicad[oa]s?
+            separad[oa]s?
             de (?:respaldo|reserva|emergencia)
             """,
         OUTGOING=r"""
@@ -4159,6 +4176,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             banco (?:emisor|avisador|confirmador|corresponsal)
             """,
         STORY=r"""
+            cumplimiento normativo
+            revisi[óo]n (?:anual )?de cumplimiento
             incorrect[oa]s?
             equivocad[oa]s?
             est[áa] mal
@@ -4170,6 +4189,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        DESIGNATED=r"""
+            a d[ée]sign[ée]
+            """,
         CONTDIR=r"""
             enregistr\w*
             """,
@@ -4212,6 +4234,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:celles|ceux|celui|celle) (?:\w+ ){0,3}?(?:enregistr|en fichier|dans vos)\w*
             """,
         LETTER=r"""
+            (?:lettre|courrier) (?:est |sont )?jointe?s?
             (?:courrier|lettre|attestation|certificat|document) (?:bancaire )?(?:ci-joint|joint)e?
             """,
         PAYER=r"""
@@ -4219,6 +4242,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             nom du (?:donneur d['’]ordre|payeur)
             """,
         NEW=r"""
+            d[ée]di[ée]e?s?
+            s[ée]par[ée]e?s?
             bonnes?(?= (?:coordonn|donn|adresse))
             bons?(?= (?:compte|rib|iban|num[ée]ro))
             de (?:secours|substitution|remplacement|d[ée]pannage)
@@ -4298,6 +4323,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             banque (?:[ée]mettrice|notificatrice|confirmatrice)
             """,
         STORY=r"""
+            conformit[ée]
             faux
             fausses?
             erron[ée]e?s?
@@ -4310,6 +4336,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        DESIGNATED=r"""
+            hat (?:\w+ ){0,4}?bestimmt
+            """,
         COLLECT=r"""
             vereinnahm\w*
             (?:wird|werden) (?:\w+ ){0,6}?(?:von|durch) (?:unserer|unserem|unseren|der|dem) (?:\w+ ){0,4}?(?:eingezogen|entgegengenommen|empfangen)
@@ -4348,6 +4377,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:auftraggeber|zahler)(?:name|bezeichnung)\w*
             """,
         NEW=r"""
+            gesonderte[nmrs]?
+            separate[nmrs]?
             (?:ausweich|ersatz|not)konto\w*
             """,
         OUTGOING=r"""
@@ -4435,6 +4466,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             stimmt
             """,
         STORY=r"""
+            compliance\w*
             falsch\w*
             fehlerhaft\w*
             fehler\w*
@@ -4451,6 +4483,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        DESIGNATED=r"""
+            designou
+            designad[oa]s? pel[oa]
+            """,
         CONTDIR=r"""
             guard(?:e|em|ar)\b
             registr(?:e|em|ar)\b
@@ -4493,6 +4529,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:os|as) que (?:\w+ ){0,2}?(?:t[êe]m|tem|tinham) (?:guardad|registad|registrad|arquivad)\w*
             """,
         LETTER=r"""
+            carta (?:\w+ ){0,2}?(?:em )?anexo
             (?:carta|certificado|documento|notifica[çc][ãa]o) (?:d[oa] banco |banc[áa]ri[oa] )?(?:em )?anexo
             """,
         PAYER=r"""
@@ -4500,6 +4537,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             nome do (?:ordenante|pagador|remetente)
             """,
         NEW=r"""
+            dedicad[oa]s?
+            separad[oa]s?
             de (?:reserva|emerg[êe]ncia|backup)
             """,
         OUTGOING=r"""
@@ -4575,6 +4614,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:seu|sua|teu|vosso) banco(?: \w+)?
             """,
         STORY=r"""
+            conformidade
             travad[oa]s?
             errad[oa]s?
             incorret[oa]s?
@@ -4591,6 +4631,14 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        DESIGNATED=r"""
+            назначил\w*
+            """,
+        NEW=r"""
+            отдельн\w*
+            специальн\w*
+            выделенн\w*
+            """,
         COLLECT=r"""
             будет (?:получать|принимать|собирать) (?:\w+ ){0,3}?(?:наш|наша|наше)\w*
             будут (?:получать|принимать) (?:\w+ ){0,3}?(?:наш|наша)\w*
@@ -4699,7 +4747,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             инн
             """,
         PAY=r"""
-            (?:стар|прежн|закрыт|заблокированн|основн|временн|личн|запасн)\w* сч[её]т\w*
+            (?:стар|прежн|закрыт|заблокированн|основн|временн|личн|запасн|отдельн|специальн|выделенн)\w* сч[её]т\w*
+            сч[её]т\w* для (?:поступлени|зачислени|приема)\w*
             (?:платежн|банковск)\w* (?:реквизит|данн)\w*
             """,
         EXCLUDE=r"""
@@ -4707,6 +4756,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             (?:ваш|тво)\w* банк\w*
             """,
         STORY=r"""
+            комплаенс\w*
             неправильн\w*
             неверн\w*
             ошибк\w*
@@ -4717,6 +4767,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        DESIGNATED=r"""
+            {P}(?:خصصت|خصص)\w*
+            """,
+        NEW=r"""
+            {P}(?:مخصص|خصص|خصصت|مستقل|منفصل)\w*
+            """,
         COLLECT=r"""
             {P}(?:ستتولى|سيتولى) (?:\w+ ){0,9}?{P}(?:استلام|تحصيل)\w*
             {P}(?:ستستلم|سيستلم|ستحصل|سيحصل|ستقوم بتحصيل|سيقوم بتحصيل)\w*
@@ -4823,6 +4879,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:بيانات|تفاصيل|معلومات) {P}(?:ايداع|إيداع|دفع|سداد|تحويل)\w*
             """,
         STORY=r"""
+            {P}امتثال\w*
             {P}(?:غلط|خاطئ|خاطئه)\w*
             {P}(?:خطا|خطأ|اخطاء|أخطاء)\w*
             {P}(?:ارتداد|مرتجع|مرفوض)\w*
@@ -4833,6 +4890,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        DESIGNATED=r"""
+            belirledi\w*
+            """,
+        NEW=r"""
+            ayri
+            tahsis edilen
+            """,
         PORTAL=r"""
             giris yap\w*
             oturum ac\w*
@@ -4937,6 +5001,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             atabilir\w*
             """,
         STORY=r"""
+            uyum incelemesi\w*
             yanlis\w*
             hatali\w*
             hata\w*
@@ -4951,6 +5016,13 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        DESIGNATED=r"""
+            (?:已)?指定了
+            """,
+        NEW=r"""
+            专用的?
+            单独的?
+            """,
         CONTDIR=r"""
             存为
             保存为
@@ -5091,6 +5163,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             个人卡
             """,
         STORY=r"""
+            合规
             错了
             不对
             有误
@@ -5102,6 +5175,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        DESIGNATED=r"""
+            指定いたしました
+            指定しました
+            """,
         CONTDIR=r"""
             ご登録
             """,
@@ -5209,6 +5286,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             口座情報
             """,
         NEW=r"""
+            専用の?
             代替
             """,
         STOP=r"""
@@ -5220,6 +5298,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             廃止
             """,
         STORY=r"""
+            コンプライアンス
             誤って
             間違って
             誤記

@@ -228,6 +228,7 @@ _CONCEPTS = (
     "DISREGARD",
     "PAYMETHOD",
     "COLLECT",
+    "DESIGNATED",
 )
 
 
@@ -844,6 +845,7 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
             ],
             message.get("ONLY"),
             message.get("LETTER"),
+            message.get("DESIGNATED"),
         )
         if s
     ]

@@ -1713,6 +1713,72 @@ REDIRECTIONS = [
         "李总，我的WhatsApp现在是 +86 177 6543 2100，请把旧的换掉。",
         "contact_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Good morning,\nAs part of our annual compliance review, our treasury has designated a new collection account for all APAC customers. Kindly direct the outstanding USD 64,800 accordingly; the designation letter is attached.\nKind regards,\nTreasury Operations",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi there, payments for the Q3 invoices should be routed via our UK entity this time – Harrow Components Ltd, Lloyds, sort code 30-94-57, account 12345678.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "您好，根据集团财务统一安排，亚太区客户的货款自本月起统一汇入指定的收款账户，指定函见附件，请据此安排64,800美元的付款。",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "お世話になっております。年次のコンプライアンス見直しに伴い、アジア太平洋地域のお客様からのご入金は、財務部が指定する回収口座へお願いすることとなりました。指定書を添付いたします。",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Добрый день! В рамках ежегодной проверки казначейство назначило для клиентов АТР отдельный счёт для поступлений. Просим направить задолженность 64 800 USD на него; письмо прилагаем.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "صباح الخير، في إطار المراجعة السنوية للامتثال خصصت إدارة الخزينة حسابا للتحصيل لجميع عملاء آسيا والمحيط الهادئ، نرجو توجيه مبلغ 64,800 دولار إليه، والخطاب مرفق.",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Günaydın, yıllık uyum incelemesi kapsamında hazine birimimiz tüm Asya-Pasifik müşterileri için ayrı bir tahsilat hesabı belirledi. 64.800 USD tutarındaki bakiyeyi bu hesaba yönlendirmenizi rica ederiz; yazı ektedir.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Buenos días: en el marco de la revisión anual de cumplimiento, tesorería ha designado una cuenta de cobro para los clientes de Asia-Pacífico. Les rogamos dirijan allí el saldo de 64.800 USD; adjuntamos la carta.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour, dans le cadre de la revue annuelle de conformité, notre trésorerie a désigné un compte d'encaissement dédié aux clients Asie-Pacifique. Merci d'y diriger le solde de 64 800 USD ; la lettre est jointe.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Guten Morgen, im Rahmen der jährlichen Compliance-Prüfung hat unser Treasury ein eigenes Inkassokonto für alle APAC-Kunden bestimmt. Bitte leiten Sie den offenen Betrag von 64.800 USD dorthin; das Schreiben liegt bei.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Bom dia, no âmbito da revisão anual de conformidade, a nossa tesouraria designou uma conta de cobrança para os clientes da Ásia-Pacífico. Pedimos que encaminhem o saldo de 64.800 USD para ela; a carta segue em anexo.",
+        "bank_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -3190,6 +3256,28 @@ LOOK_ALIKES = [
         "tr",
         "more wording",
         "Bilginiz olsun, ödemeniz bugün Akbank hesabımıza ulaştı, teşekkürler. Mallar cuma yüklenecek.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Please remit the 30% deposit to our designated bank account below. Beneficiary: Ningbo Huayu Trading Co., Ltd. Account: 3901 0000 1234 5678.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "请将30%定金汇至我司指定账户：户名 宁波华宇贸易有限公司，账号 3901 0000 1234 5678。",
+    ),
+    ("ja", "more wording", "前払い金は弊社指定口座へお振込みください。"),
+    (
+        "es",
+        "more wording",
+        "Le rogamos transfiera el anticipo a nuestra cuenta designada: ES91 2100 0418 4502 0005 1332.",
+    ),
+    ("de", "more wording", "Bitte überweisen Sie die Anzahlung auf unser unten bestimmtes Konto."),
+    (
+        "en",
+        "more wording",
+        "Payment terms: 30% deposit, balance against B/L copy. Bank: Bank of China, account 3901 0000 1234 5678, SWIFT BKCHCNBJ92A.",
     ),
 ]
 
