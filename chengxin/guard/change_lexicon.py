@@ -4021,6 +4021,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             switchboard
             """,
         EXCLUDE_CONTACT=r"""
+            e-?mail (?:threads?|chains?|trails?|conversations?)
             (?:in|on) (?:all |every |each |your |our |the |future |further )*(?:e-?mails?|mails?|messages?|correspondence)
             (?:previous|last|earlier) e-?mail(?! address)
             (?:phone|telephone|telephony|switchboard|pbx) systems?
@@ -4159,6 +4160,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             alias
             """,
         EXCLUDE_CONTACT=r"""
+            hilos? de (?:correo|e-?mail)s?
             n[úu]meros? de (?:nuestro |nuestra |su |tu )?(?:pedido|orden|factura|contrato|expediente|cuenta)
             en (?:todos |todas )?(?:los |las |sus |nuestros |nuestras )?(?:correos|e-?mails|mensajes|comunicaciones)
             correo anterior
@@ -4306,6 +4308,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bo[îi]tes?
             """,
         EXCLUDE_CONTACT=r"""
+            fils? (?:de discussion|d['’]e-?mails?)
             num[ée]ros? de (?:notre |votre |la |le )?(?:commande|facture|contrat|dossier|compte)
             dans (?:tous |toutes )?(?:les |vos |nos )?(?:e-?mails|courriels|messages|correspondances)
             (?:e-?mail|courriel|message) pr[ée]c[ée]dent
@@ -4446,6 +4449,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             zentrale
             """,
         EXCLUDE_CONTACT=r"""
+            e-?mail-?(?:verlauf|thread)\w*
             in (?:allen |jeder |ihren |unseren |den |k[üu]nftigen )*e-?mails?
             (?:vorherige|letzte|vorige)n? e-?mail
             telefon(?:anlage|system)\w*
@@ -4597,6 +4601,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             agenda
             """,
         EXCLUDE_CONTACT=r"""
+            (?:fio|cadeia|conversa) de e-?mails?
             n[úu]meros? d[oa]s? (?:nosso |nossa |seu |sua |vosso |vossa )?(?:pedido|encomenda|fatura|factura|contrato|processo|conta)
             (?:em|n)(?:os|as)? (?:todos |todas )?(?:os |as |seus |nossos )?(?:e-?mails|mensagens|correspond[êe]ncias)
             e-?mail anterior

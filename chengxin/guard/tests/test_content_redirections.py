@@ -3279,6 +3279,54 @@ LOOK_ALIKES = [
         "more wording",
         "Payment terms: 30% deposit, balance against B/L copy. Bank: Bank of China, account 3901 0000 1234 5678, SWIFT BKCHCNBJ92A.",
     ),
+    (
+        "en",
+        "more wording",
+        "Please open a separate e-mail thread for the sample order so we don't mix it up with PO 7781.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Could you issue a separate invoice for the samples? We pay them from a different budget.",
+    ),
+    ("en", "more wording", "Your dedicated account manager, Lisa, will contact you next week."),
+    ("zh", "more wording", "样品请单独开一张发票，我们走不同的预算。"),
+    (
+        "es",
+        "more wording",
+        "¿Podría emitir una factura separada para las muestras? Las pagamos con otro presupuesto.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Pourriez-vous établir une facture séparée pour les échantillons ? Nous les payons sur un autre budget.",
+    ),
+    (
+        "de",
+        "more wording",
+        "Könnten Sie für die Muster eine gesonderte Rechnung ausstellen? Wir bezahlen sie aus einem anderen Budget.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Выставьте, пожалуйста, отдельный счёт за образцы, мы оплачиваем их из другого бюджета.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Pode emitir uma fatura separada para as amostras? Pagamos com outro orçamento.",
+    ),
+    ("ar", "more wording", "هل يمكنكم إصدار فاتورة منفصلة للعينات؟ ندفعها من ميزانية مختلفة."),
+    (
+        "tr",
+        "more wording",
+        "Numuneler için ayrı bir fatura kesebilir misiniz? Onları farklı bir bütçeden ödüyoruz.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "サンプル分は別途請求書を発行していただけますか。別の予算から支払います。",
+    ),
 ]
 
 
