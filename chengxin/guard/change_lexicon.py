@@ -3999,6 +3999,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             held by
             """,
         CONTRAST=r"""
+            not (?:to )?me directly
+            rather than (?:to )?me
             not (?:the|our|my)
             (?:and|but) not (?:to|into|on|in|at|via|through|the|our|my)
             not (?:to|into|on) (?:the|our|my)
@@ -4048,6 +4050,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        PAYDIR=r"""
+            recib\w* (?:los )?fondos
+            """,
         DESIGNATED=r"""
             ha designado
             designad[oa]s? por
@@ -4119,6 +4124,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            (?:a trav[ée]s de|por medio de|v[íi]a) (?:nuestr[oa]|un|una) (?:socio|socia|partner|intermediari[oa]|agente)\w*
             cuenta de mi (?:soci[oa]|compa[ñn]er[oa]|amig[oa]|herman[oa]|primo|prima)
             (?:sociedad|empresa|compa[ñn][íi]a|entidad) (?:matriz|del grupo|holding|hermana|cesionaria|de factoring)
             (?:casa|sociedad|empresa) matriz
@@ -4524,6 +4530,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             nessa vez
             """,
         PAYDIR=r"""
+            receb\w* (?:os )?fundos
             mand\w* (?:o|os|a|as) (?:dinheiro|valor|pagamento|saldo|sinal)
             """,
         ONLY=r"""
@@ -4557,6 +4564,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             bloque\w*
             """,
         THIRD=r"""
+            (?:atrav[ée]s|por meio) d[oa] (?:nosso|nossa|um|uma) (?:parceir|intermedi[áa]ri|agente)\w*
             conta (?:pessoal |particular )?d[oa] (?:meu |minha |nosso |nossa )?(?:s[óo]ci[oa]|dono|dona|propriet[áa]ri[oa]|diretor|diretora|chefe|amig[oa]|parceir[oa]|irm[ãa]o?)
             (?:empresa|sociedade|companhia|casa)[- ](?:m[ãa]e|do grupo|irm[ãa]|holding|cession[áa]ria|de factoring)
             (?:nosso|nossa|nossos|meu) (?:\w+ )?(?:agentes?|despachantes?|procuradores?)
@@ -4835,6 +4843,7 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             {P}(?:ابعت|بعت|ابعث|ابعثوا)\w*
             """,
         THIRD=r"""
+            (?:عبر|من خلال|بواسطه) {P}(?:شريك|وسيط|وكيل)\w*
             {P}(?:حساب|بطاقه) {P}(?:شريك|شريكي|صديقي|اخي|أخي)\w*
             {P}شرك(?:ه|ت\w*) {P}(?:ام|أم|قابضه|شقيقه|المجموعه|تحصيل|تخصيم)\w*
             {P}(?:وكيل|وكيلنا|وكلائنا|مندوب|مندوبنا)\w*
@@ -5180,6 +5189,9 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        PAYDIR=r"""
+            資金を受け取
+            """,
         DESIGNATED=r"""
             指定いたしました
             指定しました
@@ -5236,6 +5248,8 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
             ブロック
             """,
         THIRD=r"""
+            提携先
+            (?:を)?通じてのみ
             (?:パートナー|共同経営者|友人|家族)の(?:個人)?口座
             (?:関連会社|子会社|グループ会社|関係会社)(?:の|である)?.{0,12}(?:にて|で|が)(?:一括)?(?:回収|集金|受領)
             親会社

@@ -1779,6 +1779,84 @@ REDIRECTIONS = [
         "Bom dia, no âmbito da revisão anual de conformidade, a nossa tesouraria designou uma conta de cobrança para os clientes da Ásia-Pacífico. Pedimos que encaminhem o saldo de 64.800 USD para ela; a carta segue em anexo.",
         "bank_change_request",
     ),
+    (
+        "en",
+        "more wording",
+        "Dear Ms Hu, owing to the sanctions on our bank, we can only receive funds through our partner in Almaty, Steppe Trade LLP. Their account details are in the attached letter.",
+        "bank_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Госпожа Ху, из-за санкций против нашего банка мы можем получать средства только через нашего партнёра в Алматы, ТОО «Степь Трейд». Их реквизиты в приложенном письме.",
+        "bank_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "胡女士，由于我们的银行受到制裁，目前只能通过我们在阿拉木图的合作伙伴 Steppe Trade LLP 收款，对方账户信息见附件信函。",
+        "bank_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Hu, bankamıza uygulanan yaptırımlar nedeniyle ödemeleri yalnızca Almatı'daki ortağımız Steppe Trade LLP üzerinden alabiliyoruz. Hesap bilgileri ekteki yazıda.",
+        "bank_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "السيدة هو، بسبب العقوبات على بنكنا لا يمكننا استلام الأموال إلا عبر شريكنا في ألماتي، شركة Steppe Trade LLP، وتفاصيل حسابهم في الخطاب المرفق.",
+        "bank_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Sehr geehrte Frau Hu, wegen der Sanktionen gegen unsere Bank können wir Gelder nur über unseren Partner in Almaty, Steppe Trade LLP, empfangen. Dessen Kontodaten stehen im beigefügten Schreiben.",
+        "bank_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Estimada Sra. Hu: debido a las sanciones contra nuestro banco, solo podemos recibir fondos a través de nuestro socio en Almaty, Steppe Trade LLP. Sus datos bancarios figuran en la carta adjunta.",
+        "bank_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Madame Hu, en raison des sanctions visant notre banque, nous ne pouvons recevoir des fonds que par l'intermédiaire de notre partenaire à Almaty, Steppe Trade LLP. Ses coordonnées bancaires figurent dans le courrier joint.",
+        "bank_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Sra. Hu, devido às sanções contra o nosso banco, só podemos receber fundos através do nosso parceiro em Almaty, Steppe Trade LLP. Os dados bancários deles estão na carta anexa.",
+        "bank_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "胡様\n弊社取引銀行への制裁により、現在はアルマトイの提携先 Steppe Trade LLP を通じてのみ資金を受け取ることができます。先方の口座情報は添付書面をご参照ください。",
+        "bank_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Ann, please send future purchase orders to our procurement platform inbox, po-inbox@buyhub-mail.com, not to me directly.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Ann, bitte schicken Sie künftige Bestellungen an das Postfach unserer Einkaufsplattform, po-inbox@buyhub-mail.com, nicht mehr direkt an mich.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "アン様\n今後の発注書は私宛てではなく、購買プラットフォームの受付アドレス po-inbox@buyhub-mail.com にお送りください。",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -3326,6 +3404,21 @@ LOOK_ALIKES = [
         "ja",
         "more wording",
         "サンプル分は別途請求書を発行していただけますか。別の予算から支払います。",
+    ),
+    (
+        "en",
+        "more wording",
+        "Dear Ms Hu, our partner in Almaty, Steppe Trade LLP, will distribute your products in Kazakhstan. Payments to you will come from us as usual.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Госпожа Ху, наш партнёр в Алматы будет дистрибьютором вашей продукции в Казахстане. Оплаты вам, как и раньше, будут идти от нас.",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Ann, please keep sending purchase confirmations to me directly as before; our procurement platform only handles internal approvals.",
     ),
 ]
 
