@@ -3420,6 +3420,109 @@ LOOK_ALIKES = [
         "more wording",
         "Hi Ann, please keep sending purchase confirmations to me directly as before; our procurement platform only handles internal approvals.",
     ),
+    (
+        "ar",
+        "more wording",
+        "السيد وانغ، نؤكد استلام الفاتورة التجارية وقائمة التعبئة. سنقوم بتحويل الرصيد بعد وصول نسخة بوليصة الشحن، إلى حسابكم المعتاد.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا، هل يمكن تعديل تاريخ الشحن إلى الأسبوع القادم؟ باقي الشروط كما هي.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "عزيزي لي، حسابنا لدى البنك الأهلي هو نفسه، ويمكنكم الدفع كالمعتاد. شكرا لتعاونكم.",
+    ),
+    (
+        "ar",
+        "more wording",
+        "تحية طيبة، مرفق كشف الحساب حتى نهاية الشهر، يرجى مراجعته وإفادتنا بأي ملاحظات.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Wang, ticari fatura ve çeki listesini aldık. Konşimento kopyası gelince bakiyeyi her zamanki hesabınıza göndereceğiz.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba, yükleme tarihini gelecek haftaya alabilir miyiz? Diğer şartlar aynı.",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Ekte ay sonuna kadarki hesap ekstresi var, kontrol edip bilgi verir misiniz?",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Yeni sezon kataloğumuz ektedir; fiyatlar 1 Mart'tan itibaren geçerlidir.",
+    ),
+    (
+        "ja",
+        "more wording",
+        "王様\n商業インボイスとパッキングリストを受領いたしました。B/Lコピー到着後、残金をいつもの口座へお振込みいたします。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "出荷日を来週に変更することは可能でしょうか。その他の条件は変わりません。",
+    ),
+    (
+        "ja",
+        "more wording",
+        "月末までの取引明細を添付いたしますので、ご確認のほどお願いいたします。",
+    ),
+    ("ja", "more wording", "新しいカタログを添付いたします。価格は3月1日より適用となります。"),
+    (
+        "ru",
+        "more wording",
+        "Господин Ван, коммерческий инвойс и упаковочный лист получили. Остаток переведём на ваш обычный счёт после получения копии коносамента.",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Можно перенести дату отгрузки на следующую неделю? Остальные условия без изменений.",
+    ),
+    ("ru", "more wording", "Во вложении акт сверки на конец месяца, проверьте, пожалуйста."),
+    ("ru", "more wording", "Прилагаем новый каталог, цены действуют с 1 марта."),
+    (
+        "pt",
+        "more wording",
+        "Sr. Wang, recebemos a fatura comercial e a lista de embalagem. Transferiremos o saldo para a sua conta habitual quando chegar a cópia do BL.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Podemos mudar a data de embarque para a próxima semana? As demais condições continuam iguais.",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Segue em anexo o extrato de conta até ao fim do mês; por favor confirme.",
+    ),
+    ("pt", "more wording", "Segue o nosso novo catálogo; os preços valem a partir de 1 de março."),
+    (
+        "zh",
+        "more wording",
+        "王先生，商业发票和装箱单已收到，提单副本到后我们把尾款付到贵司原来的账户。",
+    ),
+    ("zh", "more wording", "附件是截至月底的对账单，请核对。"),
+    ("zh", "more wording", "附上我们的新目录，价格从3月1日起生效。"),
+    (
+        "es",
+        "more wording",
+        "Adjunto nuestro nuevo catálogo; los precios rigen a partir del 1 de marzo.",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Ci-joint notre nouveau catalogue ; les prix s'appliquent à partir du 1er mars.",
+    ),
+    ("de", "more wording", "Anbei unser neuer Katalog; die Preise gelten ab dem 1. März."),
+    ("en", "more wording", "Attached is our new catalogue; prices apply from 1 March."),
 ]
 
 
