@@ -1857,6 +1857,66 @@ REDIRECTIONS = [
         "アン様\n今後の発注書は私宛てではなく、購買プラットフォームの受付アドレス po-inbox@buyhub-mail.com にお送りください。",
         "contact_change_request",
     ),
+    (
+        "ar",
+        "more wording",
+        "السيد لي، ستتم مراسلاتنا من اليوم عبر العنوان trade.office.gulf@outlook.com بسبب مشكلة في خادم الشركة.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\nサーバー障害のため、本日以降のやり取りは trade.office.jp@outlook.com にて行わせていただきます。",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Sayın Li, şirket sunucumuzdaki sorun nedeniyle bugünden itibaren yazışmalarımızı trade.office.tr@outlook.com üzerinden yürüteceğiz.",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Господин Ли, из-за проблем с сервером с сегодняшнего дня переписку будем вести через trade.office.ru@outlook.com.",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李先生，由于公司服务器故障，从今天起我们通过 trade.office.cn@outlook.com 与您沟通。",
+        "contact_change_request",
+    ),
+    (
+        "es",
+        "more wording",
+        "Sr. Li: por un problema con el servidor, desde hoy nos comunicaremos desde trade.office.es@outlook.com.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Monsieur Li, en raison d'un problème de serveur, nous correspondrons désormais depuis trade.office.fr@outlook.com.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Herr Li, wegen eines Serverproblems korrespondieren wir ab heute über trade.office.de@outlook.com.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Sr. Li, devido a um problema no servidor, a partir de hoje vamos corresponder através de trade.office.pt@outlook.com.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Mr Li, because of a server problem we will be corresponding from trade.office.uk@outlook.com as of today.",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -3523,6 +3583,16 @@ LOOK_ALIKES = [
     ),
     ("de", "more wording", "Anbei unser neuer Katalog; die Preise gelten ab dem 1. März."),
     ("en", "more wording", "Attached is our new catalogue; prices apply from 1 March."),
+    (
+        "en",
+        "more wording",
+        "Mr Li, our server had a short outage this morning; if you sent anything between 9 and 10, please resend it to the usual address.",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李先生，今天上午我们服务器短暂故障，9点到10点之间发的邮件请重新发到原邮箱。",
+    ),
 ]
 
 
