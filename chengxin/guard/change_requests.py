@@ -912,7 +912,7 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
                 ]
             ),
             of_channel(message.get("STOP")),
-            message.get("SHIFT") or message.get("EFFECTIVE"),
+            message.get("SHIFT") or message.get("EFFECTIVE") or message.get("NOW"),
             message.get("CONTACT_CAUSE"),
             message.get("ONLY"),
             # not "the new forwarder's address"

@@ -1917,6 +1917,66 @@ REDIRECTIONS = [
         "Mr Li, because of a server problem we will be corresponding from trade.office.uk@outlook.com as of today.",
         "contact_change_request",
     ),
+    (
+        "es",
+        "more wording",
+        "Hola Li, el móvil de la empresa lo tiene ahora otro compañero; para cualquier cosa del pedido escríbeme al WhatsApp +34 699 111 222, que es el mío personal.",
+        "contact_change_request",
+    ),
+    (
+        "fr",
+        "more wording",
+        "Bonjour Li, le portable de la société est maintenant chez un collègue ; pour la commande, écrivez-moi sur WhatsApp au +33 6 99 11 12 22, c'est mon numéro perso.",
+        "contact_change_request",
+    ),
+    (
+        "de",
+        "more wording",
+        "Hallo Li, das Firmenhandy hat jetzt ein Kollege; für die Bestellung schreiben Sie mir bitte per WhatsApp an +49 176 9911 1222, das ist meine private Nummer.",
+        "contact_change_request",
+    ),
+    (
+        "pt",
+        "more wording",
+        "Olá Li, o celular da empresa agora está com outro colega; para o pedido, me chama no WhatsApp +55 11 99911 1222, é o meu pessoal.",
+        "contact_change_request",
+    ),
+    (
+        "ar",
+        "more wording",
+        "مرحبا لي، جوال الشركة صار مع زميل آخر، للطلبية كلمني على واتساب +966 59 911 1222، هذا رقمي الشخصي.",
+        "contact_change_request",
+    ),
+    (
+        "tr",
+        "more wording",
+        "Merhaba Li, şirket telefonu artık başka bir arkadaşta; sipariş için bana WhatsApp'tan +90 555 911 12 22 numarasından yazın, bu benim kişisel numaram.",
+        "contact_change_request",
+    ),
+    (
+        "ja",
+        "more wording",
+        "李様\n会社の携帯は現在別の担当者が使用しています。ご注文の件は私個人のWhatsApp +81 90 9111 1222 までご連絡ください。",
+        "contact_change_request",
+    ),
+    (
+        "zh",
+        "more wording",
+        "李总，公司那个手机现在给别的同事用了，订单的事请加我私人WhatsApp +86 139 9111 1222。",
+        "contact_change_request",
+    ),
+    (
+        "ru",
+        "more wording",
+        "Ли, рабочий телефон сейчас у другого коллеги, по заказу пишите мне в WhatsApp +7 999 911 12 22, это мой личный.",
+        "contact_change_request",
+    ),
+    (
+        "en",
+        "more wording",
+        "Hi Li, the company mobile is with another colleague now; for the order please WhatsApp me on +44 7999 111222, that's my personal number.",
+        "contact_change_request",
+    ),
 ]
 
 #: (language, class, text)
@@ -3593,6 +3653,17 @@ LOOK_ALIKES = [
         "more wording",
         "李先生，今天上午我们服务器短暂故障，9点到10点之间发的邮件请重新发到原邮箱。",
     ),
+    (
+        "en",
+        "more wording",
+        "Hi Li, my mobile number is in my signature as always; WhatsApp works too.",
+    ),
+    (
+        "es",
+        "more wording",
+        "Hola Li, mi móvil está en la firma como siempre; también puedes escribirme por WhatsApp.",
+    ),
+    ("ru", "more wording", "Ли, мой мобильный, как всегда, в подписи; можно и в WhatsApp."),
 ]
 
 
