@@ -1,7 +1,10 @@
 """What the words of a message ask for: new bank details, a new address, haste, secrecy.
 
-Phrase patterns exist for English, Chinese, Spanish, French, German, Portuguese,
-Russian, Arabic, Turkish and Japanese. They target the sentences of business e-mail
+Requests to change bank details or the address to write to are recognised by
+composing concepts per clause in English, Chinese, Spanish, French, German,
+Portuguese, Russian, Arabic, Turkish and Japanese (:mod:`chengxin.guard.change_requests`
+explains how). Haste, secrecy, payment notices and filtered attachments use phrase
+patterns in the same languages. Both target the sentences of business e-mail
 compromise (BEC) and payment-lure mail, not single words, so an order confirmation
 that says "urgent" raises one weak signal and nothing else.
 
@@ -29,6 +32,7 @@ from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from chengxin.core.email_text import emails_in_text
+from chengxin.guard.change_requests import find_change_requests, likely_latin_languages
 
 __all__ = [
     "BankDetails",
@@ -42,119 +46,9 @@ __all__ = [
 
 _LATIN = r"(?<![\w])(?:{})(?![\w])"
 
-#: code -> language -> regular expression (case-insensitive).
+#: code -> language -> regular expression (case-insensitive); bank and contact change
+#: requests are recognised by chengxin.guard.change_requests instead.
 PATTERNS: Mapping[str, Mapping[str, str]] = {
-    "bank_change_request": {
-        "en": _LATIN.format(
-            r"(?:new|updated|changed|different|alternative)\s+(?:bank(?:ing)?\s+)?"
-            r"(?:account(?:\s+details)?|bank\s+details|banking\s+(?:details|information|instructions)"
-            r"|payment\s+(?:details|instructions|information)|remittance\s+(?:details|instructions)"
-            r"|beneficiary(?:\s+details)?|iban)"
-            r"|(?:bank(?:ing)?|account|payment|remittance|beneficiary)\s+(?:details|information|"
-            r"instructions)\s+(?:has|have)\s+(?:been\s+)?(?:changed|updated)"
-            r"|bank(?:ing)?\s+(?:account|accounts|account\s+number|details)\s+(?:has|have|is|are)"
-            r"\s+(?:been\s+)?(?:changed|updated|moved|switched)"
-            r"|(?:changed|switched|moved)\s+(?:our\s+|my\s+|the\s+)?banks?"
-            r"|change(?:d)?\s+(?:of\s+|in\s+|to\s+)?(?:our\s+|the\s+|my\s+)?(?:bank(?:ing)?|account|"
-            r"payment|remittance)\s+(?:details|account|information|instructions)"
-            r"|(?:update|amend)\s+(?:our\s+|the\s+|your\s+records\s+with\s+our\s+)?"
-            r"(?:bank(?:ing)?|payment|remittance)\s+(?:details|information|instructions)"
-            r"|(?:pay|send|remit|transfer)\b[^.\n]{0,40}?\b(?:our|the|this)\s+new\s+account"
-            r"|account\b[^.\n]{0,30}?\b(?:under\s+(?:audit|review|investigation)|frozen|suspended"
-            r"|blocked|on\s+hold)"
-            r"|do\s+not\s+(?:pay|remit|send)\b[^.\n]{0,30}?\bold\s+account"
-        ),
-        "zh": r"新(?:的)?(?:银行)?(?:账户|帐户|账号|帐号|收款账户)|(?:更换|变更|更改)(?:了)?(?:我们的|我司)?"
-        r"(?:银行|收款)?(?:账户|帐户|账号|帐号)|(?:账户|帐户|账号|收款信息|银行信息|银行资料)"
-        r"(?:已经|已)?(?:变更|更改|更换|更新)|旧(?:账户|帐户|账号)(?:已|将)?(?:停用|冻结|关闭|暂停)",
-        "es": _LATIN.format(
-            r"nuev[oa]s?\s+(?:cuenta(?:\s+bancaria)?|datos\s+bancarios|n[uú]mero\s+de\s+cuenta)"
-            r"|cambio\s+de\s+(?:cuenta|datos\s+bancarios|banco)"
-            r"|hemos\s+cambiado\s+(?:de\s+|nuestra\s+)?(?:cuenta|banco)"
-            r"|(?:datos|cuenta)\s+bancari[oa]s?\s+(?:ha|han)\s+cambiado"
-            r"|actualizar?\s+(?:los\s+|nuestros\s+)?datos\s+bancarios"
-        ),
-        "fr": _LATIN.format(
-            r"nouveau\s+(?:compte(?:\s+bancaire)?|rib|iban)|nouvelles\s+coordonn[ée]es\s+bancaires"
-            r"|changement\s+de\s+(?:compte|rib|coordonn[ée]es\s+bancaires|banque)"
-            r"|coordonn[ée]es\s+bancaires\s+ont\s+chang[ée]"
-            r"|mettre\s+[àa]\s+jour\s+(?:nos\s+|les\s+|vos\s+)?coordonn[ée]es\s+bancaires"
-        ),
-        "de": _LATIN.format(
-            r"neue[nmrs]?\s+(?:bankverbindung|konto(?:verbindung|daten|nummer)?|iban)"
-            r"|(?:änderung|wechsel)\s+(?:der|unserer|unseres)\s+(?:bankverbindung|kontoverbindung|konto)"
-            r"|(?:bankverbindung|kontoverbindung|kontodaten)\s+(?:hat|haben)\s+sich\s+geändert"
-            r"|geänderte[nr]?\s+(?:bankverbindung|kontoverbindung|kontodaten)"
-            r"|(?:bankverbindung|kontoverbindung)\s+(?:wurde|wurden)\s+geändert"
-        ),
-        "pt": _LATIN.format(
-            r"nov[oa]s?\s+(?:conta(?:\s+banc[áa]ria)?|dados\s+banc[áa]rios)"
-            r"|(?:altera[çc][ãa]o|mudan[çc]a)\s+(?:de|da|dos)\s+(?:conta|dados\s+banc[áa]rios)"
-            r"|dados\s+banc[áa]rios\s+(?:foram\s+)?alterados"
-            r"|atualizar\s+(?:os\s+|nossos\s+)?dados\s+banc[áa]rios"
-        ),
-        "ru": _LATIN.format(
-            r"нов(?:ые|ый|ого|ым|ая|ую|ой)\s+(?:банковск\w+\s+)?(?:реквизит\w*|расч[её]тн\w*\s+сч[её]т\w*"
-            r"|сч[её]т\w*)|(?:смен\w*|изменени\w*)\s+(?:банковских\s+|платежных\s+)?реквизит\w*"
-            r"|реквизит\w*\s+(?:изменил\w*|поменял\w*)"
-        ),
-        "ar": r"حساب\s*(?:بنكي|مصرفي)\s*جديد|(?:تغيير|تحديث)\s*(?:الحساب|التفاصيل|البيانات)\s*"
-        r"(?:البنكي|المصرفي|البنكية|المصرفية)|(?:تفاصيل|بيانات)\s*(?:بنكية|مصرفية)\s*جديدة|رقم\s*حساب\s*جديد",
-        "tr": _LATIN.format(
-            r"yeni\s+(?:banka\s+)?hesab\w*|yeni\s+iban\w*|banka\s+(?:bilgi|hesap)\w*\s+değiş\w*"
-            r"|hesap\s+bilgi\w*\s+değiş\w*|iban\w*\s+değiş\w*"
-        ),
-        "ja": r"新しい(?:銀行)?口座|(?:振込先|送金先|お支払い先|お振込先)(?:口座)?(?:の|を)?(?:変更|更新)"
-        r"|口座(?:情報)?(?:が|を|の)?変更|新口座",
-    },
-    "contact_change_request": {
-        "en": _LATIN.format(
-            r"(?:new|updated|changed|alternative|private|personal)\s+(?:e-?mail(?:\s+address)?|"
-            r"phone(?:\s+number)?|mobile(?:\s+number)?|whatsapp(?:\s+number)?|contact\s+(?:details|number))"
-            r"|(?:my|our)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|mobile|number)\s+(?:has|have)\s+"
-            r"(?:been\s+)?changed"
-            r"|(?:please|kindly)\s+(?:use|contact\s+(?:me|us)\s+(?:at|on|via)|reply\s+to|write\s+to)\s+"
-            r"(?:this|my|our|the\s+following)\s+(?:new\s+)?(?:e-?mail|address|number)"
-            r"|(?:forward|send|direct)\s+(?:all\s+)?(?:further\s+|future\s+)?(?:communications?|correspondence|"
-            r"e-?mails?|replies)\b[^.\n]{0,60}?\bto\b"
-            r"|(?:do\s+not|don't|stop)\s+(?:use|write\s+to|send\s+to)\s+(?:my|our|the)\s+old\s+(?:e-?mail|"
-            r"address|number)"
-        ),
-        "zh": r"新(?:的)?(?:邮箱|电子邮件|邮件地址|电话|手机|联系方式)|(?:邮箱|电话|手机)(?:号码|地址)?(?:已经|已)?"
-        r"(?:更换|变更|更改)|请(?:发|回复|联系|写信)(?:到|至)?(?:这个|新的?|以下)(?:邮箱|地址|号码)"
-        r"|旧(?:邮箱|号码)(?:已|将)?(?:停用|不再使用)",
-        "es": _LATIN.format(
-            r"nuev[oa]\s+(?:correo(?:\s+electr[óo]nico)?|e-?mail|n[úu]mero|tel[ée]fono|direcci[óo]n\s+de\s+correo)"
-            r"|(?:mi|nuestro)\s+(?:correo|tel[ée]fono|n[úu]mero)\s+(?:ha\s+)?cambiado"
-            r"|no\s+(?:use|utilice)\s+(?:mi|el)\s+(?:correo|n[úu]mero)\s+anterior"
-        ),
-        "fr": _LATIN.format(
-            r"nouvelle\s+adresse(?:\s+(?:e-?mail|mail|[ée]lectronique))?"
-            r"|nouveau\s+(?:num[ée]ro|t[ée]l[ée]phone|mail|e-?mail|courriel)"
-            r"|(?:mon|notre)\s+(?:adresse|num[ée]ro|e-?mail|courriel)\s+a\s+chang[ée]"
-        ),
-        "de": _LATIN.format(
-            r"neue[nr]?\s+(?:e-?mail(?:-adresse)?|telefonnummer|handynummer|mobilnummer|rufnummer"
-            r"|mailadresse)"
-            r"|(?:meine|unsere)\s+(?:e-?mail(?:-adresse)?|telefonnummer|nummer)\s+hat\s+sich\s+geändert"
-        ),
-        "pt": _LATIN.format(
-            r"nov[oa]\s+(?:e-?mail|endere[çc]o\s+de\s+e-?mail|n[úu]mero|telefone|contato)"
-            r"|(?:meu|nosso)\s+(?:e-?mail|n[úu]mero|telefone)\s+(?:mudou|foi\s+alterado)"
-        ),
-        "ru": _LATIN.format(
-            r"нов(?:ый|ая|ую|ого|ой)\s+(?:адрес\w*(?:\s+электронной\s+почты)?|почт\w*|e-?mail|"
-            r"номер\w*|телефон\w*)|(?:почта|адрес|номер|телефон)\s+(?:изменил\w*|поменял\w*)"
-        ),
-        "ar": r"(?:بريد\s*إلكتروني|عنوان\s*بريد|رقم\s*هاتف|رقم\s*جوال)\s*جديد"
-        r"|تغيير\s*(?:البريد|عنوان\s*البريد|رقم\s*الهاتف)",
-        "tr": _LATIN.format(
-            r"yeni\s+(?:e-?posta|mail|e-?mail|telefon|numara)\w*"
-            r"|(?:e-?posta|mail|telefon|numara)\w*\s+(?:adresim|numaram)?\s*değiş\w*"
-        ),
-        "ja": r"新しい(?:メール(?:アドレス)?|電話番号|連絡先|携帯番号)|(?:メール(?:アドレス)?|電話番号|連絡先)"
-        r"(?:が|を)?(?:変更|変わり)",
-    },
     "urgency": {
         "en": _LATIN.format(
             r"urgent(?:ly)?|asap|immediately|right\s+away|as\s+soon\s+as\s+possible|without\s+delay"
@@ -282,28 +176,19 @@ PATTERNS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-_SCRIPTS: Mapping[str, tuple[str, re.Pattern[str] | None]] = {
-    # script group -> (languages, a character class that must occur for them to be tried)
-    "latin": ("en es fr de pt tr", None),
-    "cyrillic": ("ru", re.compile(r"[\u0400-\u04ff]")),
-    "arabic": ("ar", re.compile(r"[\u0600-\u06ff]")),
-    "cjk": ("zh ja", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+#: Languages not written in Latin letters -> a character class that must occur for
+#: them to be tried; the Latin-script ones are tried when their function words say so
+#: (chengxin.guard.change_requests.likely_latin_languages).
+_SCRIPTS: Mapping[str, re.Pattern[str]] = {
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff]"),
+    "zh": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
 }
-_COMPILED: dict[str, list[tuple[re.Pattern[str] | None, re.Pattern[str]]]] = {
+#: code -> [(language, pattern)], in the order languages are tried.
+_COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     code: [
-        (
-            trigger,
-            re.compile(
-                "|".join(
-                    f"(?P<{language}>{by_language[language]})"
-                    for language in languages.split()
-                    if language in by_language
-                ),
-                re.IGNORECASE,
-            ),
-        )
-        for languages, trigger in _SCRIPTS.values()
-        if any(language in by_language for language in languages.split())
+        (language, re.compile(pattern, re.IGNORECASE)) for language, pattern in by_language.items()
     ]
     for code, by_language in PATTERNS.items()
 }
@@ -427,19 +312,26 @@ def analyse_content(
     contacts = contact_details or ContactDetails()
     body = _clean(text[:MAX_TEXT])
     searchable = unicodedata.normalize("NFKC", f"{subject}\n{body}")
-    scripts_present = {
-        trigger: trigger is None or trigger.search(searchable) is not None
-        for _, trigger in _SCRIPTS.values()
-    }
-    findings: list[ContentFinding] = []
+    languages = set(likely_latin_languages(searchable))
+    languages.update(code for code, script in _SCRIPTS.items() if script.search(searchable))
+    accounts = _accounts(searchable, on_file)
+    has_identifier = any(a.kind != "bic" for a in accounts)
+    findings = [
+        ContentFinding(
+            request.code,
+            request.language,
+            " ".join(searchable[request.start : request.end].split()),
+        )
+        for request in find_change_requests(searchable, has_identifier=has_identifier)
+    ]
     for code, patterns in _COMPILED.items():
-        for trigger, pattern in patterns:
-            if not scripts_present[trigger]:
+        for language, pattern in patterns:
+            if language not in languages:
                 continue
             match = pattern.search(searchable)
             if match is not None:
                 phrase = " ".join(match.group(0).split())
-                findings.append(ContentFinding(code, match.lastgroup or "", phrase))
+                findings.append(ContentFinding(code, language, phrase))
                 break
     if "urgency" not in {f.code for f in findings}:
         for name, value in headers:
@@ -447,7 +339,6 @@ def analyse_content(
                 if _HEADER_PRIORITY.search(value):
                     findings.append(ContentFinding("urgency", "header", f"{name}: {value}"))
                     break
-    accounts = _accounts(searchable, on_file)
     emails = tuple(dict.fromkeys(e.lower().rstrip(".") for e in emails_in_text(searchable)))
     phones = _phones(searchable)
     unknown_phones = tuple(p for p in phones if p not in contacts.phones)

@@ -12,13 +12,13 @@ BEC_SENTENCES = [
         "en",
         "Due to an audit our account is under review, please send the payment to our new "
         "account today as soon as possible.",
-        "account is under review",
+        "audit our account",
     ),
     ("zh", "由于审计原因，我司已更换银行账户，请尽快将货款汇到新账户。", "更换银行账户"),
     (
         "es",
         "Le informamos que hemos cambiado de cuenta bancaria; realice el pago urgente.",
-        "hemos cambiado de cuenta",
+        "cambiado de cuenta",
     ),
     (
         "fr",
