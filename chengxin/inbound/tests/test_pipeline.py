@@ -17,7 +17,7 @@ NEW_EMAIL = "anna.schmidt@mueller-group.de"
 IBAN_NOT_ON_FILE = "GB33 BUKB 2020 1555 5555 55"
 ANNOUNCEMENT = (
     f"Dear Li Na,\n\nplease note my new email address is {NEW_EMAIL}. Please write to this "
-    f"new address from now on. Our refund account is IBAN {IBAN_NOT_ON_FILE}.\n\nAnna"
+    f"new address from now on. We paid order 4711 from our account IBAN {IBAN_NOT_ON_FILE}.\n\nAnna"
 )
 LOOKALIKE = "Anna Schmidt <anna.schmidt@mueIler-maschinen.de>"
 BANK_CHANGE = (
