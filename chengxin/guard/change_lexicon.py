@@ -5334,6 +5334,264 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# Classes of the benign look-alikes of texts the rules were not tuned on. AMEND: the
+# amendment of a letter of credit (its change words do not change the account); ASSURE:
+# the details "stay as before" said after the noun, "already on file", "need not be
+# changed"; HYPO: the reader checks a number seen in the writer's signature ("is this
+# really your number?"); WARN: "we never ask", "do not believe it"; EXCLUDE: online banking and banking
+# apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
+_GENERAL: Mapping[str, Mapping[str, str]] = {
+    "en": _lexicon(
+        AMEND=r"""
+            (?:amend\w*|chang\w*|modif\w*) (?:\w+ ){0,3}?(?:letter of credit|l/c|lc|documentary credit)
+            (?:letter of credit|l/c|lc|documentary credit) (?:\w+ ){0,2}?(?:amendment|change|modification)s?
+            """,
+        ASSURE=r"""
+            already (?:have |has )?on (?:our )?(?:file|record)
+            already registered
+            (?:need|needs) not (?:be )?chang\w*
+            (?:does|do) not need (?:to be |any )?chang\w*
+            """,
+        HYPO=r"""
+            (?:in|on|from) your (?:e-?mail )?signature
+            (?:is|are) (?:this|that|these) (?:really|actually|truly|in fact) (?:your|yours)
+            """,
+        EXCLUDE=r"""
+            (?:online|mobile|internet|e-|digital) ?banking
+            banking (?:app|apps|application|platform|portal|services?)
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:tele)?phone system
+            (?:internal|extension) (?:phone )?numbers?
+            """,
+    ),
+    "es": _lexicon(
+        AMEND=r"""
+            (?:modificaci[oó]n|enmienda|cambio|modific)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito documentario|l/c)
+            """,
+        ASSURE=r"""
+            (?:que )?ya (?:tenemos |est[aá] |estaba |tienen )?(?:registrad|archivad)\w*
+            (?:que )?tenemos registrad\w*
+            ning[uú]n cambio
+            no (?:hace falta|hay que|es necesario|se necesita) (?:cambiar|modificar)\w*
+            """,
+        HYPO=r"""
+            en (?:su|tu) firma
+            (?:es|son) (?:realmente|de verdad|en verdad) (?:su|suyo|tuyo|tu)\w*
+            """,
+        EXCLUDE=r"""
+            banca (?:en l[ií]nea|online|m[oó]vil|digital|electr[oó]nica|por internet)
+            (?:aplicaci[oó]n|app) (?:\w+ ){0,2}?banc\w*
+            servicios bancarios
+            """,
+        EXCLUDE_CONTACT=r"""
+            centralita
+            sistema telef[oó]nico
+            extensi[oó]n\w*
+            """,
+    ),
+    "fr": _lexicon(
+        AMEND=r"""
+            (?:amendement|modification|changement)\w* (?:\w+ ){0,3}?(?:lettre de cr[eé]dit|cr[eé]dit documentaire|l/c)
+            """,
+        ASSURE=r"""
+            d[eé]j[aà] (?:enregistr|r[eé]f[eé]renc)\w*
+            (?:que )?nous avons (?:d[eé]j[aà] )?(?:enregistr|en dossier)\w*
+            aucun changement
+            (?:pas besoin de|inutile de) (?:les |le |la )?(?:changer|modifier)
+            """,
+        HYPO=r"""
+            dans votre signature
+            (?:est|sont)-?(?:ce|il|elle)? (?:vraiment|bien) (?:votre|vos|le v[oô]tre)
+            """,
+        EXCLUDE=r"""
+            banque en ligne
+            (?:application|appli) (?:\w+ ){0,2}?bancaire\w*
+            services bancaires
+            """,
+        EXCLUDE_CONTACT=r"""
+            standard t[eé]l[eé]phonique
+            syst[eè]me t[eé]l[eé]phonique
+            num[eé]ros? (?:de poste|internes?)
+            """,
+    ),
+    "de": _lexicon(
+        AMEND=r"""
+            akkreditiv\w*
+            \w*[äa]nderung\w* (?:\w+ ){0,3}?(?:akkreditiv|l/c)\w*
+            """,
+        ASSURE=r"""
+            bereits (?:bei uns )?(?:hinterlegt|registriert|erfasst)\w*
+            keine [äa]nderung
+            (?:muss|m[üu]ssen) nicht ge[äa]ndert
+            """,
+        HYPO=r"""
+            in ihrer (?:e-?mail-?)?signatur
+            (?:ist|sind) (?:das|dies|diese) (?:wirklich|tats[äa]chlich) (?:ihre?|ihr)\w*
+            """,
+        WARN=r"""
+            nie (?:[\w-]+ ){0,3}?(?:auf|auffordern|bitten|[äa]ndern|senden|schicken)
+            (?:fordern|bitten|werden) (?:sie |ihnen )?nie
+            """,
+        EXCLUDE=r"""
+            online-?banking\w*
+            \w*banking-?app\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            telefonanlage\w*
+            durchwahl\w*
+            interne (?:telefon|ruf)?nummer\w*
+            """,
+    ),
+    "pt": _lexicon(
+        AMEND=r"""
+            (?:emenda|altera[cç][aã]o|modifica[cç][aã]o)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito document[aá]rio|l/c)
+            """,
+        ASSURE=r"""
+            (?:que )?j[aá] (?:temos )?(?:cadastrad|registad|registrad)\w*
+            nenhuma (?:altera[cç][aã]o|mudan[cç]a)
+            n[aã]o (?:precisa|[eé] preciso|h[aá] necessidade) (?:de )?(?:alterar|mudar|trocar)
+            """,
+        HYPO=r"""
+            na (?:sua|tua) assinatura
+            (?:[eé]|s[aã]o) (?:mesmo|realmente|de fato) (?:seu|sua|teu|tua)\w*
+            """,
+        EXCLUDE=r"""
+            internet banking
+            (?:aplicativo|app|aplica[cç][aã]o) (?:\w+ ){0,2}?banc\w*
+            servi[cç]os banc[aá]rios
+            """,
+        EXCLUDE_CONTACT=r"""
+            ramais?
+            ramal
+            sistema telef[oô]nico
+            central telef[oô]nica
+            """,
+    ),
+    "ru": _lexicon(
+        AMEND=r"""
+            изменени\w* (?:\w+ ){0,2}?аккредитив\w*
+            аккредитив\w* (?:\w+ ){0,2}?изменени\w*
+            """,
+        ASSURE=r"""
+            (?:оста[её]тся |остаются |остались )?прежни[еи](?=\s*(?:[.;!]|$))
+            (?:уже )?(?:есть у нас|имеющ\w* у нас)
+            не (?:нужно|надо|требуется) (?:\w+ )?(?:менять|изменять)
+            """,
+        HYPO=r"""
+            в вашей подписи
+            (?:это|этот) (?:правда|действительно|точно) ваш\w*
+            """,
+        WARN=r"""
+            мошенник\w*
+            """,
+        EXCLUDE=r"""
+            интернет-?банк\w*
+            мобильн\w* банк\w*
+            банковск\w* приложени\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            внутренн\w* номер\w*
+            добавочн\w*
+            телефонн\w* (?:станци|систем)\w*
+            """,
+    ),
+    "ar": _lexicon(
+        AMEND=r"""
+            {P}تعديل\w* (?:\w+ ){0,2}?{P}اعتماد\w*
+            {P}اعتماد\w* (?:\w+ ){0,2}?{P}تعديل\w*
+            """,
+        ASSURE=r"""
+            ما (?:\w+ )?(?:تغير|تتغير|يتغير|اتغير|تبدل|اتبدل)\w*
+            {P}مسجل\w* (?:لدينا|عندنا)
+            لا (?:يحتاج|تحتاج|داعي) (?:\w+ ){0,2}?(?:تعديل|تغيير)\w*
+            """,
+        HYPO=r"""
+            {P}(?:توقيعك|توقيعكم)\w*
+            """,
+        WARN=r"""
+            لا (?:تصدق|تصدقو|تصدقوا|تصدقونها|تصدقوها)\w*
+            """,
+        EXCLUDE=r"""
+            (?:{P}خدمات|{P}تطبيق\w*|{P}بنك) (?:\w+ ){0,1}?{P}مصرفي\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            نظام {P}(?:هاتف|اتصالات)\w*
+            {P}(?:ارقام|رقم|خطوط|تحويلات) {P}داخلي\w*
+            """,
+    ),
+    "tr": _lexicon(
+        AMEND=r"""
+            akreditif\w* (?:\w+ ){0,2}?(?:de[ğg]i[şs]iklik|tadil)\w*
+            (?:de[ğg]i[şs]iklik|tadil)\w* (?:\w+ ){0,2}?akreditif\w*
+            """,
+        ASSURE=r"""
+            (?:zaten )?kay[ıi]tl[ıi] ol\w*
+            de[ğg]i[şs]tirmeye gerek yok
+            """,
+        HYPO=r"""
+            imzan[ıi]z\w*
+            ger[çc]ekten (?:size|sizin|senin|sana)\w*
+            """,
+        EXCLUDE=r"""
+            (?:internet|mobil) (?:bankac[ıi]l[ıi][ğg]|[şs]ube)\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            dahili (?:numara|hat|telefon)\w*
+            santral\w*
+            telefon sistem\w*
+            """,
+    ),
+    "zh": _lexicon(
+        AMEND=r"""
+            (?:信用证|l/c|lc)[^。；\n]{0,10}?(?:修改|变更|更改)
+            改证
+            """,
+        ASSURE=r"""
+            (?:都|均|也)?(?:不用|无需|不需要|无须|不必)(?:修改|更改|变更|改|变)
+            已(?:登记|备案|录入)的
+            """,
+        HYPO=r"""
+            (?:您|你|贵司|你们)的?(?:邮件)?签名
+            (?:真的|确实)是(?:您|你|贵司)的
+            """,
+        EXCLUDE=r"""
+            网银
+            网上银行
+            手机银行
+            银行(?:app|应用)
+            """,
+        EXCLUDE_CONTACT=r"""
+            分机(?:号|号码)?
+            电话系统
+            总机
+            """,
+    ),
+    "ja": _lexicon(
+        AMEND=r"""
+            (?:信用状|l/c|lc)[^。\n]{0,20}?(?:条件)?変更
+            条件変更
+            """,
+        ASSURE=r"""
+            従前(?:の)?(?:とおり|通り)
+            (?:変更|修正)(?:の)?必要(?:は|が)?(?:ございません|ありません|なし)
+            登録済み
+            """,
+        HYPO=r"""
+            (?:貴社|御社|そちら|あなた)の(?:メール)?署名
+            """,
+        EXCLUDE=r"""
+            (?:インターネット|ネット|モバイル)バンキング
+            銀行アプリ
+            """,
+        EXCLUDE_CONTACT=r"""
+            内線
+            電話システム
+            """,
+    ),
+}
+
+
 def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
     """``base`` with the alternatives of ``extra`` tried first, concept by concept (the
     longer "bank details" before the bare "bank")."""
@@ -5344,7 +5602,7 @@ def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]
 
 
 LEXICON: Mapping[str, Mapping[str, str]] = {
-    code: _merged(lexicon, _EXTRA[code])
+    code: _merged(_merged(lexicon, _EXTRA[code]), _GENERAL[code])
     for code, lexicon in {
         "en": _EN,
         "es": _ES,

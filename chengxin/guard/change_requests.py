@@ -229,6 +229,7 @@ _CONCEPTS = (
     "PAYMETHOD",
     "COLLECT",
     "DESIGNATED",
+    "AMEND",
 )
 
 
@@ -403,6 +404,10 @@ class _Clause:
                 excluded = self.get(_NOUNS[name])
                 if excluded:
                     found = [s for s in found if not any(_overlap(s, e) for e in excluded)]
+            if name == "CHANGE" and found:
+                # "the L/C amendment", "изменение к аккредитиву": a letter of credit changes
+                amended = self.get("AMEND")
+                found = [s for s in found if not any(_overlap(s, a) for a in amended)]
             if name == "CONTACT" and (self.emails or self.get("REPLY")):
                 addresses = self.get("ADDRESS")
                 if addresses:
@@ -586,7 +591,13 @@ def _rule(
     kept = any(clause.assured(noun, assure_window) for noun in nouns)
     for noun in nouns:
         # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
-        if clause.near("OLD", noun, 4) is not None and clause.get("STOP"):
+        old = clause.near("OLD", noun, 4)
+        if (
+            old is not None
+            and clause.get("STOP")
+            and not any(_overlap(old, a) for a in clause.get("ASSURE"))
+        ):
+            # not "the banks are closed; the transfer reaches the same usual account"
             return noun, clause.get("STOP")[0]
         stop = clause.near("STOP", noun, 5)
         if stop is not None and noun not in clause.bare_banks:
@@ -596,7 +607,9 @@ def _rule(
         changes = [
             c
             for c in clause.get("CHANGE")
-            if clause.gap(noun, c) <= change_window and not clause.between(noun, c, "PERSON")
+            if clause.gap(noun, c) <= change_window
+            and not clause.between(noun, c, "PERSON")
+            and not clause.between(noun, c, "AMEND")  # "our bank opened the L/C amendment"
         ]
         if any(clause.negated(c) for c in changes):
             continue  # "the bank details do not change": an assurance
@@ -606,6 +619,8 @@ def _rule(
         for new in [] if login else clause.get("NEW"):
             window = before if new.start < noun.start else after
             if clause.gap(noun, new) <= window and not clause.linked(noun, new):
+                if clause.between(noun, new, "AMEND"):
+                    continue  # "our bank has opened the L/C amendment"
                 return noun, new
         if changes and not clause.portal:
             return noun, changes[0]
