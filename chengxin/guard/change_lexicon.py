@@ -5342,6 +5342,17 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 # apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
 _GENERAL: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        NOTUS=r"""
+            not (?:to|into) (?:us|me),? but
+            """,
+        CORRECT=r"""
+            (?:the )?correct (?:one|account|iban|number|account number|bank details|details) (?:is|are|reads?)
+            correct(?:ed)? (?:iban|account number|bank account|bank details)
+            """,
+        OWNED=r"""
+            (?:account|card) of (?:my|our) (?!company|firm|business|bank|client|customer|order|invoice|own)\w+
+            (?:my|our) (?!company|firm|business|bank|client|customer|own)\w+['’]s (?:bank )?(?:account|card)
+            """,
         AMEND=r"""
             (?:amend\w*|chang\w*|modif\w*) (?:\w+ ){0,3}?(?:letter of credit|l/c|lc|documentary credit)
             (?:letter of credit|l/c|lc|documentary credit) (?:\w+ ){0,2}?(?:amendment|change|modification)s?
@@ -5366,6 +5377,19 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        NOTUS=r"""
+            no (?:a|para) (?:nosotros|m[ií]),? sino
+            """,
+        CORRECT=r"""
+            (?:el|la|lo) correct[oa] (?:es|son)
+            (?:cuenta|iban|n[uú]mero) correct[oa]
+            """,
+        OWNED=r"""
+            cuenta de (?:mi|nuestr[oa]) (?!empresa|compa[ñn][ií]a|sociedad|firma|banco|cliente|pedido|factura|propia)\w+
+            """,
+        STORY=r"""
+            errata
+            """,
         AMEND=r"""
             (?:modificaci[oó]n|enmienda|cambio|modific)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito documentario|l/c)
             """,
@@ -5391,6 +5415,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        NOTUS=r"""
+            (?:pas|non) [àa] (?:nous|moi),? mais
+            """,
+        CORRECT=r"""
+            (?:le|la) (?:bon|bonne|correct|correcte) (?:iban|compte|num[eé]ro|rib)
+            (?:iban|compte|num[eé]ro|rib) correct\w*
+            """,
+        OWNED=r"""
+            compte de (?:mon|ma|notre) (?!soci[eé]t[eé]|entreprise|banque|client|commande|facture)\w+
+            """,
         AMEND=r"""
             (?:amendement|modification|changement)\w* (?:\w+ ){0,3}?(?:lettre de cr[eé]dit|cr[eé]dit documentaire|l/c)
             """,
@@ -5416,6 +5450,17 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        NOTUS=r"""
+            nicht (?:an|auf) (?:uns|mich),? sondern
+            """,
+        CORRECT=r"""
+            (?:die |der )?(?:richtige|korrekte)[nr]? (?:iban|kontonummer|bankverbindung|konto)
+            (?:richtig|korrekt) lautet
+            lautet (?:richtig|korrekt)
+            """,
+        OWNED=r"""
+            konto (?:meines|meiner|unseres|unserer) (?!firma|unternehmens|bank|kunden|bestellung|rechnung)\w+
+            """,
         AMEND=r"""
             akkreditiv\w*
             \w*[äa]nderung\w* (?:\w+ ){0,3}?(?:akkreditiv|l/c)\w*
@@ -5444,6 +5489,20 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        NOTUS=r"""
+            n[ãa]o (?:para|a|pra) (?:n[óo]s|mim),? (?:e sim|mas|sen[ãa]o)
+            """,
+        CORRECT=r"""
+            (?:o|a) corret[oa] [eé]
+            (?:conta|iban|n[uú]mero) corret[oa]
+            """,
+        OWNED=r"""
+            conta d[ae]? (?:minha|meu|nossa|nosso) (?!empresa|companhia|firma|banco|cliente|pedido|fatura|pr[óo]pria)\w+
+            conta d(?:ele|ela)
+            """,
+        STORY=r"""
+            gralhas?
+            """,
         AMEND=r"""
             (?:emenda|altera[cç][aã]o|modifica[cç][aã]o)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito document[aá]rio|l/c)
             """,
@@ -5469,6 +5528,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        NOTUS=r"""
+            не (?:нам|мне),? а
+            """,
+        CORRECT=r"""
+            правильн\w* (?:сч[её]т|реквизит|номер|iban)\w*
+            верн\w* (?:сч[её]т|реквизит|номер)\w*
+            """,
+        OWNED=r"""
+            (?:сч[её]т|карт)\w* (?:моего|моей|нашего|нашей) (?!компании|фирмы|организации|предприятия|банка|клиента|заказа)\w+
+            """,
         AMEND=r"""
             изменени\w* (?:\w+ ){0,2}?аккредитив\w*
             аккредитив\w* (?:\w+ ){0,2}?изменени\w*
@@ -5497,6 +5566,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        NOTUS=r"""
+            (?:مش|ليس|وليس|لا) (?:لنا|لي|الينا|إلينا|علينا)،? (?:بل|لكن|ولكن)
+            """,
+        CORRECT=r"""
+            {P}صحيح\w* (?:هو|هي)
+            {P}(?:رقم|حساب|ايبان|آيبان)\w* {P}صحيح\w*
+            """,
+        OWNED=r"""
+            {P}حساب (?!شركت|مؤسست|بنك|عميل)\w+نا
+            """,
         AMEND=r"""
             {P}تعديل\w* (?:\w+ ){0,2}?{P}اعتماد\w*
             {P}اعتماد\w* (?:\w+ ){0,2}?{P}تعديل\w*
@@ -5521,6 +5600,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        NOTUS=r"""
+            (?:bize|bana) de[ğg]il,? (?:do[ğg]rudan|direkt|ama|fakat)
+            """,
+        CORRECT=r"""
+            do[ğg]rusu
+            do[ğg]ru (?:iban|hesap|numara)\w*
+            """,
+        OWNED=r"""
+            (?:ortağ|ortag|eşim|esim|kardeşim|kardesim|ortak)\w* (?:\w+ )?(?:hesab|kart)\w*
+            """,
         AMEND=r"""
             akreditif\w* (?:\w+ ){0,2}?(?:de[ğg]i[şs]iklik|tadil)\w*
             (?:de[ğg]i[şs]iklik|tadil)\w* (?:\w+ ){0,2}?akreditif\w*
@@ -5543,6 +5632,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        NOTUS=r"""
+            不要(?:付|汇|转)(?:给|到)?(?:我们|我司|我)
+            不是(?:付|汇|转)?(?:给|到)(?:我们|我司|我)
+            """,
+        CORRECT=r"""
+            正确的?(?:账号|账户|帐号|帐户|银行账号)
+            """,
+        OWNED=r"""
+            (?:我|我们|我司)的?(?:合作伙伴|伙伴|合伙人|太太|妻子|老婆|丈夫|老公|朋友|亲戚|兄弟|代表|同事)的?(?:账户|账号|帐户|帐号|银行卡|卡|支付宝)
+            """,
         AMEND=r"""
             (?:信用证|l/c|lc)[^。；\n]{0,10}?(?:修改|变更|更改)
             改证
@@ -5568,6 +5667,16 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        NOTUS=r"""
+            (?:弊社|当社|私)(?:宛|あて)?(?:ではなく|でなく)
+            """,
+        CORRECT=r"""
+            正しくは
+            正しい(?:口座|振込先|番号|口座番号)
+            """,
+        OWNED=r"""
+            (?:弊社|当社|うち|私)の[^。、\n]{0,12}?(?:駐在|担当|代表|パートナー|家族|妻|夫)[^。\n]{0,8}?の(?:口座|支付宝|アリペイ|カード)
+            """,
         AMEND=r"""
             (?:信用状|l/c|lc)[^。\n]{0,20}?(?:条件)?変更
             条件変更

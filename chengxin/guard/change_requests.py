@@ -230,6 +230,9 @@ _CONCEPTS = (
     "COLLECT",
     "DESIGNATED",
     "AMEND",
+    "NOTUS",
+    "CORRECT",
+    "OWNED",
 )
 
 
@@ -294,7 +297,7 @@ def _language(code: str) -> _Language:
         payees=_compile(
             "|".join(
                 lexicon[name]
-                for name in ("THIRD", "ASSIGN", "PAYMETHOD", "COLLECT")
+                for name in ("THIRD", "ASSIGN", "PAYMETHOD", "COLLECT", "OWNED", "NOTUS")
                 if lexicon.get(name)
             ),
             cjk,
@@ -441,6 +444,8 @@ class _Clause:
                 continue  # "the address that stands in my signature"
             if self.near("STOP", assurance, 3) is not None:
                 continue  # "the ones on file are outdated"
+            if self.near("STORY", assurance, 3) is not None:
+                continue  # "the number on the invoice has an error"
             contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
             if any(
                 s.end <= assurance.start
@@ -826,7 +831,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     assigned = message.get("ASSIGN")
     method = message.get("PAYMETHOD")
     directive = message.get("PAYDIR")
-    if not (nouns or assigned or directive or message._find("PAY")):
+    owners = message.get("OWNED")
+    if not (nouns or assigned or directive or owners or message._find("PAY")):
         return None  # "the e-mail of our new forwarder": another party, no payment
     if message.get("WARN") or message.get("OUTGOING") or message.get("PAYER"):
         return None  # a warning; the writer pays, perhaps through someone else
@@ -835,9 +841,23 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     contrasts = _contrasts(message, nouns, nouns)
     #: another party in the sentence of a payment, not "our parent company will visit"
     third = _with_payment(message, message.get("THIRD"), nouns + directive) + message.get("COLLECT")
+    #: "the account of my wife", "conta da nossa empresa parceira", "حساب مكتبنا"
+    third += _with_payment(message, owners, nouns + directive + owners)
+    #: "please transfer it not to us but directly to our broker's account"
+    redirected = [
+        n
+        for n in message.get("NOTUS")
+        if any(
+            message.gap(n, t) <= 8 and _joined(message.text, n, t)
+            for t in directive + nouns + message.get("THIRD")
+        )
+    ]
+    #: "there is a typo in the IBAN on the invoice; the correct one is ..."
+    told = [s for s in message.get("STORY") if any(message.gap(s, n) <= 6 for n in nouns + owners)]
+    corrected = message.get("CORRECT") if told else []
     #: "send the deposit via PayPal", "用支付宝转给我"
     method = [m for m in method if any(message.gap(m, d) <= 6 for d in directive)]
-    strong = [s for s in (third, contrasts, method) if s]
+    strong = [s for s in (third, contrasts, method, corrected) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
     #: "the account stated in the enclosed letter": the destination is elsewhere
@@ -865,12 +885,19 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         if s
     ]
     # "to our Hong Kong account and not to the mainland one": the contrast alone decides
-    weight = 3 * bool(assigned) + 2 * len(strong) + len(weak) + bool(owned) + has_identifier
+    weight = (
+        3 * bool(assigned or redirected)
+        + 2 * len(strong)
+        + len(weak)
+        + bool(owned)
+        + has_identifier
+    )
     weight += bool(contrasts)
     weight += bool(lettered)
     if weight < _BANK_THRESHOLD:
         return None
     strong = [assigned, *strong] if assigned else strong
+    strong = [redirected, *strong] if redirected else strong
     anchor = (nouns or directive or assigned or message.get("THIRD") or [strong[0][0]])[0]
     reason = (strong or weak or [[anchor]])[0][0]
     return anchor, reason

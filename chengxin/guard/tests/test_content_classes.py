@@ -4,7 +4,10 @@ Written for these tests (not taken from the corpus). The benign side: the amendm
 letter of credit whose beneficiary and bank stay; payment details said to stay "as
 before" after the noun, "already on file" or "need not change"; a reader checking a
 number seen in the writer's signature; "we never ask you to pay to a new account" in a
-newsletter; a new online-banking app; a telephone system and its extensions.
+newsletter; a new online-banking app; a telephone system and its extensions; an
+amount corrected while the account stays; the writer's own company account. The request
+side: "pay it not to us but to our broker", an account number corrected after a typo,
+the account of a relative, partner or office of the writer.
 """
 
 from __future__ import annotations
@@ -173,7 +176,157 @@ BENIGN = [
         "All, the phone system was upgraded over the weekend and some extension numbers "
         "have changed; see the intranet list.",
     ),
+    # -- an amount corrected, the writer's own account ----------------------------------
+    (
+        "en",
+        "amount corrected",
+        "Dear Ann, there was a typo in the amount on invoice 77. The correct total is "
+        "USD 5,400. Our bank account is as on the invoice.",
+    ),
+    (
+        "es",
+        "own company account",
+        "Hola Ana, el pago de la muestra hágalo a la cuenta de nuestra empresa de siempre, "
+        "como en la proforma.",
+    ),
+    (
+        "ru",
+        "payment not arrived",
+        "Анна, оплата по счёту 77 пока не поступила к нам, проверьте, пожалуйста, у банка.",
+    ),
+    (
+        "de",
+        "the forwarder's own invoice",
+        "Frau Lin, die Fracht zahlen Sie bitte direkt an den Spediteur statt an uns. Seine "
+        "Rechnung liegt bei.",
+    ),
+    (
+        "ru",
+        "the forwarder's own invoice",
+        "Анна, фрахт оплатите, пожалуйста, экспедитору напрямую, вместо нас. Его счёт во вложении.",
+    ),
 ]
+
+
+#: (language, class, text)
+REQUESTS = [
+    # -- not to us but to another party -----------------------------------------------
+    (
+        "en",
+        "not to us",
+        "Hi Tom, the rebate of USD 800 please transfer not to us but straight to our "
+        "forwarder, Bluewave Logistics; their bank data follow.",
+    ),
+    (
+        "es",
+        "not to us",
+        "Hola Tom, la bonificación de 800 USD transfiérela no a nosotros sino directamente "
+        "a nuestro transitario; te mando sus datos.",
+    ),
+    (
+        "fr",
+        "not to us",
+        "Bonjour Tom, la remise de 800 USD, merci de la virer non à nous mais directement "
+        "à notre transitaire ; ses coordonnées suivent.",
+    ),
+    (
+        "de",
+        "not to us",
+        "Hallo Tom, den Bonus von 800 USD überweisen Sie bitte nicht an uns, sondern direkt "
+        "an unseren Spediteur; dessen Daten folgen.",
+    ),
+    (
+        "pt",
+        "not to us",
+        "Olá Tom, o bônus de 800 USD transfira não para nós, e sim direto para o nosso "
+        "despachante; mando os dados dele.",
+    ),
+    (
+        "ru",
+        "not to us",
+        "Том, бонус 800 долларов переведите, пожалуйста, не нам, а сразу нашему "
+        "экспедитору, его реквизиты пришлю.",
+    ),
+    (
+        "tr",
+        "not to us",
+        "Merhaba Tom, 800 USD primi bize değil, doğrudan nakliyecimizin hesabına "
+        "gönderin; bilgileri ekte.",
+    ),
+    (
+        "zh",
+        "not to us",
+        "汤姆你好，这800美元返利不要付给我们，直接转到我们货代的账户，资料随后发你。",
+    ),
+    (
+        "ja",
+        "not to us",
+        "トム様 今回の800ドルの返金は弊社ではなく、直接フォワーダーの口座へお振込みください。"
+        "口座情報は別途お送りします。",
+    ),
+    # -- an account number corrected after a typo --------------------------------------
+    (
+        "en",
+        "corrected number",
+        "Dear Ann, there is a typo in the IBAN on invoice 77. The correct IBAN is "
+        "GB33 BUKB 2020 1555 5555 55; please pay to that one.",
+    ),
+    (
+        "pt",
+        "corrected number",
+        "Cara Ana, há uma gralha no IBAN da fatura 77. O correto é "
+        "PT50 0002 0123 1234 5678 9015 4, por favor transfira para esse.",
+    ),
+    (
+        "de",
+        "corrected number",
+        "Liebe Frau Lin, in der IBAN auf Rechnung 77 ist ein Fehler. Die richtige IBAN "
+        "lautet DE89 3704 0044 0532 0130 00.",
+    ),
+    (
+        "tr",
+        "corrected number",
+        "Ayşe Hanım, faturadaki IBAN yanlış yazılmış. Doğrusu: "
+        "TR33 0006 1005 1978 6457 8413 26. Ödemeyi buna yapın lütfen.",
+    ),
+    (
+        "ja",
+        "corrected number",
+        "林様 請求書に記載の口座番号に誤りがありました。正しくは 普通 1234567 です。"
+        "こちらにお振込みください。",
+    ),
+    (
+        "ru",
+        "corrected number",
+        "Анна, в счёте на оплату ошибка в номере счёта. Правильный счёт: "
+        "40702810900000012345, платите на него.",
+    ),
+    # -- the account of a relative, partner or office of the writer --------------------
+    (
+        "es",
+        "relative's account",
+        "Sr. Li, el reembolso deposítelo en la cuenta de mi hermano en el BBVA, la de la "
+        "empresa está bloqueada. Cuenta 0182-1234-56-7890123456.",
+    ),
+    (
+        "pt",
+        "partner's account",
+        "Sr. Li, o reembolso do molde pague na conta da nossa empresa parceira, os dados "
+        "estão no PDF.",
+    ),
+    (
+        "en",
+        "partner's account",
+        "Hi Li, please pay the mould refund into the account of our partner in Milan, "
+        "details in the PDF.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), REQUESTS)
+def test_request_class_is_caught(language: str, kind: str, text: str) -> None:
+    analysis = analyse_content("", text)
+    assert "bank_change_request" in analysis.codes, (language, kind)
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), BENIGN)
