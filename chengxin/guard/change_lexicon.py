@@ -5342,6 +5342,12 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 # apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
 _GENERAL: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        STOP=r"""
+            (?:got |was |been )?banned
+            """,
+        CONTRAST=r"""
+            not (?:to )?me
+            """,
         NOTUS=r"""
             not (?:to|into) (?:us|me),? but
             """,
@@ -5377,6 +5383,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        CONTACT_CAUSE=r"""
+            no (?:me |nos )?(?:est[aá] |anda )?funcionando
+            """,
         NOTUS=r"""
             no (?:a|para) (?:nosotros|m[ií]),? sino
             """,
@@ -5489,6 +5498,15 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        CONTACT_CAUSE=r"""
+            venceu
+            expirou
+            expirad[oa]
+            n[ãa]o (?:est[aá] )?funcionando
+            """,
+        CONTDIR=r"""
+            venham
+            """,
         NOTUS=r"""
             n[ãa]o (?:para|a|pra) (?:n[óo]s|mim),? (?:e sim|mas|sen[ãa]o)
             """,
@@ -5528,6 +5546,19 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        CONTACT_CAUSE=r"""
+            забит\w*
+            переполнен\w*
+            не доход\w*
+            """,
+        SHIFT=r"""
+            пока
+            с этой недели
+            с этого месяца
+            """,
+        DEIXIS=r"""
+            оттуда
+            """,
         NOTUS=r"""
             не (?:нам|мне),? а
             """,
@@ -5566,6 +5597,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        STOP=r"""
+            {P}(?:اتقفل|انقفل|اتحظر|انحظر|اتسكر|اتهكر)\w*
+            """,
         NOTUS=r"""
             (?:مش|ليس|وليس|لا) (?:لنا|لي|الينا|إلينا|علينا)،? (?:بل|لكن|ولكن)
             """,

@@ -632,6 +632,10 @@ def _rule(
         if kept:
             continue
         received = clause.near("RECEIVED", noun, 6)
+        # "we receive payments at Commerzbank with immediate effect": a new destination
+        ahead = clause.get("EFFECTIVE") + clause.get("SHIFT")
+        if received is not None and any(clause.gap(received, a) <= 3 for a in ahead):
+            received = None
         if received is not None and not clause.negated(received):
             continue
         if noun in clause.bare_banks:
@@ -940,10 +944,17 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         ("our office is closed for the holiday")."""
         return [s for s in spans if any(message.gap(s, c) <= 4 for c in channels)]
 
+    #: "to my assistant at sara.pa@gmail.com", "нашему юристу на почту x@protonmail.com"
+    addressee = [
+        p
+        for p in message.get("PERSON")
+        if any(p.end <= e.start and message.gap(p, e) <= 4 for e in freemail)
+    ]
     weak = [
         s
         for s in (
             freemail,
+            addressee,
             message.get("DEIXIS"),
             # "old", not the "usual" of "as usual"
             of_channel(

@@ -320,7 +320,90 @@ REQUESTS = [
         "Hi Li, please pay the mould refund into the account of our partner in Milan, "
         "details in the PDF.",
     ),
+    # -- "we receive payments at X from now on" -----------------------------------------
+    (
+        "de",
+        "receive from now on",
+        "Bitte notieren Sie: Wir empfangen Zahlungen ab sofort bei der Sparkasse, IBAN "
+        "DE02 1203 0000 0000 2020 51.",
+    ),
 ]
+
+
+#: (language, class, text): contact requests
+CONTACTS = [
+    # -- documents to someone of the writer's at a webmail address, "not to me" --------
+    (
+        "en",
+        "assistant at webmail",
+        "Hi Jo, I'm off to trade fairs for three weeks, so send the invoice and B/L to my "
+        "secretary at mia.office.helper@yahoo.com, not to me.",
+    ),
+    # -- a messenger account banned or locked -------------------------------------------
+    (
+        "en",
+        "messenger banned",
+        "Hi Amy, it's Mark. My old WhatsApp got banned, add my new one and we keep talking "
+        "about the deposit there.",
+    ),
+    (
+        "ar",
+        "messenger locked",
+        "يا أستاذ وانغ، الواتساب بتاعي اتقفل، كلمني على الرقم ده 01112233445.",
+    ),
+    # -- the office mailbox does not work, a domain expired, a mailbox is full ------------
+    (
+        "es",
+        "office mail not working",
+        "Hola Wen, te escribo desde mi Hotmail porque el correo del trabajo no nos está "
+        "funcionando. Mándame la factura a este correo.",
+    ),
+    (
+        "pt",
+        "domain expired",
+        "Olá Wen, o nosso domínio expirou. Até renovar, mandem os documentos para "
+        "vendas.norte.br@gmail.com, por favor.",
+    ),
+    (
+        "ru",
+        "mailbox full",
+        "Вэнь, у меня ящик переполнен, письма не доходят. Пиши пока на sergey.sklad@yandex.ru.",
+    ),
+    # -- only to this address, leave a colleague out ------------------------------------
+    (
+        "pt",
+        "only to this address",
+        "Sr. Wen, peço que os próximos e-mails sobre pagamentos venham só para este e-mail, "
+        "sem cópia para o Paulo.",
+    ),
+]
+
+#: (language, class, text): benign contact look-alikes
+CONTACT_BENIGN = [
+    (
+        "en",
+        "colleague at the company address",
+        "Hi Jo, while I'm at the fair please send the packing list to my assistant at "
+        "mia@brightlamp-co.com as well.",
+    ),
+    (
+        "es",
+        "mailbox works again",
+        "Hola Wen, el correo de la oficina ya funciona de nuevo, gracias por la paciencia.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), CONTACTS)
+def test_contact_class_is_caught(language: str, kind: str, text: str) -> None:
+    analysis = analyse_content("", text)
+    assert "contact_change_request" in analysis.codes, (language, kind)
+
+
+@pytest.mark.parametrize(("language", "kind", "text"), CONTACT_BENIGN)
+def test_benign_contact_class_stays_quiet(language: str, kind: str, text: str) -> None:
+    analysis = analyse_content("", text)
+    assert not analysis.codes & CODES, (language, kind, [f.phrase for f in analysis.findings])
 
 
 @pytest.mark.parametrize(("language", "kind", "text"), REQUESTS)
