@@ -5342,6 +5342,10 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 # apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
 _GENERAL: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        COLLECT=r"""
+            we act(?:ing)? on behalf of
+            (?:our|my) other (?:company|firm|entity)
+            """,
         STOP=r"""
             (?:got |was |been )?banned
             """,
@@ -5383,6 +5387,13 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        COLLECT=r"""
+            (?:gesti[oó]n de )?cobr(?:o|anza)s? (?:\w+ ){0,6}?(?:encomendad|confiad|cedid|delegad)\w*
+            """,
+        THIRD=r"""
+            (?:la |a la )?otra (?:sociedad|empresa|compa[ñn][ií]a)
+            cuenta de (?:nuestra|mi) empresa (?:socia|hermana|asociada|vinculada)
+            """,
         CONTACT_CAUSE=r"""
             no (?:me |nos )?(?:est[aá] |anda )?funcionando
             """,
@@ -5424,6 +5435,12 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        CONTRAST=r"""
+            plut[ôo]t qu['’][àa]
+            """,
+        THIRD=r"""
+            (?:notre|l['’])autre (?:soci[ée]t[ée]|entreprise)
+            """,
         NOTUS=r"""
             (?:pas|non) [àa] (?:nous|moi),? mais
             """,
@@ -5459,6 +5476,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        THIRD=r"""
+            (?:unsere|die) andere (?:firma|gesellschaft)
+            """,
         NOTUS=r"""
             nicht (?:an|auf) (?:uns|mich),? sondern
             """,
@@ -5498,6 +5518,14 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        THIRD=r"""
+            conta d[ae]? (?:nossa|minha) empresa (?:parceira|irm[ãa]|associada|coligada)
+            (?:nossa |a )?outra empresa
+            holding
+            """,
+        SHIFT=r"""
+            (?:liquida[cç][õo]es|pagamentos|transfer[êe]ncias) futur[ao]s
+            """,
         CONTACT_CAUSE=r"""
             venceu
             expirou
@@ -5546,6 +5574,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        THIRD=r"""
+            друг\w* (?:наш\w* )?(?:компани|фирм)\w*
+            """,
         CONTACT_CAUSE=r"""
             забит\w*
             переполнен\w*
@@ -5597,6 +5628,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        THIRD=r"""
+            {P}شركتنا {P}اخري
+            """,
         STOP=r"""
             {P}(?:اتقفل|انقفل|اتحظر|انحظر|اتسكر|اتهكر)\w*
             """,
@@ -5634,6 +5668,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        THIRD=r"""
+            di[ğg]er (?:[şs]irket|firma)\w*
+            """,
         NOTUS=r"""
             (?:bize|bana) de[ğg]il,? (?:do[ğg]rudan|direkt|ama|fakat)
             """,
@@ -5666,6 +5703,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        THIRD=r"""
+            另(?:外)?一家公司
+            """,
         NOTUS=r"""
             不要(?:付|汇|转)(?:给|到)?(?:我们|我司|我)
             不是(?:付|汇|转)?(?:给|到)(?:我们|我司|我)
@@ -5701,6 +5741,13 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        THIRD=r"""
+            別(?:の)?会社
+            """,
+        PAYMETHOD=r"""
+            支付宝
+            アリペイ
+            """,
         NOTUS=r"""
             (?:弊社|当社|私)(?:宛|あて)?(?:ではなく|でなく)
             """,

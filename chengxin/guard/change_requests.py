@@ -544,9 +544,20 @@ def _clauses(
         yield _Clause(language, text, start, end, words, portal)
 
 
+def _outgoing(clause: _Clause) -> list[_Span]:
+    """The writer pays from another bank; not "instead of from our account" ("بدلا من
+    حسابنا": the account replaced)."""
+    contrasts = clause.get("CONTRAST")
+    return [o for o in clause.get("OUTGOING") if not any(_overlap(o, c) for c in contrasts)]
+
+
+#: A cryptocurrency wallet (Tron, Ethereum, Bitcoin): a destination no trade account is.
+_WALLET = re.compile(r"(?<!\w)(?:t(?=\w*\d)[1-9a-z]{33}|0x[0-9a-f]{40}|bc1[0-9a-z]{25,60})(?!\w)")
+
+
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a bank-change request, or ``None``."""
-    if clause.get("OUTGOING") or clause.get("PAYER"):
+    if _outgoing(clause) or clause.get("PAYER"):
         return None  # the writer pays from another bank: nothing changes for the reader
     for noun in clause.get("PAY"):
         # "please disregard the bank details of earlier e-mails"
@@ -830,6 +841,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     "the receivables were assigned to a factoring company"."""
     bare = message.bare_banks
     nouns = [n for n in message.get("PAY") if n not in bare]
+    # "pay in USDT, wallet TQ7m...": a wallet address weighs like a bank identifier
+    has_identifier = has_identifier or _WALLET.search(message.text) is not None
     if not (nouns or has_identifier or message.language.payees.search(message.text)):
         return None  # no destination at all: "the deposit will be paid to your account"
     assigned = message.get("ASSIGN")
@@ -838,10 +851,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     owners = message.get("OWNED")
     if not (nouns or assigned or directive or owners or message._find("PAY")):
         return None  # "the e-mail of our new forwarder": another party, no payment
-    if message.get("WARN") or message.get("OUTGOING") or message.get("PAYER"):
+    if message.get("WARN") or _outgoing(message) or message.get("PAYER"):
         return None  # a warning; the writer pays, perhaps through someone else
-    if _kept(message, nouns + directive):
-        return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, nouns)
     #: another party in the sentence of a payment, not "our parent company will visit"
     third = _with_payment(message, message.get("THIRD"), nouns + directive) + message.get("COLLECT")
@@ -864,6 +875,14 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     strong = [s for s in (third, contrasts, method, corrected) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
+    owned += [t for t in third if t in owners]
+    #: "60 % to the usual account and 40 % to our partner's account": a kept account and
+    #: another party's next to it
+    split = any(
+        not message.assured(n, 3) and any(message.gap(t, n) <= 2 for t in third) for n in nouns
+    )
+    if _kept(message, nouns + directive) and not split:
+        return None  # "the bank details stay as on the last invoice"
     #: "the account stated in the enclosed letter": the destination is elsewhere
     lettered = [t for t in message.get("LETTER") if any(message.gap(t, n) <= 4 for n in nouns)]
     weak = [

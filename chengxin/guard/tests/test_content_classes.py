@@ -320,6 +320,50 @@ REQUESTS = [
         "Hi Li, please pay the mould refund into the account of our partner in Milan, "
         "details in the PDF.",
     ),
+    # -- the writer's other company, a collector acting for the creditor ---------------
+    (
+        "es",
+        "other company",
+        "Hola Li, el pago del molde mejor hazlo a la otra sociedad que tenemos en Panamá. "
+        "Te mando el IBAN luego.",
+    ),
+    (
+        "en",
+        "collector on behalf",
+        "We act on behalf of Ridge Tools Ltd regarding the unpaid balance of USD 9,300. "
+        "Please settle within 10 days to IBAN GB29 NWBK 6016 1331 9268 19.",
+    ),
+    # -- "rather than to bank X", "instead of our account" ------------------------------
+    (
+        "fr",
+        "rather than the other bank",
+        "Bonjour M. Li, merci de virer le solde à notre compte à la BNP plutôt qu'à la "
+        "Société Générale, ce dernier va être fermé.",
+    ),
+    (
+        "ar",
+        "sister company instead of ours",
+        "السيد لي المحترم، نرجو تحويل المبلغ إلى حساب شركتنا الشقيقة في عمّان بدلا من "
+        "حسابنا المعتاد. البيانات في الخطاب المرفق.",
+    ),
+    # -- a crypto wallet; a representative's Alipay; a split to a partner --------------
+    (
+        "pt",
+        "crypto wallet",
+        "Oi Li, dá pra pagar a comissão em USDT? Carteira TRC20: "
+        "TXk4m9Pq2Rs7Vw3Yz8Ab6Cd1Ef5Gh2Jk9L.",
+    ),
+    (
+        "ja",
+        "representative's Alipay",
+        "李さん サンプル代は人民元で、うちの広州駐在の田中の支付宝にお願いできますか？",
+    ),
+    (
+        "pt",
+        "split to a partner",
+        "Sr. Li, pode pagar metade para a conta habitual e metade para a conta da nossa "
+        "empresa parceira em Madrid?",
+    ),
     # -- "we receive payments at X from now on" -----------------------------------------
     (
         "de",
