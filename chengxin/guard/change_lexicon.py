@@ -5342,6 +5342,19 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 # apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
 _GENERAL: Mapping[str, Mapping[str, str]] = {
     "en": _lexicon(
+        CONTDIR=r"""
+            (?:be )?sent (?:directly )?to
+            """,
+        DIRECT=r"""
+            directly
+            """,
+        PAYMETHOD=r"""
+            union ?pay
+            mobile money
+            """,
+        PERSON=r"""
+            (?:desk )?officer
+            """,
         COLLECT=r"""
             we act(?:ing)? on behalf of
             (?:our|my) other (?:company|firm|entity)
@@ -5387,8 +5400,11 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
-        COLLECT=r"""
-            (?:gesti[oó]n de )?cobr(?:o|anza)s? (?:\w+ ){0,6}?(?:encomendad|confiad|cedid|delegad)\w*
+        DIRECT=r"""
+            directamente
+            """,
+        ASSIGN=r"""
+            (?:gesti[oó]n de )?cobr(?:o|anza)s? (?:[\w.]+ ){0,10}?(?:encomendad|confiad|cedid|delegad)\w*
             """,
         THIRD=r"""
             (?:la |a la )?otra (?:sociedad|empresa|compa[ñn][ií]a)
@@ -5435,6 +5451,15 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        DIRECT=r"""
+            directement
+            """,
+        PAYMETHOD=r"""
+            wave
+            orange money
+            m-?pesa
+            mobile money
+            """,
         CONTRAST=r"""
             plut[ôo]t qu['’][àa]
             """,
@@ -5476,6 +5501,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        DIRECT=r"""
+            direkt
+            """,
         THIRD=r"""
             (?:unsere|die) andere (?:firma|gesellschaft)
             """,
@@ -5518,6 +5546,10 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        DIRECT=r"""
+            diretamente
+            direto
+            """,
         THIRD=r"""
             conta d[ae]? (?:nossa|minha) empresa (?:parceira|irm[ãa]|associada|coligada)
             (?:nossa |a )?outra empresa
@@ -5574,6 +5606,20 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        CONTDIR=r"""
+            пришлите
+            присылайте
+            """,
+        DIRECT=r"""
+            напрямую
+            """,
+        PAYMETHOD=r"""
+            union ?pay
+            """,
+        PERSON=r"""
+            юрист\w*
+            консультант\w*
+            """,
         THIRD=r"""
             друг\w* (?:наш\w* )?(?:компани|фирм)\w*
             """,
@@ -5628,6 +5674,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        DIRECT=r"""
+            مباشره
+            """,
         THIRD=r"""
             {P}شركتنا {P}اخري
             """,
@@ -5668,6 +5717,10 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "tr": _lexicon(
+        DIRECT=r"""
+            do[ğg]rudan
+            direkt
+            """,
         THIRD=r"""
             di[ğg]er (?:[şs]irket|firma)\w*
             """,
@@ -5703,6 +5756,12 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "zh": _lexicon(
+        DIRECT=r"""
+            直接
+            """,
+        PAYMETHOD=r"""
+            银联卡
+            """,
         THIRD=r"""
             另(?:外)?一家公司
             """,
@@ -5741,6 +5800,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ja": _lexicon(
+        DIRECT=r"""
+            直接
+            """,
         THIRD=r"""
             別(?:の)?会社
             """,

@@ -233,6 +233,7 @@ _CONCEPTS = (
     "NOTUS",
     "CORRECT",
     "OWNED",
+    "DIRECT",
 )
 
 
@@ -712,7 +713,7 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
     words = [m.start() for m in _WORD.finditer(folded)]
     found: dict[str, ChangeRequest] = {}
     kana = _KANA.search(text) is not None
-    latin = _latin_languages(folded)
+    latin = _latin_languages(folded, text)
     emails = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
     phones = [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
     literals = emails + phones
@@ -871,11 +872,13 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     told = [s for s in message.get("STORY") if any(message.gap(s, n) <= 6 for n in nouns + owners)]
     corrected = message.get("CORRECT") if told else []
     #: "send the deposit via PayPal", "用支付宝转给我"
-    method = [m for m in method if any(message.gap(m, d) <= 6 for d in directive)]
+    #: "m'envoyer par Orange Money sur le +221 ...": mobile money to a person's number
+    mobile = [m for m in method if any(message.gap(m, p) <= 6 for p in message.phones)]
+    method = [m for m in method if any(message.gap(m, d) <= 10 for d in directive)] + mobile
     strong = [s for s in (third, contrasts, method, corrected) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
-    owned += [t for t in third if t in owners]
+    owned += [t for t in third if t in owners] + mobile
     #: "60 % to the usual account and 40 % to our partner's account": a kept account and
     #: another party's next to it
     split = any(
@@ -974,6 +977,12 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         for s in (
             freemail,
             addressee,
+            # "sent directly to their trade desk at x@outlook.com" (not "contact him directly")
+            [
+                d
+                for d in message.get("DIRECT")
+                if any(e.start > d.end and message.gap(d, e) <= 12 for e in freemail)
+            ],
             message.get("DEIXIS"),
             # "old", not the "usual" of "as usual"
             of_channel(
@@ -1007,10 +1016,21 @@ def _quiet(clause: _Clause) -> bool:
 
 def likely_latin_languages(text: str) -> list[str]:
     """The Latin-script languages ``text`` may be written in, likeliest first."""
-    return _latin_languages(fold(text))
+    return _latin_languages(fold(text), text)
 
 
-def _latin_languages(folded: str) -> list[str]:
+#: Letters only some Latin-script languages write: they rank a short text with few
+#: function words ("Selam Li, konşimentonun taramasını ... atar mısın?").
+_LETTERS = {
+    "tr": re.compile(r"[şğıŞĞİ]"),
+    "de": re.compile(r"[ßäÄ]"),
+    "es": re.compile(r"[ñÑ¿¡]"),
+    "pt": re.compile(r"[ãõÃÕ]"),
+    "fr": re.compile(r"[èêœùÈÊŒ]"),
+}
+
+
+def _latin_languages(folded: str, text: str = "") -> list[str]:
     """The Latin-script languages the text may be written in, likeliest first.
 
     Lexicons share stems across languages ("change" is French and English), so only the
@@ -1022,7 +1042,8 @@ def _latin_languages(folded: str) -> list[str]:
         for code in _STOPWORD_LANGUAGES.get(word, ()):
             counts[code] += 1
     best = max(counts.values())
-    ranked = sorted(counts, key=lambda code: -counts[code])
+    letters = {code: len(pattern.findall(text)) for code, pattern in _LETTERS.items()}
+    ranked = sorted(counts, key=lambda code: (-counts[code], -letters.get(code, 0)))
     if best < 3:
         return ranked
     return [code for code in ranked if counts[code] * 2 >= best]

@@ -364,6 +364,25 @@ REQUESTS = [
         "Sr. Li, pode pagar metade para a conta habitual e metade para a conta da nossa "
         "empresa parceira em Madrid?",
     ),
+    # -- mobile money to a phone number, a UnionPay card, a collection agency ----------
+    (
+        "fr",
+        "mobile money",
+        "Bonjour M. Li, pour ma commission, envoyez-la par Orange Money au +225 07 12 34 56 "
+        "78, c'est plus rapide que le compte de la société.",
+    ),
+    (
+        "ru",
+        "UnionPay card",
+        "Ли, оплату за образцы переведите, пожалуйста, в юанях нашему представителю, карта "
+        "UnionPay на имя Ван Лэй, номер пришлю.",
+    ),
+    (
+        "es",
+        "collection agency",
+        "Estimado cliente: la gestión de cobro de las facturas de Metales Sur S.A. ha sido "
+        "encomendada a Recaudos del Pacífico. Los pagos deben hacerse a la cuenta del anexo.",
+    ),
     # -- "we receive payments at X from now on" -----------------------------------------
     (
         "de",
@@ -413,6 +432,26 @@ CONTACTS = [
         "mailbox full",
         "Вэнь, у меня ящик переполнен, письма не доходят. Пиши пока на sergey.sklad@yandex.ru.",
     ),
+    # -- documents directly to someone at a webmail address -----------------------------
+    (
+        "en",
+        "directly to a webmail desk",
+        "Hello, our bank wants the invoice copy sent directly to their collections clerk at "
+        "collections.desk.hk@outlook.com before the originals go out.",
+    ),
+    (
+        "ru",
+        "lawyer at webmail",
+        "Добрый день! Пришлите, пожалуйста, копию контракта нашему юристу на "
+        "ivanov.law@yandex.ru, он готовит бумаги.",
+    ),
+    # -- a short Turkish message with few function words --------------------------------
+    (
+        "tr",
+        "short message, new broker",
+        "Selam Ayşe, faturanın taramasını yeni gümrükçümüze atar mısın? Adresi: "
+        "deniz.gumruk@gmail.com. Eski adrese atma artık.",
+    ),
     # -- only to this address, leave a colleague out ------------------------------------
     (
         "pt",
@@ -429,6 +468,12 @@ CONTACT_BENIGN = [
         "colleague at the company address",
         "Hi Jo, while I'm at the fair please send the packing list to my assistant at "
         "mia@brightlamp-co.com as well.",
+    ),
+    (
+        "es",
+        "contact our agent directly",
+        "Hola Wen, nuestro agente visitará la fábrica la semana próxima; su correo es "
+        "tomas.agente@gmail.com, puede contactarlo directamente.",
     ),
     (
         "es",
