@@ -5501,6 +5501,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        CONTRAST=r"""
+            sondern direkt
+            """,
         DIRECT=r"""
             direkt
             """,
@@ -5546,6 +5549,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        STOP=r"""
+            n[ãa]o (?:manda|mande|mandem|envia|envie|enviem|transfere|transfira|deposita|deposite)
+            """,
         DIRECT=r"""
             diretamente
             direto

@@ -875,7 +875,16 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     #: "m'envoyer par Orange Money sur le +221 ...": mobile money to a person's number
     mobile = [m for m in method if any(message.gap(m, p) <= 6 for p in message.phones)]
     method = [m for m in method if any(message.gap(m, d) <= 10 for d in directive)] + mobile
-    strong = [s for s in (third, contrasts, method, corrected) if s]
+    #: "não manda pro Santander, manda pra nossa conta no Inter": stopped, then redirected
+    restated = [
+        t
+        for t in message.get("STOP")
+        if any(
+            n.start > t.end and message.gap(t, n) <= 8 and _joined(message.text, t, n)
+            for n in nouns
+        )
+    ]
+    strong = [s for s in (third, contrasts, method, corrected, restated) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
     owned += [t for t in third if t in owners] + mobile
@@ -952,9 +961,17 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
             for d in message.around("DEIXIS", start, literal.start)
             if message.gap(d, literal) <= 5
         ]
-    if not near or message.get("WARN"):
+    if not near:
         return None
     nouns = message.get("CONTACT")
+    #: "to confirm the new details by phone, call not the switchboard but my mobile
+    #: +43 ...": the check itself is diverted to a number given right there
+    diverted = any(
+        any(0 <= literal.start - c.end and message.gap(c, literal) <= 6 for literal in literals)
+        for c in _contrasts(message, nouns, [])
+    )
+    if message.get("WARN") and not diverted:
+        return None
     if _kept(message, nouns) or any(message.assured(literal, 6) for literal in literals):
         return None  # "write to the purchasing address as usual"
     freemail = [e for e in message.emails if _FREEMAIL.search(message.text, e.start, e.end)]
@@ -966,23 +983,30 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         ("our office is closed for the holiday")."""
         return [s for s in spans if any(message.gap(s, c) <= 4 for c in channels)]
 
-    #: "to my assistant at sara.pa@gmail.com", "нашему юристу на почту x@protonmail.com"
+    #: "sent directly to their trade desk at x@outlook.com" (not "contact him directly")
+    direct = [
+        d
+        for d in message.get("DIRECT")
+        if any(e.start > d.end and message.gap(d, e) <= 12 for e in message.emails)
+    ]
+    #: "to my assistant at sara.pa@gmail.com", "нашему юристу на почту x@protonmail.com",
+    #: "directly to the e-mail of the FX manager: x@bank-trade.com"
     addressee = [
         p
         for p in message.get("PERSON")
-        if any(p.end <= e.start and message.gap(p, e) <= 4 for e in freemail)
+        if any(
+            p.end <= e.start and message.gap(p, e) <= 4
+            for e in (message.emails if direct else freemail)
+        )
     ]
+    if not (freemail or addressee):
+        direct = []
     weak = [
         s
         for s in (
             freemail,
             addressee,
-            # "sent directly to their trade desk at x@outlook.com" (not "contact him directly")
-            [
-                d
-                for d in message.get("DIRECT")
-                if any(e.start > d.end and message.gap(d, e) <= 12 for e in freemail)
-            ],
+            direct,
             message.get("DEIXIS"),
             # "old", not the "usual" of "as usual"
             of_channel(

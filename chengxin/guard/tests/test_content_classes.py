@@ -383,6 +383,13 @@ REQUESTS = [
         "Estimado cliente: la gestión de cobro de las facturas de Metales Sur S.A. ha sido "
         "encomendada a Recaudos del Pacífico. Los pagos deben hacerse a la cuenta del anexo.",
     ),
+    # -- "don't send it to bank A, send it to our account at bank B" --------------------
+    (
+        "pt",
+        "not bank A, our account at bank B",
+        "Oi Li, esse pagamento não manda pro Itaú, manda pra nossa conta no Bradesco, os "
+        "dados vão abaixo.",
+    ),
     # -- "we receive payments at X from now on" -----------------------------------------
     (
         "de",
@@ -452,6 +459,25 @@ CONTACTS = [
         "Selam Ayşe, faturanın taramasını yeni gümrükçümüze atar mısın? Adresi: "
         "deniz.gumruk@gmail.com. Eski adrese atma artık.",
     ),
+    (
+        "pt",
+        "directly to a bank officer's address",
+        "Boa tarde, o nosso banco pediu que a fatura seja enviada diretamente para o e-mail "
+        "do gerente de contas: atendimento.cambio@banco-trade-br.com.",
+    ),
+    # -- a verification call diverted to the writer's own number -----------------------
+    (
+        "en",
+        "verification call diverted",
+        "Dear Ms Li, if you wish to confirm the new bank details by phone, please do not "
+        "call our switchboard, but rather my mobile +44 7700 900456.",
+    ),
+    (
+        "de",
+        "verification call diverted",
+        "Frau Li, wenn Sie die neue Bankverbindung telefonisch bestätigen wollen, rufen Sie "
+        "nicht die Zentrale an, sondern direkt mein Handy +49 171 2345678.",
+    ),
     # -- only to this address, leave a colleague out ------------------------------------
     (
         "pt",
@@ -468,6 +494,12 @@ CONTACT_BENIGN = [
         "colleague at the company address",
         "Hi Jo, while I'm at the fair please send the packing list to my assistant at "
         "mia@brightlamp-co.com as well.",
+    ),
+    (
+        "en",
+        "verify by phone on the number on file",
+        "Beware of fraud: to confirm any new bank details, always call us on the number in "
+        "your records, never on a number given in the e-mail.",
     ),
     (
         "es",
