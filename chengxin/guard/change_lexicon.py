@@ -5389,6 +5389,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
         HYPO=r"""
             (?:in|on|from) your (?:e-?mail )?signature
             (?:is|are) (?:this|that|these) (?:really|actually|truly|in fact) (?:your|yours)
+            (?:confirm|verify|check) (?:the |your )?(?:correct|right) (?:iban|account|bank details|details)
             """,
         EXCLUDE=r"""
             (?:online|mobile|internet|e-|digital) ?banking
@@ -5400,6 +5401,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "es": _lexicon(
+        OUTGOING=r"""
+            desde la cuenta de (?:mi|nuestr[oa]) \w+
+            """,
         DIRECT=r"""
             directamente
             """,
@@ -5437,6 +5441,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
         HYPO=r"""
             en (?:su|tu) firma
+            (?:confirm|verifi|comprueb)\w* (?:la |el |su )?(?:cuenta|iban|n[uú]mero) correct[oa]
             (?:es|son) (?:realmente|de verdad|en verdad) (?:su|suyo|tuyo|tu)\w*
             """,
         EXCLUDE=r"""
@@ -5451,6 +5456,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "fr": _lexicon(
+        OUTGOING=r"""
+            depuis le compte de (?:mon|ma|notre) \w+
+            """,
         DIRECT=r"""
             directement
             """,
@@ -5501,6 +5509,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "de": _lexicon(
+        OUTGOING=r"""
+            vom konto (?:meines|meiner|unseres|unserer) \w+
+            """,
         CONTRAST=r"""
             sondern direkt
             """,
@@ -5532,6 +5543,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
         HYPO=r"""
             in ihrer (?:e-?mail-?)?signatur
+            (?:best[äa]tig|pr[üu]f)\w* (?:sie )?(?:uns )?(?:die )?(?:richtige|korrekte) (?:iban|kontonummer|bankverbindung)
             (?:ist|sind) (?:das|dies|diese) (?:wirklich|tats[äa]chlich) (?:ihre?|ihr)\w*
             """,
         WARN=r"""
@@ -5549,6 +5561,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "pt": _lexicon(
+        OUTGOING=r"""
+            (?:a partir )?da conta d[ae]? (?:minha|meu|nossa|nosso) \w+
+            """,
         STOP=r"""
             n[ãa]o (?:manda|mande|mandem|envia|envie|enviem|transfere|transfira|deposita|deposite)
             """,
@@ -5612,6 +5627,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ru": _lexicon(
+        OUTGOING=r"""
+            (?:с|со) (?:сч[её]т|карт)\w* (?:моего|моей|нашего|нашей) \w+
+            """,
         CONTDIR=r"""
             пришлите
             присылайте
@@ -5680,6 +5698,9 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
     ),
     "ar": _lexicon(
+        OUTGOING=r"""
+            من حساب \w+نا
+            """,
         DIRECT=r"""
             مباشره
             """,

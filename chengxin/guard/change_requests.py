@@ -556,6 +556,15 @@ def _outgoing(clause: _Clause) -> list[_Span]:
 _WALLET = re.compile(r"(?<!\w)(?:t(?=\w*\d)[1-9a-z]{33}|0x[0-9a-f]{40}|bc1[0-9a-z]{25,60})(?!\w)")
 
 
+_QUESTION_END = re.compile(r"[.!?。！？\n]")
+
+
+def _asked(text: str, span: _Span) -> bool:
+    """Whether the sentence of the span ends with a question mark."""
+    end = _QUESTION_END.search(text, span.end)
+    return end is not None and end.group() in "?？"
+
+
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a bank-change request, or ``None``."""
     if _outgoing(clause) or clause.get("PAYER"):
@@ -870,7 +879,8 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     ]
     #: "there is a typo in the IBAN on the invoice; the correct one is ..."
     told = [s for s in message.get("STORY") if any(message.gap(s, n) <= 6 for n in nouns + owners)]
-    corrected = message.get("CORRECT") if told else []
+    #: not "could you confirm the correct IBAN?": a question asks, it corrects nothing
+    corrected = [c for c in message.get("CORRECT") if not _asked(message.text, c)] if told else []
     #: "send the deposit via PayPal", "用支付宝转给我"
     #: "m'envoyer par Orange Money sur le +221 ...": mobile money to a person's number
     mobile = [m for m in method if any(message.gap(m, p) <= 6 for p in message.phones)]

@@ -5,7 +5,9 @@ letter of credit whose beneficiary and bank stay; payment details said to stay "
 before" after the noun, "already on file" or "need not change"; a reader checking a
 number seen in the writer's signature; "we never ask you to pay to a new account" in a
 newsletter; a new online-banking app; a telephone system and its extensions; an
-amount corrected while the account stays; the writer's own company account. The request
+amount corrected while the account stays; the writer's own company account; the writer
+paying from a relative's or an office's account; a buyer asking for the correct IBAN. The
+request
 side: "pay it not to us but to our broker", an account number corrected after a typo,
 the account of a relative, partner or office of the writer.
 """
@@ -188,6 +190,34 @@ BENIGN = [
         "own company account",
         "Hola Ana, el pago de la muestra hágalo a la cuenta de nuestra empresa de siempre, "
         "como en la proforma.",
+    ),
+    # -- the writer paid from someone's account; a buyer asks for the correct IBAN ------
+    (
+        "ru",
+        "paid from the director's card",
+        "Ли, оплату за образцы мы произвели с карты нашего директора, отправитель будет другой.",
+    ),
+    (
+        "ar",
+        "paid from our office's account",
+        "السيد لي، تم تحويل الدفعة اليوم من حساب مكتبنا في جدة، نرجو تأكيد الاستلام.",
+    ),
+    (
+        "es",
+        "paid from a relative's account",
+        "Hola Li, hicimos el pago desde la cuenta de mi hermano; el ordenante será distinto.",
+    ),
+    (
+        "en",
+        "asks for the correct IBAN",
+        "Dear Li, the IBAN on your invoice seems to have a typo. Could you confirm the "
+        "correct IBAN before we pay?",
+    ),
+    (
+        "pt",
+        "amount corrected",
+        "Olá Li, há um erro no valor da fatura 12. O correto é USD 4.500. A conta bancária "
+        "continua a mesma.",
     ),
     (
         "ru",
