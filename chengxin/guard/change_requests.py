@@ -79,7 +79,16 @@ need its weights shipped and could not point at the words.
    writer pays (possibly through another company: "the remitter's name will differ"),
    a warning; another party counts only in a sentence about a payment. A message with
    no destination noun, bank identifier or payee word is not weighed (the cost stays
-   that of one search).
+   that of one search). Further cues: "not to us but to our broker" (NOTUS, with a
+   directive or destination after it) weighs 3 like an assignment; the account of the
+   writer's relative, partner or office (OWNED), a corrected number after an error said
+   of the account ("the correct one is", not asked as a question), mobile money to a
+   phone number and a destination stopped then restated ("don't send it to bank A, send
+   it to our account at bank B") weigh 2; a crypto wallet weighs like a bank identifier.
+   For addresses: a person of the writer's before a webmail address ("my assistant at")
+   and "directly to ... x@y"; a warning to verify by phone does not quiet a message that
+   diverts the call itself ("not the switchboard but my mobile +43 ..."). The change
+   words of an L/C amendment (AMEND) change no account.
 
 The rules are the same for every language; only the lexicon differs.
 """

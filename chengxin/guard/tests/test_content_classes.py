@@ -7,9 +7,12 @@ number seen in the writer's signature; "we never ask you to pay to a new account
 newsletter; a new online-banking app; a telephone system and its extensions; an
 amount corrected while the account stays; the writer's own company account; the writer
 paying from a relative's or an office's account; a buyer asking for the correct IBAN. The
-request
-side: "pay it not to us but to our broker", an account number corrected after a typo,
-the account of a relative, partner or office of the writer.
+request side: "pay it not to us but to our broker", an account number corrected after a
+typo, the account of a relative, partner or office of the writer, the writer's other
+company, a collector or collection agency, mobile money, a crypto wallet, "not bank A but
+our account at bank B"; a messenger banned, a mailbox that fails, an expired domain,
+documents sent directly to someone at a webmail address, a verification call diverted to
+the writer's own number.
 """
 
 from __future__ import annotations
