@@ -5366,7 +5366,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             not (?:to )?me
             """,
         NOTUS=r"""
-            not (?:to|into) (?:us|me),? but
+            not (?:to|into) (?:us|me),? but(?! (?:to )?you)
             """,
         CORRECT=r"""
             (?:the )?correct (?:one|account|iban|number|account number|bank details|details) (?:is|are|reads?)
@@ -5377,7 +5377,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             (?:my|our) (?!company|firm|business|bank|client|customer|own)\w+['’]s (?:bank )?(?:account|card)
             """,
         AMEND=r"""
-            (?:amend\w*|chang\w*|modif\w*) (?:\w+ ){0,3}?(?:letter of credit|l/c|lc|documentary credit)
+            (?:amend\w*|chang\w*|modif\w*|open\w*|issu\w*) (?:\w+ ){0,3}?(?:letter of credit|l/c|lc|documentary credit)
             (?:letter of credit|l/c|lc|documentary credit) (?:\w+ ){0,2}?(?:amendment|change|modification)s?
             """,
         ASSURE=r"""
@@ -5418,7 +5418,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             no (?:me |nos )?(?:est[aá] |anda )?funcionando
             """,
         NOTUS=r"""
-            no (?:a|para) (?:nosotros|m[ií]),? sino
+            no (?:a|para) (?:nosotros|m[ií]),? sino(?! (?:a )?(?:usted|ustedes|vos|ti)(?!\w))
             """,
         CORRECT=r"""
             (?:el|la|lo) correct[oa] (?:es|son)
@@ -5475,7 +5475,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             (?:notre|l['’])autre (?:soci[ée]t[ée]|entreprise)
             """,
         NOTUS=r"""
-            (?:pas|non) [àa] (?:nous|moi),? mais
+            (?:pas|non) [àa] (?:nous|moi),? mais(?! [àa] vous)
             """,
         CORRECT=r"""
             (?:le|la) (?:bon|bonne|correct|correcte) (?:iban|compte|num[eé]ro|rib)
@@ -5522,7 +5522,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             (?:unsere|die) andere (?:firma|gesellschaft)
             """,
         NOTUS=r"""
-            nicht (?:an|auf) (?:uns|mich),? sondern
+            nicht (?:an|auf) (?:uns|mich),? sondern(?! (?:an )?(?:sie|ihnen|euch)(?!\w))
             """,
         CORRECT=r"""
             (?:die |der )?(?:richtige|korrekte)[nr]? (?:iban|kontonummer|bankverbindung|konto)
@@ -5534,6 +5534,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             """,
         AMEND=r"""
             akkreditiv\w*
+            akkreditiv\w* (?:\w+ ){0,2}?er[öo]ffnet
             \w*[äa]nderung\w* (?:\w+ ){0,3}?(?:akkreditiv|l/c)\w*
             """,
         ASSURE=r"""
@@ -5661,7 +5662,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             оттуда
             """,
         NOTUS=r"""
-            не (?:нам|мне),? а
+            не (?:нам|мне),? а(?! (?:вам|вы|тебе)(?!\w))
             """,
         CORRECT=r"""
             правильн\w* (?:сч[её]т|реквизит|номер|iban)\w*

@@ -1018,8 +1018,10 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
             for e in (message.emails if direct else freemail)
         )
     ]
-    if not (freemail or addressee):
+    if not (freemail or (addressee and message.bare_banks)):
+        # a colleague at the company address; a bank's own desk is not
         direct = []
+        addressee = [p for p in addressee if any(p.end <= e.start for e in freemail)]
     weak = [
         s
         for s in (

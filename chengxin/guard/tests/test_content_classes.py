@@ -194,6 +194,17 @@ BENIGN = [
         "Hola Ana, el pago de la muestra hágalo a la cuenta de nuestra empresa de siempre, "
         "como en la proforma.",
     ),
+    # -- the reader pays their own freight; an L/C opened as agreed ---------------------
+    (
+        "es",
+        "not us but you",
+        "Hola Li, según el Incoterm no a nosotros sino a ustedes les corresponde pagar el flete.",
+    ),
+    (
+        "en",
+        "L/C opened",
+        "Dear Li, our bank has opened the L/C today; the advising bank is HSBC Shanghai as agreed.",
+    ),
     # -- the writer paid from someone's account; a buyer asks for the correct IBAN ------
     (
         "ru",
@@ -533,6 +544,12 @@ CONTACT_BENIGN = [
         "verify by phone on the number on file",
         "Beware of fraud: to confirm any new bank details, always call us on the number in "
         "your records, never on a number given in the e-mail.",
+    ),
+    (
+        "en",
+        "samples directly to a colleague",
+        "Hi Li, please send the samples directly to my colleague at tom@brightway-co.com; "
+        "he will test them.",
     ),
     (
         "es",
