@@ -456,6 +456,14 @@ class _Clause:
                 continue  # "the ones on file are outdated"
             if self.near("STORY", assurance, 3) is not None:
                 continue  # "the number on the invoice has an error"
+            if any(
+                c.end <= assurance.start
+                and self.gap(c, assurance) <= 3
+                and _joined(self.text, c, assurance, commas=True)
+                and not self.negated(c)
+                for c in self.get("CHANGE")
+            ):
+                continue  # "replace the account already registered with you by ..."
             contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
             if any(
                 s.end <= assurance.start

@@ -434,6 +434,13 @@ REQUESTS = [
         "Oi Li, esse pagamento não manda pro Itaú, manda pra nossa conta no Bradesco, os "
         "dados vão abaixo.",
     ),
+    # -- the account on file is the one replaced ----------------------------------------
+    (
+        "en",
+        "replace the registered account",
+        "Dear Li, please replace the account already registered with you by our new "
+        "account at DBS, 0012-345-678.",
+    ),
     # -- "we receive payments at X from now on" -----------------------------------------
     (
         "de",
