@@ -5581,9 +5581,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             (?:liquida[cç][õo]es|pagamentos|transfer[êe]ncias) futur[ao]s
             """,
         CONTACT_CAUSE=r"""
-            venceu
-            expirou
-            expirad[oa]
+            (?:dom[ií]nio|e-?mail|caixa|servidor) (?:\w+ ){0,2}?(?:venceu|expirou|expirad[oa])
             n[ãa]o (?:est[aá] )?funcionando
             """,
         CONTDIR=r"""
@@ -5654,7 +5652,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             не доход\w*
             """,
         SHIFT=r"""
-            пока
+            пока (?:что )?(?:пиши\w*|мне|на|звони\w*|отправля\w*|шли\w*|кидаи\w*)
             с этой недели
             с этого месяца
             """,

@@ -541,6 +541,17 @@ CONTACTS = [
 #: (language, class, text): benign contact look-alikes
 CONTACT_BENIGN = [
     (
+        "ru",
+        "'bye' after the usual personal address",
+        "Иван, спасибо за заказ! Если что, пишите мне на ivan.petrov@mail.ru. Пока!",
+    ),
+    (
+        "pt",
+        "an invoice fell due",
+        "Olá, a fatura 55 venceu ontem; por favor paguem. Dúvidas, escrevam para "
+        "financeiro.lojas@gmail.com.",
+    ),
+    (
         "en",
         "colleague at the company address",
         "Hi Jo, while I'm at the fair please send the packing list to my assistant at "
