@@ -5729,7 +5729,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             لا (?:يحتاج|تحتاج|داعي) (?:\w+ ){0,2}?(?:تعديل|تغيير)\w*
             """,
         HYPO=r"""
-            {P}(?:توقيعك|توقيعكم)\w*
+            في (?:توقيعك|توقيعكم)\w*
             """,
         WARN=r"""
             لا (?:تصدق|تصدقو|تصدقوا|تصدقونها|تصدقوها)\w*
@@ -5769,7 +5769,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             de[ğg]i[şs]tirmeye gerek yok
             """,
         HYPO=r"""
-            imzan[ıi]z\w*
+            imzan[ıi]zda(?:ki)?
             ger[çc]ekten (?:size|sizin|senin|sana)\w*
             """,
         EXCLUDE=r"""
@@ -5810,7 +5810,7 @@ _GENERAL: Mapping[str, Mapping[str, str]] = {
             已(?:登记|备案|录入)的
             """,
         HYPO=r"""
-            (?:您|你|贵司|你们)的?(?:邮件)?签名
+            (?:您|你|贵司|你们)的?(?:邮件)?签名(?:里|中|上|处)
             (?:真的|确实)是(?:您|你|贵司)的
             """,
         EXCLUDE=r"""

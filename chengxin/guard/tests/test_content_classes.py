@@ -434,6 +434,18 @@ REQUESTS = [
         "Oi Li, esse pagamento não manda pro Itaú, manda pra nossa conta no Bradesco, os "
         "dados vão abaixo.",
     ),
+    # -- "confirm our new account with your signature" is no check of a signature ------
+    (
+        "tr",
+        "confirm with your signature",
+        "Sayın Li, yeni hesabımızı imzanızla onaylayıp sisteminize kaydedin lütfen, eski "
+        "hesap kapandı.",
+    ),
+    (
+        "ar",
+        "confirm with your signature",
+        "السيد لي، يرجى اعتماد حسابنا الجديد بتوقيعكم وتحديث سجلاتكم، الحساب القديم مغلق.",
+    ),
     # -- the account on file is the one replaced ----------------------------------------
     (
         "en",
