@@ -5334,6 +5334,542 @@ _EXTRA: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# Classes of the benign look-alikes of texts the rules were not tuned on. AMEND: the
+# amendment of a letter of credit (its change words do not change the account); ASSURE:
+# the details "stay as before" said after the noun, "already on file", "need not be
+# changed"; HYPO: the reader checks a number seen in the writer's signature ("is this
+# really your number?"); WARN: "we never ask", "do not believe it"; EXCLUDE: online banking and banking
+# apps; EXCLUDE_CONTACT: a telephone system and its internal extensions.
+_GENERAL: Mapping[str, Mapping[str, str]] = {
+    "en": _lexicon(
+        CONTDIR=r"""
+            (?:be )?sent (?:directly )?to
+            """,
+        DIRECT=r"""
+            directly
+            """,
+        PAYMETHOD=r"""
+            union ?pay
+            mobile money
+            """,
+        PERSON=r"""
+            (?:desk )?officer
+            """,
+        COLLECT=r"""
+            we act(?:ing)? on behalf of
+            (?:our|my) other (?:company|firm|entity)
+            """,
+        STOP=r"""
+            (?:got |was |been )?banned
+            """,
+        CONTRAST=r"""
+            not (?:to )?me
+            """,
+        NOTUS=r"""
+            not (?:to|into) (?:us|me),? but(?! (?:to )?you)
+            """,
+        CORRECT=r"""
+            (?:the )?correct (?:one|account|iban|number|account number|bank details|details) (?:is|are|reads?)
+            correct(?:ed)? (?:iban|account number|bank account|bank details)
+            """,
+        OWNED=r"""
+            (?:account|card) of (?:my|our) (?!company|firm|business|bank|client|customer|order|invoice|own)\w+
+            (?:my|our) (?!company|firm|business|bank|client|customer|own)\w+['’]s (?:bank )?(?:account|card)
+            """,
+        AMEND=r"""
+            (?:amend\w*|chang\w*|modif\w*|open\w*|issu\w*) (?:\w+ ){0,3}?(?:letter of credit|l/c|lc|documentary credit)
+            (?:letter of credit|l/c|lc|documentary credit) (?:\w+ ){0,2}?(?:amendment|change|modification)s?
+            """,
+        ASSURE=r"""
+            already (?:have |has )?on (?:our )?(?:file|record)
+            already registered
+            (?:need|needs) not (?:be )?chang\w*
+            (?:does|do) not need (?:to be |any )?chang\w*
+            """,
+        HYPO=r"""
+            (?:in|on|from) your (?:e-?mail )?signature
+            (?:is|are) (?:this|that|these) (?:really|actually|truly|in fact) (?:your|yours)
+            (?:confirm|verify|check) (?:the |your )?(?:correct|right) (?:iban|account|bank details|details)
+            """,
+        EXCLUDE=r"""
+            (?:online|mobile|internet|e-|digital) ?banking
+            banking (?:app|apps|application|platform|portal|services?)
+            """,
+        EXCLUDE_CONTACT=r"""
+            (?:tele)?phone system
+            (?:internal|extension) (?:phone )?numbers?
+            """,
+    ),
+    "es": _lexicon(
+        OUTGOING=r"""
+            desde la cuenta de (?:mi|nuestr[oa]) \w+
+            """,
+        DIRECT=r"""
+            directamente
+            """,
+        ASSIGN=r"""
+            (?:gesti[oó]n de )?cobr(?:o|anza)s? (?:[\w.]+ ){0,10}?(?:encomendad|confiad|cedid|delegad)\w*
+            """,
+        THIRD=r"""
+            (?:la |a la )?otra (?:sociedad|empresa|compa[ñn][ií]a)
+            cuenta de (?:nuestra|mi) empresa (?:socia|hermana|asociada|vinculada)
+            """,
+        CONTACT_CAUSE=r"""
+            no (?:me |nos )?(?:est[aá] |anda )?funcionando
+            """,
+        NOTUS=r"""
+            no (?:a|para) (?:nosotros|m[ií]),? sino(?! (?:a )?(?:usted|ustedes|vos|ti)(?!\w))
+            """,
+        CORRECT=r"""
+            (?:el|la|lo) correct[oa] (?:es|son)
+            (?:cuenta|iban|n[uú]mero) correct[oa]
+            """,
+        OWNED=r"""
+            cuenta de (?:mi|nuestr[oa]) (?!empresa|compa[ñn][ií]a|sociedad|firma|banco|cliente|pedido|factura|propia)\w+
+            """,
+        STORY=r"""
+            errata
+            """,
+        AMEND=r"""
+            (?:modificaci[oó]n|enmienda|cambio|modific)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito documentario|l/c)
+            """,
+        ASSURE=r"""
+            (?:que )?ya (?:tenemos |est[aá] |estaba |tienen )?(?:registrad|archivad)\w*
+            (?:que )?tenemos registrad\w*
+            ning[uú]n cambio
+            no (?:hace falta|hay que|es necesario|se necesita) (?:cambiar|modificar)\w*
+            """,
+        HYPO=r"""
+            en (?:su|tu) firma
+            (?:confirm|verifi|comprueb)\w* (?:la |el |su )?(?:cuenta|iban|n[uú]mero) correct[oa]
+            (?:es|son) (?:realmente|de verdad|en verdad) (?:su|suyo|tuyo|tu)\w*
+            """,
+        EXCLUDE=r"""
+            banca (?:en l[ií]nea|online|m[oó]vil|digital|electr[oó]nica|por internet)
+            (?:aplicaci[oó]n|app) (?:\w+ ){0,2}?banc\w*
+            servicios bancarios
+            """,
+        EXCLUDE_CONTACT=r"""
+            centralita
+            sistema telef[oó]nico
+            extensi[oó]n\w*
+            """,
+    ),
+    "fr": _lexicon(
+        OUTGOING=r"""
+            depuis le compte de (?:mon|ma|notre) \w+
+            """,
+        DIRECT=r"""
+            directement
+            """,
+        PAYMETHOD=r"""
+            wave
+            orange money
+            m-?pesa
+            mobile money
+            """,
+        CONTRAST=r"""
+            plut[ôo]t qu['’][àa]
+            """,
+        THIRD=r"""
+            (?:notre|l['’])autre (?:soci[ée]t[ée]|entreprise)
+            """,
+        NOTUS=r"""
+            (?:pas|non) [àa] (?:nous|moi),? mais(?! [àa] vous)
+            """,
+        CORRECT=r"""
+            (?:le|la) (?:bon|bonne|correct|correcte) (?:iban|compte|num[eé]ro|rib)
+            (?:iban|compte|num[eé]ro|rib) correct\w*
+            """,
+        OWNED=r"""
+            compte de (?:mon|ma|notre) (?!soci[eé]t[eé]|entreprise|banque|client|commande|facture)\w+
+            """,
+        AMEND=r"""
+            (?:amendement|modification|changement)\w* (?:\w+ ){0,3}?(?:lettre de cr[eé]dit|cr[eé]dit documentaire|l/c)
+            """,
+        ASSURE=r"""
+            d[eé]j[aà] (?:enregistr|r[eé]f[eé]renc)\w*
+            (?:que )?nous avons (?:d[eé]j[aà] )?(?:enregistr|en dossier)\w*
+            aucun changement
+            (?:pas besoin de|inutile de) (?:les |le |la )?(?:changer|modifier)
+            """,
+        HYPO=r"""
+            dans votre signature
+            (?:est|sont)-?(?:ce|il|elle)? (?:vraiment|bien) (?:votre|vos|le v[oô]tre)
+            """,
+        EXCLUDE=r"""
+            banque en ligne
+            (?:application|appli) (?:\w+ ){0,2}?bancaire\w*
+            services bancaires
+            """,
+        EXCLUDE_CONTACT=r"""
+            standard t[eé]l[eé]phonique
+            syst[eè]me t[eé]l[eé]phonique
+            num[eé]ros? (?:de poste|internes?)
+            """,
+    ),
+    "de": _lexicon(
+        OUTGOING=r"""
+            vom konto (?:meines|meiner|unseres|unserer) \w+
+            """,
+        CONTRAST=r"""
+            sondern direkt
+            """,
+        DIRECT=r"""
+            direkt
+            """,
+        THIRD=r"""
+            (?:unsere|die) andere (?:firma|gesellschaft)
+            """,
+        NOTUS=r"""
+            nicht (?:an|auf) (?:uns|mich),? sondern(?! (?:an )?(?:sie|ihnen|euch)(?!\w))
+            """,
+        CORRECT=r"""
+            (?:die |der )?(?:richtige|korrekte)[nr]? (?:iban|kontonummer|bankverbindung|konto)
+            (?:richtig|korrekt) lautet
+            lautet (?:richtig|korrekt)
+            """,
+        OWNED=r"""
+            konto (?:meines|meiner|unseres|unserer) (?!firma|unternehmens|bank|kunden|bestellung|rechnung)\w+
+            """,
+        AMEND=r"""
+            akkreditiv\w*
+            akkreditiv\w* (?:\w+ ){0,2}?er[öo]ffnet
+            \w*[äa]nderung\w* (?:\w+ ){0,3}?(?:akkreditiv|l/c)\w*
+            """,
+        ASSURE=r"""
+            bereits (?:bei uns )?(?:hinterlegt|registriert|erfasst)\w*
+            keine [äa]nderung
+            (?:muss|m[üu]ssen) nicht ge[äa]ndert
+            """,
+        HYPO=r"""
+            in ihrer (?:e-?mail-?)?signatur
+            (?:best[äa]tig|pr[üu]f)\w* (?:sie )?(?:uns )?(?:die )?(?:richtige|korrekte) (?:iban|kontonummer|bankverbindung)
+            (?:ist|sind) (?:das|dies|diese) (?:wirklich|tats[äa]chlich) (?:ihre?|ihr)\w*
+            """,
+        WARN=r"""
+            nie (?:[\w-]+ ){0,3}?(?:auf|auffordern|bitten|[äa]ndern|senden|schicken)
+            (?:fordern|bitten|werden) (?:sie |ihnen )?nie
+            """,
+        EXCLUDE=r"""
+            online-?banking\w*
+            \w*banking-?app\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            telefonanlage\w*
+            durchwahl\w*
+            interne (?:telefon|ruf)?nummer\w*
+            """,
+    ),
+    "pt": _lexicon(
+        OUTGOING=r"""
+            (?:a partir )?da conta d[ae]? (?:minha|meu|nossa|nosso) \w+
+            """,
+        STOP=r"""
+            n[ãa]o (?:manda|mande|mandem|envia|envie|enviem|transfere|transfira|deposita|deposite)
+            """,
+        DIRECT=r"""
+            diretamente
+            direto
+            """,
+        THIRD=r"""
+            conta d[ae]? (?:nossa|minha) empresa (?:parceira|irm[ãa]|associada|coligada)
+            (?:nossa |a )?outra empresa
+            holding
+            """,
+        SHIFT=r"""
+            (?:liquida[cç][õo]es|pagamentos|transfer[êe]ncias) futur[ao]s
+            """,
+        CONTACT_CAUSE=r"""
+            (?:dom[ií]nio|e-?mail|caixa|servidor) (?:\w+ ){0,2}?(?:venceu|expirou|expirad[oa])
+            n[ãa]o (?:est[aá] )?funcionando
+            """,
+        CONTDIR=r"""
+            venham
+            """,
+        NOTUS=r"""
+            n[ãa]o (?:para|a|pra) (?:n[óo]s|mim),? (?:e sim|mas|sen[ãa]o)
+            """,
+        CORRECT=r"""
+            (?:o|a) corret[oa] [eé]
+            (?:conta|iban|n[uú]mero) corret[oa]
+            """,
+        OWNED=r"""
+            conta d[ae]? (?:minha|meu|nossa|nosso) (?!empresa|companhia|firma|banco|cliente|pedido|fatura|pr[óo]pria)\w+
+            conta d(?:ele|ela)
+            """,
+        STORY=r"""
+            gralhas?
+            """,
+        AMEND=r"""
+            (?:emenda|altera[cç][aã]o|modifica[cç][aã]o)\w* (?:\w+ ){0,3}?(?:carta de cr[eé]dito|cr[eé]dito document[aá]rio|l/c)
+            """,
+        ASSURE=r"""
+            (?:que )?j[aá] (?:temos )?(?:cadastrad|registad|registrad)\w*
+            nenhuma (?:altera[cç][aã]o|mudan[cç]a)
+            n[aã]o (?:precisa|[eé] preciso|h[aá] necessidade) (?:de )?(?:alterar|mudar|trocar)
+            """,
+        HYPO=r"""
+            na (?:sua|tua) assinatura
+            (?:[eé]|s[aã]o) (?:mesmo|realmente|de fato) (?:seu|sua|teu|tua)\w*
+            """,
+        EXCLUDE=r"""
+            internet banking
+            (?:aplicativo|app|aplica[cç][aã]o) (?:\w+ ){0,2}?banc\w*
+            servi[cç]os banc[aá]rios
+            """,
+        EXCLUDE_CONTACT=r"""
+            ramais?
+            ramal
+            sistema telef[oô]nico
+            central telef[oô]nica
+            """,
+    ),
+    "ru": _lexicon(
+        OUTGOING=r"""
+            (?:с|со) (?:сч[её]т|карт)\w* (?:моего|моей|нашего|нашей) \w+
+            """,
+        CONTDIR=r"""
+            пришлите
+            присылайте
+            """,
+        DIRECT=r"""
+            напрямую
+            """,
+        PAYMETHOD=r"""
+            union ?pay
+            """,
+        PERSON=r"""
+            юрист\w*
+            консультант\w*
+            """,
+        THIRD=r"""
+            друг\w* (?:наш\w* )?(?:компани|фирм)\w*
+            """,
+        CONTACT_CAUSE=r"""
+            забит\w*
+            переполнен\w*
+            не доход\w*
+            """,
+        SHIFT=r"""
+            пока (?:что )?(?:пиши\w*|мне|на|звони\w*|отправля\w*|шли\w*|кидаи\w*)
+            с этой недели
+            с этого месяца
+            """,
+        DEIXIS=r"""
+            оттуда
+            """,
+        NOTUS=r"""
+            не (?:нам|мне),? а(?! (?:вам|вы|тебе)(?!\w))
+            """,
+        CORRECT=r"""
+            правильн\w* (?:сч[её]т|реквизит|номер|iban)\w*
+            верн\w* (?:сч[её]т|реквизит|номер)\w*
+            """,
+        OWNED=r"""
+            (?:сч[её]т|карт)\w* (?:моего|моей|нашего|нашей) (?!компании|фирмы|организации|предприятия|банка|клиента|заказа)\w+
+            """,
+        AMEND=r"""
+            изменени\w* (?:\w+ ){0,2}?аккредитив\w*
+            аккредитив\w* (?:\w+ ){0,2}?изменени\w*
+            """,
+        ASSURE=r"""
+            (?:оста[её]тся |остаются |остались )?прежни[еи](?=\s*(?:[.;!]|$))
+            (?:уже )?(?:есть у нас|имеющ\w* у нас)
+            не (?:нужно|надо|требуется) (?:\w+ )?(?:менять|изменять)
+            """,
+        HYPO=r"""
+            в вашей подписи
+            (?:это|этот) (?:правда|действительно|точно) ваш\w*
+            """,
+        WARN=r"""
+            мошенник\w*
+            """,
+        EXCLUDE=r"""
+            интернет-?банк\w*
+            мобильн\w* банк\w*
+            банковск\w* приложени\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            внутренн\w* номер\w*
+            добавочн\w*
+            телефонн\w* (?:станци|систем)\w*
+            """,
+    ),
+    "ar": _lexicon(
+        OUTGOING=r"""
+            من حساب \w+نا
+            """,
+        DIRECT=r"""
+            مباشره
+            """,
+        THIRD=r"""
+            {P}شركتنا {P}اخري
+            """,
+        STOP=r"""
+            {P}(?:اتقفل|انقفل|اتحظر|انحظر|اتسكر|اتهكر)\w*
+            """,
+        NOTUS=r"""
+            (?:مش|ليس|وليس|لا) (?:لنا|لي|الينا|إلينا|علينا)،? (?:بل|لكن|ولكن)
+            """,
+        CORRECT=r"""
+            {P}صحيح\w* (?:هو|هي)
+            {P}(?:رقم|حساب|ايبان|آيبان)\w* {P}صحيح\w*
+            """,
+        OWNED=r"""
+            {P}حساب (?!شركت|مؤسست|بنك|عميل)\w+نا
+            """,
+        AMEND=r"""
+            {P}تعديل\w* (?:\w+ ){0,2}?{P}اعتماد\w*
+            {P}اعتماد\w* (?:\w+ ){0,2}?{P}تعديل\w*
+            """,
+        ASSURE=r"""
+            ما (?:\w+ )?(?:تغير|تتغير|يتغير|اتغير|تبدل|اتبدل)\w*
+            {P}مسجل\w* (?:لدينا|عندنا)
+            لا (?:يحتاج|تحتاج|داعي) (?:\w+ ){0,2}?(?:تعديل|تغيير)\w*
+            """,
+        HYPO=r"""
+            في (?:توقيعك|توقيعكم)\w*
+            """,
+        WARN=r"""
+            لا (?:تصدق|تصدقو|تصدقوا|تصدقونها|تصدقوها)\w*
+            """,
+        EXCLUDE=r"""
+            (?:{P}خدمات|{P}تطبيق\w*|{P}بنك) (?:\w+ ){0,1}?{P}مصرفي\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            نظام {P}(?:هاتف|اتصالات)\w*
+            {P}(?:ارقام|رقم|خطوط|تحويلات) {P}داخلي\w*
+            """,
+    ),
+    "tr": _lexicon(
+        DIRECT=r"""
+            do[ğg]rudan
+            direkt
+            """,
+        THIRD=r"""
+            di[ğg]er (?:[şs]irket|firma)\w*
+            """,
+        NOTUS=r"""
+            (?:bize|bana) de[ğg]il,? (?:do[ğg]rudan|direkt|ama|fakat)
+            """,
+        CORRECT=r"""
+            do[ğg]rusu
+            do[ğg]ru (?:iban|hesap|numara)\w*
+            """,
+        OWNED=r"""
+            (?:ortağ|ortag|eşim|esim|kardeşim|kardesim|ortak)\w* (?:\w+ )?(?:hesab|kart)\w*
+            """,
+        AMEND=r"""
+            akreditif\w* (?:\w+ ){0,2}?(?:de[ğg]i[şs]iklik|tadil)\w*
+            (?:de[ğg]i[şs]iklik|tadil)\w* (?:\w+ ){0,2}?akreditif\w*
+            """,
+        ASSURE=r"""
+            (?:zaten )?kay[ıi]tl[ıi] ol\w*
+            de[ğg]i[şs]tirmeye gerek yok
+            """,
+        HYPO=r"""
+            imzan[ıi]zda(?:ki)?
+            ger[çc]ekten (?:size|sizin|senin|sana)\w*
+            """,
+        EXCLUDE=r"""
+            (?:internet|mobil) (?:bankac[ıi]l[ıi][ğg]|[şs]ube)\w*
+            """,
+        EXCLUDE_CONTACT=r"""
+            dahili (?:numara|hat|telefon)\w*
+            santral\w*
+            telefon sistem\w*
+            """,
+    ),
+    "zh": _lexicon(
+        DIRECT=r"""
+            直接
+            """,
+        PAYMETHOD=r"""
+            银联卡
+            """,
+        THIRD=r"""
+            另(?:外)?一家公司
+            """,
+        NOTUS=r"""
+            不要(?:付|汇|转)(?:给|到)?(?:我们|我司|我)
+            不是(?:付|汇|转)?(?:给|到)(?:我们|我司|我)
+            """,
+        CORRECT=r"""
+            正确的?(?:账号|账户|帐号|帐户|银行账号)
+            """,
+        OWNED=r"""
+            (?:我|我们|我司)的?(?:合作伙伴|伙伴|合伙人|太太|妻子|老婆|丈夫|老公|朋友|亲戚|兄弟|代表|同事)的?(?:账户|账号|帐户|帐号|银行卡|卡|支付宝)
+            """,
+        AMEND=r"""
+            (?:信用证|l/c|lc)[^。；\n]{0,10}?(?:修改|变更|更改)
+            改证
+            """,
+        ASSURE=r"""
+            (?:都|均|也)?(?:不用|无需|不需要|无须|不必)(?:修改|更改|变更|改|变)
+            已(?:登记|备案|录入)的
+            """,
+        HYPO=r"""
+            (?:您|你|贵司|你们)的?(?:邮件)?签名(?:里|中|上|处)
+            (?:真的|确实)是(?:您|你|贵司)的
+            """,
+        EXCLUDE=r"""
+            网银
+            网上银行
+            手机银行
+            银行(?:app|应用)
+            """,
+        EXCLUDE_CONTACT=r"""
+            分机(?:号|号码)?
+            电话系统
+            总机
+            """,
+    ),
+    "ja": _lexicon(
+        DIRECT=r"""
+            直接
+            """,
+        THIRD=r"""
+            別(?:の)?会社
+            """,
+        PAYMETHOD=r"""
+            支付宝
+            アリペイ
+            """,
+        NOTUS=r"""
+            (?:弊社|当社|私)(?:宛|あて)?(?:ではなく|でなく)
+            """,
+        CORRECT=r"""
+            正しくは
+            正しい(?:口座|振込先|番号|口座番号)
+            """,
+        OWNED=r"""
+            (?:弊社|当社|うち|私)の[^。、\n]{0,12}?(?:駐在|担当|代表|パートナー|家族|妻|夫)[^。\n]{0,8}?の(?:口座|支付宝|アリペイ|カード)
+            """,
+        AMEND=r"""
+            (?:信用状|l/c|lc)[^。\n]{0,20}?(?:条件)?変更
+            条件変更
+            """,
+        ASSURE=r"""
+            従前(?:の)?(?:とおり|通り)
+            (?:変更|修正)(?:の)?必要(?:は|が)?(?:ございません|ありません|なし)
+            登録済み
+            """,
+        HYPO=r"""
+            (?:貴社|御社|そちら|あなた)の(?:メール)?署名
+            """,
+        EXCLUDE=r"""
+            (?:インターネット|ネット|モバイル)バンキング
+            銀行アプリ
+            """,
+        EXCLUDE_CONTACT=r"""
+            内線
+            電話システム
+            """,
+    ),
+}
+
+
 def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
     """``base`` with the alternatives of ``extra`` tried first, concept by concept (the
     longer "bank details" before the bare "bank")."""
@@ -5344,7 +5880,7 @@ def _merged(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]
 
 
 LEXICON: Mapping[str, Mapping[str, str]] = {
-    code: _merged(lexicon, _EXTRA[code])
+    code: _merged(_merged(lexicon, _EXTRA[code]), _GENERAL[code])
     for code, lexicon in {
         "en": _EN,
         "es": _ES,

@@ -79,7 +79,16 @@ need its weights shipped and could not point at the words.
    writer pays (possibly through another company: "the remitter's name will differ"),
    a warning; another party counts only in a sentence about a payment. A message with
    no destination noun, bank identifier or payee word is not weighed (the cost stays
-   that of one search).
+   that of one search). Further cues: "not to us but to our broker" (NOTUS, with a
+   directive or destination after it) weighs 3 like an assignment; the account of the
+   writer's relative, partner or office (OWNED), a corrected number after an error said
+   of the account ("the correct one is", not asked as a question), mobile money to a
+   phone number and a destination stopped then restated ("don't send it to bank A, send
+   it to our account at bank B") weigh 2; a crypto wallet weighs like a bank identifier.
+   For addresses: a person of the writer's before a webmail address ("my assistant at")
+   and "directly to ... x@y"; a warning to verify by phone does not quiet a message that
+   diverts the call itself ("not the switchboard but my mobile +43 ..."). The change
+   words of an L/C amendment (AMEND) change no account.
 
 The rules are the same for every language; only the lexicon differs.
 """
@@ -229,6 +238,11 @@ _CONCEPTS = (
     "PAYMETHOD",
     "COLLECT",
     "DESIGNATED",
+    "AMEND",
+    "NOTUS",
+    "CORRECT",
+    "OWNED",
+    "DIRECT",
 )
 
 
@@ -293,7 +307,7 @@ def _language(code: str) -> _Language:
         payees=_compile(
             "|".join(
                 lexicon[name]
-                for name in ("THIRD", "ASSIGN", "PAYMETHOD", "COLLECT")
+                for name in ("THIRD", "ASSIGN", "PAYMETHOD", "COLLECT", "OWNED", "NOTUS")
                 if lexicon.get(name)
             ),
             cjk,
@@ -403,6 +417,10 @@ class _Clause:
                 excluded = self.get(_NOUNS[name])
                 if excluded:
                     found = [s for s in found if not any(_overlap(s, e) for e in excluded)]
+            if name == "CHANGE" and found:
+                # "the L/C amendment", "изменение к аккредитиву": a letter of credit changes
+                amended = self.get("AMEND")
+                found = [s for s in found if not any(_overlap(s, a) for a in amended)]
             if name == "CONTACT" and (self.emails or self.get("REPLY")):
                 addresses = self.get("ADDRESS")
                 if addresses:
@@ -436,6 +454,16 @@ class _Clause:
                 continue  # "the address that stands in my signature"
             if self.near("STOP", assurance, 3) is not None:
                 continue  # "the ones on file are outdated"
+            if self.near("STORY", assurance, 3) is not None:
+                continue  # "the number on the invoice has an error"
+            if any(
+                c.end <= assurance.start
+                and self.gap(c, assurance) <= 3
+                and _joined(self.text, c, assurance, commas=True)
+                and not self.negated(c)
+                for c in self.get("CHANGE")
+            ):
+                continue  # "replace the account already registered with you by ..."
             contrast = self.get("SHIFT") + self.get("NEG") + self.get("CONTRAST")
             if any(
                 s.end <= assurance.start
@@ -534,9 +562,29 @@ def _clauses(
         yield _Clause(language, text, start, end, words, portal)
 
 
+def _outgoing(clause: _Clause) -> list[_Span]:
+    """The writer pays from another bank; not "instead of from our account" ("بدلا من
+    حسابنا": the account replaced)."""
+    contrasts = clause.get("CONTRAST")
+    return [o for o in clause.get("OUTGOING") if not any(_overlap(o, c) for c in contrasts)]
+
+
+#: A cryptocurrency wallet (Tron, Ethereum, Bitcoin): a destination no trade account is.
+_WALLET = re.compile(r"(?<!\w)(?:t(?=\w*\d)[1-9a-z]{33}|0x[0-9a-f]{40}|bc1[0-9a-z]{25,60})(?!\w)")
+
+
+_QUESTION_END = re.compile(r"[.!?。！？\n]")
+
+
+def _asked(text: str, span: _Span) -> bool:
+    """Whether the sentence of the span ends with a question mark."""
+    end = _QUESTION_END.search(text, span.end)
+    return end is not None and end.group() in "?？"
+
+
 def _bank_rule(clause: _Clause, has_identifier: bool) -> tuple[_Span, _Span] | None:
     """The two spans that make the clause a bank-change request, or ``None``."""
-    if clause.get("OUTGOING") or clause.get("PAYER"):
+    if _outgoing(clause) or clause.get("PAYER"):
         return None  # the writer pays from another bank: nothing changes for the reader
     for noun in clause.get("PAY"):
         # "please disregard the bank details of earlier e-mails"
@@ -586,7 +634,13 @@ def _rule(
     kept = any(clause.assured(noun, assure_window) for noun in nouns)
     for noun in nouns:
         # The old destination is stopped: "do not pay to our old account", "旧账户已停用".
-        if clause.near("OLD", noun, 4) is not None and clause.get("STOP"):
+        old = clause.near("OLD", noun, 4)
+        if (
+            old is not None
+            and clause.get("STOP")
+            and not any(_overlap(old, a) for a in clause.get("ASSURE"))
+        ):
+            # not "the banks are closed; the transfer reaches the same usual account"
             return noun, clause.get("STOP")[0]
         stop = clause.near("STOP", noun, 5)
         if stop is not None and noun not in clause.bare_banks:
@@ -596,7 +650,9 @@ def _rule(
         changes = [
             c
             for c in clause.get("CHANGE")
-            if clause.gap(noun, c) <= change_window and not clause.between(noun, c, "PERSON")
+            if clause.gap(noun, c) <= change_window
+            and not clause.between(noun, c, "PERSON")
+            and not clause.between(noun, c, "AMEND")  # "our bank opened the L/C amendment"
         ]
         if any(clause.negated(c) for c in changes):
             continue  # "the bank details do not change": an assurance
@@ -606,12 +662,18 @@ def _rule(
         for new in [] if login else clause.get("NEW"):
             window = before if new.start < noun.start else after
             if clause.gap(noun, new) <= window and not clause.linked(noun, new):
+                if clause.between(noun, new, "AMEND"):
+                    continue  # "our bank has opened the L/C amendment"
                 return noun, new
         if changes and not clause.portal:
             return noun, changes[0]
         if kept:
             continue
         received = clause.near("RECEIVED", noun, 6)
+        # "we receive payments at Commerzbank with immediate effect": a new destination
+        ahead = clause.get("EFFECTIVE") + clause.get("SHIFT")
+        if received is not None and any(clause.gap(received, a) <= 3 for a in ahead):
+            received = None
         if received is not None and not clause.negated(received):
             continue
         if noun in clause.bare_banks:
@@ -677,7 +739,7 @@ def _find(text: str, folded: str, has_identifier: bool = False) -> list[ChangeRe
     words = [m.start() for m in _WORD.finditer(folded)]
     found: dict[str, ChangeRequest] = {}
     kana = _KANA.search(text) is not None
-    latin = _latin_languages(folded)
+    latin = _latin_languages(folded, text)
     emails = [_Span(m.start(), m.end()) for m in _EMAIL.finditer(folded)]
     phones = [_Span(m.start(), m.end()) for m in _PHONE.finditer(folded)]
     literals = emails + phones
@@ -806,25 +868,60 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
     "the receivables were assigned to a factoring company"."""
     bare = message.bare_banks
     nouns = [n for n in message.get("PAY") if n not in bare]
+    # "pay in USDT, wallet TQ7m...": a wallet address weighs like a bank identifier
+    has_identifier = has_identifier or _WALLET.search(message.text) is not None
     if not (nouns or has_identifier or message.language.payees.search(message.text)):
         return None  # no destination at all: "the deposit will be paid to your account"
     assigned = message.get("ASSIGN")
     method = message.get("PAYMETHOD")
     directive = message.get("PAYDIR")
-    if not (nouns or assigned or directive or message._find("PAY")):
+    owners = message.get("OWNED")
+    if not (nouns or assigned or directive or owners or message._find("PAY")):
         return None  # "the e-mail of our new forwarder": another party, no payment
-    if message.get("WARN") or message.get("OUTGOING") or message.get("PAYER"):
+    if message.get("WARN") or _outgoing(message) or message.get("PAYER"):
         return None  # a warning; the writer pays, perhaps through someone else
-    if _kept(message, nouns + directive):
-        return None  # "the bank details stay as on the last invoice"
     contrasts = _contrasts(message, nouns, nouns)
     #: another party in the sentence of a payment, not "our parent company will visit"
     third = _with_payment(message, message.get("THIRD"), nouns + directive) + message.get("COLLECT")
+    #: "the account of my wife", "conta da nossa empresa parceira", "حساب مكتبنا"
+    third += _with_payment(message, owners, nouns + directive + owners)
+    #: "please transfer it not to us but directly to our broker's account"
+    redirected = [
+        n
+        for n in message.get("NOTUS")
+        if any(
+            message.gap(n, t) <= 8 and _joined(message.text, n, t)
+            for t in directive + nouns + message.get("THIRD")
+        )
+    ]
+    #: "there is a typo in the IBAN on the invoice; the correct one is ..."
+    told = [s for s in message.get("STORY") if any(message.gap(s, n) <= 6 for n in nouns + owners)]
+    #: not "could you confirm the correct IBAN?": a question asks, it corrects nothing
+    corrected = [c for c in message.get("CORRECT") if not _asked(message.text, c)] if told else []
     #: "send the deposit via PayPal", "用支付宝转给我"
-    method = [m for m in method if any(message.gap(m, d) <= 6 for d in directive)]
-    strong = [s for s in (third, contrasts, method) if s]
+    #: "m'envoyer par Orange Money sur le +221 ...": mobile money to a person's number
+    mobile = [m for m in method if any(message.gap(m, p) <= 6 for p in message.phones)]
+    method = [m for m in method if any(message.gap(m, d) <= 10 for d in directive)] + mobile
+    #: "não manda pro Santander, manda pra nossa conta no Inter": stopped, then redirected
+    restated = [
+        t
+        for t in message.get("STOP")
+        if any(
+            n.start > t.end and message.gap(t, n) <= 8 and _joined(message.text, t, n)
+            for n in nouns
+        )
+    ]
+    strong = [s for s in (third, contrasts, method, corrected, restated) if s]
     #: the account is the other party's: "the account of a friend's company", "老板的个人卡"
     owned = [t for t in third if any(message.gap(t, n) <= 6 for n in nouns)]
+    owned += [t for t in third if t in owners] + mobile
+    #: "60 % to the usual account and 40 % to our partner's account": a kept account and
+    #: another party's next to it
+    split = any(
+        not message.assured(n, 3) and any(message.gap(t, n) <= 2 for t in third) for n in nouns
+    )
+    if _kept(message, nouns + directive) and not split:
+        return None  # "the bank details stay as on the last invoice"
     #: "the account stated in the enclosed letter": the destination is elsewhere
     lettered = [t for t in message.get("LETTER") if any(message.gap(t, n) <= 4 for n in nouns)]
     weak = [
@@ -850,12 +947,19 @@ def _bank_weight(message: _Clause, has_identifier: bool) -> tuple[_Span, _Span] 
         if s
     ]
     # "to our Hong Kong account and not to the mainland one": the contrast alone decides
-    weight = 3 * bool(assigned) + 2 * len(strong) + len(weak) + bool(owned) + has_identifier
+    weight = (
+        3 * bool(assigned or redirected)
+        + 2 * len(strong)
+        + len(weak)
+        + bool(owned)
+        + has_identifier
+    )
     weight += bool(contrasts)
     weight += bool(lettered)
     if weight < _BANK_THRESHOLD:
         return None
     strong = [assigned, *strong] if assigned else strong
+    strong = [redirected, *strong] if redirected else strong
     anchor = (nouns or directive or assigned or message.get("THIRD") or [strong[0][0]])[0]
     reason = (strong or weak or [[anchor]])[0][0]
     return anchor, reason
@@ -884,9 +988,17 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
             for d in message.around("DEIXIS", start, literal.start)
             if message.gap(d, literal) <= 5
         ]
-    if not near or message.get("WARN"):
+    if not near:
         return None
     nouns = message.get("CONTACT")
+    #: "to confirm the new details by phone, call not the switchboard but my mobile
+    #: +43 ...": the check itself is diverted to a number given right there
+    diverted = any(
+        any(0 <= literal.start - c.end and message.gap(c, literal) <= 6 for literal in literals)
+        for c in _contrasts(message, nouns, [])
+    )
+    if message.get("WARN") and not diverted:
+        return None
     if _kept(message, nouns) or any(message.assured(literal, 6) for literal in literals):
         return None  # "write to the purchasing address as usual"
     freemail = [e for e in message.emails if _FREEMAIL.search(message.text, e.start, e.end)]
@@ -898,10 +1010,32 @@ def _contact_weight(message: _Clause) -> tuple[_Span, _Span] | None:
         ("our office is closed for the holiday")."""
         return [s for s in spans if any(message.gap(s, c) <= 4 for c in channels)]
 
+    #: "sent directly to their trade desk at x@outlook.com" (not "contact him directly")
+    direct = [
+        d
+        for d in message.get("DIRECT")
+        if any(e.start > d.end and message.gap(d, e) <= 12 for e in message.emails)
+    ]
+    #: "to my assistant at sara.pa@gmail.com", "нашему юристу на почту x@protonmail.com",
+    #: "directly to the e-mail of the FX manager: x@bank-trade.com"
+    addressee = [
+        p
+        for p in message.get("PERSON")
+        if any(
+            p.end <= e.start and message.gap(p, e) <= 4
+            for e in (message.emails if direct else freemail)
+        )
+    ]
+    if not (freemail or (addressee and message.bare_banks)):
+        # a colleague at the company address; a bank's own desk is not
+        direct = []
+        addressee = [p for p in addressee if any(p.end <= e.start for e in freemail)]
     weak = [
         s
         for s in (
             freemail,
+            addressee,
+            direct,
             message.get("DEIXIS"),
             # "old", not the "usual" of "as usual"
             of_channel(
@@ -935,10 +1069,21 @@ def _quiet(clause: _Clause) -> bool:
 
 def likely_latin_languages(text: str) -> list[str]:
     """The Latin-script languages ``text`` may be written in, likeliest first."""
-    return _latin_languages(fold(text))
+    return _latin_languages(fold(text), text)
 
 
-def _latin_languages(folded: str) -> list[str]:
+#: Letters only some Latin-script languages write: they rank a short text with few
+#: function words ("Selam Li, konşimentonun taramasını ... atar mısın?").
+_LETTERS = {
+    "tr": re.compile(r"[şğıŞĞİ]"),
+    "de": re.compile(r"[ßäÄ]"),
+    "es": re.compile(r"[ñÑ¿¡]"),
+    "pt": re.compile(r"[ãõÃÕ]"),
+    "fr": re.compile(r"[èêœùÈÊŒ]"),
+}
+
+
+def _latin_languages(folded: str, text: str = "") -> list[str]:
     """The Latin-script languages the text may be written in, likeliest first.
 
     Lexicons share stems across languages ("change" is French and English), so only the
@@ -950,7 +1095,8 @@ def _latin_languages(folded: str) -> list[str]:
         for code in _STOPWORD_LANGUAGES.get(word, ()):
             counts[code] += 1
     best = max(counts.values())
-    ranked = sorted(counts, key=lambda code: -counts[code])
+    letters = {code: len(pattern.findall(text)) for code, pattern in _LETTERS.items()}
+    ranked = sorted(counts, key=lambda code: (-counts[code], -letters.get(code, 0)))
     if best < 3:
         return ranked
     return [code for code in ranked if counts[code] * 2 >= best]

@@ -1211,12 +1211,12 @@ CORPORA = [Path(__file__).resolve().parents[3] / "bench" / "guard_content"] + [
 LANGUAGES = ("en", "zh", "es", "fr", "de", "pt", "ru", "ar", "tr", "ja")
 
 
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "holdout", "unseen")
 
 
 def _corpus_files(split: str = "*") -> list[Path]:
     """The corpus files of a split (both when ``split`` is "*"): the recogniser is held to
-    the goals on the development and the holdout split alike."""
+    the goals on the development, the holdout and the unseen split alike."""
     return sorted(
         path for root in CORPORA if root.is_dir() for path in root.glob(f"{split}/*.json")
     )
