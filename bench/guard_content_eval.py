@@ -134,7 +134,9 @@ def _short(text: str, width: int = 160) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", type=Path, help="corpus root (repeatable)")
-    parser.add_argument("--split", action="append", help="dev, holdout, unseen, fresh (default: all four)")
+    parser.add_argument(
+        "--split", action="append", help="dev, holdout, unseen, fresh (default: all four)"
+    )
     parser.add_argument("--language", action="append", help="only these languages")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
     args = parser.parse_args(argv)
