@@ -194,6 +194,11 @@ def _register_routers() -> None:
     api.add_router("/", "chengxin.compensation.api.router")
     api.add_router("/", "chengxin.campaigns.api.router")
     api.add_router("/", "chengxin.banking.api.router")
+    api.add_router("/", "chengxin.fx.api.router")
+    api.add_router("/", "chengxin.catalog.api.router")
+    api.add_router("/", "chengxin.inquiries.api.router")
+    api.add_router("/", "chengxin.orders.api.router")
+    api.add_router("/", "chengxin.shipments.api.router")
 
 
 _register_routers()

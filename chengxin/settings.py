@@ -51,6 +51,11 @@ INSTALLED_APPS = [
     "chengxin.campaigns",
     "chengxin.compensation",
     "chengxin.publicrecord",
+    "chengxin.fx",
+    "chengxin.catalog",
+    "chengxin.inquiries",
+    "chengxin.orders",
+    "chengxin.shipments",
     "chengxin.myday",
     "chengxin.demo",
 ]
@@ -260,6 +265,36 @@ CHENGXIN_PUBLIC_VERIFY_WINDOW_MINUTES = envint(
 # (the client is REMOTE_ADDR); n takes the n-th address from the right.
 CHENGXIN_TRUSTED_PROXY_COUNT = envint("CHENGXIN_TRUSTED_PROXY_COUNT", 0, minimum=0)
 CHENGXIN_OWN_DOMAINS = [d.lower() for d in envlist("CHENGXIN_OWN_DOMAINS", [])]
+# Our company's country, zone and working hours: the working calendar that inquiry clocks
+# run in (weekends and public holidays of the country, with the working days China moves
+# onto weekends, and the days the company adds on its calendar page).
+CHENGXIN_COMPANY_COUNTRY = envstr("CHENGXIN_COMPANY_COUNTRY", "CN")
+CHENGXIN_COMPANY_TIME_ZONE = envstr("CHENGXIN_COMPANY_TIME_ZONE", "Asia/Shanghai")
+CHENGXIN_WORKING_HOURS = envstr("CHENGXIN_WORKING_HOURS", "09:00-12:00,13:30-18:00")
+# Inquiries: the first response and the full answer (MOQ, lead time, price, payment
+# methods) are due within these many working hours; the owner is reminded this many
+# minutes before a clock runs out.
+CHENGXIN_INQUIRY_FIRST_RESPONSE_HOURS = envint(
+    "CHENGXIN_INQUIRY_FIRST_RESPONSE_HOURS", 4, minimum=1
+)
+CHENGXIN_INQUIRY_FULL_ANSWER_HOURS = envint("CHENGXIN_INQUIRY_FULL_ANSWER_HOURS", 24, minimum=1)
+CHENGXIN_INQUIRY_REMIND_MINUTES = envint("CHENGXIN_INQUIRY_REMIND_MINUTES", 60, minimum=1)
+# Money: the currency profits and totals are shown in, and how old a rate may be before
+# it is marked stale.
+CHENGXIN_BASE_CURRENCY = envstr("CHENGXIN_BASE_CURRENCY", "CNY")
+CHENGXIN_FX_STALE_DAYS = envint("CHENGXIN_FX_STALE_DAYS", 7, minimum=1)
+# Stock levels: files the company's ERP drops here (CSV or JSON) are read and moved aside.
+CHENGXIN_STOCK_INBOX = Path(envstr("CHENGXIN_STOCK_INBOX", str(DATA_DIR / "stock-inbox")))
+# Payment terms by default: a new buyer pays this deposit; a long-standing one (at least
+# this many orders completed) this deposit with the balance against the bill of lading.
+CHENGXIN_NEW_BUYER_DEPOSIT_PERCENT = envint("CHENGXIN_NEW_BUYER_DEPOSIT_PERCENT", 30, minimum=0)
+CHENGXIN_REGULAR_BUYER_DEPOSIT_PERCENT = envint(
+    "CHENGXIN_REGULAR_BUYER_DEPOSIT_PERCENT", 10, minimum=0
+)
+CHENGXIN_REGULAR_BUYER_ORDERS = envint("CHENGXIN_REGULAR_BUYER_ORDERS", 3, minimum=1)
+# A promised date at risk is raised at least this many days ahead, so the buyer hears of
+# a delay with an alternative in time.
+CHENGXIN_DELAY_WARNING_DAYS = envint("CHENGXIN_DELAY_WARNING_DAYS", 14, minimum=1)
 
 # Secrets at rest (mailbox passwords): Fernet keyed from this, or from SECRET_KEY.
 # Old keys (comma-separated) still decrypt after a rotation.

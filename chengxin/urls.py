@@ -22,6 +22,11 @@ urlpatterns = [
     path("tasks/", include("chengxin.todos.urls")),
     path("compensation/", include("chengxin.compensation.urls")),
     path("bank-accounts/", include("chengxin.banking.urls")),
+    path("rates/", include("chengxin.fx.urls")),
+    path("products/", include("chengxin.catalog.urls")),
+    path("inquiries/", include("chengxin.inquiries.urls")),
+    path("orders/", include("chengxin.orders.urls")),
+    path("shipments/", include("chengxin.shipments.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", api_not_found),
 ]
