@@ -199,6 +199,7 @@ def _register_routers() -> None:
     api.add_router("/", "chengxin.inquiries.api.router")
     api.add_router("/", "chengxin.orders.api.router")
     api.add_router("/", "chengxin.shipments.api.router")
+    api.add_router("/", "chengxin.commitments.api.router")
 
 
 _register_routers()

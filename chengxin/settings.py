@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "chengxin.inquiries",
     "chengxin.orders",
     "chengxin.shipments",
+    "chengxin.commitments",
     "chengxin.myday",
     "chengxin.demo",
 ]

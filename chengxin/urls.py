@@ -27,6 +27,7 @@ urlpatterns = [
     path("inquiries/", include("chengxin.inquiries.urls")),
     path("orders/", include("chengxin.orders.urls")),
     path("shipments/", include("chengxin.shipments.urls")),
+    path("commitments/", include("chengxin.commitments.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", api_not_found),
 ]
