@@ -165,6 +165,11 @@ _LOOSE_LETTERS = str.maketrans(
 #: n, u or l ("nn" for m, "vv" for w, "ll" for l); k is read as "lc" like d as "cl".
 _LOOSE_EXTRA_L = re.compile(r"l(?=[bh])|(?<=b)l")
 _LOOSE_RUNS = re.compile(r"([nul])\1+")
+# How much shorter a reading may get when its unusual letters are read as plain ones.
+_UNUSUAL_SLACK = 8
+# Two unusual letters are tried together only in a name of at most this many letters
+# (676 readings each: a long label of odd letters is noise, not a brand).
+_TWO_UNUSUAL_MAX_LENGTH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,6 +407,8 @@ class LookalikeIndex:
         _multimap_freeze(self._label_ids)
         _multimap_freeze(self._company_ids)
         _multimap_freeze(self._loose_ids)
+        # the longest loose key: a label whose readings are all longer matches none
+        self._longest_loose = max(map(len, self._loose_ids), default=0)
         _multimap_freeze(self._part_ids)
         self._key_lengths = tuple(sorted({len(key) for key in self._label_ids if len(key) >= 2}))
         self._generic = self._generic_names()
@@ -694,7 +701,13 @@ class LookalikeIndex:
         found: set[int] = set()
         for loose in _loose_keys(key):
             found.update(_multimap_get(self._loose_ids, loose))
-        if not found and not _multimap_get(self._label_ids, key):
+        if (
+            not found
+            and not _multimap_get(self._label_ids, key)
+            # an unusual letter read as a plain one shortens a reading by a few letters at
+            # most: a label much longer than every known name is not tried letter by letter
+            and min(map(len, _loose_keys(key))) <= self._longest_loose + _UNUSUAL_SLACK
+        ):
             for variant in self._unusual_letter_variants(raw):
                 for loose in _loose_keys(variant):
                     found.update(_multimap_get(self._loose_ids, loose))
@@ -746,7 +759,7 @@ class LookalikeIndex:
             parts = [char_key(c) if c != char else "" for c in raw]
             for letter in letters:
                 yield "".join(part or letter for part in parts)
-        if len(unusual) == 2:
+        if len(unusual) == 2 and len(raw) <= _TWO_UNUSUAL_MAX_LENGTH:
             first, second = unusual
             for one in letters:
                 parts = [one if c == first else "" if c == second else char_key(c) for c in raw]
