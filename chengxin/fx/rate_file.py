@@ -134,7 +134,7 @@ def rate_problem(value: Decimal) -> str:
     return ""
 
 
-_NUMBER = re.compile(r"^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 def parse_rate(text: str) -> tuple[Decimal | None, str]:
@@ -225,7 +225,9 @@ def read_rate_file(content: bytes, *, base: str, latest: datetime.date) -> RateF
     if problem:
         return _file_error(unsafe_text_message(problem))
     first_line = next(iter(text.splitlines()), "")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=True
+    )
     result = RateFile()
     seen: dict[tuple[str, str, datetime.date], int] = {}
     try:

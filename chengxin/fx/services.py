@@ -25,7 +25,7 @@ from chengxin.fx.currencies import is_currency
 from chengxin.fx.ecb import EUR, EcbRates, ecb_rates
 from chengxin.fx.models import Rate, Source
 from chengxin.fx.permissions import require_enter_rates
-from chengxin.fx.rate_file import RateLine, rate_problem, read_rate_file
+from chengxin.fx.rate_file import RateLine, parse_rate, read_rate_file
 from chengxin.fx.selectors import base_currency
 
 logger = logging.getLogger(__name__)
@@ -95,16 +95,12 @@ def rate_record(
         errors["day"] = [_("Enter a date.")]
     elif day > _latest_day():
         errors["day"] = [_("A rate cannot be dated in the future.")]
-    try:
-        value = Decimal(str(rate).strip())
-    except (ArithmeticError, ValueError):
-        value = Decimal("NaN")
-    problem = rate_problem(value)
+    value, problem = parse_rate(str(rate))
     if problem:
         errors["rate"] = [problem]
     if errors:
         raise ValidationError(errors)
-    line = RateLine(0, day, currency, quote, value)
+    line = RateLine(0, day, currency, quote, value)  # type: ignore[arg-type]
     stored, change = _store(
         actor=actor, line=line, source=Source.MANUAL, file_name="", now=now or timezone.now()
     )
