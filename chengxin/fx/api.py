@@ -58,7 +58,7 @@ class ConvertQuery(Schema):
     amount: Decimal = Field(max_digits=30, decimal_places=12, description="The amount to convert.")
     currency: str = Field(max_length=3, description="Its ISO 4217 currency.")
     to: str = Field("", max_length=3, description="The target currency; empty: the base currency.")
-    on: datetime.date | None = Field(None, description="The day; empty: today (UTC).")
+    on: datetime.date | None = Field(None, description="The day; empty: today in your time zone.")
 
 
 class ConversionOut(Schema):
@@ -125,7 +125,7 @@ def rate_record(request, payload: RateIn):
 def rate_convert(request, query: Query[ConvertQuery]):
     """``amount`` of ``currency`` in ``to`` on ``on``, with the rate used, its date and
     source, and whether it is stale. 422 when there is no rate on or before ``on``."""
-    on = query.on or timezone.now().date()
+    on = query.on or timezone.localdate()
     to = query.to.strip().upper() or selectors.base_currency()
     conversion = selectors.convert(query.amount, query.currency, to, on=on)
     return {

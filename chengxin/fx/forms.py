@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.fx.currencies import currency_choices
@@ -39,11 +40,13 @@ class RateForm(forms.Form):
 class RateFileForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_(
-            "Columns: date (2026-12-04), currency (AED), rate (1.9412) and optionally quote "
-            "(default: the base currency). UTF-8 or GBK, at most %(size)d MB."
-        )
-        % {"size": MAX_BYTES // 2**20},
+        help_text=format_lazy(
+            _(
+                "Columns: date (2026-12-04), currency (AED), rate (1.9412) and optionally "
+                "quote (default: the base currency). UTF-8 or GBK, at most {size} MB."
+            ),
+            size=MAX_BYTES // 2**20,
+        ),
     )
 
     def clean_file(self):

@@ -29,8 +29,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from chengxin.fx.currencies import all_currencies, currency_name, is_currency, quantize
@@ -176,20 +175,21 @@ def _resolve(book: _Book, first: str, second: str, on: datetime.date) -> RateQuo
     return best_quote
 
 
-def _latest_rows(on: datetime.date, currencies: Iterable[str] | None = None):
+def _latest_rows(on: datetime.date, currencies: Iterable[str] | None = None) -> list[Rate]:
     """Of each (currency, quote, source), the most recent row on or before ``on``; only
-    pairs within ``currencies`` when given. One query."""
+    pairs within ``currencies`` when given. Two queries: the latest day of each (an
+    aggregate the pair-and-day index answers), then those rows."""
     rows = Rate.objects.filter(day__lte=on)
     if currencies is not None:
         codes = sorted(set(currencies))
         rows = rows.filter(currency__in=codes, quote__in=codes)
-    return rows.annotate(
-        newest=Window(
-            RowNumber(),
-            partition_by=[F("currency"), F("quote"), F("source")],
-            order_by=[F("day").desc(), F("entered_at").desc()],
+    latest = rows.order_by().values("currency", "quote", "source").annotate(last=Max("day"))
+    condition = Q()
+    for item in latest:
+        condition |= Q(
+            currency=item["currency"], quote=item["quote"], source=item["source"], day=item["last"]
         )
-    ).filter(newest=1)
+    return list(Rate.objects.filter(condition)) if condition else []
 
 
 def _checked_code(code: str, other: str, on: datetime.date, *, first: bool) -> str:
