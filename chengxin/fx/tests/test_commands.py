@@ -25,3 +25,18 @@ def test_the_command_refuses_bad_days():
         call_command("fx_rates_load_ecb", "--since", "yesterday")
     with pytest.raises(CommandError, match="after"):
         call_command("fx_rates_load_ecb", "--since", "2024-02-01", "--until", "2024-01-01")
+
+
+def test_the_daily_task_stores_the_recent_ecb_rates(monkeypatch):
+    from django.utils import timezone
+
+    from chengxin.fx import services
+    from chengxin.fx.ecb import FixedEcbRates
+    from chengxin.fx.tasks import fx_rates_update_task
+
+    today = timezone.now().date()
+    old = today - datetime.timedelta(days=40)
+    source = FixedEcbRates({today: {"USD": "1.05"}, old: {"USD": "1.10"}})
+    monkeypatch.setattr(services, "ecb_rates", lambda: source)
+    assert fx_rates_update_task.call() == 1
+    assert list(Rate.objects.values_list("day", flat=True)) == [today]
