@@ -117,9 +117,8 @@ def inquiry_sections(user, *, owner: int | None = None, now=None) -> dict[str, l
     calendar = company_calendar()
     base = visible_inquiries(user, owner=owner)
     running = base.filter(state__in=RUNNING_STATES)
-    overdue = (
-        Q(first_responded_at__isnull=True, first_response_due__lte=now)
-        | Q(full_answered_at__isnull=True, full_answer_due__lte=now)
+    overdue = Q(first_responded_at__isnull=True, first_response_due__lte=now) | Q(
+        full_answered_at__isnull=True, full_answer_due__lte=now
     )
     sections = {
         "proposed": running.filter(state=State.PROPOSED).order_by("first_response_due", "id"),
@@ -153,18 +152,26 @@ def _median(values: list[datetime.timedelta]) -> datetime.timedelta | None:
     return datetime.timedelta(seconds=statistics.median(v.total_seconds() for v in values))
 
 
-def response_times(company: Company, *, calendar: WorkingCalendar | None = None) -> dict:
+def response_times(
+    company: Company, *, calendar: WorkingCalendar | None = None, now=None
+) -> dict:
     """How fast we answer this buyer, in the company's working time. Keys:
     ``inquiries`` (counted: not proposed or dismissed), ``first_responses`` and
     ``first_response_median`` (timedelta or None), ``full_answers`` and
     ``full_answer_median`` (timedelta or None), ``late`` (inquiries with a clock that
     ran out or was stopped after its deadline)."""
     calendar = calendar or company_calendar()
-    now = timezone.now()
+    now = now or timezone.now()
     rows = list(
         Inquiry.objects.filter(company=company, state__in=COUNTED_STATES).only(
-            "received_at", "first_response_due", "full_answer_due", "first_responded_at",
-            "full_answered_at", "first_response_late", "full_answer_late", "state",
+            "received_at",
+            "first_response_due",
+            "full_answer_due",
+            "first_responded_at",
+            "full_answered_at",
+            "first_response_late",
+            "full_answer_late",
+            "state",
         )  # fmt: skip
     )
     first = [calendar.between(r.received_at, r.first_responded_at) for r in rows

@@ -51,7 +51,7 @@ from chengxin.mail.permissions import can_view_message
 from chengxin.notifications.services import notify
 from chengxin.outbox.models import OutboundMessage, Status
 from chengxin.outbox.services.writing import outbox_enqueue
-from chengxin.parties.models import FollowUp, FollowUpKind
+from chengxin.parties.models import Channel, FollowUp, FollowUpKind
 from chengxin.parties.services.follow_ups import follow_up_log
 from chengxin.todos.services import todo_create, todos_close_related
 from chengxin.workflow.services import advance, locked, require_state
@@ -432,6 +432,13 @@ def _recipient(inquiry: Inquiry, to: str) -> str:
         channel = inquiry.contact.channels.filter(kind="email", is_active=True).first()
         if channel is not None:
             return channel.value
+    channel = (
+        Channel.objects.filter(contact__company=inquiry.company, kind="email", is_active=True)
+        .order_by("-is_primary", "id")
+        .first()
+    )
+    if channel is not None:
+        return channel.value
     raise ValidationError({"to": [_("Write the buyer's email address.")]})
 
 
@@ -474,7 +481,9 @@ def inquiry_reply(
         now=now,
     )
     _accept_if_proposed(inquiry, actor=actor, now=now)
-    _stop_first(inquiry, actor=actor, at=now, via=Via.REPLY, now=now, details={"outbound": message.pk})
+    _stop_first(
+        inquiry, actor=actor, at=now, via=Via.REPLY, now=now, details={"outbound": message.pk}
+    )
     return message
 
 
@@ -645,7 +654,12 @@ def inquiry_call_log(
     )
     _accept_if_proposed(inquiry, actor=actor, now=now)
     _stop_first(
-        inquiry, actor=actor, at=happened_at, via=Via.CALL, now=now, details={"follow_up": follow_up.pk}
+        inquiry,
+        actor=actor,
+        at=happened_at,
+        via=Via.CALL,
+        now=now,
+        details={"follow_up": follow_up.pk},
     )
     return follow_up
 
@@ -747,7 +761,10 @@ def _check_one(inquiry_pk: int, *, calendar: WorkingCalendar, now, first_contact
                 )
                 counts["late"] += 1
             continue
-        if getattr(inquiry, reminded) is None and calendar.between(now, deadline) <= remind_before():
+        if (
+            getattr(inquiry, reminded) is None
+            and calendar.between(now, deadline) <= remind_before()
+        ):
             before = snapshot(inquiry)
             setattr(inquiry, reminded, now)
             advance(
@@ -857,9 +874,7 @@ def calendar_day_set(
 
 
 @transaction.atomic
-def calendar_day_remove(
-    *, actor, day: CalendarDay, now: datetime.datetime | None = None
-) -> None:
+def calendar_day_remove(*, actor, day: CalendarDay, now: datetime.datetime | None = None) -> None:
     """The date follows the country's calendar again."""
     now = _now(now)
     require_edit_calendar(actor)

@@ -20,6 +20,8 @@ from functools import cached_property
 import holidays as holidays_package
 
 WEEKDAYS = frozenset(range(5))  # Monday to Friday
+# The name of a weekend day the country makes a working day (translated by the pages).
+ADJUSTED_WORKDAY = "adjusted working day"
 # A year of days without any working time: the calendar is broken, not merely busy.
 _SEARCH_DAYS = 800
 _ZERO = datetime.timedelta(0)
@@ -126,7 +128,7 @@ class WorkingCalendar:
             if name:
                 return False, name
             if day in holidays.weekend_workdays:
-                return True, "adjusted working day"
+                return True, ADJUSTED_WORKDAY
         return day.weekday() in self.weekdays, ""
 
     def is_working_day(self, day: datetime.date) -> bool:
