@@ -10,7 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from chengxin.core.api_types import (
     READ_ERRORS,
@@ -237,7 +237,7 @@ def inquiry_create(request, payload: InquiryIn):
         quantity=payload.quantity,
         received_at=_aware(payload.received_at),
     )
-    return 201, _detail(request, inquiry.pk)
+    return Status(201, _detail(request, inquiry.pk))
 
 
 @router.post(

@@ -152,9 +152,7 @@ def _median(values: list[datetime.timedelta]) -> datetime.timedelta | None:
     return datetime.timedelta(seconds=statistics.median(v.total_seconds() for v in values))
 
 
-def response_times(
-    company: Company, *, calendar: WorkingCalendar | None = None, now=None
-) -> dict:
+def response_times(company: Company, *, calendar: WorkingCalendar | None = None, now=None) -> dict:
     """How fast we answer this buyer, in the company's working time. Keys:
     ``inquiries`` (counted: not proposed or dismissed), ``first_responses`` and
     ``first_response_median`` (timedelta or None), ``full_answers`` and

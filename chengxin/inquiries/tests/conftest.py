@@ -36,9 +36,7 @@ def _in_english(english, settings):
 @pytest.fixture
 def company(owner):
     speak_english(owner)
-    return make_company(
-        actor=owner, owner=owner, name="Müller Maschinen GmbH", email=BUYER_EMAIL
-    )
+    return make_company(actor=owner, owner=owner, name="Müller Maschinen GmbH", email=BUYER_EMAIL)
 
 
 @pytest.fixture

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from chengxin.audit.models import AuditEntry
 from chengxin.inquiries import selectors, services
-from chengxin.inquiries.models import Inquiry, State, StepKind, Via
+from chengxin.inquiries.models import State, StepKind, Via
 from chengxin.inquiries.tests.conftest import sh
 from chengxin.notifications.models import Notification
-from chengxin.outbox.models import OutboundMessage
 from chengxin.outbox.services.writing import outbox_enqueue
 from chengxin.parties.models import FollowUp
 from chengxin.parties.services.follow_ups import follow_up_log
@@ -85,9 +84,7 @@ def test_only_managers_set_calendar_days(owner):
         )
 
 
-def test_by_hand_needs_a_subject_and_no_future_and_a_rep_of_the_customer(
-    owner, colleague, company
-):
+def test_by_hand_needs_a_subject_and_no_future_and_a_rep_of_the_customer(owner, colleague, company):
     with pytest.raises(ValidationError) as exc:
         _inquiry(owner, company, sh(2026, 3, 6, 17), subject="  ") if False else (
             services.inquiry_create(actor=owner, company=company, subject=" ")
@@ -110,7 +107,9 @@ def test_from_a_message_in_one_click_the_clock_starts_at_its_arrival(owner, make
     message = make_message()
     message.received_at = sh(2026, 3, 6, 17)
     message.save(update_fields=["received_at"])
-    inquiry = services.inquiry_create_from_message(actor=owner, message=message, now=sh(2026, 3, 9, 9))
+    inquiry = services.inquiry_create_from_message(
+        actor=owner, message=message, now=sh(2026, 3, 9, 9)
+    )
     assert inquiry.received_at == sh(2026, 3, 6, 17)
     assert inquiry.first_response_due == sh(2026, 3, 9, 12)
     assert inquiry.contact == message.contact
@@ -123,15 +122,15 @@ def test_the_pipeline_proposes_an_inquiry_and_the_owner_accepts_or_dismisses(
     owner, make_message, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        proposed = services.inquiry_propose_from_message(
-            message=make_message(), now=timezone.now()
-        )
+        proposed = services.inquiry_propose_from_message(message=make_message(), now=timezone.now())
     assert proposed.state == State.PROPOSED
     assert "moq" in proposed.steps.get().details["words"]
     note = Notification.objects.get(user=owner, kind="inquiries.proposed")
     assert "Müller Maschinen GmbH may be asking for an offer" in note.display_title
     # Not twice for the same message, nor for a reply in the same thread.
-    assert services.inquiry_propose_from_message(message=proposed.message, now=timezone.now()) is None
+    assert (
+        services.inquiry_propose_from_message(message=proposed.message, now=timezone.now()) is None
+    )
     services.inquiry_accept(actor=owner, inquiry=proposed)
     proposed.refresh_from_db()
     assert proposed.state == State.OPEN
