@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from chengxin.inquiries.calendar import company_calendar
+from chengxin.inquiries.calendar import company_calendar, remind_before
 from chengxin.inquiries.models import COUNTED_STATES, RUNNING_STATES, Inquiry, State
 from chengxin.inquiries.working_time import WorkingCalendar
 from chengxin.parties.models import Company
@@ -67,6 +67,11 @@ class Clock:
     left: datetime.timedelta | None  # working time left (negative: overdue); None: stopped
     took: datetime.timedelta | None  # working time it took; None: running
     late: bool
+
+    @property
+    def soon(self) -> bool:
+        """Running with no more working time left than the reminder's."""
+        return self.running and self.left is not None and self.left <= remind_before()
 
     @property
     def overdue(self) -> bool:

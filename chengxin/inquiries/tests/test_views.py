@@ -255,3 +255,27 @@ def test_the_list_page_reads_in_a_fixed_number_of_queries(
     assert body.count('data-testid="inquiry-row"') == 13
     body = manager_client.get(f"/inquiries/?owner={rep.pk}").content.decode()
     assert body.count('data-testid="inquiry-row"') == 1
+
+
+def test_the_stock_badge_is_shown_when_the_catalogue_has_one(owner, rf):
+    from django.template import Context, Template
+
+    from chengxin.inquiries.templatetags import inquiries_tags
+
+    product = Product.objects.create(sku="LED-600", name="LED panel")
+    html = Template("{% load inquiries_tags %}{% product_stock product %}").render(
+        Context({"product": product})
+    )
+    if inquiries_tags._stock_tag_available():
+        assert html.strip()
+    else:
+        assert html == ""
+
+
+def test_a_broken_calendar_setting_is_reported_at_start(settings):
+    from chengxin.inquiries.checks import inquiries_calendar_check
+
+    assert inquiries_calendar_check(None) == []
+    settings.CHENGXIN_WORKING_HOURS = "9 to 5"
+    errors = inquiries_calendar_check(None)
+    assert errors and "not a span like 09:00-12:00" in errors[0].msg
