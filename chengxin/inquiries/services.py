@@ -696,8 +696,7 @@ def _first_contacts(inquiries: list[Inquiry]) -> dict[int, tuple[datetime.dateti
 
 
 def _remind(inquiry: Inquiry, *, which: str, due: datetime.datetime, now) -> None:
-    if inquiry.owner is None or not inquiry.owner.is_active:
-        return
+    """The owner's task (and with it a notification) to answer before ``due``."""
     if which == "first":
         title = deferred(
             gettext_lazy("Respond to %(company)s by %(due)s: “%(subject)s”"),
@@ -763,6 +762,8 @@ def _check_one(inquiry_pk: int, *, calendar: WorkingCalendar, now, first_contact
             continue
         if (
             getattr(inquiry, reminded) is None
+            and inquiry.owner is not None
+            and inquiry.owner.is_active
             and calendar.between(now, deadline) <= remind_before()
         ):
             before = snapshot(inquiry)
