@@ -59,8 +59,8 @@ from chengxin.workflow.services import advance, locked, require_state
 logger = logging.getLogger(__name__)
 
 RELATED_TYPE = "inquiry"
-TODO_FIRST = "inquiry_first_response"
-TODO_FULL = "inquiry_full_answer"
+TODO_FIRST = "inquiries.first_response"
+TODO_FULL = "inquiries.full_answer"
 # A moment a person types may be a little ahead of the server's clock.
 _SKEW = datetime.timedelta(minutes=5)
 # The four things a full answer gives, each at most this long.

@@ -290,3 +290,14 @@ def test_the_reminder_counts_working_minutes_over_lunch(owner, company):
     assert inquiry.first_response_due == sh(2026, 3, 9, 14, 30)
     assert services.inquiries_clocks_check(now=sh(2026, 3, 9, 11, 58))["reminded"] == 0
     assert services.inquiries_clocks_check(now=sh(2026, 3, 9, 12, 45))["reminded"] == 1
+
+
+def test_the_scheduled_task_checks_the_clocks_as_the_system(owner, company):
+    from chengxin.inquiries.tasks import inquiries_clocks_check_task
+
+    now = timezone.now()
+    inquiry = _inquiry(owner, company, now - 10 * H, now=now)
+    follow_up_log(actor=owner, company=company, kind="call", summary="Called", happened_at=now)
+    assert inquiries_clocks_check_task.call()["stopped"] == 1
+    step = inquiry.steps.get(kind=StepKind.FIRST_RESPONSE)
+    assert step.actor is None
