@@ -112,6 +112,10 @@ class WorkingCalendar:
         return _zone(self.zone_name)
 
     @cached_property
+    def _span_cache(self) -> dict[datetime.date, list]:
+        return {}
+
+    @cached_property
     def _holidays(self):
         return _country_holidays(self.country)
 
@@ -137,14 +141,19 @@ class WorkingCalendar:
     def spans_on(self, day: datetime.date) -> list[tuple[datetime.datetime, datetime.datetime]]:
         """The day's working spans in UTC (none on a day off). A span's ends are read as
         wall-clock times in the zone (a daylight-saving change shortens or lengthens it)."""
-        if not self.is_working_day(day):
-            return []
+        cached = self._span_cache.get(day)
+        if cached is not None:
+            return cached
         out = []
+        if not self.is_working_day(day):
+            self._span_cache[day] = out
+            return out
         for start, end in self.spans:
             a = datetime.datetime.combine(day, start, tzinfo=self.zone).astimezone(datetime.UTC)
             b = datetime.datetime.combine(day, end, tzinfo=self.zone).astimezone(datetime.UTC)
             if b > a:
                 out.append((a, b))
+        self._span_cache[day] = out
         return out
 
     def _spans_from(
