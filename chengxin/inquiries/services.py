@@ -697,6 +697,9 @@ def _first_contacts(inquiries: list[Inquiry]) -> dict[int, tuple[datetime.dateti
 
 def _remind(inquiry: Inquiry, *, which: str, due: datetime.datetime, now) -> None:
     """The owner's task (and with it a notification) to answer before ``due``."""
+    owner = inquiry.owner
+    if owner is None:
+        return
     if which == "first":
         title = deferred(
             gettext_lazy("Respond to %(company)s by %(due)s: “%(subject)s”"),
@@ -715,7 +718,7 @@ def _remind(inquiry: Inquiry, *, which: str, due: datetime.datetime, now) -> Non
         )
         kind = TODO_FULL
     todo_create(
-        assignee=inquiry.owner,
+        assignee=owner,
         kind=kind,
         title=title,
         body=inquiry.subject,

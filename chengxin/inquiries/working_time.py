@@ -112,7 +112,7 @@ class WorkingCalendar:
         return _zone(self.zone_name)
 
     @cached_property
-    def _span_cache(self) -> dict[datetime.date, list]:
+    def _span_cache(self) -> dict[datetime.date, list[tuple[datetime.datetime, datetime.datetime]]]:
         return {}
 
     @cached_property
@@ -144,7 +144,7 @@ class WorkingCalendar:
         cached = self._span_cache.get(day)
         if cached is not None:
             return cached
-        out = []
+        out: list[tuple[datetime.datetime, datetime.datetime]] = []
         if not self.is_working_day(day):
             self._span_cache[day] = out
             return out
