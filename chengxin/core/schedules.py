@@ -45,6 +45,8 @@ SCHEDULES: tuple[Schedule, ...] = (
     _every("audit_checkpoint", "audit", _HOUR),
     _every("audit_checkpoint_mail", "audit", _DAY),
     _every("campaigns_send_due", "campaigns", 5),
+    _every("fx_rates_update", "fx", _DAY),
+    _every("inquiries_clocks_check", "inquiries", 5),
 )
 
 

@@ -9,7 +9,9 @@
 4. **compare its bank details** with those on file (banking): a task when it names
    some that are not;
 5. **raise the alert** when it became high or critical (the guard);
-6. **open a change request** when it asks to change a contact's address (changes).
+6. **open a change request** when it asks to change a contact's address (changes);
+7. **propose an inquiry** when a known buyer, not imitated and not alarming, asks for an
+   offer (inquiries): its response clocks start at the message's arrival.
 
 Each step is a plain call; every door a message comes in by (IMAP poll, upload, the
 ``ingest_mail`` command, the demo) stores it through :func:`message_receive`, and
@@ -22,6 +24,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 
 from chengxin.accounts.models import User
 from chengxin.banking.selectors import bank_details_on_file
@@ -32,7 +35,8 @@ from chengxin.guard.content import FoundAccount
 from chengxin.guard.models import Assessment
 from chengxin.guard.services.alerts import assessment_alert
 from chengxin.guard.services.assess import message_assess
-from chengxin.mail.models import Mailbox, Message
+from chengxin.inquiries.services import inquiry_propose_from_message
+from chengxin.mail.models import LinkReason, Mailbox, Message
 from chengxin.mail.services.ingest import IngestResult, Location, message_ingest
 from chengxin.mail.services.linking import message_link_to_imitated
 from chengxin.parties.models import Company
@@ -81,6 +85,8 @@ def message_process(*, message: Message, txt_lookup: TxtLookup | None = None) ->
             assessment_alert(assessment=assessment)
     if any(s.get("code") == CONTACT_CHANGE_SIGNAL for s in assessment.signals):
         _open_change_request(assessment)
+    elif not assessed.alarm:
+        _propose_inquiry(assessment.message)
     return assessment
 
 
@@ -145,3 +151,16 @@ def _open_change_request(assessment: Assessment) -> None:
         change_propose_from_assessment(assessment=assessment)
     except Exception:  # the assessment and its alert stand
         logger.exception("Proposing a change request for assessment %s failed", assessment.pk)
+
+
+def _propose_inquiry(message: Message) -> None:
+    """A message from the buyer themselves (not one that imitates them) that reads as a
+    request for an offer becomes a proposed inquiry; a failure here never stops the
+    message's processing."""
+    if message.link_reason in (LinkReason.NONE, LinkReason.LOOKALIKE):
+        return
+    try:
+        with transaction.atomic():
+            inquiry_propose_from_message(message=message, now=timezone.now())
+    except Exception:
+        logger.exception("Proposing an inquiry from message %s failed", message.pk)

@@ -12,6 +12,9 @@ KIND_LABELS = {
     "campaigns.chat_reminder": _("Send a buyer the chat reminder by hand"),
     "campaigns.email_notice": _("Send a buyer the account change notice by hand"),
     "campaigns.close_old_account": _("Retire the old account after its last day"),
+    # chengxin.inquiries: a buyer's inquiry whose clock is about to run out
+    "inquiries.first_response": _("Answer an inquiry (first response)"),
+    "inquiries.full_answer": _("Send an inquiry its full answer (MOQ, lead time, price, payment)"),
     # chengxin.compensation: fee claims
     "compensation.check": _("Check a fee claim"),
     # chengxin.publicrecord: the public account check
