@@ -13,7 +13,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from chengxin.catalog import selectors, services
 from chengxin.catalog.forms import country_name
@@ -223,7 +223,7 @@ def product_create(request, payload: ProductIn):
     """Managers and administrators. The HS code must be in HS 2022; a code whose description
     shares no word with the product's is saved with ``hs_warning`` set."""
     product = services.product_create(actor=request.auth, data=ProductInput(**payload.dict()))
-    return 201, _out(_get(request, product.pk))
+    return Status(201, _out(_get(request, product.pk)))
 
 
 @router.patch(

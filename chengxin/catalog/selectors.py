@@ -208,8 +208,13 @@ def format_quantity(value) -> str:
     """A quantity without trailing zeros, grouped per the active language ("1,200.5")."""
     from django.utils.formats import number_format
 
+    if value is None or value == "":
+        return ""
     if not isinstance(value, Decimal):
-        return "" if value is None else str(value)
+        try:
+            value = Decimal(str(value))
+        except ArithmeticError:
+            return str(value)
     normal = value.normalize()
     places = max(0, -normal.as_tuple().exponent) if normal.is_finite() else 0  # type: ignore[operator]
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

@@ -190,8 +190,14 @@ def product_validate(data: ProductInput, *, instance: Product | None = None) -> 
             errors["sku"] = [_("Another product has this article number.")]
     if errors:
         raise ValidationError(errors)
+    decimals = {
+        fname: getattr(data, fname).quantize(Decimal(1).scaleb(-places))
+        for fname, (_digits, places) in DECIMALS.items()
+        if getattr(data, fname) is not None
+    }
     return dataclasses.replace(
         data,
+        **decimals,
         sku=sku,
         name=name,
         unit=unit,

@@ -82,7 +82,12 @@ def test_a_csv_in_another_format_is_refused_with_the_reason(db, tmp_path):
 
 @pytest.mark.parametrize(
     "typed, code",
-    [("940511", "940511"), ("9405.11", "940511"), ("9405 11 00", "94051100"), ("8539.52.00.10", "8539520010")],
+    [
+        ("940511", "940511"),
+        ("9405.11", "940511"),
+        ("9405 11 00", "94051100"),
+        ("8539.52.00.10", "8539520010"),
+    ],
 )
 def test_separators_are_ignored(typed, code):
     assert hs.normalize_code(typed) == code
@@ -176,5 +181,7 @@ def test_stems_match_plural_and_derived_forms():
     assert hs.stem("lamps") == hs.stem("lamp")
     assert hs.stem("lighting") == hs.stem("lights")
     assert hs.stem("batteries") == hs.stem("battery")
-    assert hs.shared_words(hs.meaningful_words("electrical heater"), hs.meaningful_words("electric"))
+    assert hs.shared_words(
+        hs.meaningful_words("electrical heater"), hs.meaningful_words("electric")
+    )
     assert not hs.shared_words(hs.meaningful_words("glass"), hs.meaningful_words("gloves"))
