@@ -123,7 +123,7 @@ def test_a_code_not_in_hs_2022_is_refused(db, english):
     assert hs_check("852859").error == ""
     assert "8528.60" in hs_check("852860").error
     # A heading exists but this subheading under it does not.
-    assert "not in the HS 2022" in hs_check("940599").error
+    assert "not in the HS 2022" in hs_check("940513").error
 
 
 def test_national_codes_are_checked_by_their_first_six_digits(db, english):
