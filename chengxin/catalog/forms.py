@@ -8,6 +8,7 @@ from functools import lru_cache
 import pycountry
 from babel import Locale
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,16 @@ class ProductForm(forms.Form):
         label=_("HS code"),
         required=False,
         max_length=20,
+        # The description (and the fit warning) appear beside the code as it is typed.
+        widget=forms.TextInput(
+            attrs={
+                "hx-get": reverse_lazy("catalog:hs_lookup"),
+                "hx-trigger": "input changed delay:400ms, change",
+                "hx-target": "#hs-preview",
+                "hx-include": "[name=name],[name=description],[name=names]",
+                "hx-sync": "this:replace",
+            }
+        ),
         help_text=_(
             "HS 2022: six digits (e.g. 9405.11), or eight to ten with the national tariff digits."
         ),

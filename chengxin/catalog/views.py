@@ -65,6 +65,19 @@ def product_detail(request, pk: int):
     return render(request, "catalog/product_detail.html", context)
 
 
+@require_GET
+@login_required
+def hs_lookup(request):
+    """The HS code typed on the product form, checked, with its description path and the
+    fit warning for the name and description typed beside it (the form's live preview)."""
+    code = request.GET.get("hs_code", "")[:40]
+    texts = [request.GET.get(name, "")[:20_000] for name in ("name", "description")]
+    texts += [line.partition(":")[2] for line in request.GET.get("names", "")[:5_000].splitlines()]
+    typed = texts if any(t.strip() for t in texts) else None  # nothing to compare yet
+    check = selectors.hs_check(code, texts=typed) if code.strip() else None
+    return render(request, "catalog/_hs.html", {"check": check})
+
+
 def _hs_preview(form: ProductForm):
     """The HS code as typed on the form, checked, with the words typed beside it."""
     data = form.data if form.is_bound else form.initial

@@ -231,3 +231,21 @@ def test_two_products_cannot_share_an_article_number(client, manager, lamp, engl
     login(client, manager)
     response = client.post(reverse("catalog:product_create"), form_data(sku="led-cl-40"))
     assert "Another product has this article number." in text(response)
+
+
+def test_the_form_shows_the_hs_description_as_the_code_is_typed(client, owner, english):
+    login(client, owner)
+    url = reverse("catalog:hs_lookup")
+    body = text(client.get(url, {"hs_code": "8806.22", "name": "Quadcopter"}))
+    assert "Unmanned aircraft; for remote-controlled flight only" in body
+    assert "share no word" in body
+    body = text(client.get(url, {"hs_code": "880622", "description": "Unmanned aircraft, 2 kg"}))
+    assert 'data-testid="hs-warning"' not in body
+    assert "not in the HS 2022" in text(client.get(url, {"hs_code": "880650"}))
+    assert "digits only" in text(client.get(url, {"hs_code": "88a806"}))
+    assert client.get(url, {"hs_code": ""}).status_code == 200
+    assert client.post(url).status_code == 405
+    client.logout()
+    assert client.get(url, {"hs_code": "880622"}).status_code == 302
+    form = text(page(client, owner, reverse("catalog:product_list")))
+    assert "hs-preview" not in form
