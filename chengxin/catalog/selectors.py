@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,8 +47,13 @@ def product_search(user, *, q: str = "", hs_code: str = "", active_only: bool = 
     products = visible_products(user).select_related("stock")
     q = (q or "").strip()
     if q:
+        # SQLite keeps JSON with non-ASCII letters escaped ("\\u5438"): search both forms.
+        escaped = json.dumps(q)[1:-1]
         products = products.filter(
-            Q(sku__icontains=q) | Q(name__icontains=q) | Q(names__icontains=q)
+            Q(sku__icontains=q)
+            | Q(name__icontains=q)
+            | Q(names__icontains=q)
+            | Q(names__icontains=escaped)
         )
     code = hs.normalize_code(hs_code or "")
     if code:
@@ -216,5 +222,6 @@ def format_quantity(value) -> str:
         except ArithmeticError:
             return str(value)
     normal = value.normalize()
-    places = max(0, -normal.as_tuple().exponent) if normal.is_finite() else 0  # type: ignore[operator]
+    exponent = normal.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

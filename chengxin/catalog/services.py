@@ -271,7 +271,12 @@ def stock_levels_apply(
     now = now or timezone.now()
     source_name = source_name[:255]
     with transaction.atomic():
-        products = {p.sku: p for p in Product.objects.filter(sku__in={r.sku for r in rows})}
+        # The products are locked: two batches for the same product (a file and a push) are
+        # applied one after the other, so the newer as_of always wins.
+        products = {
+            p.sku: p
+            for p in Product.objects.select_for_update().filter(sku__in={r.sku for r in rows})
+        }
         errors = []
         for row in rows:
             product = products.get(row.sku)

@@ -210,13 +210,15 @@ def _csv_records(text: str) -> Iterable[tuple[int, dict[str, Any]]]:
             _("The header row must name the columns sku and quantity (missing: %(missing)s).")
             % {"missing": ", ".join(missing)}
         )
-    wanted = {
+    wanted: dict[str, int] = {
         name: header.index(name) for name in ("sku", "quantity", "as_of", "unit") if name in header
     }
     for values in reader:
         if not any(v.strip() for v in values):
             continue
-        record = {name: (values[i] if i < len(values) else None) for name, i in wanted.items()}
+        record: dict[str, Any] = {
+            name: (values[i] if i < len(values) else None) for name, i in wanted.items()
+        }
         yield reader.line_num, record
 
 

@@ -249,3 +249,13 @@ def test_the_form_shows_the_hs_description_as_the_code_is_typed(client, owner, e
     assert client.get(url, {"hs_code": "880622"}).status_code == 302
     form = text(page(client, owner, reverse("catalog:product_list")))
     assert "hs-preview" not in form
+
+
+def test_names_in_any_script_are_found(client, owner):
+    Product.objects.create(
+        sku="CL-2", name="Ceiling lamp", names={"zh-hans": "吸顶灯", "de": "Deckenleuchte"}
+    )
+    login(client, owner)
+    url = reverse("catalog:product_list")
+    assert "CL-2" in text(client.get(url, {"q": "吸顶"}))
+    assert "CL-2" in text(client.get(url, {"q": "DECKEN"}))
