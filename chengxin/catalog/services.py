@@ -17,6 +17,7 @@ import pycountry
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -273,9 +274,19 @@ def stock_levels_apply(
     with transaction.atomic():
         # The products are locked: two batches for the same product (a file and a push) are
         # applied one after the other, so the newer as_of always wins.
+        # Article numbers are matched as the ERP writes them, else ignoring case (no two
+        # products differ only by case: product_validate refuses it).
+        found = list(
+            Product.objects.select_for_update()
+            .annotate(sku_lower=Lower("sku"))
+            .filter(sku_lower__in={r.sku.lower() for r in rows})
+        )
+        exact = {p.sku: p for p in found}
+        by_lower = {p.sku.lower(): p for p in found}
         products = {
-            p.sku: p
-            for p in Product.objects.select_for_update().filter(sku__in={r.sku for r in rows})
+            r.sku: exact.get(r.sku) or by_lower[r.sku.lower()]
+            for r in rows
+            if r.sku in exact or r.sku.lower() in by_lower
         }
         errors = []
         for row in rows:

@@ -11,8 +11,8 @@ number; a decimal comma is accepted in CSV). ``as_of``: when the ERP counted, IS
 (``CHENGXIN_COMPANY_TIME_ZONE``); missing: the moment it is received. ``unit``, when
 given, must be the product's.
 
-An article number twice in one file is an error (which line is right?), as is any other
-bad row: the caller applies a file all or nothing.
+Article numbers are matched ignoring case. One twice in a file is an error (which line is
+right?), as is any other bad row: the caller applies a file all or nothing.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ The quantity with its unit and "as of <the ERP's time, in the viewer's zone>"; "
 data" when the ERP never sent a level; marked stale when older than
 CHENGXIN_STOCK_STALE_HOURS (48 h). ``product`` is a Product (its level read with it when
 the page's query did ``select_related("stock")`` or ``"product__stock"``), a product id,
-or None. On a list, pass the levels read at once to avoid a query per line:
+or None (a line without a product: nothing is shown). On a list, pass the levels read at once to avoid a query per line:
 ``{% stock_badge line.product stock=levels %}`` with ``levels = stock_for(ids)``."""
 
 from django import template
@@ -37,7 +37,9 @@ def _info(product, stock) -> StockInfo | None:
 
 @register.inclusion_tag("catalog/_stock_badge.html")
 def stock_badge(product, stock=None):
-    return {"info": _info(product, stock)}
+    """Nothing for no product (a free-text line); "no stock data" for a product the ERP
+    never reported."""
+    return {"info": _info(product, stock), "product": product not in (None, "")}
 
 
 @register.filter

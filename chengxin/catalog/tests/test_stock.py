@@ -250,3 +250,9 @@ def test_who_may_push(owner, finance, outsider, lamp):
     assert Api(None).post("/stock", body).status_code == 401
     assert Api(owner).get("/stock").status_code == 405
     assert not StockLevel.objects.exists()
+
+
+def test_article_numbers_are_matched_ignoring_case(lamp):
+    result = stock_levels_apply(actor=None, rows=[row("led-cl-40", "3", T0)], source="file")
+    assert result.applied == ["led-cl-40"]
+    assert StockLevel.objects.get(product=lamp).quantity == 3

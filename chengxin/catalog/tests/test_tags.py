@@ -29,7 +29,7 @@ def render(source, **context):
 
 def test_unknown_stock_says_so(lamp, english):
     assert "no stock data" in render("{% stock_badge product %}", product=lamp)
-    assert "no stock data" in render("{% stock_badge product %}", product=None)
+    assert render("{% stock_badge product %}", product=None).strip() == ""  # a free-text line
     assert "no stock data" in render("{% stock_badge product %}", product=lamp.pk)
 
 
