@@ -103,3 +103,33 @@ def test_sales_and_finance_may_not_change_products(owner, finance, lamp):
         assert api.patch(f"/products/{lamp.pk}", {"moq": "1"}).status_code == 403
     assert Product.objects.get(pk=lamp.pk).moq == 100
     assert Api(owner).patch("/products/999999", {"moq": "1"}).status_code == 404
+
+
+def test_the_list_reads_in_a_fixed_number_of_queries(owner, django_assert_max_num_queries):
+    api = Api(owner)
+    for n in range(20):
+        product = Product.objects.create(sku=f"P-{n:03}", name="LED lamp", hs_code="853952")
+        if n % 2:
+            StockLevel.objects.create(
+                product=product,
+                quantity=n,
+                unit="pcs",
+                as_of=datetime.datetime.now(datetime.UTC),
+                received_at=datetime.datetime.now(datetime.UTC),
+                source="api",
+            )
+    with django_assert_max_num_queries(10) as counted:
+        assert len(api.get("/products").json()["items"]) == 20
+    few = len(counted.captured_queries)
+    Product.objects.create(sku="Z-1", name="Cotton T-shirt", hs_code="610910")
+    with django_assert_max_num_queries(few):
+        body = api.get("/products").json()
+    assert body["count"] == 21 and body["items"][-1]["hs_warning"] == ""
+
+
+def test_a_chinese_only_product_says_the_words_were_not_compared(manager):
+    response = Api(manager).post(
+        "/products", {"sku": "CN-1", "name": "吸顶灯", "hs_code": "940511"}
+    )
+    body = response.json()
+    assert body["hs_warning"] == "" and body["hs_not_compared"]
