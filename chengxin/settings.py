@@ -286,6 +286,8 @@ CHENGXIN_BASE_CURRENCY = envstr("CHENGXIN_BASE_CURRENCY", "CNY")
 CHENGXIN_FX_STALE_DAYS = envint("CHENGXIN_FX_STALE_DAYS", 7, minimum=1)
 # Stock levels: files the company's ERP drops here (CSV or JSON) are read and moved aside.
 CHENGXIN_STOCK_INBOX = Path(envstr("CHENGXIN_STOCK_INBOX", str(DATA_DIR / "stock-inbox")))
+# A stock level older than this is marked stale wherever it is shown.
+CHENGXIN_STOCK_STALE_HOURS = envint("CHENGXIN_STOCK_STALE_HOURS", 48, minimum=1)
 # Payment terms by default: a new buyer pays this deposit; a long-standing one (at least
 # this many orders completed) this deposit with the balance against the bill of lading.
 CHENGXIN_NEW_BUYER_DEPOSIT_PERCENT = envint("CHENGXIN_NEW_BUYER_DEPOSIT_PERCENT", 30, minimum=0)

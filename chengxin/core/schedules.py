@@ -47,6 +47,7 @@ SCHEDULES: tuple[Schedule, ...] = (
     _every("campaigns_send_due", "campaigns", 5),
     _every("fx_rates_update", "fx", _DAY),
     _every("inquiries_clocks_check", "inquiries", 5),
+    _every("stock_inbox_read", "catalog", 5),
 )
 
 
