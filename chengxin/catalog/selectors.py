@@ -18,12 +18,10 @@ from chengxin.catalog import hs
 from chengxin.catalog.models import HsCode, Product, StockLevel
 from chengxin.catalog.permissions import can_view_products
 
-DEFAULT_STALE_HOURS = 48
-
 
 def stale_after() -> datetime.timedelta:
     """A stock level older than this (``CHENGXIN_STOCK_STALE_HOURS``, 48 h) is marked stale."""
-    hours = getattr(settings, "CHENGXIN_STOCK_STALE_HOURS", DEFAULT_STALE_HOURS)
+    hours = settings.CHENGXIN_STOCK_STALE_HOURS
     return datetime.timedelta(hours=hours)
 
 

@@ -91,4 +91,4 @@ def ecb_rates() -> BundledEcbRates:
     eurofxref-hist.zip dropped there), else the file bundled with the package."""
     from django.conf import settings
 
-    return BundledEcbRates(getattr(settings, "CHENGXIN_FX_ECB_FILE", "") or None)
+    return BundledEcbRates(settings.CHENGXIN_FX_ECB_FILE or None)
