@@ -289,7 +289,9 @@ def tracking_number(value: str, *, courier: str, countries: frozenset[str] | Non
         _verify(dhl_express_check_digit(number[:9]), number[9])
     elif courier == "EMS":
         if not _S10.match(number):
-            raise InvalidNumber("tracking_format", courier="EMS / China Post", example="EA123456785CN")
+            raise InvalidNumber(
+                "tracking_format", courier="EMS / China Post", example="EA123456785CN"
+            )
         _verify(s10_check_digit(number[2:10]), number[10])
         if countries is not None and number[11:] not in countries:
             raise InvalidNumber("s10_country", country=number[11:])

@@ -3,8 +3,6 @@ code becomes a message in the user's language."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -13,52 +11,46 @@ from chengxin.shipments import numbers
 from chengxin.shipments.numbers import InvalidNumber
 
 
-def message(exc: InvalidNumber) -> str:
-    p = exc.params
-    texts: dict[str, Callable[[], str]] = {
-        "empty": lambda: _("Enter a number."),
-        "too_long": lambda: _("Enter at most %(limit)s characters.") % p,
-        "container_format": lambda: _(
-            "A container number is 4 letters and 7 digits, e.g. CSQU 305438 3."
-        ),
-        "container_category": lambda: _(
+def _texts() -> dict[str, str]:
+    return {
+        "empty": _("Enter a number."),
+        "too_long": _("Enter at most %(limit)s characters."),
+        "container_format": _("A container number is 4 letters and 7 digits, e.g. CSQU 305438 3."),
+        "container_category": _(
             "The fourth letter of a container number is U, J or Z, not %(category)s."
-        )
-        % p,
-        "container_check_digit": lambda: _(
+        ),
+        "container_check_digit": _(
             "The check digit of this container number should be %(expected)s, not "
             "%(given)s: a character was probably mistyped."
-        )
-        % p,
-        "bl_format": lambda: _("A bill of lading number is 6 to 30 letters and digits."),
-        "bl_other_carrier": lambda: _(
+        ),
+        "bl_format": _("A bill of lading number is 6 to 30 letters and digits."),
+        "bl_other_carrier": _(
             "This bill of lading starts with %(prefix)s, the code of %(named)s, but the "
             "carrier is %(carrier)s."
-        )
-        % p,
-        "awb_format": lambda: _("An air waybill number is 11 digits, e.g. 160-1234567 5."),
-        "check_digit": lambda: _(
+        ),
+        "awb_format": _("An air waybill number is 11 digits, e.g. 160-1234567 5."),
+        "check_digit": _(
             "The check digit should be %(expected)s, not %(given)s: a character was "
             "probably mistyped."
-        )
-        % p,
-        "tracking_format": lambda: _(
-            "This is not a %(courier)s tracking number (they look like %(example)s)."
-        )
-        % p,
-        "s10_country": lambda: _(
-            "%(country)s is not a country code: the last two letters name the post office's "
-            "country."
-        )
-        % p,
-        "locode_format": lambda: _(
-            "A UN/LOCODE is the country's two letters and three letters or digits 2-9, e.g. "
-            "CNSHA."
         ),
-        "locode_country": lambda: _("%(country)s is not a country code.") % p,
+        "tracking_format": _(
+            "This is not a %(courier)s tracking number (they look like %(example)s)."
+        ),
+        "s10_country": _(
+            "%(country)s is not a country code: the last two letters name the post "
+            "office's country."
+        ),
+        "locode_format": _(
+            "A UN/LOCODE is the country's two letters and three letters or digits 2-9, e.g. CNSHA."
+        ),
+        "locode_country": _("%(country)s is not a country code."),
     }
-    text = texts.get(exc.code)
-    return text() if text else exc.code
+
+
+def message(exc: InvalidNumber) -> str:
+    """The problem ``exc`` in the active language."""
+    text = _texts().get(exc.code, exc.code)
+    return text % exc.params if exc.params else text
 
 
 def invalid(field: str, exc: InvalidNumber) -> ValidationError:

@@ -126,9 +126,7 @@ def test_stdnum_agrees_on_every_serial_of_an_owner():
 
     for serial in range(0, 1_000_000, 7919):
         first_ten = f"MSKU{serial:06d}"
-        assert str(numbers.container_check_digit(first_ten)) == iso6346.calc_check_digit(
-            first_ten
-        )
+        assert str(numbers.container_check_digit(first_ten)) == iso6346.calc_check_digit(first_ten)
 
 
 # --- Bills of lading ---------------------------------------------------------------------
