@@ -527,7 +527,7 @@ def _step(
             require_edit_shipment(actor, shipment)
         require_state(shipment, *from_states)
         earliest = getattr(shipment, not_before) if not_before else None
-        for name, value in (fields or {}).items():
+        for value in (fields or {}).values():
             if earliest is not None and value < earliest:
                 raise ValidationError(
                     {"at": _("This cannot be before %(moment)s.")
