@@ -86,14 +86,14 @@ def test_loading_a_code_list_built_from_the_subdivision_table():
 @pytest.mark.django_db
 def test_the_official_layout_with_header_title_rows_and_bad_rows():
     content = (
-        "Change,Country,Location,Name,NameWoDiacritics,Subdivision,Status,Function,Date,IATA,"
-        "Coordinates,Remarks\n"
-        ",CN,,.CHINA,,,,,,,,\n"
-        ",CN,SHA,Shanghai,Shanghai,SH,AI,12345---,0501,,3114N 12129E,\n"
-        "X,CN,OLD,Gone,Gone,,,1-------,,,,\n"
-        ",QQ,ABC,Nowhere,Nowhere,,,1-------,,,,\n"
-        ",CN,NGB,Ningbo\n"
-    ).encode()
+        b"Change,Country,Location,Name,NameWoDiacritics,Subdivision,Status,Function,Date,IATA,"
+        b"Coordinates,Remarks\n"
+        b",CN,,.CHINA,,,,,,,,\n"
+        b",CN,SHA,Shanghai,Shanghai,SH,AI,12345---,0501,,3114N 12129E,\n"
+        b"X,CN,OLD,Gone,Gone,,,1-------,,,,\n"
+        b",QQ,ABC,Nowhere,Nowhere,,,1-------,,,,\n"
+        b",CN,NGB,Ningbo\n"
+    )
     result = ports_load(content=content)
     assert result.created == 1
     assert [(p.line, p.code) for p in result.problems] == [
