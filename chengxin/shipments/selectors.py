@@ -149,3 +149,21 @@ def shipment_notes(shipment: Shipment, ports: dict[str, Port] | None = None) -> 
 
 def carrier_choices() -> list[tuple[str, str]]:
     return [(c.code, f"{c.name} ({c.code})") for c in numbers.CARRIERS.values()]
+
+
+def order_get(*, user, pk: int) -> Order:
+    """The order if ``user`` may see it; Order.DoesNotExist otherwise."""
+    order = Order.objects.select_related("company", "owner").get(pk=pk)
+    from chengxin.orders.permissions import can_view_order
+
+    if not can_view_order(user, order):
+        raise Order.DoesNotExist
+    return order
+
+
+def container_get(*, user, pk: int):
+    from chengxin.shipments.models import Container
+
+    container = Container.objects.select_related("shipment").get(pk=pk)
+    shipment_get(user=user, pk=container.shipment_id)
+    return container
