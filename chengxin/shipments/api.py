@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from ninja import Field, Query, Router, Schema, Status
 
 from chengxin.core.api_types import (
@@ -236,6 +237,8 @@ def _detail(request, pk: int) -> dict:
 def _details(payload: DetailsPatch, shipment: Shipment | None = None) -> dict:
     current = {name: getattr(shipment, name) for name in services.DETAIL_FIELDS} if shipment else {}
     given = payload.dict(exclude_unset=True)
+    if given.get("mode") is None:  # the mode is never empty: null keeps it
+        given.pop("mode", None)
     return {**current, **{k: v for k, v in given.items() if k in services.DETAIL_FIELDS}}
 
 
@@ -256,7 +259,7 @@ def shipment_list(request, filters: Query[ShipmentListQuery]):
             eta_to=filters.eta_to,
         )  # fmt: skip
         .prefetch_related("containers", "lines__order_line")
-        .order_by("eta", "-id")
+        .order_by(F("eta").asc(nulls_last=True), "-id")
     )
     return page_out(shipments, filters, lambda s: _shipment_out(s, notes=False))
 

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from chengxin.orders.models import Order, OrderLine
 from chengxin.orders.permissions import visible_q
@@ -88,7 +88,7 @@ def company_shipments(company, *, limit: int = 10) -> list[Shipment]:
     open_ = list(
         Shipment.objects.filter(order__company=company, state__in=OPEN_STATES)
         .select_related("order")
-        .order_by("eta", "id")[:limit]
+        .order_by(F("eta").asc(nulls_last=True), "id")[:limit]
     )
     done = list(
         Shipment.objects.filter(order__company=company, state=State.DELIVERED)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,7 +49,7 @@ def shipment_list(request):
         carrier=filters.get("carrier") or "",
         eta_from=filters.get("eta_from"),
         eta_to=filters.get("eta_to"),
-    ).order_by("eta", "-id")
+    ).order_by(F("eta").asc(nulls_last=True), "-id")
     page = Paginator(shipments, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

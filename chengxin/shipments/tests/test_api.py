@@ -131,3 +131,10 @@ def test_the_list_filters_and_its_query_count(owner, order, driver, django_asser
         body = api.get("/shipments", {"eta_from": "2026-05-02", "carrier": "oney"}).json()
     assert body["count"] == 4 and len(body["items"]) == 4
     assert api.get("/shipments", {"limit": 0}).status_code == 422
+
+
+def test_a_null_mode_keeps_the_mode(owner, shipment):
+    api = Api(owner)
+    assert api.patch(f"/shipments/{shipment.pk}", {"mode": "air"}).json()["mode"] == "air"
+    assert api.patch(f"/shipments/{shipment.pk}", {"mode": None}).json()["mode"] == "air"
+    assert api.patch(f"/shipments/{shipment.pk}", {"mode": "boat"}).status_code == 422

@@ -224,3 +224,18 @@ def test_an_event_by_hand_with_an_eta_moves_the_order(owner, order, panel):
             actor=owner, shipment=shipment, at=NOW + datetime.timedelta(days=3), code="", now=NOW
         )
     assert set(caught.value.message_dict) == {"at", "code"}
+
+
+@pytest.mark.django_db
+def test_creating_and_moving_the_bl_is_in_the_audit_trail(owner, order, panel, company):
+    shipment = _create(owner, order, {panel.pk: "5"}, containers=None)
+    created = AuditEntry.objects.filter(object_type="shipment", action="create").get()
+    assert (created.company_id, created.actor_id) == (company.pk, owner.pk)
+    assert created.after["reference"] == "S1"
+    services.shipment_update(
+        actor=owner, shipment=shipment, now=NOW,
+        details={"mode": "sea", "bl_number": "ZIMUSHH1234567", "bl_issued_at": BL_AT},
+    )  # fmt: skip
+    update = AuditEntry.objects.filter(object_type="shipment", action="update").latest("seq")
+    assert update.before["bl_issued_at"] is None
+    assert update.after["bl_issued_at"] == BL_AT.isoformat()

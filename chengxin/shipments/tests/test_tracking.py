@@ -146,3 +146,15 @@ def test_the_task_runs_the_poll_as_the_system(owner, order, panel):
     assert shipments_tracking_poll_task.call() == 1
     entry = AuditEntry.objects.filter(object_type="trackingevent").latest("seq")
     assert entry.origin == "system"
+
+
+@pytest.mark.django_db
+def test_when_nobody_may_change_the_order_the_poll_still_stores_the_events(owner, order, panel):
+    shipment = _booked(owner, order, panel)
+    owner.is_active = False
+    owner.save(update_fields=["is_active"])
+    _feed(DEPARTED)
+    result = services.tracking_poll(now=NOW, adapter=LocalTrackingAdapter())
+    assert result.new_events == 1 and result.failures == []
+    shipment.refresh_from_db()
+    assert shipment.eta == datetime.date(2026, 4, 22)

@@ -47,6 +47,8 @@ def test_the_owner_sees_the_list_the_shipment_and_its_incoterm(client, owner, sh
     assert detail.status_code == 200
     assert "FOB Ningbo" in text and "LED panel" in text
     assert "DEHAM is a well-formed UN/LOCODE but not in the port list" in text
+    assert 'data-testid="book"' in text and 'data-testid="depart"' in text
+    assert 'data-testid="arrive"' not in text and 'data-testid="event-form"' in text
 
 
 def test_anonymous_is_sent_to_login(client, shipment, order):
@@ -69,7 +71,9 @@ def test_a_colleague_and_an_outsider_get_404(client, colleague, outsider, shipme
 
 def test_finance_sees_but_cannot_ship_or_change(client, finance, shipment, order, panel):
     login(client, finance)
-    assert client.get(reverse("shipments:shipment_detail", args=[shipment.pk])).status_code == 200
+    page = client.get(reverse("shipments:shipment_detail", args=[shipment.pk]))
+    assert page.status_code == 200
+    assert 'data-testid="depart"' not in page.content.decode()
     create = reverse("shipments:shipment_create", args=[order.pk])
     assert client.post(create, {"mode": "sea", f"line_{panel.pk}": "1"}).status_code == 403
     response = client.post(reverse("shipments:shipment_book", args=[shipment.pk]))
@@ -177,3 +181,29 @@ def test_the_customer_and_order_sections(
     ).render(Context({"request": request, "company": company, "order": order}))
     assert "GATE_IN (CNNGB)" in html and "2026-04-20" in html
     assert 'data-testid="new-shipment"' in html and "40 pcs LED panel" in html
+
+
+def test_the_customer_section_reads_a_fixed_number_of_queries(
+    rf: RequestFactory, owner, order, driver, company, django_assert_num_queries
+):
+    request = rf.get("/")
+    request.user = owner
+    template = Template("{% include 'shipments/company_section_include.html' %}")
+
+    def render():
+        return template.render(Context({"request": request, "company": company}))
+
+    for n in range(6):
+        shipment = services.shipment_create(
+            actor=owner, order=order, lines={driver.pk: "1"},
+            details={"eta": datetime.date(2026, 4, 1 + n)}, now=NOW,
+        )  # fmt: skip
+        for k in range(4):
+            TrackingEvent.objects.create(
+                shipment=shipment, at=NOW - datetime.timedelta(hours=k), code=f"E{k}",
+                dedupe_key=f"{n}-{k}", recorded_at=NOW,
+            )  # fmt: skip
+    with django_assert_num_queries(3):
+        html = render()
+    assert html.count('data-testid="company-shipment-row"') == 6
+    assert "E3" not in html  # the three latest events of each
