@@ -73,9 +73,11 @@ class LineIn:
 
 def _currency(code: str, field: str = "currency") -> str:
     try:
-        return validate_currency(code)
-    except ValidationError as exc:
-        raise ValidationError({field: exc.messages}) from None
+        return validate_currency(str(code or ""))
+    except (ValueError, ValidationError):
+        raise ValidationError(
+            {field: _("%(code)s is not an ISO 4217 currency code.") % {"code": str(code)[:10]}}
+        ) from None
 
 
 def _decimal(value, field: str, *, minimum=ZERO, allow_zero=False, places=6) -> Decimal:

@@ -4,7 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chengxin.orders.terms import (
@@ -172,6 +172,7 @@ line = st.one_of(
 )  # fmt: skip
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None, max_examples=200)
 @given(
     lines=st.lists(line, min_size=1, max_size=5),
     total=st.decimals(min_value=0, max_value=10**9, places=3),
