@@ -9,14 +9,14 @@ from decimal import Decimal
 from django.db.models import F, Prefetch, QuerySet
 
 from chengxin.orders.models import Order, OrderLine
-from chengxin.orders.permissions import visible_q
+from chengxin.orders.selectors import visible_orders
 from chengxin.shipments import locode as locodes
 from chengxin.shipments import numbers
 from chengxin.shipments.models import OPEN_STATES, Port, Shipment, State, TrackingEvent
 
 
 def _visible_orders(user) -> QuerySet:
-    return Order.objects.filter(visible_q(user)).values("pk")
+    return visible_orders(user).values("pk")
 
 
 def visible_shipments(
@@ -153,12 +153,7 @@ def carrier_choices() -> list[tuple[str, str]]:
 
 def order_get(*, user, pk: int) -> Order:
     """The order if ``user`` may see it; Order.DoesNotExist otherwise."""
-    order = Order.objects.select_related("company", "owner").get(pk=pk)
-    from chengxin.orders.permissions import can_view_order
-
-    if not can_view_order(user, order):
-        raise Order.DoesNotExist
-    return order
+    return visible_orders(user).select_related("company", "owner").get(pk=pk)
 
 
 def container_get(*, user, pk: int):
