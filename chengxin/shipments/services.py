@@ -472,7 +472,7 @@ def shipment_update(
                 _replace_lines(actor, shipment, wanted)
         if not changed and not lines_changed:
             return shipment
-        details_out = {"changed": changed + (["lines"] if lines_changed else [])}
+        details_out: dict[str, Any] = {"changed": changed + (["lines"] if lines_changed else [])}
         if "eta" in changed:
             details_out["eta"] = {"from": _iso(old_eta), "to": _iso(shipment.eta)}
         advance(
@@ -551,7 +551,7 @@ def _when(at, *, field: str, now: datetime.datetime) -> datetime.datetime:
     at = _moment(at if at is not None else now, field, errors, now=now)
     if errors:
         raise ValidationError(errors)
-    return at  # type: ignore[return-value]
+    return at
 
 
 def shipment_book(*, actor, shipment: Shipment, notes: str = "", now=None) -> Shipment:
@@ -789,11 +789,9 @@ def tracking_store(
         )  # fmt: skip
         result.new_events = len(rows)
         ordered = sorted((e for e, _key in fresh), key=lambda e: e.at)
-        with_eta = [e for e in ordered if e.eta is not None]
-        if with_eta and shipment.state != State.DELIVERED:
-            if _eta_move(
-                actor=None, shipment=shipment, eta=_eta_of(with_eta[-1]), source=source, now=now
-            ):
+        etas = [eta for e in ordered if (eta := _eta_of(e)) is not None]
+        if etas and shipment.state != State.DELIVERED:
+            if _eta_move(actor=None, shipment=shipment, eta=etas[-1], source=source, now=now):
                 result.etas_moved = 1
         result.steps = _follow_events(shipment, ordered, now=now)
     return result
