@@ -97,7 +97,7 @@ class ShipmentOut(Schema):
     incoterm: str = Field(description="The order's Incoterm (read only).")
     named_place: str = Field(description="The order's named place (read only).")
     notes: str = Field(description="Notes.")
-    state: str = Field(description="planned, booked, departed, arrived or delivered.")
+    state: str = Field(description="planned, booked, departed, arrived, delivered or cancelled.")
     lines: list[LineOut] = Field(description="What ships, per order line.")
     containers: list[ContainerOut] = Field(description="The containers.")
     notes_to_check: list[str] = Field(
@@ -316,6 +316,21 @@ def shipment_update(request, pk: ShipmentId, payload: ShipmentPatchIn):
 def shipment_book(request, pk: ShipmentId):
     """Planned → booked (the carrier is needed)."""
     services.shipment_book(actor=request.auth, shipment=_get(request, pk))
+    return _detail(request, pk)
+
+
+class CancelIn(Schema):
+    reason: str = Field(max_length=2000, description="Why the shipment is cancelled.")
+
+
+@router.post(
+    "/shipments/{pk}/cancel",
+    response={200: ShipmentDetailOut, **WRITE_ERRORS},
+    summary="Cancel a shipment",
+)
+def shipment_cancel(request, pk: ShipmentId, payload: CancelIn):
+    """Planned or booked → cancelled: its quantities are free again on the order."""
+    services.shipment_cancel(actor=request.auth, shipment=_get(request, pk), reason=payload.reason)
     return _detail(request, pk)
 
 

@@ -58,8 +58,8 @@ class CreateForm(DetailsForm):
         label=_("Containers"),
         required=False,
         rows=2,
-        help_text=_("One container number per line; the type 40' general purpose unless "
-                    "changed on the shipment's page."),
+        help_text=_("One container number per line, added as 40' general purpose; add "
+                    "containers of other types on the shipment's page."),
     )  # fmt: skip
 
     def __init__(self, *args, remaining=(), **kwargs):
@@ -131,3 +131,7 @@ class ListFilterForm(forms.Form):
     carrier = forms.CharField(label=_("Carrier"), required=False, max_length=60)
     eta_from = forms.DateField(label=_("ETA from"), required=False, widget=DateInput)
     eta_to = forms.DateField(label=_("ETA to"), required=False, widget=DateInput)
+
+
+class CancelForm(forms.Form):
+    reason = LongTextField(label=_("Reason"), rows=2)

@@ -25,6 +25,7 @@ class State(models.TextChoices):
     DEPARTED = "departed", _("Departed")
     ARRIVED = "arrived", _("Arrived")
     DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 OPEN_STATES = (State.PLANNED, State.BOOKED, State.DEPARTED, State.ARRIVED)
@@ -36,6 +37,7 @@ class StepKind(models.TextChoices):
     DEPARTED = "departed", _("Departed")
     ARRIVED = "arrived", _("Arrived")
     DELIVERED = "delivered", _("Delivered")
+    CANCELLED = "cancelled", _("Cancelled")
     EDITED = "edited", _("Details changed")
     ETA_MOVED = "eta_moved", _("ETA moved")
 

@@ -34,6 +34,7 @@ from chengxin.shipments import locode as locodes
 from chengxin.shipments import numbers
 from chengxin.shipments.models import (
     BY_HAND,
+    OPEN_STATES,
     Container,
     ContainerType,
     Mode,
@@ -306,7 +307,11 @@ def _sync_order(*, actor, shipment: Shipment, now: datetime.datetime) -> None:
         actor=who,
         order=order,
         reference=shipment.reference,
-        lines={row.order_line_id: row.quantity for row in shipment.lines.all()},
+        lines=(
+            {}
+            if shipment.state == State.CANCELLED
+            else {row.order_line_id: row.quantity for row in shipment.lines.all()}
+        ),
         shipped_at=shipment.departed_at,
         bl_number=shipment.bl_number,
         bl_issued_at=shipment.bl_issued_at,
@@ -571,6 +576,25 @@ def shipment_book(*, actor, shipment: Shipment, notes: str = "", now=None) -> Sh
     )  # fmt: skip
 
 
+def shipment_cancel(*, actor, shipment: Shipment, reason: str, now=None) -> Shipment:
+    """Planned or booked → cancelled, with the reason: its quantities are free again on
+    the order (the order's record of it keeps no lines)."""
+    now = now or timezone.now()
+    errors: dict = {}
+    reason = _text(reason, "reason", 2000, errors)
+    if not reason and not errors:
+        errors["reason"] = _("Say why the shipment is cancelled.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        shipment = _step(
+            actor=actor, shipment=shipment, from_states=(State.PLANNED, State.BOOKED),
+            to=State.CANCELLED, step=StepKind.CANCELLED, now=now, notes=reason,
+        )  # fmt: skip
+        _sync_order(actor=actor, shipment=shipment, now=now)
+    return shipment
+
+
 def shipment_depart(*, actor, shipment: Shipment, at=None, now=None) -> Shipment:
     """Planned or booked → departed at ``at`` (default: now): the goods have left."""
     now = now or timezone.now()
@@ -701,6 +725,7 @@ def tracking_event_add(
     with transaction.atomic():
         shipment = _locked_shipment(actor, shipment)
         require_edit_shipment(actor, shipment)
+        require_state(shipment, *OPEN_STATES, State.DELIVERED)
         key = _dedupe_key(BY_HAND, event_in)
         if shipment.events.filter(dedupe_key=key).exists():
             raise ValidationError(_("This event is already recorded."), code="duplicate")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/depart/", views.shipment_depart, name="shipment_depart"),
     path("<int:pk>/arrive/", views.shipment_arrive, name="shipment_arrive"),
     path("<int:pk>/deliver/", views.shipment_deliver, name="shipment_deliver"),
+    path("<int:pk>/cancel/", views.shipment_cancel, name="shipment_cancel"),
     path("<int:pk>/events/", views.event_add, name="event_add"),
     path("<int:pk>/containers/", views.container_add, name="container_add"),
     path("containers/<int:pk>/remove/", views.container_remove, name="container_remove"),

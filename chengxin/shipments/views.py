@@ -20,6 +20,7 @@ from chengxin.core.http import or_404
 from chengxin.orders.permissions import can_edit_order
 from chengxin.shipments import selectors, services
 from chengxin.shipments.forms import (
+    CancelForm,
     ContainerForm,
     CreateForm,
     EditForm,
@@ -74,6 +75,7 @@ def _detail_context(request, shipment, **forms):
         "event_form": forms.get("event_form") or EventForm(),
         "container_form": forms.get("container_form") or ContainerForm(),
         "step_form": StepForm(),
+        "cancel_form": forms.get("cancel_form") or CancelForm(),
         "State": State,
     }
 
@@ -265,3 +267,13 @@ def container_remove(request, pk):
     else:
         messages.success(request, _("Container removed."))
     return redirect(done)
+
+
+@require_POST
+@login_required
+def shipment_cancel(request, pk):
+    return _run(
+        request, pk,
+        lambda s, d: services.shipment_cancel(actor=request.user, shipment=s, **d),
+        form_class=CancelForm, form_key="cancel_form", success=_("Shipment cancelled."),
+    )  # fmt: skip

@@ -239,3 +239,20 @@ def test_creating_and_moving_the_bl_is_in_the_audit_trail(owner, order, panel, c
     update = AuditEntry.objects.filter(object_type="shipment", action="update").latest("seq")
     assert update.before["bl_issued_at"] is None
     assert update.after["bl_issued_at"] == BL_AT.isoformat()
+
+
+@pytest.mark.django_db
+def test_a_cancelled_shipment_frees_its_quantities(owner, order, panel):
+    shipment = _create(owner, order, {panel.pk: "100"})
+    with pytest.raises(ValidationError) as caught:
+        services.shipment_cancel(actor=owner, shipment=shipment, reason=" ", now=NOW)
+    assert "reason" in caught.value.message_dict
+    services.shipment_cancel(actor=owner, shipment=shipment, reason="Buyer moved it", now=NOW)
+    shipment.refresh_from_db()
+    assert shipment.state == State.CANCELLED
+    panel.refresh_from_db()
+    assert panel.remaining_quantity == Decimal("100.000")
+    assert not OrderShipment.objects.get(order=order, reference="S1").lines.exists()
+    assert _create(owner, order, {panel.pk: "100"}).reference == "S2"
+    with pytest.raises(ValidationError):
+        services.shipment_depart(actor=owner, shipment=shipment, now=NOW)

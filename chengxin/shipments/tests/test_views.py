@@ -207,3 +207,14 @@ def test_the_customer_section_reads_a_fixed_number_of_queries(
         html = render()
     assert html.count('data-testid="company-shipment-row"') == 6
     assert "E3" not in html  # the three latest events of each
+
+
+def test_cancelling_from_the_page_needs_a_reason(client, owner, shipment, panel):
+    login(client, owner)
+    url = reverse("shipments:shipment_cancel", args=[shipment.pk])
+    assert client.post(url, {"reason": ""}).status_code == 422
+    assert client.post(url, {"reason": "Wrong vessel"}).status_code == 302
+    shipment.refresh_from_db()
+    assert shipment.state == State.CANCELLED
+    panel.refresh_from_db()
+    assert panel.remaining_quantity == Decimal("100.000")
