@@ -50,21 +50,21 @@ DESCRIPTIONS = {
 }
 
 
-class LineOut(Schema):
+class ShipmentLineOut(Schema):
     order_line_id: int = Field(description="The order line.")
     description: str = Field(description="The order line's description.")
     quantity: Decimal = Field(description="The quantity on this shipment.")
     unit: str = Field(description="The order line's unit.")
 
 
-class ContainerOut(Schema):
+class ShipmentContainerOut(Schema):
     id: int = Field(description="The container's id.")
     number: str = Field(description="ISO 6346 number, e.g. CSQU3054383.")
     type: str = Field(description="Size and type: 20GP, 40GP, 40HC, 45HC, 20RF ... or other.")
     seal: str = Field(description="The seal's number.")
 
 
-class EventOut(Schema):
+class TrackingEventOut(Schema):
     id: int = Field(description="The event's id.")
     at: datetime.datetime = Field(description="When it happened, in UTC.")
     code: str = Field(description="What happened (DEPARTED, ARRIVED, TRANSSHIPPED ...).")
@@ -98,8 +98,8 @@ class ShipmentOut(Schema):
     named_place: str = Field(description="The order's named place (read only).")
     notes: str = Field(description="Notes.")
     state: str = Field(description="planned, booked, departed, arrived, delivered or cancelled.")
-    lines: list[LineOut] = Field(description="What ships, per order line.")
-    containers: list[ContainerOut] = Field(description="The containers.")
+    lines: list[ShipmentLineOut] = Field(description="What ships, per order line.")
+    containers: list[ShipmentContainerOut] = Field(description="The containers.")
     notes_to_check: list[str] = Field(
         description="What to check: a B/L without its carrier's prefix, a port not in the list."
     )
@@ -123,20 +123,20 @@ class ShipmentPageOut(PageOut):
     items: list[ShipmentOut] = Field(description="This page of shipments, by ETA.")
 
 
-class LineIn(Schema):
+class ShipmentLineIn(Schema):
     order_line_id: RecordId = Field(description="A line of the order.")
     quantity: Decimal = Field(
         max_digits=16, decimal_places=3, description="How many ship: at most what remains."
     )
 
 
-class ContainerIn(Schema):
+class ShipmentContainerIn(Schema):
     number: str = Field(max_length=40, description="ISO 6346 number (check digit checked).")
     type: str = Field(ContainerType.GP40, description="20GP, 40GP, 40HC, 45HC, 20RF ... or other.")
     seal: str = Field("", max_length=40, description="The seal's number.")
 
 
-class DetailsPatch(Schema):
+class ShipmentDetailsPatch(Schema):
     mode: str | None = Field(None, description="sea, air, courier or rail.")
     carrier: str | None = Field(None, max_length=100, description=DESCRIPTIONS["carrier"])
     tracking_number: str | None = Field(
@@ -155,25 +155,25 @@ class DetailsPatch(Schema):
     notes: str | None = Field(None, max_length=5000, description=DESCRIPTIONS["notes"])
 
 
-class ShipmentCreateIn(DetailsPatch):
+class ShipmentCreateIn(ShipmentDetailsPatch):
     order_id: RecordId = Field(description="The order to ship.")
-    lines: list[LineIn] = Field(max_length=1000, description="What ships, per order line.")
-    containers: list[ContainerIn] = Field(
+    lines: list[ShipmentLineIn] = Field(max_length=1000, description="What ships, per order line.")
+    containers: list[ShipmentContainerIn] = Field(
         [], max_length=services.MAX_CONTAINERS, description="The containers, if known."
     )
 
 
-class ShipmentPatchIn(DetailsPatch):
-    lines: list[LineIn] | None = Field(
+class ShipmentPatchIn(ShipmentDetailsPatch):
+    lines: list[ShipmentLineIn] | None = Field(
         None, max_length=1000, description="Replace the lines (only before departure)."
     )
 
 
-class StepIn(Schema):
+class ShipmentStepIn(Schema):
     at: datetime.datetime | None = Field(None, description="When (with its zone); default now.")
 
 
-class EventIn(Schema):
+class TrackingEventIn(Schema):
     at: datetime.datetime = Field(description="When it happened (with its zone).")
     code: str = Field(max_length=100, description="What happened, e.g. LOADED.")
     description: str = Field("", max_length=1000, description="Details.")
@@ -234,7 +234,7 @@ def _detail(request, pk: int) -> dict:
     return {**_shipment_out(shipment), "steps": steps_out(shipment)}
 
 
-def _details(payload: DetailsPatch, shipment: Shipment | None = None) -> dict:
+def _details(payload: ShipmentDetailsPatch, shipment: Shipment | None = None) -> dict:
     current = {name: getattr(shipment, name) for name in services.DETAIL_FIELDS} if shipment else {}
     given = payload.dict(exclude_unset=True)
     if given.get("mode") is None:  # the mode is never empty: null keeps it
@@ -319,7 +319,7 @@ def shipment_book(request, pk: ShipmentId):
     return _detail(request, pk)
 
 
-class CancelIn(Schema):
+class ShipmentCancelIn(Schema):
     reason: str = Field(max_length=2000, description="Why the shipment is cancelled.")
 
 
@@ -328,7 +328,7 @@ class CancelIn(Schema):
     response={200: ShipmentDetailOut, **WRITE_ERRORS},
     summary="Cancel a shipment",
 )
-def shipment_cancel(request, pk: ShipmentId, payload: CancelIn):
+def shipment_cancel(request, pk: ShipmentId, payload: ShipmentCancelIn):
     """Planned or booked → cancelled: its quantities are free again on the order."""
     services.shipment_cancel(actor=request.auth, shipment=_get(request, pk), reason=payload.reason)
     return _detail(request, pk)
@@ -339,7 +339,7 @@ def shipment_cancel(request, pk: ShipmentId, payload: CancelIn):
     response={200: ShipmentDetailOut, **WRITE_ERRORS},
     summary="Mark departed",
 )
-def shipment_depart(request, pk: ShipmentId, payload: StepIn):
+def shipment_depart(request, pk: ShipmentId, payload: ShipmentStepIn):
     """Planned or booked → departed (the goods have left)."""
     services.shipment_depart(actor=request.auth, shipment=_get(request, pk), at=payload.at)
     return _detail(request, pk)
@@ -350,7 +350,7 @@ def shipment_depart(request, pk: ShipmentId, payload: StepIn):
     response={200: ShipmentDetailOut, **WRITE_ERRORS},
     summary="Mark arrived",
 )
-def shipment_arrive(request, pk: ShipmentId, payload: StepIn):
+def shipment_arrive(request, pk: ShipmentId, payload: ShipmentStepIn):
     """Departed → arrived."""
     services.shipment_arrive(actor=request.auth, shipment=_get(request, pk), at=payload.at)
     return _detail(request, pk)
@@ -361,7 +361,7 @@ def shipment_arrive(request, pk: ShipmentId, payload: StepIn):
     response={200: ShipmentDetailOut, **WRITE_ERRORS},
     summary="Mark delivered",
 )
-def shipment_deliver(request, pk: ShipmentId, payload: StepIn):
+def shipment_deliver(request, pk: ShipmentId, payload: ShipmentStepIn):
     """Departed or arrived → delivered (days-after-delivery terms start)."""
     services.shipment_deliver(actor=request.auth, shipment=_get(request, pk), at=payload.at)
     return _detail(request, pk)
@@ -369,7 +369,7 @@ def shipment_deliver(request, pk: ShipmentId, payload: StepIn):
 
 @router.get(
     "/shipments/{pk}/containers",
-    response={200: list[ContainerOut], **READ_ERRORS},
+    response={200: list[ShipmentContainerOut], **READ_ERRORS},
     summary="A shipment's containers",
 )
 def container_list(request, pk: ShipmentId):
@@ -378,10 +378,10 @@ def container_list(request, pk: ShipmentId):
 
 @router.post(
     "/shipments/{pk}/containers",
-    response={201: ContainerOut, **WRITE_ERRORS},
+    response={201: ShipmentContainerOut, **WRITE_ERRORS},
     summary="Add a container",
 )
-def container_add(request, pk: ShipmentId, payload: ContainerIn):
+def container_add(request, pk: ShipmentId, payload: ShipmentContainerIn):
     """Add a container (ISO 6346 number checked) before the shipment arrives."""
     box = services.container_add(
         actor=request.auth, shipment=_get(request, pk), number=payload.number,
@@ -402,7 +402,7 @@ def container_remove(request, pk: ContainerId):
 
 @router.get(
     "/shipments/{pk}/events",
-    response={200: list[EventOut], **READ_ERRORS},
+    response={200: list[TrackingEventOut], **READ_ERRORS},
     summary="A shipment's tracking events",
 )
 def event_list(request, pk: ShipmentId):
@@ -412,10 +412,10 @@ def event_list(request, pk: ShipmentId):
 
 @router.post(
     "/shipments/{pk}/events",
-    response={201: EventOut, **WRITE_ERRORS},
+    response={201: TrackingEventOut, **WRITE_ERRORS},
     summary="Record a tracking event",
 )
-def event_add(request, pk: ShipmentId, payload: EventIn):
+def event_add(request, pk: ShipmentId, payload: TrackingEventIn):
     """An event by hand; an ETA with it moves the shipment's and the order's."""
     event = services.tracking_event_add(
         actor=request.auth, shipment=_get(request, pk), at=payload.at, code=payload.code,
