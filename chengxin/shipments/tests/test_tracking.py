@@ -158,3 +158,16 @@ def test_when_nobody_may_change_the_order_the_poll_still_stores_the_events(owner
     assert result.new_events == 1 and result.failures == []
     shipment.refresh_from_db()
     assert shipment.eta == datetime.date(2026, 4, 22)
+
+
+def test_a_bad_adapter_setting_is_reported_at_start(settings):
+    from chengxin.shipments.checks import tracking_settings_check
+
+    assert tracking_settings_check(None) == []
+    settings.CHENGXIN_TRACKING_ADAPTER = "chengxin.shipments.tracking.Nothing"
+    assert [e.id for e in tracking_settings_check(None)] == ["chengxin.E601"]
+    settings.CHENGXIN_TRACKING_ADAPTER = "chengxin.shipments.tracking.EventIn"
+    assert [e.id for e in tracking_settings_check(None)] == ["chengxin.E602"]
+    settings.CHENGXIN_TRACKING_ADAPTER = "chengxin.shipments.tracking.DcsaTrackingAdapter"
+    settings.CHENGXIN_TRACKING_DCSA_URL = "http://carrier.example/tnt"
+    assert [e.id for e in tracking_settings_check(None)] == ["chengxin.E603"]
