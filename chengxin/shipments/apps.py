@@ -7,3 +7,6 @@ class ShipmentsConfig(AppConfig):
     label = "shipments"
     verbose_name = _("Shipments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from chengxin.shipments import checks  # noqa: F401  (registers system checks)
