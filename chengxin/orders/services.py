@@ -1,0 +1,557 @@
+"""Quotes and orders: every change goes through here (permissions and invariants
+enforced inside, validate then write in one transaction, every change audited).
+
+The schedule of amounts due is computed from the order's terms (chengxin.orders.terms)
+by :func:`schedule_recompute`, whenever the terms, the total, a shipment's dates or a
+payment change; when a due date moves, the order's owner is told.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chengxin.audit.models import Action
+from chengxin.audit.services import Change, audit_created, audit_record, audit_record_many, snapshot
+from chengxin.core.bank_numbers import validate_currency
+from chengxin.core.deferred_text import deferred
+from chengxin.orders import permissions as perms
+from chengxin.orders import terms as T
+from chengxin.orders.models import (
+    OPEN_ORDER_STATES,
+    Incoterm,
+    NumberSeries,
+    Order,
+    OrderLine,
+    OrderShipment,
+    OrderShipmentLine,
+    OrderState,
+    OrderStepKind,
+    PaymentMethod,
+    Quote,
+    RateRule,
+    ScheduleLine,
+)
+from chengxin.workflow.notify import notify
+from chengxin.workflow.services import advance, locked, require_state
+
+ZERO = Decimal("0")
+MAX_AMOUNT = Decimal("1e15")
+MAX_LINES = 500
+
+
+# --- input -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineIn:
+    """One line as a page or the API gives it."""
+
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    unit: str = "pcs"
+    product_id: int | None = None
+
+
+def _currency(code: str, field: str = "currency") -> str:
+    try:
+        return validate_currency(code)
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from None
+
+
+def _decimal(value, field: str, *, minimum=ZERO, allow_zero=False, places=6) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        raise ValidationError({field: _("Enter a number.")}) from None
+    if not number.is_finite() or abs(number) >= MAX_AMOUNT:
+        raise ValidationError({field: _("Enter a number below 10^15.")})
+    if number < minimum or (number == minimum and not allow_zero):
+        raise ValidationError({field: _("Enter a number above %(min)s.") % {"min": minimum}})
+    if number != number.quantize(Decimal(1).scaleb(-places), rounding="ROUND_DOWN"):
+        raise ValidationError({field: _("At most %(places)s decimal places.") % {"places": places}})
+    return number
+
+
+def _text(value, field: str, max_length: int, *, required=False) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        raise ValidationError({field: _("This field is required.")})
+    if len(text) > max_length:
+        raise ValidationError(
+            {
+                field: _("At most %(max)s characters (it has %(n)s).")
+                % {"max": max_length, "n": len(text)}
+            }
+        )
+    if "\x00" in text:
+        raise ValidationError({field: _("This text has a null character.")})
+    return text
+
+
+def _clean_lines(lines: Sequence[LineIn], currency: str) -> list[dict]:
+    from chengxin.catalog.models import Product
+
+    if not lines:
+        raise ValidationError({"lines": _("Add at least one line.")})
+    if len(lines) > MAX_LINES:
+        raise ValidationError({"lines": _("At most %(n)s lines.") % {"n": MAX_LINES}})
+    product_ids = {line.product_id for line in lines if line.product_id}
+    products = Product.objects.in_bulk(product_ids)
+    out = []
+    for number, line in enumerate(lines, start=1):
+        prefix = _("Line %(n)s") % {"n": number}
+        try:
+            description = _text(line.description, "lines", 500)
+            quantity = _decimal(line.quantity, "lines", places=3)
+            unit_price = _decimal(line.unit_price, "lines", allow_zero=True, places=6)
+            unit = _text(line.unit, "lines", 16) or "pcs"
+        except ValidationError as exc:
+            raise ValidationError({"lines": [f"{prefix}: {m}" for m in exc.messages]}) from None
+        product = None
+        if line.product_id:
+            product = products.get(line.product_id)
+            if product is None:
+                raise ValidationError({"lines": f"{prefix}: " + _("no such product.")})
+            description = description or product.name
+            unit = line.unit or product.unit
+        if not description:
+            raise ValidationError({"lines": f"{prefix}: " + _("a description is required.")})
+        amount = T.quantize(quantity * unit_price, currency)
+        if amount >= MAX_AMOUNT:
+            raise ValidationError({"lines": f"{prefix}: " + _("the amount is too large.")})
+        out.append(
+            {
+                "position": number,
+                "product": product,
+                "description": description,
+                "quantity": quantity,
+                "unit": unit,
+                "unit_price": unit_price,
+                "amount": amount,
+            }
+        )
+    return out
+
+
+def _incoterm(code: str, place: str) -> tuple[str, str]:
+    code = str(code or "").strip().upper()
+    if code not in Incoterm.values:
+        raise ValidationError(
+            {
+                "incoterm": _("Choose one of the Incoterms 2020: %(codes)s.")
+                % {"codes": " ".join(Incoterm.values)}
+            }
+        )
+    place = _text(place, "named_place", 200)
+    if not place:
+        raise ValidationError(
+            {"named_place": _("Name the place for %(code)s (a port or address).") % {"code": code}}
+        )
+    return code, place
+
+
+def parse_terms(data) -> T.PaymentTerms:
+    """Terms from their dict form; a ValidationError on ``terms`` with the reason."""
+    try:
+        terms = T.PaymentTerms.from_dict(data) if not isinstance(data, T.PaymentTerms) else data
+        terms.validate()
+    except T.TermsError as exc:
+        raise ValidationError({"terms": str(exc)}) from None
+    return terms
+
+
+def default_terms_for(company) -> T.PaymentTerms:
+    """The terms a buyer gets unless someone decides otherwise: a new buyer the larger
+    deposit and the balance before shipment, a long-standing one (this many orders
+    completed) the smaller deposit and the balance 48 hours after the B/L."""
+    completed = Order.objects.filter(company=company, state=OrderState.COMPLETED).count()
+    return T.default_terms(
+        regular=completed >= settings.CHENGXIN_REGULAR_BUYER_ORDERS,
+        new_percent=settings.CHENGXIN_NEW_BUYER_DEPOSIT_PERCENT,
+        regular_percent=settings.CHENGXIN_REGULAR_BUYER_DEPOSIT_PERCENT,
+    )
+
+
+# --- numbers -----------------------------------------------------------------------
+
+
+def _next_number(prefix: str, year: int) -> str:
+    """The next number of ``prefix`` in ``year`` ("SO2026-00001"), never reused."""
+    series, _created = NumberSeries.objects.select_for_update().get_or_create(
+        prefix=prefix, year=year
+    )
+    NumberSeries.objects.filter(pk=series.pk).update(last=F("last") + 1)
+    series.refresh_from_db(fields=["last"])
+    return f"{prefix}{year}-{series.last:05d}"
+
+
+# --- the schedule ------------------------------------------------------------------
+
+
+def _order_events(order: Order) -> T.Events:
+    order_at = datetime.datetime.combine(order.order_date, datetime.time(), tzinfo=datetime.UTC)
+    shipments = []
+    if order.total > ZERO:
+        values = OrderShipment.objects.filter(order=order).order_by("created_at", "id")
+        for shipment in values:
+            shipments.append(
+                T.ShipmentEvent(
+                    share=shipment.value / order.total,
+                    reference=shipment.reference,
+                    shipped_at=shipment.shipped_at,
+                    bl_issued_at=shipment.bl_issued_at,
+                    bl_copy_sent_at=shipment.bl_copy_sent_at,
+                    delivered_at=shipment.delivered_at,
+                )
+            )
+    return T.Events(order_at=order_at, shipments=tuple(shipments))
+
+
+def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> list[tuple]:
+    """Compute ``order``'s schedule again from its terms, total and events, allocate its
+    payments to the lines oldest first, and keep its totals (paid, open balance, next
+    due) up to date. The owner is told of every due date that moved. Returns the moves
+    as (description, old due, new due). In the caller's transaction."""
+    terms = parse_terms(order.terms)
+    due_lines = T.schedule(terms, order.total, order.currency, _order_events(order))
+    old = list(order.schedule.all())
+    old_by_key = {(row.kind, row.trigger, row.description): row for row in old}
+    shipments = {s.reference: s.pk for s in order.shipments.all()}
+    # Payments, oldest first, to the lines in the order they fall due (dated lines by
+    # date, then the undated in schedule order).
+    paid_total = order.payments.aggregate(s=Sum("amount"))["s"] or ZERO
+    order_of_payment = sorted(
+        range(len(due_lines)),
+        key=lambda i: (due_lines[i].due_at is None, due_lines[i].due_at or now, i),
+    )
+    paid_for = [ZERO] * len(due_lines)
+    left = paid_total
+    for i in order_of_payment:
+        take = min(left, due_lines[i].amount)
+        paid_for[i] = take
+        left -= take
+    if left > ZERO and due_lines:
+        paid_for[order_of_payment[-1]] += left  # overpaid: shown on the last line
+    moves = []
+    rows = []
+    for position, (line, paid) in enumerate(zip(due_lines, paid_for, strict=True), start=1):
+        previous = old_by_key.get((line.kind, line.trigger, line.description))
+        if (
+            previous is not None
+            and previous.due_at != line.due_at
+            and (previous.due_at is not None or line.due_at is not None)
+        ):
+            moves.append((line.description, previous.due_at, line.due_at))
+        rows.append(
+            ScheduleLine(
+                order=order,
+                position=position,
+                kind=line.kind,
+                trigger=line.trigger,
+                description=line.description[:300],
+                amount=line.amount,
+                due_at=line.due_at,
+                shipment_id=shipments.get(line.shipment),
+                paid=paid,
+            )
+        )
+    order.schedule.all().delete()
+    ScheduleLine.objects.bulk_create(rows)
+    open_rows = [row for row in rows if row.paid < row.amount and row.due_at is not None]
+    order.paid = paid_total
+    order.open_balance = order.total - paid_total
+    order.next_due_at = min((row.due_at for row in open_rows), default=None)
+    if order.state == OrderState.CANCELLED:
+        order.open_balance = ZERO
+        order.next_due_at = None
+    order.save(update_fields=["paid", "open_balance", "next_due_at"])
+    if moves:
+        _tell_owner_of_moves(order, moves, actor=actor, now=now)
+    return moves
+
+
+def _fmt(moment: datetime.datetime | None) -> str:
+    if moment is None:
+        return "—"
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _tell_owner_of_moves(order: Order, moves, *, actor, now) -> None:
+    lines = [
+        deferred(
+            gettext_lazy("%(what)s: was %(old)s, now %(new)s"),
+            what=what,
+            old=_fmt(old) if old else gettext_lazy("not yet known"),
+            new=_fmt(new) if new else gettext_lazy("not yet known"),
+        )
+        for what, old, new in moves
+    ]
+    notify(
+        users=[order.owner],
+        kind="orders.due_moved",
+        title=deferred(gettext_lazy("Order %(number)s: a due date moved"), number=order.number),
+        body=lines,
+        link=reverse("orders:order_detail", args=[order.pk]),
+    )
+    advance(
+        order,
+        actor=actor,
+        before=None,
+        now=now,
+        step=OrderStepKind.DUE_MOVED,
+        details={
+            "moves": [
+                {"what": what, "old": old.isoformat() if old else None,
+                 "new": new.isoformat() if new else None}
+                for what, old, new in moves
+            ]
+        },
+    )  # fmt: skip
+
+
+# --- orders ------------------------------------------------------------------------
+
+
+def _write_lines(model, parent_field: str, parent, cleaned: list[dict]) -> list:
+    rows = [model(**{parent_field: parent}, **line) for line in cleaned]
+    model.objects.bulk_create(rows)
+    return rows
+
+
+def _refresh_order_shipped(order: Order) -> None:
+    shipped = (
+        OrderShipmentLine.objects.filter(order_line__order=order)
+        .values("order_line")
+        .annotate(q=Sum("quantity"))
+    )
+    by_line = {row["order_line"]: row["q"] for row in shipped}
+    for line in order.lines.all():
+        value = by_line.get(line.pk, ZERO)
+        if line.shipped_quantity != value:
+            OrderLine.objects.filter(pk=line.pk).update(shipped_quantity=value)
+
+
+def order_create(
+    *,
+    actor,
+    company,
+    currency: str,
+    incoterm: str,
+    named_place: str,
+    lines: Sequence[LineIn],
+    order_date: datetime.date | None = None,
+    terms=None,
+    payment_methods: Iterable[PaymentMethod] = (),
+    rate_rule: str = RateRule.ORDER_DATE,
+    locked_rate=None,
+    locked_until: datetime.date | None = None,
+    notes: str = "",
+    quote: Quote | None = None,
+    now: datetime.datetime,
+) -> Order:
+    """A new order for ``company`` (directly, or from ``quote`` by :func:`quote_accept`).
+    ``terms``: a :class:`~chengxin.orders.terms.PaymentTerms` or its dict; by default
+    the buyer's (:func:`default_terms_for`)."""
+    perms.require_create_for(actor, company)
+    currency = _currency(currency)
+    incoterm, named_place = _incoterm(incoterm, named_place)
+    cleaned = _clean_lines(lines, currency)
+    payment_terms = parse_terms(terms) if terms else default_terms_for(company)
+    rule = _rate_rule(rate_rule, locked_rate, locked_until)
+    notes = _text(notes, "notes", 5000)
+    order_date = order_date or timezone.localdate(now)
+    with transaction.atomic():
+        order = Order.objects.create(
+            number=_next_number("SO", order_date.year),
+            company=company,
+            owner=company.owner or (actor if actor.role == "sales" else None),
+            quote=quote,
+            currency=currency,
+            incoterm=incoterm,
+            named_place=named_place,
+            terms=payment_terms.to_dict(),
+            notes=notes,
+            total=sum((line["amount"] for line in cleaned), ZERO),
+            order_date=order_date,
+            created_by=actor,
+            created_at=now,
+            state_changed_at=now,
+            line_count=len(cleaned),
+            **rule,
+        )
+        order.payment_methods.set(list(payment_methods))
+        rows = _write_lines(OrderLine, "order", order, cleaned)
+        audit_created(actor=actor, instance=order)
+        audit_record_many(
+            actor=actor,
+            changes=[
+                Change(Action.CREATE, row, None, snapshot(row), company.pk, order.number)
+                for row in rows
+            ],
+        )
+        advance(
+            order,
+            actor=actor,
+            before=None,
+            now=now,
+            step=OrderStepKind.FROM_QUOTE if quote else OrderStepKind.CREATED,
+            details={"quote": quote.number} if quote else {},
+        )
+        schedule_recompute(order=order, actor=actor, now=now)
+    return order
+
+
+def _rate_rule(rule: str, locked_rate, locked_until) -> dict:
+    if rule not in RateRule.values:
+        raise ValidationError({"rate_rule": _("Choose a rate rule.")})
+    if rule != RateRule.LOCKED:
+        return {"rate_rule": rule, "locked_rate": None, "locked_until": None}
+    if locked_rate in (None, "") or locked_until is None:
+        raise ValidationError(
+            {"locked_rate": _("A locked rate needs the rate and the date it is locked until.")}
+        )
+    rate = _decimal(locked_rate, "locked_rate", places=8)
+    return {"rate_rule": rule, "locked_rate": rate, "locked_until": locked_until}
+
+
+def order_shipment_record(
+    *,
+    actor,
+    order: Order,
+    reference: str,
+    lines: dict[int, Decimal],
+    shipped_at=None,
+    bl_number: str = "",
+    bl_issued_at=None,
+    bl_copy_sent_at=None,
+    etd=None,
+    eta=None,
+    delivered_at=None,
+    now: datetime.datetime,
+) -> OrderShipment:
+    """Record (create or update, by ``reference``) the commercial side of one shipment
+    of ``order``: the quantities per order line (``{order_line_id: quantity}``, never
+    more than what remains) and the dates the payment terms hang on. The schedule is
+    computed again; the owner is told when a due date moved."""
+    reference = _text(reference, "reference", 64, required=True)
+    bl_number = _text(bl_number, "bl_number", 64)
+    for name, value in (
+        ("shipped_at", shipped_at), ("bl_issued_at", bl_issued_at),
+        ("bl_copy_sent_at", bl_copy_sent_at), ("delivered_at", delivered_at),
+    ):  # fmt: skip
+        if value is not None and (
+            not isinstance(value, datetime.datetime) or timezone.is_naive(value)
+        ):
+            raise ValidationError({name: _("A date and time with its time zone is expected.")})
+    for name, value in (("etd", etd), ("eta", eta)):
+        if value is not None and not isinstance(value, datetime.date):
+            raise ValidationError({name: _("A date is expected.")})
+    with transaction.atomic():
+        order = locked(
+            Order.objects.select_related("company", "owner"),
+            order.pk,
+            allowed=lambda o: perms.can_view_order(actor, o),
+        )
+        perms.require_edit_order(actor, order)
+        require_state(order, *OPEN_ORDER_STATES)
+        shipment = OrderShipment.objects.filter(order=order, reference=reference).first()
+        order_lines = {line.pk: line for line in order.lines.all()}
+        already = {
+            row["order_line"]: row["q"]
+            for row in OrderShipmentLine.objects.filter(order_line__order=order)
+            .exclude(shipment=shipment)
+            .values("order_line")
+            .annotate(q=Sum("quantity"))
+        }
+        wanted: dict[int, Decimal] = {}
+        for line_id, quantity in (lines or {}).items():
+            try:
+                line_id = int(line_id)
+            except (TypeError, ValueError):
+                raise ValidationError(
+                    {"lines": _("Unknown order line %(id)s.") % {"id": line_id}}
+                ) from None
+            line = order_lines.get(line_id)
+            if line is None:
+                raise ValidationError(
+                    {"lines": _("Line %(id)s is not a line of order %(number)s.")
+                     % {"id": line_id, "number": order.number}}
+                )  # fmt: skip
+            quantity = _decimal(quantity, "lines", allow_zero=True, places=3)
+            remaining = line.quantity - already.get(line_id, ZERO)
+            if quantity > remaining:
+                raise ValidationError(
+                    {"lines": _("%(line)s: %(q)s is more than the %(rem)s %(unit)s that remain.")
+                     % {"line": line.description, "q": quantity, "rem": remaining,
+                        "unit": line.unit}}
+                )  # fmt: skip
+            if quantity > ZERO:
+                wanted[line_id] = quantity
+        value = sum(
+            (T.quantize(q * order_lines[i].unit_price, order.currency) for i, q in wanted.items()),
+            ZERO,
+        )
+        fields = {
+            "shipped_at": shipped_at, "bl_number": bl_number, "bl_issued_at": bl_issued_at,
+            "bl_copy_sent_at": bl_copy_sent_at, "etd": etd, "eta": eta,
+            "delivered_at": delivered_at, "value": min(value, order.total),
+        }  # fmt: skip
+        if shipment is None:
+            shipment = OrderShipment.objects.create(
+                order=order, reference=reference, created_at=now, updated_at=now, **fields
+            )
+            audit_created(actor=actor, instance=shipment, company_id=order.company_id)
+        else:
+            before = snapshot(shipment)
+            for name, val in fields.items():
+                setattr(shipment, name, val)
+            shipment.updated_at = now
+            shipment.save()
+            audit_record(
+                actor=actor, action=Action.UPDATE, instance=shipment, before=before,
+                after=snapshot(shipment), company_id=order.company_id,
+            )  # fmt: skip
+        old_lines = {row.order_line_id: row for row in shipment.lines.all()}
+        if {k: v.quantity for k, v in old_lines.items()} != wanted:
+            shipment.lines.all().delete()
+            OrderShipmentLine.objects.bulk_create(
+                [OrderShipmentLine(shipment=shipment, order_line_id=i, quantity=q)
+                 for i, q in wanted.items()]
+            )  # fmt: skip
+            _refresh_order_shipped(order)
+        _follow_shipping_state(order, actor=actor, now=now, reference=reference)
+        schedule_recompute(order=order, actor=actor, now=now)
+    return shipment
+
+
+def _follow_shipping_state(order: Order, *, actor, now, reference: str) -> None:
+    """The order's state follows what has left: partly shipped, then shipped."""
+    lines = list(order.lines.all())
+    shipped_any = any(line.shipped_quantity > ZERO for line in lines)
+    shipped_all = bool(lines) and all(line.shipped_quantity >= line.quantity for line in lines)
+    state = order.state
+    if shipped_all and state != OrderState.SHIPPED:
+        target, step = OrderState.SHIPPED, OrderStepKind.SHIPPED
+    elif shipped_any and not shipped_all and state != OrderState.PARTLY_SHIPPED:
+        target, step = OrderState.PARTLY_SHIPPED, OrderStepKind.PARTLY_SHIPPED
+    else:
+        advance(order, actor=actor, before=None, now=now, step=OrderStepKind.SHIPMENT,
+                details={"reference": reference})  # fmt: skip
+        return
+    before = snapshot(order)
+    advance(order, actor=actor, before=before, now=now, state=target, step=step,
+            details={"reference": reference})  # fmt: skip
