@@ -66,6 +66,13 @@ def inspect(content: bytes) -> Photo:
     )
 
 
+def shown_name(name: str, *, default: str = "photo") -> str:
+    """The uploaded name as it may be shown in a message: no folders or control
+    characters, at most 120 characters."""
+    base = _UNSAFE.sub("_", re.split(r"[\\/]", name or "")[-1]).strip(" ._")
+    return base[:120] or default
+
+
 def safe_name(name: str, content_type: str, *, default: str = "photo") -> str:
     """The uploaded name without folders or control characters, at most 120 characters,
     with the extension of what the picture really is."""

@@ -824,7 +824,7 @@ def check_photos(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes, p
     checked = []
     limit = _photo_limit()
     for name, content in files:
-        shown = photos.safe_name(name, "", default=_("photo"))
+        shown = photos.shown_name(name, default=_("photo"))
         if len(content) > limit:
             problems.append(
                 _("%(name)s is larger than %(mb)d MB.") % {"name": shown, "mb": limit // 2**20}
