@@ -79,7 +79,9 @@ class PhotosField(forms.FileField):
     """Several pictures at once; each is judged by its bytes in the service."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -93,7 +95,10 @@ class UpdateForm(forms.Form):
     text = LongTextField(label=_("Update"), max_length=UPDATE_TEXT_MAX, rows=5)
     photos = PhotosField(label=_("Photos"), required=False)
     milestone = forms.ModelChoiceField(
-        label=_("About the promise"), queryset=None, required=False, empty_label=_("the whole order")
+        label=_("About the promise"),
+        queryset=None,
+        required=False,
+        empty_label=_("the whole order"),
     )
     channel = forms.ModelChoiceField(
         label=_("Send to the buyer"),
@@ -105,7 +110,9 @@ class UpdateForm(forms.Form):
     def __init__(self, *args, milestones, channels, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["milestone"].queryset = milestones
-        self.fields["milestone"].label_from_instance = lambda m: f"{m.title} · {m.promised_on:%Y-%m-%d}"
+        self.fields["milestone"].label_from_instance = lambda m: (
+            f"{m.title} · {m.promised_on:%Y-%m-%d}"
+        )
         self.fields["channel"].queryset = channels
         self.fields["channel"].label_from_instance = _channel_label
 

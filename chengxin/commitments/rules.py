@@ -117,7 +117,10 @@ def warning_due_on(
 
 
 def ready_slack_days(
-    *, start_promised_on: datetime.date | None, ready_promised_on: datetime.date, lead_days: int | None
+    *,
+    start_promised_on: datetime.date | None,
+    ready_promised_on: datetime.date,
+    lead_days: int | None,
 ) -> int | None:
     """The usual production time a "ready" promise needs once production starts: the
     order's own plan (ready minus production start, as promised), else the products' lead

@@ -125,9 +125,7 @@ def needing_attention(user) -> list[OwnerAttention]:
         owner = milestone.order.owner
         key = owner.pk if owner is not None else None
         groups.setdefault(key, OwnerAttention(owner=owner)).milestones.append(milestone)
-    return sorted(
-        groups.values(), key=lambda g: (g.owner is None, str(g.owner) if g.owner else "")
-    )
+    return sorted(groups.values(), key=lambda g: (g.owner is None, str(g.owner) if g.owner else ""))
 
 
 def promises_kept(company) -> dict:

@@ -312,7 +312,9 @@ class ShipmentFacts:
     done_source: str
 
 
-def shipment_facts(milestone: Milestone, shipments: Sequence[OrderShipment], *, all_allocated: bool) -> ShipmentFacts | None:
+def shipment_facts(
+    milestone: Milestone, shipments: Sequence[OrderShipment], *, all_allocated: bool
+) -> ShipmentFacts | None:
     """The expected and done dates the shipments give ``milestone`` (a shipped or arrival
     promise; None for others or without shipments). Shipped: done when every shipment has
     left and every line is in one (``all_allocated``), expected by the latest ETD of those
@@ -348,7 +350,9 @@ def _order_facts(order: Order) -> tuple[list[OrderShipment], bool, int | None]:
     return shipments, all_allocated, lead
 
 
-def _promise(milestone: Milestone, siblings: Sequence[Milestone], lead_days: int | None) -> rules.Promise:
+def _promise(
+    milestone: Milestone, siblings: Sequence[Milestone], lead_days: int | None
+) -> rules.Promise:
     started: bool | None = None
     slack: int | None = None
     if milestone.kind == MilestoneKind.PRODUCTION_START:
@@ -481,10 +485,14 @@ def buyer_contact(milestone: Milestone) -> Contact | None:
 
 def letter_language(order: Order, contact: Contact | None) -> str:
     """The buyer's language: the contact's, else the customer's document language."""
-    return buyer_language(contact.language if contact is not None else order.company.document_language)
+    return buyer_language(
+        contact.language if contact is not None else order.company.document_language
+    )
 
 
-def delay_draft(milestone: Milestone, *, alternative: str, contact: Contact | None, sender: User | None) -> letters.Letter:
+def delay_draft(
+    milestone: Milestone, *, alternative: str, contact: Contact | None, sender: User | None
+) -> letters.Letter:
     """The warning letter for ``milestone`` in the buyer's language."""
     order = milestone.order
     return letters.delay_letter(
@@ -520,7 +528,9 @@ def _warning_propose(milestone: Milestone, *, now) -> DelayWarning | None:
     assignee = order.owner or order.company.owner
     if assignee is not None and not assignee.is_active:
         assignee = None
-    draft = delay_draft(milestone, alternative=Alternative.NEW_DATE, contact=contact, sender=assignee)
+    draft = delay_draft(
+        milestone, alternative=Alternative.NEW_DATE, contact=contact, sender=assignee
+    )
     due_on = rules.warning_due_on(
         promised_on=milestone.promised_on,
         today=company_today(now),
@@ -570,12 +580,18 @@ def _warning_propose(milestone: Milestone, *, now) -> DelayWarning | None:
         before=None,
         now=now,
         step=MilestoneStepKind.WARNING_PROPOSED,
-        details={"warning_id": warning.pk, "due_on": due_on.isoformat(), "language": draft.language},
+        details={
+            "warning_id": warning.pk,
+            "due_on": due_on.isoformat(),
+            "language": draft.language,
+        },
     )
     return warning
 
 
-def _warning_close(warning: DelayWarning, *, actor, reason: str, state: str = WarningState.DISMISSED) -> None:
+def _warning_close(
+    warning: DelayWarning, *, actor, reason: str, state: str = WarningState.DISMISSED
+) -> None:
     before = snapshot(warning)
     warning.state, warning.closed_reason = state, reason[:100]
     advance(
@@ -604,9 +620,9 @@ def milestones_check(*, order: Order | None = None, now: datetime.datetime | Non
     shipments' dates, the calendar, the rules. Returns how many changed state. The hourly
     task and a page's "check now" call it."""
     now = now or timezone.now()
-    open_ids = Milestone.objects.filter(
-        state__in=rules.UNSETTLED
-    ) | Milestone.objects.filter(state=MilestoneState.BROKEN, done_on__isnull=True)
+    open_ids = Milestone.objects.filter(state__in=rules.UNSETTLED) | Milestone.objects.filter(
+        state=MilestoneState.BROKEN, done_on__isnull=True
+    )
     if order is not None:
         open_ids = open_ids.filter(order=order)
     by_order: dict[int, list[int]] = {}
@@ -675,19 +691,28 @@ def delay_warning_redraft(
     contact's language)."""
     now = now or timezone.now()
     with transaction.atomic():
-        warning = locked(DelayWarning.objects.select_related("milestone__order__company"), warning.pk)
+        warning = locked(
+            DelayWarning.objects.select_related("milestone__order__company"), warning.pk
+        )
         milestone = warning.milestone
         require_edit(actor, milestone.order)
         if warning.state != WarningState.OPEN:
             raise ValidationError(_("This warning was already sent or dismissed."), code=WRONG_STEP)
         if alternative not in Alternative.values:
             raise _field_error("alternative", _("Choose an alternative."))
-        if contact is not None and not _buyer_contacts(milestone.order).filter(pk=contact.pk).exists():
+        if (
+            contact is not None
+            and not _buyer_contacts(milestone.order).filter(pk=contact.pk).exists()
+        ):
             raise _field_error("contact", _("Choose one of this customer's contacts."))
         contact = contact or warning.contact
         draft = delay_draft(milestone, alternative=alternative, contact=contact, sender=actor)
         before = snapshot(warning)
-        warning.alternative, warning.contact, warning.language = alternative, contact, draft.language
+        warning.alternative, warning.contact, warning.language = (
+            alternative,
+            contact,
+            draft.language,
+        )
         warning.subject, warning.body = draft.subject[:SUBJECT_MAX], draft.body
         advance(
             warning,
@@ -745,7 +770,11 @@ def delay_warning_send(
         )
         before = snapshot(warning)
         warning.state, warning.sent_at, warning.sent_by = WarningState.SENT, now, actor
-        warning.sent_to, warning.outbound, warning.contact = channel.value, outbound, channel.contact
+        warning.sent_to, warning.outbound, warning.contact = (
+            channel.value,
+            outbound,
+            channel.contact,
+        )
         warning.subject, warning.body = subject, body
         if alternative is not None:
             warning.alternative = alternative
@@ -843,7 +872,9 @@ def check_photos(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes, p
     return checked
 
 
-def production_draft(update: ProductionUpdate, *, contact: Contact | None, sender: User | None) -> letters.Letter:
+def production_draft(
+    update: ProductionUpdate, *, contact: Contact | None, sender: User | None
+) -> letters.Letter:
     order = update.order
     return letters.production_update_letter(
         language=letter_language(order, contact),

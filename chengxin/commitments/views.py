@@ -82,17 +82,25 @@ def milestone_new(request, order_pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                milestone = services.milestone_create(actor=request.user, order=order, **form.cleaned_data)
+                milestone = services.milestone_create(
+                    actor=request.user, order=order, **form.cleaned_data
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:
                 messages.success(request, _("The promise is recorded."))
-                return redirect(_next_or(request, reverse("commitments:milestone_detail", args=[milestone.pk])))
-        return render(request, "commitments/milestone_new.html", {"order": order, "form": form}, status=422)
+                return redirect(
+                    _next_or(request, reverse("commitments:milestone_detail", args=[milestone.pk]))
+                )
+        return render(
+            request, "commitments/milestone_new.html", {"order": order, "form": form}, status=422
+        )
     return render(request, "commitments/milestone_new.html", {"order": order, "form": form})
 
 
-def _render_milestone(request, milestone: Milestone, *, forecast_form=None, done_form=None, status=200):
+def _render_milestone(
+    request, milestone: Milestone, *, forecast_form=None, done_form=None, status=200
+):
     order = milestone.order
     context = {
         "milestone": milestone,
@@ -100,8 +108,10 @@ def _render_milestone(request, milestone: Milestone, *, forecast_form=None, done
         "steps": milestone.steps.select_related("actor"),
         "warnings": milestone.warnings.select_related("sent_by"),
         "may_edit": can_edit_order(request.user, order),
-        "forecast_form": forecast_form or ForecastForm(initial={"forecast_on": milestone.forecast_on}),
-        "done_form": done_form or DoneForm(initial={"done_on": services.company_today(timezone.now())}),
+        "forecast_form": forecast_form
+        or ForecastForm(initial={"forecast_on": milestone.forecast_on}),
+        "done_form": done_form
+        or DoneForm(initial={"done_on": services.company_today(timezone.now())}),
         "order_page": order_page(order),
     }
     return render(request, "commitments/milestone_detail.html", context, status=status)
@@ -121,12 +131,16 @@ def milestone_detail(request, pk):
 @login_required
 def milestone_forecast(request, pk):
     milestone = _milestone(request, pk)
+    require_edit(request.user, milestone.order)
     done = reverse("commitments:milestone_detail", args=[milestone.pk])
     return run_step(
         request,
         form=ForecastForm(request.POST),
         call=lambda data: services.milestone_forecast(
-            actor=request.user, milestone=milestone, forecast_on=data["forecast_on"], note=data["note"]
+            actor=request.user,
+            milestone=milestone,
+            forecast_on=data["forecast_on"],
+            note=data["note"],
         ),
         done=_next_or(request, done),
         rerender=lambda form: _render_milestone(request, milestone, forecast_form=form, status=422),
@@ -137,6 +151,7 @@ def milestone_forecast(request, pk):
 @login_required
 def milestone_done(request, pk):
     milestone = _milestone(request, pk)
+    require_edit(request.user, milestone.order)
     done = reverse("commitments:milestone_detail", args=[milestone.pk])
     return run_step(
         request,
@@ -174,7 +189,11 @@ def _render_warning(request, warning, *, form=None, dismiss_form=None, status=20
     order = warning.milestone.order
     channels = services.sendable_channels(order)
     if form is None:
-        initial = {"alternative": warning.alternative, "subject": warning.subject, "body": warning.body}
+        initial = {
+            "alternative": warning.alternative,
+            "subject": warning.subject,
+            "body": warning.body,
+        }
         preferred = channels.filter(contact=warning.contact).first() if warning.contact_id else None
         if preferred is not None:
             initial["channel"] = preferred.pk
@@ -218,7 +237,9 @@ def warning_detail(request, pk):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The letter is queued: it goes out in the buyer's working hours."))
+            messages.success(
+                request, _("The letter is queued: it goes out in the buyer's working hours.")
+            )
             return redirect("commitments:milestone_detail", pk=warning.milestone_id)
     return _render_warning(request, warning, form=form, status=422)
 
@@ -230,7 +251,9 @@ def warning_dismiss(request, pk):
     form = DismissForm(request.POST)
     if form.is_valid():
         try:
-            services.delay_warning_dismiss(actor=request.user, warning=warning, reason=form.cleaned_data["reason"])
+            services.delay_warning_dismiss(
+                actor=request.user, warning=warning, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -266,7 +289,9 @@ def update_new(request, order_pk):
     order = _order(request, order_pk)
     require_edit(request.user, order)
     if request.method == "GET":
-        return render(request, "commitments/update_new.html", {"order": order, "form": _update_form(order)})
+        return render(
+            request, "commitments/update_new.html", {"order": order, "form": _update_form(order)}
+        )
     form = _update_form(order, request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
@@ -283,11 +308,15 @@ def update_new(request, order_pk):
             apply_errors(form, exc)
         else:
             if update.sent_at:
-                messages.success(request, _("The update is queued: it goes out in the buyer's working hours."))
+                messages.success(
+                    request, _("The update is queued: it goes out in the buyer's working hours.")
+                )
             else:
                 messages.success(request, _("The update is recorded."))
             return redirect("commitments:update_detail", pk=update.pk)
-    return render(request, "commitments/update_new.html", {"order": order, "form": form}, status=422)
+    return render(
+        request, "commitments/update_new.html", {"order": order, "form": form}, status=422
+    )
 
 
 def _render_update(request, update, *, form=None, status=200):
@@ -318,14 +347,18 @@ def update_send(request, pk):
     form = SendForm(request.POST, channels=services.sendable_channels(update.order))
     if form.is_valid():
         try:
-            services.production_update_send(actor=request.user, update=update, channel=form.cleaned_data["channel"])
+            services.production_update_send(
+                actor=request.user, update=update, channel=form.cleaned_data["channel"]
+            )
         except ValidationError as exc:
             if getattr(exc, "code", None) == "wrong_step":
                 messages.error(request, " ".join(exc.messages))
                 return redirect("commitments:update_detail", pk=update.pk)
             apply_errors(form, exc)
         else:
-            messages.success(request, _("The update is queued: it goes out in the buyer's working hours."))
+            messages.success(
+                request, _("The update is queued: it goes out in the buyer's working hours.")
+            )
             return redirect("commitments:update_detail", pk=update.pk)
     else:
         require_edit(request.user, update.order)

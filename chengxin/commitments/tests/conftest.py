@@ -25,7 +25,11 @@ def make_order(actor, company):
         currency="USD",
         incoterm="FOB",
         named_place="Ningbo",
-        lines=[orders.LineIn(description="LED panel", quantity=Decimal("100"), unit_price=Decimal("10"))],
+        lines=[
+            orders.LineIn(
+                description="LED panel", quantity=Decimal("100"), unit_price=Decimal("10")
+            )
+        ],
         order_date=TODAY,
         now=NOW,
     )

@@ -52,14 +52,18 @@ def test_a_forecast_past_the_promise_proposes_warning_the_german_buyer(owner, or
     assert (PROMISED - todo.due_at.date()).days >= 14
     assert warning.due_on == D(2027, 4, 16)
     # Another later forecast: still one open proposal, one task.
-    services.milestone_forecast(actor=owner, milestone=milestone, forecast_on=D(2027, 6, 1), now=NOW)
+    services.milestone_forecast(
+        actor=owner, milestone=milestone, forecast_on=D(2027, 6, 1), now=NOW
+    )
     assert DelayWarning.objects.filter(milestone=milestone).count() == 1
     assert Todo.objects.filter(related_type="commitments.delaywarning").count() == 1
 
 
 def test_the_arabic_buyer_gets_an_arabic_draft(owner, arabic_order):
     milestone = promise(owner, arabic_order, kind="shipped")
-    services.milestone_forecast(actor=owner, milestone=milestone, forecast_on=D(2027, 5, 20), now=NOW)
+    services.milestone_forecast(
+        actor=owner, milestone=milestone, forecast_on=D(2027, 5, 20), now=NOW
+    )
     warning = DelayWarning.objects.get(milestone=milestone)
     assert warning.language == "ar"
     assert warning.contact.name == "Khalid Al Mansouri"
@@ -68,9 +72,13 @@ def test_the_arabic_buyer_gets_an_arabic_draft(owner, arabic_order):
 
 def test_sending_the_warning_records_it_on_the_milestone(owner, order, contact):
     milestone = promise(owner, order, promised_to=contact)
-    services.milestone_forecast(actor=owner, milestone=milestone, forecast_on=D(2027, 5, 20), now=NOW)
+    services.milestone_forecast(
+        actor=owner, milestone=milestone, forecast_on=D(2027, 5, 20), now=NOW
+    )
     warning = DelayWarning.objects.get(milestone=milestone)
-    services.delay_warning_redraft(actor=owner, warning=warning, alternative=Alternative.AIR_FREIGHT, now=NOW)
+    services.delay_warning_redraft(
+        actor=owner, warning=warning, alternative=Alternative.AIR_FREIGHT, now=NOW
+    )
     warning.refresh_from_db()
     assert warning.alternative == Alternative.AIR_FREIGHT
     channel = services.sendable_channels(order, now=NOW).get()
@@ -147,7 +155,9 @@ def test_an_eta_past_the_promise_puts_arrival_at_risk_and_delivery_settles_it(ow
     assert milestone.state == MilestoneState.AT_RISK and milestone.forecast_on == D(2027, 5, 25)
     assert DelayWarning.objects.filter(milestone=milestone, state=WarningState.OPEN).count() == 1
     # A forecast by hand stands while the ETA does not change.
-    services.milestone_forecast(actor=owner, milestone=milestone, forecast_on=D(2027, 5, 14), now=NOW)
+    services.milestone_forecast(
+        actor=owner, milestone=milestone, forecast_on=D(2027, 5, 14), now=NOW
+    )
     services.milestones_check(now=NOW)
     milestone.refresh_from_db()
     assert milestone.state == MilestoneState.OPEN and milestone.forecast_source == "hand"
@@ -189,7 +199,12 @@ def test_bad_input_is_refused_and_nothing_written(owner, order):
     assert set(refused.value.message_dict) == {"label", "promised_on"}
     with pytest.raises(ValidationError) as refused:
         services.milestone_create(
-            actor=owner, order=order, kind="ready", promised_on=D(2099, 1, 1), label="x" * 101, now=NOW
+            actor=owner,
+            order=order,
+            kind="ready",
+            promised_on=D(2099, 1, 1),
+            label="x" * 101,
+            now=NOW,
         )
     assert set(refused.value.message_dict) == {"label", "promised_on"}
     assert Milestone.objects.count() == 0 and AuditEntry.objects.count() == entries
