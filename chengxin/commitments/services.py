@@ -44,7 +44,7 @@ from chengxin.commitments.models import (
 from chengxin.commitments.permissions import require_edit
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
-from chengxin.orders.models import Order, OrderShipment
+from chengxin.orders.models import Order, OrderShipment, OrderState
 from chengxin.outbox.services.writing import outbox_enqueue
 from chengxin.parties.models import Channel, ChannelKind, Contact, ContactStatus
 from chengxin.parties.selectors import channels_on_file
@@ -623,6 +623,8 @@ def milestones_check(*, order: Order | None = None, now: datetime.datetime | Non
     open_ids = Milestone.objects.filter(state__in=rules.UNSETTLED) | Milestone.objects.filter(
         state=MilestoneState.BROKEN, done_on__isnull=True
     )
+    # A cancelled order's promises are no longer followed.
+    open_ids = open_ids.exclude(order__state=OrderState.CANCELLED)
     if order is not None:
         open_ids = open_ids.filter(order=order)
     by_order: dict[int, list[int]] = {}

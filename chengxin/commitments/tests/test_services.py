@@ -249,3 +249,20 @@ def test_a_fake_photo_is_refused_and_nothing_written(owner, order):
         )
     assert "invoice.jpg is not a photo" in refused.value.message_dict["photos"][0]
     assert ProductionUpdate.objects.count() == 0
+
+
+def test_the_hourly_task_breaks_what_passed_and_skips_cancelled_orders(owner, order):
+    from chengxin.commitments.tasks import commitments_check_task
+    from chengxin.orders.models import Order, OrderState
+
+    milestone = promise(owner, order, kind="production_start", promised_on=D(2026, 12, 1))
+    milestone.refresh_from_db()
+    assert milestone.state == MilestoneState.BROKEN  # promised for a day already past
+    fresh = promise(owner, order, kind="shipped", promised_on=D(2027, 4, 30))
+    Milestone.objects.filter(pk=fresh.pk).update(promised_on=D(2026, 11, 1))  # past, today
+    Order.objects.filter(pk=order.pk).update(state=OrderState.CANCELLED)
+    assert commitments_check_task.call() == 0
+    Order.objects.filter(pk=order.pk).update(state=OrderState.CONFIRMED)
+    assert commitments_check_task.call() == 1
+    fresh.refresh_from_db()
+    assert fresh.state == MilestoneState.BROKEN

@@ -98,6 +98,9 @@ def test_the_draft_page_edits_and_sends_the_warning(client_for, owner, order):
     milestone.refresh_from_db()
     assert warning.state == WarningState.SENT and milestone.warned_at is not None
     assert OutboundMessage.objects.get().subject == "Ihr Auftrag"
+    page = client.get(reverse("commitments:milestone_detail", args=[milestone.pk]))
+    days = milestone.warned_days_ahead
+    assert f"buyer warned {milestone.warned_at:%Y-%m-%d}, {days} days ahead" in page.text
     # Empty letter: refused on the form, nothing queued.
     _, second = at_risk(owner, order)
     response = client.post(reverse("commitments:warning_detail", args=[second.pk]),
