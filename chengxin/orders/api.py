@@ -1,3 +1,434 @@
-from ninja import Router
+"""The quotes and orders API: the same services as the pages, so the same rules.
+
+Not visible → 404; visible but not allowed → 403; wrong step or bad input → 422.
+Payment terms are given as data: ``{"lines": [{"kind": "deposit", "percent": "30"},
+{"kind": "balance", "trigger": "bl_hours", "hours": 48}]}`` (kinds deposit, balance,
+instalments; triggers before_shipment, bl_hours, bl_copy, lc_sight, after_delivery,
+net_days; each line a ``percent``, an ``amount`` or neither for the rest).
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema, Status
+
+from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, RecordId, path_id
+from chengxin.core.http import or_404
+from chengxin.orders import selectors, services
+from chengxin.orders.models import Order, PaymentMethod, Quote
+from chengxin.parties.models import Company
+from chengxin.parties.permissions import visible_companies_q
+from chengxin.workflow.api import StepOut, steps_out
 
 router = Router(tags=["orders"])
+
+QuoteId = path_id("The quote's id.")
+OrderId = path_id("The order's id.")
+CompanyId = path_id("The customer's id.")
+Quantity = Annotated[Decimal, Field(gt=0, lt=10**12, max_digits=16, decimal_places=3)]
+Price = Annotated[Decimal, Field(ge=0, lt=10**13, max_digits=20, decimal_places=6)]
+Amount = Annotated[Decimal, Field(gt=0, lt=10**15, max_digits=19, decimal_places=3)]
+Limit = Annotated[int, Field(ge=1, le=200)]
+
+
+class LineIn(Schema):
+    product_id: RecordId | None = Field(None, description="A catalog product (optional).")
+    description: str = Field("", max_length=500, description="Empty: the product's name.")
+    quantity: Quantity = Field(description="How many units.")
+    unit: str = Field("pcs", max_length=16, description="The unit (pcs, set, kg...).")
+    unit_price: Price = Field(description="The price of one unit, in the currency.")
+
+
+class CommercialIn(Schema):
+    currency: str = Field(max_length=3, description="ISO 4217 currency.")
+    incoterm: str = Field(max_length=3, description="Incoterm 2020: EXW FCA FAS FOB CFR CIF CPT CIP DPU DAP DDP.")  # fmt: skip
+    named_place: str = Field(max_length=200, description="The Incoterm's named place.")
+    lines: list[LineIn] = Field(max_length=500, description="The lines (at least one).")
+    terms: dict | None = Field(None, description="Payment terms as data (see above); empty: the buyer's default.")  # fmt: skip
+    payment_method_ids: list[RecordId] = Field([], max_length=50, description="Payment methods offered.")  # fmt: skip
+    notes: str = Field("", max_length=5000, description="Notes.")
+
+
+class QuoteIn(CommercialIn):
+    company_id: RecordId = Field(description="The customer.")
+    valid_until: datetime.date = Field(description="The last day the quote is valid.")
+    inquiry_id: RecordId | None = Field(None, description="The inquiry this quote answers.")
+
+
+class OrderIn(CommercialIn):
+    company_id: RecordId = Field(description="The customer.")
+    order_date: datetime.date | None = Field(None, description="Default: today.")
+    rate_rule: str = Field("order_date", description="order_date, payment_date or locked.")
+    locked_rate: Decimal | None = Field(None, ge=0, lt=10**9, max_digits=20, decimal_places=8, description="Base currency per unit (rule locked).")  # fmt: skip
+    locked_until: datetime.date | None = Field(None, description="The rate is locked until (rule locked).")  # fmt: skip
+
+
+class TermsIn(Schema):
+    terms: dict = Field(description="Payment terms as data.")
+    rate_rule: str | None = Field(None, description="order_date, payment_date or locked.")
+    locked_rate: Decimal | None = Field(None, ge=0, lt=10**9, max_digits=20, decimal_places=8)
+    locked_until: datetime.date | None = None
+
+
+class PaymentIn(Schema):
+    amount: Amount = Field(description="The amount received.")
+    currency: str = Field(max_length=3, description="The order's currency.")
+    received_on: datetime.date = Field(description="The day it arrived.")
+    reference: str = Field("", max_length=140, description="The bank's reference.")
+
+
+class NotesIn(Schema):
+    notes: str = Field("", max_length=2000)
+
+
+class LineOut(Schema):
+    id: int
+    product_id: int | None
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    amount: Decimal
+    shipped: Decimal | None = Field(None, description="Orders: the quantity shipped.")
+    remaining: Decimal | None = Field(None, description="Orders: the quantity still to ship.")
+
+
+class QuoteOut(Schema):
+    id: int
+    number: str
+    company_id: int
+    owner: str | None
+    state: str = Field(description="draft, sent, accepted, declined or expired.")
+    currency: str
+    incoterm: str
+    named_place: str
+    valid_until: datetime.date
+    total: Decimal
+    terms: dict
+    payment_method_ids: list[int]
+    inquiry_id: int | None
+    order_id: int | None
+    lines: list[LineOut]
+    steps: list[StepOut]
+
+
+class DueOut(Schema):
+    description: str
+    kind: str = Field(description="deposit, balance or instalment.")
+    trigger: str
+    amount: Decimal
+    paid: Decimal
+    due_at: datetime.datetime | None = Field(description="Null: when the trigger happens.")
+
+
+class PaymentOut(Schema):
+    id: int
+    amount: Decimal
+    currency: str
+    received_on: datetime.date
+    reference: str
+    recorded_by: str
+
+
+class OrderSummaryOut(Schema):
+    id: int
+    number: str
+    company_id: int
+    owner: str | None
+    state: str = Field(description="confirmed, in_production, partly_shipped, shipped, completed, cancelled.")  # fmt: skip
+    order_date: datetime.date
+    currency: str
+    incoterm: str
+    named_place: str
+    total: Decimal
+    paid: Decimal
+    open_balance: Decimal
+    next_due_at: datetime.datetime | None
+
+
+class OrderOut(OrderSummaryOut):
+    quote_id: int | None
+    terms: dict
+    rate_rule: str
+    locked_rate: Decimal | None
+    locked_until: datetime.date | None
+    payment_method_ids: list[int]
+    lines: list[LineOut]
+    schedule: list[DueOut]
+    payments: list[PaymentOut]
+    steps: list[StepOut]
+
+
+class BalanceOut(Schema):
+    currency: str
+    open_balance: Decimal
+    orders: int
+    next_due_at: datetime.datetime | None
+
+
+class OpenBalanceOut(Schema):
+    company_id: int
+    balances: list[BalanceOut]
+    orders: list[OrderSummaryOut]
+
+
+class OrderFilters(Schema):
+    state: str | None = Field(None, max_length=16)
+    company_id: RecordId | None = None
+    owner_id: RecordId | None = None
+    overdue: bool = False
+    limit: Limit = 50
+    offset: Offset = 0
+
+
+class ListFilters(Schema):
+    limit: Limit = 50
+    offset: Offset = 0
+
+
+def _name(user) -> str | None:
+    return user.username if user is not None else None
+
+
+def _lines(rows, *, shipped=False) -> list[dict]:
+    out = []
+    for line in rows:
+        row = {
+            "id": line.pk, "product_id": line.product_id, "description": line.description,
+            "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price,
+            "amount": line.amount,
+        }  # fmt: skip
+        if shipped:
+            row.update(
+                shipped=line.shipped_quantity, remaining=line.quantity - line.shipped_quantity
+            )
+        out.append(row)
+    return out
+
+
+def _quote_out(quote: Quote) -> dict:
+    order = Order.objects.filter(quote=quote).values_list("pk", flat=True).first()
+    return {
+        "id": quote.pk, "number": quote.number, "company_id": quote.company_id,
+        "owner": _name(quote.owner), "state": quote.state, "currency": quote.currency,
+        "incoterm": quote.incoterm, "named_place": quote.named_place,
+        "valid_until": quote.valid_until, "total": quote.total, "terms": quote.terms,
+        "payment_method_ids": [m.pk for m in quote.payment_methods.all()],
+        "inquiry_id": quote.inquiry_id, "order_id": order,
+        "lines": _lines(quote.lines.all()), "steps": steps_out(quote),
+    }  # fmt: skip
+
+
+def _summary(order: Order) -> dict:
+    return {
+        "id": order.pk, "number": order.number, "company_id": order.company_id,
+        "owner": _name(order.owner), "state": order.state, "order_date": order.order_date,
+        "currency": order.currency, "incoterm": order.incoterm,
+        "named_place": order.named_place, "total": order.total, "paid": order.paid,
+        "open_balance": order.open_balance, "next_due_at": order.next_due_at,
+    }  # fmt: skip
+
+
+def _schedule(order: Order) -> list[dict]:
+    return [
+        {"description": r.description, "kind": r.kind, "trigger": r.trigger,
+         "amount": r.amount, "paid": r.paid, "due_at": r.due_at}
+        for r in order.schedule.all()
+    ]  # fmt: skip
+
+
+def _payment(p) -> dict:
+    return {
+        "id": p.pk, "amount": p.amount, "currency": p.currency, "received_on": p.received_on,
+        "reference": p.reference, "recorded_by": p.recorded_by.username,
+    }  # fmt: skip
+
+
+def _order_out(order: Order) -> dict:
+    return {
+        **_summary(order),
+        "quote_id": order.quote_id, "terms": order.terms, "rate_rule": order.rate_rule,
+        "locked_rate": order.locked_rate, "locked_until": order.locked_until,
+        "payment_method_ids": [m.pk for m in order.payment_methods.all()],
+        "lines": _lines(order.lines.all(), shipped=True), "schedule": _schedule(order),
+        "payments": [_payment(p) for p in order.payments.select_related("recorded_by")],
+        "steps": steps_out(order),
+    }  # fmt: skip
+
+
+def _quote(request, pk) -> Quote:
+    return or_404(selectors.visible_quotes(request.auth).select_related("owner").get, pk=pk)
+
+
+def _order(request, pk) -> Order:
+    return or_404(selectors.visible_orders(request.auth).select_related("owner").get, pk=pk)
+
+
+def _company(request, pk) -> Company:
+    return or_404(Company.objects.filter(visible_companies_q(request.auth)).distinct().get, pk=pk)
+
+
+def _methods(ids) -> list[PaymentMethod]:
+    from django.core.exceptions import ValidationError
+
+    methods = list(PaymentMethod.objects.filter(pk__in=ids, is_active=True))
+    if len(methods) != len(set(ids)):
+        raise ValidationError({"payment_method_ids": "Unknown or inactive payment method."})
+    return methods
+
+
+def _line_in(lines: list[LineIn]) -> list[services.LineIn]:
+    return [
+        services.LineIn(description=line.description, quantity=line.quantity,
+                        unit_price=line.unit_price, unit=line.unit, product_id=line.product_id)
+        for line in lines
+    ]  # fmt: skip
+
+
+@router.get("/quotes", response={200: list[QuoteOut], **READ_ERRORS})
+def quote_list(request, filters: Query[ListFilters]):
+    """The quotes you may see, newest first."""
+    quotes = (
+        selectors.visible_quotes(request.auth)
+        .select_related("owner")
+        .prefetch_related("lines", "payment_methods")
+        .order_by("-created_at", "-id")[filters.offset : filters.offset + filters.limit]
+    )
+    return [_quote_out(q) for q in quotes]
+
+
+@router.get("/quotes/{pk}", response={200: QuoteOut, **READ_ERRORS})
+def quote_detail(request, pk: QuoteId):
+    return _quote_out(_quote(request, pk))
+
+
+@router.post("/quotes", response={201: QuoteOut, **WRITE_ERRORS})
+def quote_create(request, payload: QuoteIn):
+    """A draft quote (numbered per year)."""
+    company = _company(request, payload.company_id)
+    quote = services.quote_create(
+        actor=request.auth, company=company, currency=payload.currency.upper(),
+        incoterm=payload.incoterm, named_place=payload.named_place,
+        valid_until=payload.valid_until, lines=_line_in(payload.lines), terms=payload.terms,
+        payment_methods=_methods(payload.payment_method_ids), inquiry_id=payload.inquiry_id,
+        notes=payload.notes, now=timezone.now(),
+    )  # fmt: skip
+    return Status(201, _quote_out(quote))
+
+
+@router.post("/quotes/{pk}/send", response={200: QuoteOut, **WRITE_ERRORS})
+def quote_send(request, pk: QuoteId):
+    """Mark a draft quote sent to the buyer (stops its inquiry's full-answer clock)."""
+    quote = services.quote_send(actor=request.auth, quote=_quote(request, pk), now=timezone.now())
+    return _quote_out(quote)
+
+
+@router.post("/quotes/{pk}/accept", response={201: OrderOut, **WRITE_ERRORS})
+def quote_accept(request, pk: QuoteId):
+    """The buyer accepted a sent quote: the order it becomes."""
+    order = services.quote_accept(actor=request.auth, quote=_quote(request, pk), now=timezone.now())
+    return Status(201, _order_out(order))
+
+
+@router.post("/quotes/{pk}/decline", response={200: QuoteOut, **WRITE_ERRORS})
+def quote_decline(request, pk: QuoteId, payload: NotesIn):
+    quote = services.quote_decline(
+        actor=request.auth, quote=_quote(request, pk), notes=payload.notes, now=timezone.now()
+    )
+    return _quote_out(quote)
+
+
+@router.get("/orders", response={200: list[OrderSummaryOut], **READ_ERRORS})
+def order_list(request, filters: Query[OrderFilters]):
+    """The orders you may see, newest first."""
+    orders = selectors.visible_orders(request.auth).select_related("owner")
+    if filters.state:
+        orders = orders.filter(state=filters.state)
+    if filters.company_id:
+        orders = orders.filter(company_id=filters.company_id)
+    if filters.owner_id:
+        orders = orders.filter(owner_id=filters.owner_id)
+    if filters.overdue:
+        orders = orders.filter(selectors.overdue_q(timezone.now()))
+    orders = orders.order_by("-order_date", "-id")[filters.offset : filters.offset + filters.limit]
+    return [_summary(o) for o in orders]
+
+
+@router.get("/orders/{pk}", response={200: OrderOut, **READ_ERRORS})
+def order_detail(request, pk: OrderId):
+    return _order_out(_order(request, pk))
+
+
+@router.post("/orders", response={201: OrderOut, **WRITE_ERRORS})
+def order_create(request, payload: OrderIn):
+    """An order created directly (not from a quote)."""
+    company = _company(request, payload.company_id)
+    order = services.order_create(
+        actor=request.auth, company=company, currency=payload.currency.upper(),
+        incoterm=payload.incoterm, named_place=payload.named_place,
+        lines=_line_in(payload.lines), order_date=payload.order_date, terms=payload.terms,
+        payment_methods=_methods(payload.payment_method_ids), rate_rule=payload.rate_rule,
+        locked_rate=payload.locked_rate, locked_until=payload.locked_until,
+        notes=payload.notes, now=timezone.now(),
+    )  # fmt: skip
+    return Status(201, _order_out(order))
+
+
+@router.post("/orders/{pk}/terms", response={200: OrderOut, **WRITE_ERRORS})
+def order_terms(request, pk: OrderId, payload: TermsIn):
+    """Change the payment terms (and rate rule); the schedule follows."""
+    order = services.order_terms_update(
+        actor=request.auth, order=_order(request, pk), terms=payload.terms,
+        rate_rule=payload.rate_rule, locked_rate=payload.locked_rate,
+        locked_until=payload.locked_until, now=timezone.now(),
+    )  # fmt: skip
+    return _order_out(order)
+
+
+@router.post("/orders/{pk}/steps/{step}", response={200: OrderOut, **WRITE_ERRORS})
+def order_step(request, pk: OrderId, step: str, payload: NotesIn):
+    """production (start production), completed or cancelled."""
+    order = services.order_advance(
+        actor=request.auth, order=_order(request, pk), step=step[:32], notes=payload.notes,
+        now=timezone.now(),
+    )  # fmt: skip
+    return _order_out(order)
+
+
+@router.get("/orders/{pk}/schedule", response={200: list[DueOut], **READ_ERRORS})
+def order_schedule(request, pk: OrderId):
+    """What is due, as the terms give it."""
+    return _schedule(_order(request, pk))
+
+
+@router.get("/orders/{pk}/payments", response={200: list[PaymentOut], **READ_ERRORS})
+def order_payments(request, pk: OrderId):
+    return [_payment(p) for p in _order(request, pk).payments.select_related("recorded_by")]
+
+
+@router.post("/orders/{pk}/payments", response={201: PaymentOut, **WRITE_ERRORS})
+def order_payment_record(request, pk: OrderId, payload: PaymentIn):
+    """Finance records money received (allocated to the schedule oldest first)."""
+    payment = services.payment_record(
+        actor=request.auth, order=_order(request, pk), amount=payload.amount,
+        currency=payload.currency.upper(), received_on=payload.received_on,
+        reference=payload.reference, now=timezone.now(),
+    )  # fmt: skip
+    return Status(201, _payment(payment))
+
+
+@router.get("/customers/{pk}/open-balance", response={200: OpenBalanceOut, **READ_ERRORS})
+def open_balance(request, pk: CompanyId, filters: Query[ListFilters]):
+    """A buyer's open balance per currency and their orders with an open amount."""
+    company = _company(request, pk)
+    orders = selectors.buyer_open_orders(company).select_related("owner")
+    orders = orders[filters.offset : filters.offset + filters.limit]
+    return {
+        "company_id": company.pk,
+        "balances": [b.__dict__ for b in selectors.buyer_balances(company)],
+        "orders": [_summary(o) for o in orders],
+    }

@@ -30,6 +30,7 @@ from chengxin.orders import permissions as perms
 from chengxin.orders import terms as T
 from chengxin.orders.models import (
     OPEN_ORDER_STATES,
+    CostLine,
     Incoterm,
     NumberSeries,
     Order,
@@ -38,8 +39,13 @@ from chengxin.orders.models import (
     OrderShipmentLine,
     OrderState,
     OrderStepKind,
+    Payment,
     PaymentMethod,
+    PaymentMethodKind,
     Quote,
+    QuoteLine,
+    QuoteState,
+    QuoteStepKind,
     RateRule,
     ScheduleLine,
 )
@@ -67,9 +73,11 @@ class LineIn:
 
 def _currency(code: str, field: str = "currency") -> str:
     try:
-        return validate_currency(code)
-    except ValidationError as exc:
-        raise ValidationError({field: exc.messages}) from None
+        return validate_currency(str(code or ""))
+    except (ValueError, ValidationError):
+        raise ValidationError(
+            {field: _("%(code)s is not an ISO 4217 currency code.") % {"code": str(code)[:10]}}
+        ) from None
 
 
 def _decimal(value, field: str, *, minimum=ZERO, allow_zero=False, places=6) -> Decimal:
@@ -555,3 +563,411 @@ def _follow_shipping_state(order: Order, *, actor, now, reference: str) -> None:
     before = snapshot(order)
     advance(order, actor=actor, before=before, now=now, state=target, step=step,
             details={"reference": reference})  # fmt: skip
+
+
+# --- order steps, terms, payments, costs -------------------------------------------
+
+
+def _locked_order(actor, order: Order) -> Order:
+    return locked(
+        Order.objects.select_related("company", "owner"),
+        order.pk,
+        allowed=lambda o: perms.can_view_order(actor, o),
+    )
+
+
+ORDER_MOVES = {
+    OrderStepKind.PRODUCTION: ((OrderState.CONFIRMED,), OrderState.IN_PRODUCTION),
+    OrderStepKind.COMPLETED: ((OrderState.SHIPPED,), OrderState.COMPLETED),
+    OrderStepKind.CANCELLED: (
+        (OrderState.CONFIRMED, OrderState.IN_PRODUCTION),
+        OrderState.CANCELLED,
+    ),
+}
+
+
+def order_advance(*, actor, order: Order, step: str, notes: str = "", now) -> Order:
+    """Start production, complete (all shipped) or cancel (nothing shipped yet)."""
+    if step not in ORDER_MOVES:
+        raise ValidationError({"step": _("Unknown step.")})
+    notes = _text(notes, "notes", 2000)
+    sources, target = ORDER_MOVES[step]
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        perms.require_edit_order(actor, order)
+        require_state(order, *sources)
+        before = snapshot(order)
+        advance(order, actor=actor, before=before, now=now, state=target, step=step, notes=notes)
+        if target == OrderState.CANCELLED:
+            schedule_recompute(order=order, actor=actor, now=now)
+    return order
+
+
+def order_terms_update(
+    *,
+    actor,
+    order: Order,
+    terms,
+    rate_rule: str | None = None,
+    locked_rate=None,
+    locked_until=None,
+    payment_methods: Iterable[PaymentMethod] | None = None,
+    now,
+) -> Order:
+    """Change an open order's payment terms (and its rate rule); the schedule follows."""
+    payment_terms = parse_terms(terms)
+    rule = _rate_rule(rate_rule, locked_rate, locked_until) if rate_rule else {}
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        perms.require_edit_order(actor, order)
+        require_state(order, *OPEN_ORDER_STATES)
+        before = snapshot(order)
+        order.terms = payment_terms.to_dict()
+        for name, value in rule.items():
+            setattr(order, name, value)
+        if payment_methods is not None:
+            order.payment_methods.set(list(payment_methods))
+        advance(
+            order, actor=actor, before=before, now=now, fields=["terms", *rule],
+            step=OrderStepKind.TERMS_CHANGED, details={"terms": payment_terms.describe()},
+        )  # fmt: skip
+        schedule_recompute(order=order, actor=actor, now=now)
+    return order
+
+
+def payment_record(
+    *,
+    actor,
+    order: Order,
+    amount,
+    currency: str,
+    received_on: datetime.date,
+    reference: str = "",
+    now,
+) -> Payment:
+    """Finance records money received for ``order`` (in the order's currency); it is
+    allocated to the schedule oldest first."""
+    perms.require_record_payment(actor, order)
+    currency = _currency(currency)
+    amount = _decimal(amount, "amount", places=T.minor_units(currency))
+    reference = _text(reference, "reference", 140)
+    if not isinstance(received_on, datetime.date):
+        raise ValidationError({"received_on": _("Enter a date.")})
+    if received_on > timezone.localdate(now) + datetime.timedelta(days=1):
+        raise ValidationError({"received_on": _("A payment cannot be received in the future.")})
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        if currency != order.currency:
+            raise ValidationError(
+                {"currency": _("Order %(number)s is in %(currency)s: record the amount received "
+                               "in %(currency)s.") % {"number": order.number,
+                                                      "currency": order.currency}}
+            )  # fmt: skip
+        if order.state == OrderState.CANCELLED:
+            raise ValidationError(_("The order is cancelled."), code="wrong_step")
+        payment = Payment.objects.create(
+            order=order, amount=amount, currency=currency, received_on=received_on,
+            reference=reference, recorded_by=actor, created_at=now,
+        )  # fmt: skip
+        audit_created(actor=actor, instance=payment, company_id=order.company_id)
+        advance(
+            order, actor=actor, before=None, now=now, step=OrderStepKind.PAYMENT,
+            details={"amount": str(amount), "currency": currency,
+                     "received_on": received_on.isoformat(), "reference": reference},
+        )  # fmt: skip
+        schedule_recompute(order=order, actor=actor, now=now)
+    return payment
+
+
+def cost_add(
+    *, actor, order: Order, label: str, amount, currency: str, incurred_on: datetime.date, now
+) -> CostLine:
+    """A cost of the order (goods, freight, insurance, fees) in any currency."""
+    label = _text(label, "label", 200, required=True)
+    currency = _currency(currency)
+    amount = _decimal(amount, "amount", places=T.minor_units(currency))
+    if not isinstance(incurred_on, datetime.date):
+        raise ValidationError({"incurred_on": _("Enter a date.")})
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        perms.require_record_cost(actor, order)
+        cost = CostLine.objects.create(
+            order=order, label=label, amount=amount, currency=currency,
+            incurred_on=incurred_on, created_by=actor, created_at=now,
+        )  # fmt: skip
+        audit_created(actor=actor, instance=cost, company_id=order.company_id)
+    return cost
+
+
+# --- quotes ------------------------------------------------------------------------
+
+
+def _quote_fields(
+    *, currency, incoterm, named_place, valid_until, terms, notes, lines, company
+) -> tuple[dict, list[dict]]:
+    currency = _currency(currency)
+    incoterm, named_place = _incoterm(incoterm, named_place)
+    if not isinstance(valid_until, datetime.date):
+        raise ValidationError({"valid_until": _("Enter the date the quote is valid until.")})
+    cleaned = _clean_lines(lines, currency)
+    payment_terms = parse_terms(terms) if terms else default_terms_for(company)
+    fields = {
+        "currency": currency, "incoterm": incoterm, "named_place": named_place,
+        "valid_until": valid_until, "terms": payment_terms.to_dict(),
+        "notes": _text(notes, "notes", 5000),
+        "total": sum((line["amount"] for line in cleaned), ZERO),
+    }  # fmt: skip
+    return fields, cleaned
+
+
+def quote_create(
+    *,
+    actor,
+    company,
+    currency: str,
+    incoterm: str,
+    named_place: str,
+    valid_until: datetime.date,
+    lines: Sequence[LineIn],
+    terms=None,
+    payment_methods: Iterable[PaymentMethod] = (),
+    inquiry_id: int | None = None,
+    notes: str = "",
+    now,
+) -> Quote:
+    """A draft quote for ``company``; numbered per year ("Q2026-00001")."""
+    perms.require_create_for(actor, company)
+    fields, cleaned = _quote_fields(
+        currency=currency, incoterm=incoterm, named_place=named_place, valid_until=valid_until,
+        terms=terms, notes=notes, lines=lines, company=company,
+    )  # fmt: skip
+    if valid_until < timezone.localdate(now):
+        raise ValidationError({"valid_until": _("The validity date is in the past.")})
+    with transaction.atomic():
+        quote = Quote.objects.create(
+            number=_next_number("Q", timezone.localdate(now).year),
+            company=company,
+            owner=company.owner or (actor if actor.role == "sales" else None),
+            inquiry_id=inquiry_id,
+            created_by=actor,
+            created_at=now,
+            state_changed_at=now,
+            **fields,
+        )
+        quote.payment_methods.set(list(payment_methods))
+        rows = _write_lines(QuoteLine, "quote", quote, cleaned)
+        audit_created(actor=actor, instance=quote)
+        audit_record_many(
+            actor=actor,
+            changes=[
+                Change(Action.CREATE, row, None, snapshot(row), company.pk, quote.number)
+                for row in rows
+            ],
+        )
+        advance(quote, actor=actor, before=None, now=now, step=QuoteStepKind.CREATED)
+    return quote
+
+
+def _locked_quote(actor, quote: Quote) -> Quote:
+    return locked(
+        Quote.objects.select_related("company", "owner"),
+        quote.pk,
+        allowed=lambda q: perms.can_view_quote(actor, q),
+    )
+
+
+def quote_update(
+    *,
+    actor,
+    quote: Quote,
+    currency: str,
+    incoterm: str,
+    named_place: str,
+    valid_until: datetime.date,
+    lines: Sequence[LineIn],
+    terms=None,
+    payment_methods: Iterable[PaymentMethod] = (),
+    notes: str = "",
+    now,
+) -> Quote:
+    """Change a draft quote (a sent one is changed by a new quote)."""
+    with transaction.atomic():
+        quote = _locked_quote(actor, quote)
+        perms.require_edit_quote(actor, quote)
+        require_state(quote, QuoteState.DRAFT)
+        fields, cleaned = _quote_fields(
+            currency=currency, incoterm=incoterm, named_place=named_place,
+            valid_until=valid_until, terms=terms, notes=notes, lines=lines,
+            company=quote.company,
+        )  # fmt: skip
+        before = snapshot(quote)
+        for name, value in fields.items():
+            setattr(quote, name, value)
+        quote.payment_methods.set(list(payment_methods))
+        quote.lines.all().delete()
+        _write_lines(QuoteLine, "quote", quote, cleaned)
+        advance(
+            quote, actor=actor, before=before, now=now, fields=list(fields),
+            step=QuoteStepKind.EDITED,
+        )  # fmt: skip
+    return quote
+
+
+def _inquiry_answered(*, actor, quote: Quote, now) -> None:
+    """A quote sent for an inquiry stops the inquiry's full-answer clock."""
+    if not quote.inquiry_id:
+        return
+    try:
+        from chengxin.inquiries.models import Inquiry
+        from chengxin.inquiries.services import inquiry_full_answer_record
+    except ImportError:  # the inquiries app is not on this branch yet
+        return
+    inquiry = Inquiry.objects.filter(pk=quote.inquiry_id).first()
+    if inquiry is not None:
+        inquiry_full_answer_record(actor=actor, inquiry=inquiry, at=now, via="quote", now=now)
+
+
+def quote_send(*, actor, quote: Quote, now) -> Quote:
+    """Mark a draft quote sent to the buyer (and its inquiry answered)."""
+    with transaction.atomic():
+        quote = _locked_quote(actor, quote)
+        perms.require_edit_quote(actor, quote)
+        require_state(quote, QuoteState.DRAFT)
+        if quote.valid_until < timezone.localdate(now):
+            raise ValidationError(
+                {"valid_until": _("The quote's validity date has passed: change it first.")}
+            )
+        before = snapshot(quote)
+        quote.sent_at = now
+        advance(
+            quote, actor=actor, before=before, now=now, state=QuoteState.SENT,
+            fields=["sent_at"], step=QuoteStepKind.SENT,
+        )  # fmt: skip
+        _inquiry_answered(actor=actor, quote=quote, now=now)
+    return quote
+
+
+def quote_decline(*, actor, quote: Quote, notes: str = "", now) -> Quote:
+    notes = _text(notes, "notes", 2000)
+    with transaction.atomic():
+        quote = _locked_quote(actor, quote)
+        perms.require_edit_quote(actor, quote)
+        require_state(quote, QuoteState.SENT)
+        before = snapshot(quote)
+        advance(
+            quote, actor=actor, before=before, now=now, state=QuoteState.DECLINED,
+            step=QuoteStepKind.DECLINED, notes=notes,
+        )  # fmt: skip
+    return quote
+
+
+def quote_accept(*, actor, quote: Quote, order_date: datetime.date | None = None, now) -> Order:
+    """The buyer accepted a sent quote: it becomes an order in one step, with its lines,
+    currency, Incoterm and named place, terms and payment methods."""
+    with transaction.atomic():
+        quote = _locked_quote(actor, quote)
+        perms.require_edit_quote(actor, quote)
+        require_state(quote, QuoteState.SENT)
+        if quote.valid_until < timezone.localdate(now):
+            raise ValidationError(
+                _("The quote expired on %(date)s: send a new one.") % {"date": quote.valid_until},
+                code="wrong_step",
+            )
+        lines = [
+            LineIn(
+                description=line.description, quantity=line.quantity,
+                unit_price=line.unit_price, unit=line.unit, product_id=line.product_id,
+            )
+            for line in quote.lines.all()
+        ]  # fmt: skip
+        order = order_create(
+            actor=actor, company=quote.company, currency=quote.currency,
+            incoterm=quote.incoterm, named_place=quote.named_place, lines=lines,
+            order_date=order_date, terms=quote.terms or None,
+            payment_methods=list(quote.payment_methods.all()), notes=quote.notes,
+            quote=quote, now=now,
+        )  # fmt: skip
+        before = snapshot(quote)
+        advance(
+            quote, actor=actor, before=before, now=now, state=QuoteState.ACCEPTED,
+            step=QuoteStepKind.ACCEPTED, details={"order": order.number},
+        )  # fmt: skip
+    return order
+
+
+def quotes_expire(*, now) -> int:
+    """Sent quotes past their validity date become expired (a scheduled task)."""
+    today = timezone.localdate(now)
+    count = 0
+    for pk in Quote.objects.filter(state=QuoteState.SENT, valid_until__lt=today).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            quote = locked(Quote.objects.all(), pk)
+            if quote.state != QuoteState.SENT:
+                continue
+            before = snapshot(quote)
+            advance(
+                quote, actor=None, before=before, now=now, state=QuoteState.EXPIRED,
+                step=QuoteStepKind.EXPIRED,
+            )  # fmt: skip
+            count += 1
+    return count
+
+
+# --- payment methods ---------------------------------------------------------------
+
+
+def payment_method_save(
+    *,
+    actor,
+    method: PaymentMethod | None = None,
+    name: str,
+    kind: str,
+    typical_days: int,
+    fees_text: str = "",
+    fee_fixed=ZERO,
+    fee_percent=ZERO,
+    fee_currency: str = "USD",
+    is_active: bool = True,
+) -> PaymentMethod:
+    """Create (``method`` None) or change a payment method; managers only."""
+    perms.require_manage_payment_methods(actor)
+    name = _text(name, "name", 100, required=True)
+    if kind not in PaymentMethodKind.values:
+        raise ValidationError({"kind": _("Choose a kind.")})
+    try:
+        typical_days = int(typical_days)
+    except (TypeError, ValueError):
+        raise ValidationError({"typical_days": _("Enter a whole number of days.")}) from None
+    if not 0 <= typical_days <= 365:
+        raise ValidationError({"typical_days": _("From 0 to 365 days.")})
+    fee_currency = _currency(fee_currency, "fee_currency")
+    values = {
+        "name": name, "kind": kind, "typical_days": typical_days,
+        "fees_text": _text(fees_text, "fees_text", 300),
+        "fee_fixed": _decimal(fee_fixed, "fee_fixed", allow_zero=True, places=3),
+        "fee_percent": _decimal(fee_percent, "fee_percent", allow_zero=True, places=4),
+        "fee_currency": fee_currency, "is_active": bool(is_active),
+    }  # fmt: skip
+    if values["fee_percent"] > 100:
+        raise ValidationError({"fee_percent": _("At most 100 %.")})
+    duplicate = PaymentMethod.objects.filter(name__iexact=name)
+    if method is not None:
+        duplicate = duplicate.exclude(pk=method.pk)
+    if duplicate.exists():
+        raise ValidationError({"name": _("A payment method of this name exists.")})
+    with transaction.atomic():
+        if method is None:
+            method = PaymentMethod.objects.create(**values)
+            audit_created(actor=actor, instance=method)
+        else:
+            before = snapshot(method)
+            for key, value in values.items():
+                setattr(method, key, value)
+            method.save()
+            audit_record(
+                actor=actor, action=Action.UPDATE, instance=method, before=before,
+                after=snapshot(method),
+            )  # fmt: skip
+    return method

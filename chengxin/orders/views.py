@@ -1,19 +1,482 @@
-"""Quotes and orders: the pages."""
+"""Quotes and orders: the pages. Each view parses, calls one service or selector,
+renders; the services decide what is allowed."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from chengxin.core.forms import apply_errors
+from chengxin.core.http import or_404
+from chengxin.orders import forms as f
+from chengxin.orders import permissions as perms
+from chengxin.orders import selectors, services
+from chengxin.orders.models import Order, OrderStepKind, PaymentMethod, Quote, QuoteState
+from chengxin.orders.terms import PaymentTerms, TermsError
+from chengxin.parties.models import Company
+from chengxin.parties.permissions import visible_companies_q
+
+PAGE_SIZE = 50
 
 
-@login_required
+def _quote_or_404(request, pk) -> Quote:
+    return or_404(
+        selectors.visible_quotes(request.user).select_related("company", "owner").get, pk=pk
+    )
+
+
+def _order_or_404(request, pk) -> Order:
+    return or_404(
+        selectors.visible_orders(request.user).select_related("company", "owner", "quote").get,
+        pk=pk,
+    )
+
+
+def _company_or_404(request, pk) -> Company:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    return or_404(Company.objects.filter(visible_companies_q(request.user)).distinct().get, pk=pk)
+
+
+def _save(form, call):
+    """Call the service; its refusal on the form. True when done."""
+    try:
+        call()
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return False
+    except PermissionDenied as exc:
+        form.add_error(None, str(exc))
+        return False
+    return True
+
+
+# --- quotes ------------------------------------------------------------------------
+
+
 @require_GET
-def order_list(request: HttpRequest) -> HttpResponse:
-    raise Http404
-
-
 @login_required
+def quote_list(request):
+    quotes = selectors.visible_quotes(request.user).select_related("company", "owner")
+    state = request.GET.get("state", "")
+    if state in QuoteState.values:
+        quotes = quotes.filter(state=state)
+    page = Paginator(quotes.order_by("-created_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "orders/quote_list.html",
+        {"page": page, "state": state, "states": QuoteState.choices},
+    )
+
+
+def _quote_form(request, *, company, quote=None):
+    if quote is not None:
+        terms = PaymentTerms.from_dict(quote.terms)
+        initial = {
+            "currency": quote.currency, "incoterm": quote.incoterm,
+            "named_place": quote.named_place, "valid_until": quote.valid_until,
+            "notes": quote.notes, "payment_methods": list(quote.payment_methods.all()),
+        }  # fmt: skip
+        lines = [
+            {"product": line.product, "description": line.description, "quantity": line.quantity,
+             "unit": line.unit, "unit_price": line.unit_price}
+            for line in quote.lines.all()
+        ]  # fmt: skip
+    else:
+        terms = services.default_terms_for(company)
+        initial = {
+            "currency": company.currency or "USD",
+            "valid_until": timezone.localdate() + timezone.timedelta(days=30),
+            "payment_methods": list(PaymentMethod.objects.filter(is_active=True)),
+        }
+        lines = []
+    data = request.POST if request.method == "POST" else None
+    return (
+        f.QuoteForm(data, initial=initial),
+        f.LineFormSet(data, initial=lines, prefix="lines"),
+        f.TermsForm(data, initial=f.TermsForm.initial_from(terms), prefix="terms"),
+    )
+
+
+def _forms_valid(*forms_) -> bool:
+    return all([form.is_valid() for form in forms_])
+
+
+def _lines_or_error(form, formset):
+    try:
+        return f.lines_from(formset)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def quote_new(request):
+    company = _company_or_404(request, request.GET.get("company"))
+    if not perms.can_create_for(request.user, company):
+        raise PermissionDenied
+    form, formset, terms_form = _quote_form(request, company=company)
+    if request.method == "POST" and _forms_valid(form, formset, terms_form):
+        lines = _lines_or_error(form, formset)
+        data = form.cleaned_data
+        created = {}
+        if lines is not None and _save(
+            form,
+            lambda: created.setdefault(
+                "quote",
+                services.quote_create(
+                    actor=request.user, company=company, currency=data["currency"].upper(),
+                    incoterm=data["incoterm"], named_place=data["named_place"],
+                    valid_until=data["valid_until"], lines=lines, terms=terms_form.terms(),
+                    payment_methods=data["payment_methods"], notes=data["notes"],
+                    inquiry_id=_int_or_none(request.GET.get("inquiry")), now=timezone.now(),
+                ),
+            ),
+        ):  # fmt: skip
+            return redirect("orders:quote_detail", created["quote"].pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "formset": formset, "terms_form": terms_form, "company": company}
+    return render(request, "orders/quote_form.html", context, status=status)
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def quote_edit(request, pk):
+    quote = _quote_or_404(request, pk)
+    if not perms.can_edit_quote(request.user, quote):
+        raise PermissionDenied
+    form, formset, terms_form = _quote_form(request, company=quote.company, quote=quote)
+    if request.method == "POST" and _forms_valid(form, formset, terms_form):
+        lines = _lines_or_error(form, formset)
+        data = form.cleaned_data
+        if lines is not None and _save(
+            form,
+            lambda: services.quote_update(
+                actor=request.user, quote=quote, currency=data["currency"].upper(),
+                incoterm=data["incoterm"], named_place=data["named_place"],
+                valid_until=data["valid_until"], lines=lines, terms=terms_form.terms(),
+                payment_methods=data["payment_methods"], notes=data["notes"], now=timezone.now(),
+            ),
+        ):  # fmt: skip
+            return redirect("orders:quote_detail", quote.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "formset": formset, "terms_form": terms_form, "company": quote.company, "quote": quote}  # fmt: skip
+    return render(request, "orders/quote_form.html", context, status=status)
+
+
 @require_GET
-def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    raise Http404
+@login_required
+def quote_detail(request, pk):
+    quote = _quote_or_404(request, pk)
+    try:
+        terms = PaymentTerms.from_dict(quote.terms).describe()
+    except TermsError:
+        terms = []
+    context = {
+        "quote": quote,
+        "lines": quote.lines.select_related("product"),
+        "methods": quote.payment_methods.all(),
+        "terms": terms,
+        "steps": quote.steps.select_related("actor"),
+        "may_edit": perms.can_edit_quote(request.user, quote),
+        "order": Order.objects.filter(quote=quote).first(),
+    }
+    return render(request, "orders/quote_detail.html", context)
+
+
+def _quote_action(request, pk, call, success):
+    quote = _quote_or_404(request, pk)
+    try:
+        result = call(quote)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("orders:quote_detail", quote.pk)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc) or _("You may not do this."))
+        return redirect("orders:quote_detail", quote.pk)
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    messages.success(request, success)
+    if isinstance(result, Order):
+        return redirect("orders:order_detail", result.pk)
+    return redirect("orders:quote_detail", quote.pk)
+
+
+@require_POST
+@login_required
+def quote_send(request, pk):
+    return _quote_action(
+        request, pk, lambda q: services.quote_send(actor=request.user, quote=q, now=timezone.now()),
+        _("Quote marked sent."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def quote_accept(request, pk):
+    return _quote_action(
+        request, pk, lambda q: services.quote_accept(actor=request.user, quote=q, now=timezone.now()),
+        _("The quote is accepted: here is the order."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def quote_decline(request, pk):
+    notes = str(request.POST.get("notes", ""))
+    return _quote_action(
+        request, pk,
+        lambda q: services.quote_decline(actor=request.user, quote=q, notes=notes, now=timezone.now()),
+        _("Quote marked declined."),
+    )  # fmt: skip
+
+
+# --- orders ------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def order_list(request):
+    form = f.OrderFilterForm(request.GET or None)
+    orders = selectors.visible_orders(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["owner"]:
+            orders = orders.filter(owner=data["owner"])
+        if data["state"]:
+            orders = orders.filter(state=data["state"])
+        if data["customer"]:
+            orders = orders.filter(company_id=data["customer"])
+        if data["overdue"]:
+            orders = orders.filter(selectors.overdue_q(timezone.now()))
+    orders = orders.select_related("company", "owner").order_by("-order_date", "-id")
+    page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "orders/order_list.html", {"page": page, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def order_new(request):
+    company = _company_or_404(request, request.GET.get("company"))
+    if not perms.can_create_for(request.user, company):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = f.OrderForm(
+        data,
+        initial={"currency": company.currency or "USD", "order_date": timezone.localdate(),
+                 "rate_rule": "order_date"},
+    )  # fmt: skip
+    formset = f.LineFormSet(data, prefix="lines")
+    terms_form = f.TermsForm(
+        data, initial=f.TermsForm.initial_from(services.default_terms_for(company)), prefix="terms"
+    )
+    if request.method == "POST" and _forms_valid(form, formset, terms_form):
+        lines = _lines_or_error(form, formset)
+        d = form.cleaned_data
+        created = {}
+        if lines is not None and _save(
+            form,
+            lambda: created.setdefault(
+                "order",
+                services.order_create(
+                    actor=request.user, company=company, currency=d["currency"].upper(),
+                    incoterm=d["incoterm"], named_place=d["named_place"], lines=lines,
+                    order_date=d["order_date"], terms=terms_form.terms(),
+                    payment_methods=d["payment_methods"], rate_rule=d["rate_rule"],
+                    locked_rate=d["locked_rate"], locked_until=d["locked_until"],
+                    notes=d["notes"], now=timezone.now(),
+                ),
+            ),
+        ):  # fmt: skip
+            return redirect("orders:order_detail", created["order"].pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"form": form, "formset": formset, "terms_form": terms_form, "company": company}
+    return render(request, "orders/order_form.html", context, status=status)
+
+
+def _detail_context(request, order, **forms_):
+    user = request.user
+    context = {
+        "order": order,
+        "lines": selectors.shipped_and_remaining(order),
+        "schedule": order.schedule.select_related("shipment"),
+        "payments": order.payments.select_related("recorded_by"),
+        "shipments": order.shipments.prefetch_related("lines__order_line"),
+        "profit": selectors.order_profit(order),
+        "steps": order.steps.select_related("actor"),
+        "terms": PaymentTerms.from_dict(order.terms).describe() if order.terms else [],
+        "may_edit": perms.can_edit_order(user, order),
+        "may_pay": perms.can_record_payment(user, order),
+        "may_cost": perms.can_record_cost(user, order),
+        "payment_form": forms_.get("payment_form")
+        or f.PaymentForm(initial={"currency": order.currency, "received_on": timezone.localdate()}),
+        "cost_form": forms_.get("cost_form")
+        or f.CostForm(initial={"currency": order.currency, "incurred_on": timezone.localdate()}),
+        "step_kinds": [
+            (OrderStepKind.PRODUCTION, _("Start production")),
+            (OrderStepKind.COMPLETED, _("Complete")),
+            (OrderStepKind.CANCELLED, _("Cancel the order")),
+        ],
+    }
+    return context
+
+
+@require_GET
+@login_required
+def order_detail(request, pk):
+    order = _order_or_404(request, pk)
+    return render(request, "orders/order_detail.html", _detail_context(request, order))
+
+
+@require_POST
+@login_required
+def order_payment(request, pk):
+    order = _order_or_404(request, pk)
+    form = f.PaymentForm(request.POST)
+    if form.is_valid() and _save(
+        form,
+        lambda: services.payment_record(
+            actor=request.user, order=order, currency=form.cleaned_data["currency"].upper(),
+            amount=form.cleaned_data["amount"], received_on=form.cleaned_data["received_on"],
+            reference=form.cleaned_data["reference"], now=timezone.now(),
+        ),
+    ):  # fmt: skip
+        messages.success(request, _("Payment recorded."))
+        return redirect("orders:order_detail", order.pk)
+    order.refresh_from_db()
+    context = _detail_context(request, order, payment_form=form)
+    return render(request, "orders/order_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
+def order_cost(request, pk):
+    order = _order_or_404(request, pk)
+    form = f.CostForm(request.POST)
+    if form.is_valid() and _save(
+        form,
+        lambda: services.cost_add(
+            actor=request.user, order=order, label=form.cleaned_data["label"],
+            amount=form.cleaned_data["amount"], currency=form.cleaned_data["currency"].upper(),
+            incurred_on=form.cleaned_data["incurred_on"], now=timezone.now(),
+        ),
+    ):  # fmt: skip
+        messages.success(request, _("Cost added."))
+        return redirect("orders:order_detail", order.pk)
+    context = _detail_context(request, order, cost_form=form)
+    return render(request, "orders/order_detail.html", context, status=422)
+
+
+@require_POST
+@login_required
+def order_step(request, pk, step):
+    order = _order_or_404(request, pk)
+    try:
+        services.order_advance(
+            actor=request.user, order=order, step=step,
+            notes=str(request.POST.get("notes", ""))[:2000], now=timezone.now(),
+        )  # fmt: skip
+    except (ValidationError, PermissionDenied) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text or _("You may not do this."))
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    return redirect("orders:order_detail", order.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def order_terms(request, pk):
+    order = _order_or_404(request, pk)
+    if not perms.can_edit_order(request.user, order):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    terms_form = f.TermsForm(
+        data, initial=f.TermsForm.initial_from(PaymentTerms.from_dict(order.terms)), prefix="terms"
+    )
+    rate_form = f.RateRuleForm(
+        data,
+        initial={"rate_rule": order.rate_rule, "locked_rate": order.locked_rate,
+                 "locked_until": order.locked_until},
+    )  # fmt: skip
+    if request.method == "POST" and _forms_valid(terms_form, rate_form):
+        d = rate_form.cleaned_data
+        if _save(
+            terms_form,
+            lambda: services.order_terms_update(
+                actor=request.user, order=order, terms=terms_form.terms(),
+                rate_rule=d["rate_rule"], locked_rate=d["locked_rate"],
+                locked_until=d["locked_until"], now=timezone.now(),
+            ),
+        ):  # fmt: skip
+            messages.success(request, _("Terms changed: the schedule follows."))
+            return redirect("orders:order_detail", order.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"order": order, "terms_form": terms_form, "rate_form": rate_form}
+    return render(request, "orders/order_terms.html", context, status=status)
+
+
+@require_GET
+@login_required
+def buyer_balance(request, company_pk):
+    company = _company_or_404(request, company_pk)
+    orders = selectors.buyer_open_orders(company)
+    page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"company": company, "balances": selectors.buyer_balances(company), "page": page}
+    return render(request, "orders/buyer_balance.html", context)
+
+
+# --- payment methods ---------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def payment_method_list(request):
+    context = {
+        "methods": PaymentMethod.objects.order_by("-is_active", "name"),
+        "may_manage": perms.can_manage_payment_methods(request.user),
+    }
+    return render(request, "orders/payment_method_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def payment_method_edit(request, pk=None):
+    if not perms.can_manage_payment_methods(request.user):
+        raise PermissionDenied
+    method = or_404(PaymentMethod.objects.get, pk=pk) if pk else None
+    initial = (
+        {name: getattr(method, name) for name in f.PaymentMethodForm.base_fields} if method else {}
+    )
+    form = f.PaymentMethodForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["fee_currency"] = data["fee_currency"].upper()
+        if _save(
+            form, lambda: services.payment_method_save(actor=request.user, method=method, **data)
+        ):
+            messages.success(request, _("Payment method saved."))
+            return redirect("orders:payment_method_list")
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request, "orders/payment_method_form.html", {"form": form, "method": method}, status=status
+    )
