@@ -17,12 +17,12 @@ from chengxin.commitments.models import (
     WarningState,
 )
 from chengxin.orders.models import Order
-from chengxin.orders.permissions import visible_q
+from chengxin.orders.selectors import visible_orders
 
 
 def _visible_order_ids(user):
-    """The ids of the orders ``user`` may see (as ``orders.permissions`` decides)."""
-    return Order.objects.filter(visible_q(user)).values("pk")
+    """The ids of the orders ``user`` may see (as the orders app decides)."""
+    return visible_orders(user).values("pk")
 
 
 def order_get(*, user, pk: int) -> Order:
