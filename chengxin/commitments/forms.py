@@ -52,9 +52,14 @@ class DoneForm(forms.Form):
 
 
 class WarningForm(forms.Form):
-    alternative = forms.ChoiceField(label=_("Alternative offered"), choices=Alternative.choices)
+    # Chosen with "Draft again" above the letter; carried with it when it is sent.
+    alternative = forms.ChoiceField(
+        label=_("Alternative offered"), choices=Alternative.choices, widget=forms.HiddenInput
+    )
     channel = forms.ModelChoiceField(label=_("To"), queryset=None, empty_label=None)
-    subject = forms.CharField(label=_("Subject"), max_length=SUBJECT_MAX)
+    subject = forms.CharField(
+        label=_("Subject"), max_length=SUBJECT_MAX, widget=forms.TextInput(attrs={"size": 80})
+    )
     body = LongTextField(label=_("Letter"), max_length=LETTER_LIMIT, rows=16)
 
     def __init__(self, *args, channels, **kwargs):

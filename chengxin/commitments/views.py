@@ -27,7 +27,7 @@ from chengxin.commitments.forms import (
     UpdateForm,
     WarningForm,
 )
-from chengxin.commitments.models import Milestone, WarningState
+from chengxin.commitments.models import Alternative, Milestone, WarningState
 from chengxin.commitments.permissions import can_edit_order, require_edit
 from chengxin.core.forms import apply_errors
 from chengxin.core.http import or_404, run_action
@@ -204,6 +204,7 @@ def _render_warning(request, warning, *, form=None, dismiss_form=None, status=20
         "order": order,
         "form": form,
         "dismiss_form": dismiss_form or DismissForm(),
+        "alternatives": Alternative.choices,
         "no_channel": not channels.exists(),
         "may_edit": can_edit_order(request.user, order),
         "is_open": warning.state == WarningState.OPEN,
