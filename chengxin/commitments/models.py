@@ -54,6 +54,7 @@ class MilestoneStepKind(models.TextChoices):
     ON_TRACK = "on_track", _("Back on track")
     WARNING_PROPOSED = "warning_proposed", _("Warning the buyer proposed")
     WARNED = "warned", _("Buyer warned")
+    WARNING_LOST = "warning_lost", _("The warning did not reach the buyer")
     DONE = "done", _("Done")
     BROKEN = "broken", _("Broken")
 

@@ -16,7 +16,7 @@ from chengxin.commitments.models import (
     ProductionUpdate,
     WarningState,
 )
-from chengxin.orders.models import Order
+from chengxin.orders.models import Order, OrderState
 from chengxin.orders.selectors import visible_orders
 
 
@@ -111,6 +111,7 @@ def needing_attention(user) -> list[OwnerAttention]:
         .filter(
             Q(state=MilestoneState.AT_RISK) | Q(state=MilestoneState.BROKEN, done_on__isnull=True)
         )
+        .exclude(order__state=OrderState.CANCELLED)
         .order_by("promised_on", "id")
     )
     warnings = {

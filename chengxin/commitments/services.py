@@ -45,6 +45,7 @@ from chengxin.commitments.permissions import require_edit
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
 from chengxin.orders.models import Order, OrderShipment, OrderState
+from chengxin.outbox.models import Status as OutboundStatus
 from chengxin.outbox.services.writing import outbox_enqueue
 from chengxin.parties.models import Channel, ChannelKind, Contact, ContactStatus
 from chengxin.parties.selectors import channels_on_file
@@ -419,6 +420,8 @@ def _evaluate(
     close the warning to the buyer. The caller holds the milestone's lock."""
     order = milestone.order
     shipments, all_allocated, lead = facts if facts is not None else _order_facts(order)
+    if milestone.warned_at is not None:
+        _warned_follow(milestone, now=now)
     if milestone.done_on is None:
         _follow_shipments(
             milestone, shipment_facts(milestone, shipments, all_allocated=all_allocated), now=now
@@ -792,16 +795,13 @@ def delay_warning_send(
         goes_out = outbound.not_before or now
         days = rules.days_ahead(warned_on=_our_date(goes_out), promised_on=milestone.promised_on)
         before = snapshot(milestone)
-        fields = []
-        if milestone.warned_at is None:
-            milestone.warned_at, milestone.warned_days_ahead = goes_out, days
-            fields = ["warned_at", "warned_days_ahead"]
+        milestone.warned_at, milestone.warned_days_ahead = warned_from(milestone)
         _advance(
             milestone,
             actor=actor,
             before=before,
             now=now,
-            fields=fields,
+            fields=["warned_at", "warned_days_ahead"],
             step=MilestoneStepKind.WARNED,
             details={
                 "warning_id": warning.pk,
@@ -833,6 +833,74 @@ def delay_warning_dismiss(
             raise ValidationError(errors, code="invalid")
         _warning_close(warning, actor=actor, reason=reason)
     return warning
+
+
+_NOT_DELIVERED = (
+    OutboundStatus.FAILED_PERMANENTLY,
+    OutboundStatus.BOUNCED,
+    OutboundStatus.CANCELLED,
+)
+
+
+def warned_from(milestone: Milestone) -> tuple[datetime.datetime | None, int | None]:
+    """When the buyer was first warned of ``milestone``'s delay and how many days ahead:
+    the earliest warning sent whose message went (its send time) or is still to go (the
+    time the outbox will send it); a message that failed, bounced or was cancelled warned
+    nobody."""
+    moments = []
+    for warning in DelayWarning.objects.filter(
+        milestone=milestone, state=WarningState.SENT
+    ).select_related("outbound"):
+        message = warning.outbound
+        if message is None or message.status in _NOT_DELIVERED:
+            continue
+        moments.append(message.sent_at or message.not_before)
+    if not moments:
+        return None, None
+    first = min(moments)
+    return first, rules.days_ahead(warned_on=_our_date(first), promised_on=milestone.promised_on)
+
+
+def _warned_follow(milestone: Milestone, *, now) -> bool:
+    """Take what became of the warnings' messages; True when the warning was lost (the
+    message failed, bounced or was cancelled): the rep is asked to warn again."""
+    warned_at, days = warned_from(milestone)
+    if (warned_at, days) == (milestone.warned_at, milestone.warned_days_ahead):
+        return False
+    lost = warned_at is None
+    before = snapshot(milestone)
+    milestone.warned_at, milestone.warned_days_ahead = warned_at, days
+    _advance(
+        milestone,
+        actor=None,
+        before=before,
+        now=now,
+        fields=["warned_at", "warned_days_ahead"],
+        step=MilestoneStepKind.WARNING_LOST if lost else None,
+    )
+    return lost
+
+
+def warning_delivery_record(*, message_pk: int, now: datetime.datetime | None = None) -> None:
+    """The outbox says what became of a message: when it is a delay warning, the
+    milestone's warning follows it (the real send time; none when it failed or bounced,
+    and then a new proposal to warn the buyer)."""
+    now = now or timezone.now()
+    warning = DelayWarning.objects.filter(outbound_id=message_pk).only("milestone_id").first()
+    if warning is None:
+        return
+    with transaction.atomic():
+        milestone = _milestone_locked(Milestone(pk=warning.milestone_id))
+        if (
+            _warned_follow(milestone, now=now)
+            and milestone.state
+            in (
+                MilestoneState.AT_RISK,
+                MilestoneState.BROKEN,
+            )
+            and milestone.done_on is None
+        ):
+            _warning_propose(milestone, now=now)
 
 
 # --- Production updates -------------------------------------------------------------------

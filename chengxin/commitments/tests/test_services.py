@@ -266,3 +266,51 @@ def test_the_hourly_task_breaks_what_passed_and_skips_cancelled_orders(owner, or
     assert commitments_check_task.call() == 1
     fresh.refresh_from_db()
     assert fresh.state == MilestoneState.BROKEN
+
+
+def test_a_shipment_saved_queues_the_check_of_its_order(
+    owner, order, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from chengxin.commitments.tasks import commitments_check_order_task
+
+    milestone = promise(owner, order, kind="shipped", promised_on=D(2027, 4, 30))
+    line = order.lines.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        orders.order_shipment_record(
+            actor=owner, order=order, reference="SH-9", lines={line.pk: Decimal("10")},
+            etd=D(2027, 5, 3), now=NOW,
+        )  # fmt: skip
+    queued = DBTaskResult.objects.filter(task_path__endswith="commitments_check_order_task")
+    assert queued.count() >= 1 and queued.first().args_kwargs["args"] == [order.pk]
+    commitments_check_order_task.call(order.pk)
+    milestone.refresh_from_db()
+    assert (milestone.forecast_on, milestone.forecast_source) == (D(2027, 5, 3), "etd")
+    assert milestone.state == MilestoneState.AT_RISK
+
+
+def test_a_bounced_warning_warned_nobody_and_is_proposed_again(owner, order):
+    from chengxin.outbox.models import Status
+    from chengxin.outbox.signals import delivery_changed
+
+    milestone = promise(owner, order, kind="shipped")
+    services.milestone_forecast(
+        actor=owner, milestone=milestone, forecast_on=D(2027, 5, 20), now=NOW
+    )
+    warning = DelayWarning.objects.get(milestone=milestone)
+    channel = services.sendable_channels(order, now=NOW).get()
+    services.delay_warning_send(
+        actor=owner, warning=warning, channel=channel, subject="s", body="b", now=NOW
+    )
+    message = OutboundMessage.objects.get()
+    sent_at = datetime.datetime(2027, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    OutboundMessage.objects.filter(pk=message.pk).update(status=Status.SENT, sent_at=sent_at)
+    delivery_changed.send(sender=OutboundMessage, message_pk=message.pk)
+    milestone.refresh_from_db()
+    assert milestone.warned_at == sent_at and milestone.warned_days_ahead == 59
+    OutboundMessage.objects.filter(pk=message.pk).update(status=Status.BOUNCED)
+    delivery_changed.send(sender=OutboundMessage, message_pk=message.pk)
+    milestone.refresh_from_db()
+    assert milestone.warned_at is None and milestone.steps.filter(kind="warning_lost").exists()
+    assert DelayWarning.objects.filter(milestone=milestone, state=WarningState.OPEN).count() == 1
