@@ -76,21 +76,21 @@ class MilestoneIn(Schema):
     )
 
 
-class ForecastIn(Schema):
+class MilestoneForecastIn(Schema):
     forecast_on: datetime.date = Field(description="When it is now expected.")
     note: str = Field("", max_length=300, description="Why.")
 
 
-class DoneIn(Schema):
+class MilestoneDoneIn(Schema):
     done_on: datetime.date = Field(description="When it was done (not in the future).")
 
 
-class CheckOut(Schema):
+class MilestoneCheckOut(Schema):
     changed: int = Field(description="How many promises changed state.")
     milestones: list[MilestoneOut] = Field(description="The order's promises now.")
 
 
-class WarningOut(Schema):
+class DelayWarningOut(Schema):
     id: int = Field(description="The warning's id.")
     milestone_id: int = Field(description="The promise it is about.")
     state: str = Field(description="open (to send), sent or dismissed.")
@@ -107,32 +107,32 @@ class WarningOut(Schema):
     closed_reason: str = Field(description="Why it was closed without sending.")
 
 
-class RedraftIn(Schema):
+class DelayWarningRedraftIn(Schema):
     alternative: str = Field(max_length=16, description="The alternative to offer.")
     contact_id: RecordId | None = Field(None, description="Write to this contact instead.")
 
 
-class WarningSendIn(Schema):
+class DelayWarningSendIn(Schema):
     channel_id: RecordId = Field(description="One of the buyer's e-mail addresses on file.")
     subject: str = Field(max_length=300, description="The subject.")
     body: str = Field(max_length=20000, description="The letter.")
     alternative: str | None = Field(None, max_length=16, description="The alternative offered.")
 
 
-class DismissIn(Schema):
+class DelayWarningDismissIn(Schema):
     reason: str = Field(max_length=100, description="Why the buyer is not written to.")
 
 
-class PhotoOut(Schema):
-    id: int
-    name: str
-    content_type: str
-    width: int
-    height: int
-    size: int
+class ProductionPhotoOut(Schema):
+    id: int = Field(description="The photo's id (shown at /commitments/photos/{id}/).")
+    name: str = Field(description="Its file name.")
+    content_type: str = Field(description="What the picture is, read from its bytes.")
+    width: int = Field(description="Width in pixels.")
+    height: int = Field(description="Height in pixels.")
+    size: int = Field(description="Size in bytes.")
 
 
-class UpdateOut(Schema):
+class ProductionUpdateOut(Schema):
     id: int = Field(description="The update's id.")
     order_id: int = Field(description="The order.")
     milestone_id: int | None = Field(description="The promise it is about.")
@@ -142,10 +142,10 @@ class UpdateOut(Schema):
     sent_at: datetime.datetime | None = Field(description="When it was sent, in UTC.")
     sent_to: str = Field(description="The address it went to.")
     language: str = Field(description="The letter's language.")
-    photos: list[PhotoOut] = Field(description="Its photos.")
+    photos: list[ProductionPhotoOut] = Field(description="Its photos.")
 
 
-class UpdateIn(Schema):
+class ProductionUpdateIn(Schema):
     text: str = Field(max_length=5000, description="The update, in your own words.")
     milestone_id: RecordId | None = Field(None, description="The promise it is about.")
     channel_id: RecordId | None = Field(
@@ -153,7 +153,7 @@ class UpdateIn(Schema):
     )
 
 
-class SendIn(Schema):
+class ProductionUpdateSendIn(Schema):
     channel_id: RecordId = Field(description="One of the buyer's e-mail addresses on file.")
 
 
@@ -254,7 +254,7 @@ def milestone_create(request, pk: OrderId, payload: MilestoneIn):
 
 @router.post(
     "/orders/{pk}/milestones/check",
-    response={200: CheckOut, **WRITE_ERRORS},
+    response={200: MilestoneCheckOut, **WRITE_ERRORS},
     summary="Evaluate an order's promises now",
 )
 def milestones_check(request, pk: OrderId):
@@ -277,7 +277,7 @@ def milestone_detail(request, pk: MilestoneId):
     response={200: MilestoneDetailOut, **WRITE_ERRORS},
     summary="Set when a promise is now expected",
 )
-def milestone_forecast(request, pk: MilestoneId, payload: ForecastIn):
+def milestone_forecast(request, pk: MilestoneId, payload: MilestoneForecastIn):
     """Later than the promise: at risk, and a warning to the buyer is proposed."""
     milestone = _milestone(request, pk)
     services.milestone_forecast(
@@ -291,7 +291,7 @@ def milestone_forecast(request, pk: MilestoneId, payload: ForecastIn):
     response={200: MilestoneDetailOut, **WRITE_ERRORS},
     summary="Mark a promise done",
 )
-def milestone_done(request, pk: MilestoneId, payload: DoneIn):
+def milestone_done(request, pk: MilestoneId, payload: MilestoneDoneIn):
     """Kept when done on or before the promised date; broken when late."""
     milestone = _milestone(request, pk)
     services.milestone_done(actor=request.auth, milestone=milestone, done_on=payload.done_on)
@@ -303,7 +303,9 @@ def _warning(request, pk) -> DelayWarning:
 
 
 @router.get(
-    "/delay-warnings/{pk}", response={200: WarningOut, **READ_ERRORS}, summary="A delay warning"
+    "/delay-warnings/{pk}",
+    response={200: DelayWarningOut, **READ_ERRORS},
+    summary="A delay warning",
 )
 def warning_detail(request, pk: WarningId):
     """The drafted letter to the buyer (in their language) and whether it was sent."""
@@ -312,10 +314,10 @@ def warning_detail(request, pk: WarningId):
 
 @router.post(
     "/delay-warnings/{pk}/redraft",
-    response={200: WarningOut, **WRITE_ERRORS},
+    response={200: DelayWarningOut, **WRITE_ERRORS},
     summary="Draft a delay warning again",
 )
-def warning_redraft(request, pk: WarningId, payload: RedraftIn):
+def warning_redraft(request, pk: WarningId, payload: DelayWarningRedraftIn):
     """With another alternative, or to another contact (in that contact's language)."""
     warning = _warning(request, pk)
     require_edit(request.auth, warning.milestone.order)
@@ -331,10 +333,10 @@ def warning_redraft(request, pk: WarningId, payload: RedraftIn):
 
 @router.post(
     "/delay-warnings/{pk}/send",
-    response={200: WarningOut, **WRITE_ERRORS},
+    response={200: DelayWarningOut, **WRITE_ERRORS},
     summary="Send a delay warning",
 )
-def warning_send(request, pk: WarningId, payload: WarningSendIn):
+def warning_send(request, pk: WarningId, payload: DelayWarningSendIn):
     """Queued in the outbox for the buyer's working hours; recorded on the promise."""
     warning = _warning(request, pk)
     require_edit(request.auth, warning.milestone.order)
@@ -358,10 +360,10 @@ def warning_send(request, pk: WarningId, payload: WarningSendIn):
 
 @router.post(
     "/delay-warnings/{pk}/dismiss",
-    response={200: WarningOut, **WRITE_ERRORS},
+    response={200: DelayWarningOut, **WRITE_ERRORS},
     summary="Do not send a delay warning",
 )
-def warning_dismiss(request, pk: WarningId, payload: DismissIn):
+def warning_dismiss(request, pk: WarningId, payload: DelayWarningDismissIn):
     services.delay_warning_dismiss(
         actor=request.auth, warning=_warning(request, pk), reason=payload.reason
     )
@@ -390,7 +392,7 @@ def _update_out(update: ProductionUpdate, photos=None) -> dict:
 
 @router.get(
     "/orders/{pk}/production-updates",
-    response={200: list[UpdateOut], **READ_ERRORS},
+    response={200: list[ProductionUpdateOut], **READ_ERRORS},
     summary="An order's production updates",
 )
 def update_list(request, pk: OrderId):
@@ -405,13 +407,13 @@ def update_list(request, pk: OrderId):
 
 @router.post(
     "/orders/{pk}/production-updates",
-    response={200: UpdateOut, **WRITE_ERRORS},
+    response={200: ProductionUpdateOut, **WRITE_ERRORS},
     summary="Record a production update",
 )
 def update_create(
     request,
     pk: OrderId,
-    payload: Form[UpdateIn],
+    payload: Form[ProductionUpdateIn],
     photos: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ):
     """Multipart form: ``text``, optional ``milestone_id`` and ``channel_id`` (send at
@@ -448,10 +450,10 @@ def update_create(
 
 @router.post(
     "/production-updates/{pk}/send",
-    response={200: UpdateOut, **WRITE_ERRORS},
+    response={200: ProductionUpdateOut, **WRITE_ERRORS},
     summary="Send a production update to the buyer",
 )
-def update_send(request, pk: UpdateId, payload: SendIn):
+def update_send(request, pk: UpdateId, payload: ProductionUpdateSendIn):
     update = or_404(selectors.update_get, user=request.auth, pk=pk)
     require_edit(request.auth, update.order)
     channel = services.sendable_channels(update.order).filter(pk=payload.channel_id).first()

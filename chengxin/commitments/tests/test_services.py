@@ -41,6 +41,10 @@ def test_a_forecast_past_the_promise_proposes_warning_the_german_buyer(owner, or
     )
     milestone.refresh_from_db()
     assert milestone.state == MilestoneState.AT_RISK
+    # Audited: who moved the date, from what to what.
+    moved = AuditEntry.objects.filter(object_type="milestone", object_id=str(milestone.pk))
+    change = moved.filter(actor_id=owner.pk, action="update").order_by("seq").first()
+    assert change.before["forecast_on"] is None and change.after["forecast_on"] == "2027-05-20"
     warning = DelayWarning.objects.get(milestone=milestone)
     assert warning.state == WarningState.OPEN
     assert warning.language == "de"
