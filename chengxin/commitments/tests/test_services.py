@@ -318,3 +318,31 @@ def test_a_bounced_warning_warned_nobody_and_is_proposed_again(owner, order):
     milestone.refresh_from_db()
     assert milestone.warned_at is None and milestone.steps.filter(kind="warning_lost").exists()
     assert DelayWarning.objects.filter(milestone=milestone, state=WarningState.OPEN).count() == 1
+
+
+def test_photos_over_the_size_or_count_limit_are_refused(owner, order, settings):
+    import io
+    import os
+
+    from PIL import Image
+
+    settings.CHENGXIN_PRODUCTION_PHOTO_MAX_MB = 1
+    noise = Image.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3))
+    buffer = io.BytesIO()
+    noise.save(buffer, format="PNG")
+    assert len(buffer.getvalue()) > 2**20
+    with pytest.raises(ValidationError) as refused:
+        services.production_update_record(
+            actor=owner,
+            order=order,
+            text="x",
+            photo_files=[("big.png", buffer.getvalue())],
+            now=NOW,
+        )
+    assert "big.png is larger than 1 MB" in refused.value.message_dict["photos"][0]
+    with pytest.raises(ValidationError) as refused:
+        services.production_update_record(
+            actor=owner, order=order, text="x", photo_files=[("a.jpg", picture())] * 11, now=NOW
+        )
+    assert "at most 10 photos" in refused.value.message_dict["photos"][0]
+    assert ProductionUpdate.objects.count() == 0
