@@ -24,6 +24,16 @@ from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
 PAGE_SIZE = 50
+# What the order lists show: the rest (terms, notes...) stays in the database.
+LIST_FIELDS = (
+    "number", "order_date", "company_id", "company__legal_name", "currency", "total", "paid",
+    "open_balance", "next_due_at", "state", "owner__username", "owner__first_name",
+    "owner__last_name",
+)  # fmt: skip
+BALANCE_FIELDS = (
+    "number", "order_date", "company_id", "currency", "total", "paid", "open_balance",
+    "next_due_at", "state",
+)  # fmt: skip
 
 
 def _quote_or_404(request, pk) -> Quote:
@@ -268,7 +278,9 @@ def order_list(request):
             orders = orders.filter(company_id=data["customer"])
         if data["overdue"]:
             orders = orders.filter(selectors.overdue_q(timezone.now()))
-    orders = orders.select_related("company", "owner").order_by("-order_date", "-id")
+    orders = (
+        orders.select_related("company", "owner").only(*LIST_FIELDS).order_by("-order_date", "-id")
+    )
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orders/order_list.html", {"page": page, "form": form})
 
@@ -351,6 +363,8 @@ def order_detail(request, pk):
 @login_required
 def order_payment(request, pk):
     order = _order_or_404(request, pk)
+    if not perms.can_record_payment(request.user, order):
+        raise PermissionDenied
     form = f.PaymentForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -371,6 +385,8 @@ def order_payment(request, pk):
 @login_required
 def order_cost(request, pk):
     order = _order_or_404(request, pk)
+    if not perms.can_record_cost(request.user, order):
+        raise PermissionDenied
     form = f.CostForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -439,7 +455,7 @@ def order_terms(request, pk):
 @login_required
 def buyer_balance(request, company_pk):
     company = _company_or_404(request, company_pk)
-    orders = selectors.buyer_open_orders(company)
+    orders = selectors.buyer_open_orders(company).only(*BALANCE_FIELDS)
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"company": company, "balances": selectors.buyer_balances(company), "page": page}
     return render(request, "orders/buyer_balance.html", context)
