@@ -172,14 +172,20 @@ class Quote(CommercialTerms):
     payment_methods = models.ManyToManyField(
         PaymentMethod, blank=True, related_name="+", verbose_name=_("payment methods offered")
     )
-    # The inquiry this quote answers (inquiries.Inquiry's id; the foreign key is added
-    # when the inquiries app's model is on main).
-    inquiry_id = models.BigIntegerField(_("inquiry"), null=True, blank=True, db_index=True)
+    # The inquiry this quote answers: sending the quote stops its full-answer clock.
+    inquiry = models.ForeignKey(
+        "inquiries.Inquiry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        verbose_name=_("inquiry"),
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
 
     AUDIT_FIELDS = (
         "number", "company", "owner", "currency", "incoterm", "named_place", "terms", "notes",
-        "total", "state", "valid_until", "inquiry_id", "sent_at",
+        "total", "state", "valid_until", "inquiry", "sent_at",
     )  # fmt: skip
 
     class Meta:

@@ -26,6 +26,8 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_created, audit_record, audit_record_many, snapshot
 from chengxin.core.bank_numbers import validate_currency
 from chengxin.core.deferred_text import deferred
+from chengxin.inquiries.models import Inquiry, Via
+from chengxin.inquiries.services import inquiry_full_answer_record
 from chengxin.orders import permissions as perms
 from chengxin.orders import terms as T
 from chengxin.orders.models import (
@@ -743,12 +745,13 @@ def quote_create(
     )  # fmt: skip
     if valid_until < timezone.localdate(now):
         raise ValidationError({"valid_until": _("The validity date is in the past.")})
+    inquiry = _inquiry_for(company, inquiry_id)
     with transaction.atomic():
         quote = Quote.objects.create(
             number=_next_number("Q", timezone.localdate(now).year),
             company=company,
             owner=company.owner or (actor if actor.role == "sales" else None),
-            inquiry_id=inquiry_id,
+            inquiry=inquiry,
             created_by=actor,
             created_at=now,
             state_changed_at=now,
@@ -815,16 +818,20 @@ def quote_update(
 
 def _inquiry_answered(*, actor, quote: Quote, now) -> None:
     """A quote sent for an inquiry stops the inquiry's full-answer clock."""
-    if not quote.inquiry_id:
-        return
-    try:
-        from chengxin.inquiries.models import Inquiry
-        from chengxin.inquiries.services import inquiry_full_answer_record
-    except ImportError:  # the inquiries app is not on this branch yet
-        return
-    inquiry = Inquiry.objects.filter(pk=quote.inquiry_id).first()
-    if inquiry is not None:
-        inquiry_full_answer_record(actor=actor, inquiry=inquiry, at=now, via="quote", now=now)
+    if quote.inquiry_id:
+        inquiry_full_answer_record(
+            actor=actor, inquiry=quote.inquiry, at=now, via=Via.QUOTE, now=now
+        )
+
+
+def _inquiry_for(company, inquiry_id):
+    """The inquiry of ``company`` with this id (None for none); refused otherwise."""
+    if inquiry_id in (None, ""):
+        return None
+    inquiry = Inquiry.objects.filter(pk=inquiry_id, company=company).first()
+    if inquiry is None:
+        raise ValidationError({"inquiry": _("No inquiry of this customer has this number.")})
+    return inquiry
 
 
 def quote_send(*, actor, quote: Quote, now) -> Quote:

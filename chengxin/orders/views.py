@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.catalog.selectors import stock_for
 from chengxin.core.forms import apply_errors
 from chengxin.core.http import or_404
 from chengxin.orders import forms as f
@@ -201,9 +202,11 @@ def quote_detail(request, pk):
         terms = PaymentTerms.from_dict(quote.terms).describe()
     except TermsError:
         terms = []
+    lines = list(quote.lines.select_related("product"))
     context = {
         "quote": quote,
-        "lines": quote.lines.select_related("product"),
+        "lines": lines,
+        "stock": stock_for(line.product_id for line in lines),
         "methods": quote.payment_methods.all(),
         "terms": terms,
         "steps": quote.steps.select_related("actor"),
@@ -327,9 +330,11 @@ def order_new(request):
 
 def _detail_context(request, order, **forms_):
     user = request.user
+    lines = selectors.shipped_and_remaining(order)
     context = {
         "order": order,
-        "lines": selectors.shipped_and_remaining(order),
+        "lines": lines,
+        "stock": stock_for(row["line"].product_id for row in lines),
         "schedule": order.schedule.select_related("shipment"),
         "payments": order.payments.select_related("recorded_by"),
         "shipments": order.shipments.prefetch_related("lines__order_line"),

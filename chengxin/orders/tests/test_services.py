@@ -14,6 +14,7 @@ from chengxin.orders import selectors, services
 from chengxin.orders.models import Order, OrderState, PaymentMethod, QuoteState, RateRule
 from chengxin.orders.terms import Balance, Deposit, Instalments, PaymentTerms, Trigger
 from chengxin.orders.tests.conftest import NOW, line
+from chengxin.testing import make_company
 
 D = Decimal
 
@@ -240,3 +241,24 @@ def test_proforma_data(owner, make_order):
     assert [x["amount"] for x in data["schedule"]] == [D("450.000"), D("1050.000")]
     assert data["account"] is None  # no approved receiving account in USD
     assert data["terms"][0].startswith("Deposit 30 %")
+
+
+def test_a_quote_sent_for_an_inquiry_stops_its_full_answer_clock(
+    owner, company, colleague, make_quote
+):
+    from chengxin.inquiries.services import inquiry_create
+
+    inquiry = inquiry_create(
+        actor=owner, company=company, subject="500 LED panels", received_at=NOW, now=NOW
+    )
+    other = make_company(actor=colleague, name="Other Buyer Ltd", email="a@other-buyer.example")
+    with pytest.raises(ValidationError, match="No inquiry"):
+        services.quote_create(
+            actor=colleague, company=other, currency="USD", incoterm="FOB", named_place="Ningbo",
+            valid_until=datetime.date(2026, 4, 1), lines=[line()], inquiry_id=inquiry.pk, now=NOW,
+        )  # fmt: skip
+    quote = make_quote(inquiry_id=inquiry.pk)
+    sent = NOW + datetime.timedelta(hours=3)
+    services.quote_send(actor=owner, quote=quote, now=sent)
+    inquiry.refresh_from_db()
+    assert inquiry.full_answered_at == sent and inquiry.full_answer_via == "quote"

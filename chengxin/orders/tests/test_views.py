@@ -25,7 +25,12 @@ def get_urls(order, quote, company):
 
 @pytest.fixture
 def both(make_order, make_quote):
-    return make_order(), make_quote()
+    from chengxin.catalog.models import Product
+
+    product = Product.objects.create(sku="LP-6060", name="LED panel 60x60")
+    with_product = services.LineIn(description="", quantity=Decimal(5), unit_price=Decimal(20),
+                                   product_id=product.pk)  # fmt: skip
+    return make_order(lines=[with_product]), make_quote(lines=[with_product])
 
 
 def test_owner_sees_every_page(client_for, owner, company, both):
@@ -35,6 +40,7 @@ def test_owner_sees_every_page(client_for, owner, company, both):
         assert client.get(url).status_code == 200, url
     page = client.get(reverse("orders:order_detail", args=[order.pk])).content.decode()
     assert "FOB Ningbo" in page and "USD" in page and "Deposit 30 %" in page
+    assert "LP-6060" in page and "LED panel 60x60" in page
 
 
 def test_outsider_and_other_rep_get_404_anonymous_goes_to_login(
