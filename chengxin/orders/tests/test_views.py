@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from chengxin.orders import services
 from chengxin.orders.models import Order, Quote, QuoteState
 
 
