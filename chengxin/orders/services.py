@@ -807,8 +807,20 @@ def quote_update(
         for name, value in fields.items():
             setattr(quote, name, value)
         quote.payment_methods.set(list(payment_methods))
+        old_lines = list(quote.lines.all())
         quote.lines.all().delete()
-        _write_lines(QuoteLine, "quote", quote, cleaned)
+        rows = _write_lines(QuoteLine, "quote", quote, cleaned)
+        audit_record_many(
+            actor=actor,
+            changes=[
+                Change(Action.DELETE, row, snapshot(row), None, quote.company_id, quote.number)
+                for row in old_lines
+            ]
+            + [
+                Change(Action.CREATE, row, None, snapshot(row), quote.company_id, quote.number)
+                for row in rows
+            ],
+        )
         advance(
             quote, actor=actor, before=before, now=now, fields=list(fields),
             step=QuoteStepKind.EDITED,

@@ -146,3 +146,17 @@ def test_payment_methods_managed_by_managers(client_for, owner, manager):
     assert client.post(reverse("orders:payment_method_new"), body).status_code == 302
     response = client.post(reverse("orders:payment_method_new"), body)
     assert response.status_code == 422 and "exists" in response.content.decode()
+
+
+def test_customer_section_tag(rf, owner, colleague, company, both, django_assert_max_num_queries):
+    from django.template import Context, Template
+
+    template = Template("{% include 'orders/company_section_include.html' %}")
+    request = rf.get("/")
+    request.user = owner
+    with django_assert_max_num_queries(6):
+        html = template.render(Context({"company": company, "request": request}))
+    assert "SO2026-00001" in html and "Q2026-00001" in html and 'data-testid="new-quote"' in html
+    request.user = colleague
+    html = template.render(Context({"company": company, "request": request}))
+    assert "SO2026-00001" not in html
