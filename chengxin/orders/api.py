@@ -235,7 +235,7 @@ def _summary(order: Order) -> dict:
 
 def _schedule(order: Order) -> list[dict]:
     return [
-        {"description": r.description, "kind": r.kind, "trigger": r.trigger,
+        {"description": r.label, "kind": r.kind, "trigger": r.trigger,
          "amount": r.amount, "paid": r.paid, "due_at": r.due_at}
         for r in order.schedule.all()
     ]  # fmt: skip

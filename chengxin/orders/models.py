@@ -434,6 +434,8 @@ class ScheduleLine(models.Model):
         OrderShipment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     paid = models.DecimalField(_("paid"), default=0, **AMOUNT)
+    # The term line's values, for the description in the reader's language (texts.py).
+    args = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -447,6 +449,17 @@ class ScheduleLine(models.Model):
     @property
     def open_amount(self) -> Decimal:
         return self.amount - self.paid
+
+    @property
+    def label(self) -> str:
+        """What this amount is, in the active language."""
+        from chengxin.orders.texts import due_text
+
+        return due_text(self.kind, self.trigger, self.args, shipment=self.shipment_reference)
+
+    @property
+    def shipment_reference(self) -> str:
+        return self.args.get("shipment", "")
 
 
 class Payment(models.Model):

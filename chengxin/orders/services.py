@@ -277,6 +277,7 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
                 due_at=line.due_at,
                 shipment_id=shipments.get(line.shipment),
                 paid=paid,
+                args={**line.args, "shipment": line.shipment} if line.shipment else line.args,
             )
         )
     order.schedule.all().delete()

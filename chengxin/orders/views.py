@@ -21,6 +21,7 @@ from chengxin.orders import permissions as perms
 from chengxin.orders import selectors, services
 from chengxin.orders.models import Order, OrderStepKind, PaymentMethod, Quote, QuoteState
 from chengxin.orders.terms import PaymentTerms, TermsError
+from chengxin.orders.texts import terms_text
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
@@ -199,7 +200,7 @@ def quote_edit(request, pk):
 def quote_detail(request, pk):
     quote = _quote_or_404(request, pk)
     try:
-        terms = PaymentTerms.from_dict(quote.terms).describe()
+        terms = terms_text(PaymentTerms.from_dict(quote.terms))
     except TermsError:
         terms = []
     lines = list(quote.lines.select_related("product"))
@@ -340,7 +341,7 @@ def _detail_context(request, order, **forms_):
         "shipments": order.shipments.prefetch_related("lines__order_line"),
         "profit": selectors.order_profit(order),
         "steps": order.steps.select_related("actor"),
-        "terms": PaymentTerms.from_dict(order.terms).describe() if order.terms else [],
+        "terms": terms_text(PaymentTerms.from_dict(order.terms)) if order.terms else [],
         "may_edit": perms.can_edit_order(user, order),
         "may_pay": perms.can_record_payment(user, order),
         "may_cost": perms.can_record_cost(user, order),
