@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from chengxin.audit.models import AuditEntry
 from chengxin.orders import selectors, services
-from chengxin.orders.models import Order, OrderState, PaymentMethod, QuoteState, RateRule
+from chengxin.orders.models import Order, OrderState, PaymentMethod, Quote, QuoteState, RateRule
 from chengxin.orders.terms import Balance, Deposit, Instalments, PaymentTerms, Trigger
 from chengxin.orders.tests.conftest import NOW, line
 from chengxin.testing import make_company
@@ -262,3 +262,12 @@ def test_a_quote_sent_for_an_inquiry_stops_its_full_answer_clock(
     services.quote_send(actor=owner, quote=quote, now=sent)
     inquiry.refresh_from_db()
     assert inquiry.full_answered_at == sent and inquiry.full_answer_via == "quote"
+
+
+def test_the_daily_task_expires_quotes(owner, make_quote):
+    from chengxin.orders.tasks import quotes_expire_task
+
+    quote = make_quote()
+    services.quote_send(actor=owner, quote=quote, now=NOW)
+    Quote.objects.filter(pk=quote.pk).update(valid_until=datetime.date(2020, 1, 1))
+    assert quotes_expire_task.call() == {"expired": 1}
