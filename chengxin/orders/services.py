@@ -457,7 +457,8 @@ def order_shipment_record(
     """Record (create or update, by ``reference``) the commercial side of one shipment
     of ``order``: the quantities per order line (``{order_line_id: quantity}``, never
     more than what remains) and the dates the payment terms hang on. The schedule is
-    computed again; the owner is told when a due date moved."""
+    computed again; the owner is told when a due date moved. ``actor`` None: the system
+    (a tracking poll), which may record for any order."""
     reference = _text(reference, "reference", 64, required=True)
     bl_number = _text(bl_number, "bl_number", 64)
     for name, value in (
@@ -475,10 +476,12 @@ def order_shipment_record(
         order = locked(
             Order.objects.select_related("company", "owner"),
             order.pk,
-            allowed=lambda o: perms.can_view_order(actor, o),
+            allowed=(lambda o: perms.can_view_order(actor, o)) if actor is not None else None,
         )
-        perms.require_edit_order(actor, order)
-        require_state(order, *OPEN_ORDER_STATES)
+        if actor is not None:
+            perms.require_edit_order(actor, order)
+        # A completed order still takes a late date (delivery); a cancelled one nothing.
+        require_state(order, *OPEN_ORDER_STATES, OrderState.COMPLETED)
         shipment = OrderShipment.objects.filter(order=order, reference=reference).first()
         order_lines = {line.pk: line for line in order.lines.all()}
         already = {
@@ -537,6 +540,15 @@ def order_shipment_record(
                 after=snapshot(shipment), company_id=order.company_id,
             )  # fmt: skip
         old_lines = {row.order_line_id: row for row in shipment.lines.all()}
+        if (
+            order.state == OrderState.COMPLETED
+            and {k: v.quantity for k, v in old_lines.items()} != wanted
+        ):
+            raise ValidationError(
+                _("Order %(number)s is completed: its shipped quantities no longer change.")
+                % {"number": order.number},
+                code="wrong_step",
+            )
         if {k: v.quantity for k, v in old_lines.items()} != wanted:
             shipment.lines.all().delete()
             OrderShipmentLine.objects.bulk_create(
@@ -555,11 +567,17 @@ def _follow_shipping_state(order: Order, *, actor, now, reference: str) -> None:
     shipped_any = any(line.shipped_quantity > ZERO for line in lines)
     shipped_all = bool(lines) and all(line.shipped_quantity >= line.quantity for line in lines)
     state = order.state
-    if shipped_all and state != OrderState.SHIPPED:
+    if state == OrderState.COMPLETED:
+        target = None
+    elif not shipped_any and state in (OrderState.PARTLY_SHIPPED, OrderState.SHIPPED):
+        target, step = OrderState.IN_PRODUCTION, OrderStepKind.SHIPMENT
+    elif shipped_all and state != OrderState.SHIPPED:
         target, step = OrderState.SHIPPED, OrderStepKind.SHIPPED
     elif shipped_any and not shipped_all and state != OrderState.PARTLY_SHIPPED:
         target, step = OrderState.PARTLY_SHIPPED, OrderStepKind.PARTLY_SHIPPED
     else:
+        target = None
+    if target is None:
         advance(order, actor=actor, before=None, now=now, step=OrderStepKind.SHIPMENT,
                 details={"reference": reference})  # fmt: skip
         return
