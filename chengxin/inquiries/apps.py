@@ -7,3 +7,6 @@ class InquiriesConfig(AppConfig):
     label = "inquiries"
     verbose_name = _("Inquiries")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from chengxin.inquiries import checks  # noqa: F401  (registers system checks)
