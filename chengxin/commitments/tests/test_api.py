@@ -107,3 +107,31 @@ def test_the_list_takes_few_queries(owner, order, django_assert_max_num_queries)
     api = Api(owner)
     with django_assert_max_num_queries(8):
         assert len(api.get(f"/orders/{order.pk}/milestones").json()) == 5
+
+
+def test_redraft_dismiss_and_check(owner, order, contact):
+    api = Api(owner)
+    milestone = api.post(
+        f"/orders/{order.pk}/milestones", {"kind": "arrival", "promised_on": "2027-04-30"}
+    ).json()
+    warning_id = api.post(
+        f"/milestones/{milestone['id']}/forecast", {"forecast_on": "2027-05-09"}
+    ).json()["open_warning_id"]
+    redrafted = api.post(
+        f"/delay-warnings/{warning_id}/redraft",
+        {"alternative": "cost_share", "contact_id": contact.pk},
+    )
+    assert redrafted.status_code == 200 and redrafted.json()["alternative"] == "cost_share"
+    assert "part of it" in redrafted.json()["body"]
+    assert (
+        api.post(f"/delay-warnings/{warning_id}/redraft", {"alternative": "teleport"}).status_code
+        == 422
+    )
+    assert api.post(f"/delay-warnings/{warning_id}/dismiss", {"reason": ""}).status_code == 422
+    dismissed = api.post(f"/delay-warnings/{warning_id}/dismiss", {"reason": "Told by phone"})
+    assert (
+        dismissed.json()["state"] == "dismissed"
+        and dismissed.json()["closed_reason"] == "Told by phone"
+    )
+    checked = api.post(f"/orders/{order.pk}/milestones/check")
+    assert checked.status_code == 200 and checked.json()["milestones"][0]["state"] == "at_risk"
