@@ -28,6 +28,12 @@ def _delivery_changed(sender, message_pk: int, **kwargs) -> None:
         )
 
 
+def _order_step_saved(sender, instance, created: bool, **kwargs) -> None:
+    """Production started (or the order was cancelled): the promises follow at once."""
+    if created and instance.kind in ("production", "cancelled"):
+        _shipment_saved(sender, instance)
+
+
 class CommitmentsConfig(AppConfig):
     name = "chengxin.commitments"
     label = "commitments"
@@ -42,4 +48,7 @@ class CommitmentsConfig(AppConfig):
         delivery_changed.connect(_delivery_changed, dispatch_uid="commitments.delivery")
         post_save.connect(
             _shipment_saved, sender="orders.OrderShipment", dispatch_uid="commitments.shipment"
+        )
+        post_save.connect(
+            _order_step_saved, sender="orders.OrderStep", dispatch_uid="commitments.order_step"
         )

@@ -43,6 +43,7 @@ class ForecastSource(models.TextChoices):
 class DoneSource(models.TextChoices):
     NONE = "", _("Not done")
     HAND = "hand", _("Marked by hand")
+    PRODUCTION = "production", _("Production started on the order")
     SHIPPED = "shipped", _("The shipment left")
     DELIVERED = "delivered", _("The shipment was delivered")
 

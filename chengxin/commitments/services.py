@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,7 +44,7 @@ from chengxin.commitments.models import (
 from chengxin.commitments.permissions import require_edit
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
-from chengxin.orders.models import Order, OrderShipment, OrderState
+from chengxin.orders.models import Order, OrderShipment, OrderState, OrderStep, OrderStepKind
 from chengxin.outbox.models import Status as OutboundStatus
 from chengxin.outbox.services.writing import outbox_enqueue
 from chengxin.parties.models import Channel, ChannelKind, Contact, ContactStatus
@@ -342,17 +342,29 @@ def shipment_facts(
     return ShipmentFacts(forecast_on, forecast_source, done_on, done_source)
 
 
-def _order_facts(order: Order) -> tuple[list[OrderShipment], bool, int | None]:
-    """The order's shipments, whether every line is in a shipment, its longest lead time."""
+@dataclass(frozen=True)
+class OrderFacts:
+    """What the order itself says of its promises."""
+
+    shipments: list[OrderShipment]
+    all_allocated: bool  # every line is in a shipment
+    lead_days: int | None  # the longest lead time of its products
+    production_started_on: datetime.date | None  # the order's "production started" step
+
+
+def _order_facts(order: Order) -> OrderFacts:
     shipments = list(OrderShipment.objects.filter(order=order))
     lines = order.lines.all()
     all_allocated = not lines.filter(shipped_quantity__lt=F("quantity")).exists()
     lead = lines.aggregate(lead=Max("product__lead_time_days"))["lead"]
-    return shipments, all_allocated, lead
+    started_at = OrderStep.objects.filter(order=order, kind=OrderStepKind.PRODUCTION).aggregate(
+        at=Min("at")
+    )["at"]
+    return OrderFacts(shipments, all_allocated, lead, _our_date(started_at) if started_at else None)
 
 
 def _promise(
-    milestone: Milestone, siblings: Sequence[Milestone], lead_days: int | None
+    milestone: Milestone, siblings: Sequence[Milestone], facts: OrderFacts
 ) -> rules.Promise:
     started: bool | None = None
     slack: int | None = None
@@ -360,12 +372,14 @@ def _promise(
         slack = rules.PRODUCTION_START_SLACK_DAYS
     elif milestone.kind == MilestoneKind.READY:
         starts = [m for m in siblings if m.kind == MilestoneKind.PRODUCTION_START]
-        if starts:
+        if facts.production_started_on is not None:
+            started = True
+        elif starts:
             started = any(m.done_on is not None for m in starts)
         slack = rules.ready_slack_days(
             start_promised_on=min((m.promised_on for m in starts), default=None),
             ready_promised_on=milestone.promised_on,
-            lead_days=lead_days,
+            lead_days=facts.lead_days,
         )
     return rules.Promise(
         kind=milestone.kind,
@@ -413,23 +427,38 @@ def _evaluate(
     *,
     actor: User | None,
     now: datetime.datetime,
-    facts: tuple[list[OrderShipment], bool, int | None] | None = None,
+    facts: OrderFacts | None = None,
     siblings: Sequence[Milestone] | None = None,
 ) -> str:
-    """Follow the shipments, apply the rules, record a change of state, and propose or
-    close the warning to the buyer. The caller holds the milestone's lock."""
+    """Follow the order (production started, the shipments), apply the rules, record a
+    change of state, and propose or close the warning to the buyer. The caller holds the
+    milestone's lock."""
     order = milestone.order
-    shipments, all_allocated, lead = facts if facts is not None else _order_facts(order)
+    facts = facts if facts is not None else _order_facts(order)
     if milestone.warned_at is not None:
         _warned_follow(milestone, now=now)
+    if (
+        milestone.done_on is None
+        and milestone.kind == MilestoneKind.PRODUCTION_START
+        and facts.production_started_on is not None
+    ):
+        _mark_done(
+            milestone,
+            day=facts.production_started_on,
+            source=DoneSource.PRODUCTION,
+            actor=None,
+            now=now,
+        )
     if milestone.done_on is None:
         _follow_shipments(
-            milestone, shipment_facts(milestone, shipments, all_allocated=all_allocated), now=now
+            milestone,
+            shipment_facts(milestone, facts.shipments, all_allocated=facts.all_allocated),
+            now=now,
         )
     if siblings is None:
         siblings = list(Milestone.objects.filter(order_id=order.pk).exclude(pk=milestone.pk))
     today = company_today(now)
-    promise = _promise(milestone, siblings, lead)
+    promise = _promise(milestone, siblings, facts)
     state = rules.state_of(promise, today=today)
     previous = milestone.state
     if state != previous:

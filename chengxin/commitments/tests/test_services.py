@@ -346,3 +346,20 @@ def test_photos_over_the_size_or_count_limit_are_refused(owner, order, settings)
         )
     assert "at most 10 photos" in refused.value.message_dict["photos"][0]
     assert ProductionUpdate.objects.count() == 0
+
+
+def test_production_started_on_the_order_keeps_the_start_promise(owner, order):
+    start = promise(owner, order, kind="production_start", promised_on=D(2027, 3, 10))
+    ready = promise(owner, order, kind="ready", promised_on=D(2027, 3, 20))  # 10 days' work
+    orders.order_advance(
+        actor=owner, order=order, step="production", now=NOW + datetime.timedelta(days=2)
+    )
+    services.milestones_check(order=order, now=NOW + datetime.timedelta(days=3))
+    start.refresh_from_db()
+    ready.refresh_from_db()
+    assert (start.state, start.done_on, start.done_source) == (
+        MilestoneState.KEPT, D(2027, 3, 3), "production",
+    )  # fmt: skip
+    # Production has started: "ready" is not at risk for want of a start.
+    assert ready.state == MilestoneState.OPEN
+    assert ready.steps.filter(kind="at_risk").count() == 0
