@@ -349,12 +349,13 @@ def test_photos_over_the_size_or_count_limit_are_refused(owner, order, settings)
 
 
 def test_production_started_on_the_order_keeps_the_start_promise(owner, order):
-    start = promise(owner, order, kind="production_start", promised_on=D(2027, 3, 10))
-    ready = promise(owner, order, kind="ready", promised_on=D(2027, 3, 20))  # 10 days' work
+    start = promise(owner, order, kind="production_start", promised_on=D(2027, 3, 5))
+    ready = promise(owner, order, kind="ready", promised_on=D(2027, 3, 14))  # 9 days of work
     orders.order_advance(
         actor=owner, order=order, step="production", now=NOW + datetime.timedelta(days=2)
     )
-    services.milestones_check(order=order, now=NOW + datetime.timedelta(days=3))
+    # On 6 March 8 days are left for 9 days of work: at risk, were production not started.
+    services.milestones_check(order=order, now=NOW + datetime.timedelta(days=5))
     start.refresh_from_db()
     ready.refresh_from_db()
     assert (start.state, start.done_on, start.done_source) == (
