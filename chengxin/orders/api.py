@@ -35,7 +35,7 @@ Amount = Annotated[Decimal, Field(gt=0, lt=10**15, max_digits=19, decimal_places
 Limit = Annotated[int, Field(ge=1, le=200)]
 
 
-class LineIn(Schema):
+class OrderLineIn(Schema):
     product_id: RecordId | None = Field(None, description="A catalog product (optional).")
     description: str = Field("", max_length=500, description="Empty: the product's name.")
     quantity: Quantity = Field(description="How many units.")
@@ -43,23 +43,23 @@ class LineIn(Schema):
     unit_price: Price = Field(description="The price of one unit, in the currency.")
 
 
-class CommercialIn(Schema):
+class OrderCommercialIn(Schema):
     currency: str = Field(max_length=3, description="ISO 4217 currency.")
     incoterm: str = Field(max_length=3, description="Incoterm 2020: EXW FCA FAS FOB CFR CIF CPT CIP DPU DAP DDP.")  # fmt: skip
     named_place: str = Field(max_length=200, description="The Incoterm's named place.")
-    lines: list[LineIn] = Field(max_length=500, description="The lines (at least one).")
+    lines: list[OrderLineIn] = Field(max_length=500, description="The lines (at least one).")
     terms: dict | None = Field(None, description="Payment terms as data (see above); empty: the buyer's default.")  # fmt: skip
     payment_method_ids: list[RecordId] = Field([], max_length=50, description="Payment methods offered.")  # fmt: skip
     notes: str = Field("", max_length=5000, description="Notes.")
 
 
-class QuoteIn(CommercialIn):
+class QuoteIn(OrderCommercialIn):
     company_id: RecordId = Field(description="The customer.")
     valid_until: datetime.date = Field(description="The last day the quote is valid.")
     inquiry_id: RecordId | None = Field(None, description="The inquiry this quote answers.")
 
 
-class OrderIn(CommercialIn):
+class OrderIn(OrderCommercialIn):
     company_id: RecordId = Field(description="The customer.")
     order_date: datetime.date | None = Field(None, description="Default: today.")
     rate_rule: str = Field("order_date", description="order_date, payment_date or locked.")
@@ -67,25 +67,25 @@ class OrderIn(CommercialIn):
     locked_until: datetime.date | None = Field(None, description="The rate is locked until (rule locked).")  # fmt: skip
 
 
-class TermsIn(Schema):
+class OrderTermsIn(Schema):
     terms: dict = Field(description="Payment terms as data.")
     rate_rule: str | None = Field(None, description="order_date, payment_date or locked.")
     locked_rate: Decimal | None = Field(None, ge=0, lt=10**9, max_digits=20, decimal_places=8)
     locked_until: datetime.date | None = None
 
 
-class PaymentIn(Schema):
+class OrderPaymentIn(Schema):
     amount: Amount = Field(description="The amount received.")
     currency: str = Field(max_length=3, description="The order's currency.")
     received_on: datetime.date = Field(description="The day it arrived.")
     reference: str = Field("", max_length=140, description="The bank's reference.")
 
 
-class NotesIn(Schema):
+class OrderNotesIn(Schema):
     notes: str = Field("", max_length=2000)
 
 
-class LineOut(Schema):
+class OrderLineOut(Schema):
     id: int
     product_id: int | None
     description: str
@@ -112,11 +112,11 @@ class QuoteOut(Schema):
     payment_method_ids: list[int]
     inquiry_id: int | None
     order_id: int | None
-    lines: list[LineOut]
+    lines: list[OrderLineOut]
     steps: list[StepOut]
 
 
-class DueOut(Schema):
+class OrderDueOut(Schema):
     description: str
     kind: str = Field(description="deposit, balance or instalment.")
     trigger: str
@@ -125,7 +125,7 @@ class DueOut(Schema):
     due_at: datetime.datetime | None = Field(description="Null: when the trigger happens.")
 
 
-class PaymentOut(Schema):
+class OrderPaymentOut(Schema):
     id: int
     amount: Decimal
     currency: str
@@ -157,13 +157,13 @@ class OrderOut(OrderSummaryOut):
     locked_rate: Decimal | None
     locked_until: datetime.date | None
     payment_method_ids: list[int]
-    lines: list[LineOut]
-    schedule: list[DueOut]
-    payments: list[PaymentOut]
+    lines: list[OrderLineOut]
+    schedule: list[OrderDueOut]
+    payments: list[OrderPaymentOut]
     steps: list[StepOut]
 
 
-class BalanceOut(Schema):
+class CurrencyBalanceOut(Schema):
     currency: str
     open_balance: Decimal
     orders: int
@@ -172,7 +172,7 @@ class BalanceOut(Schema):
 
 class OpenBalanceOut(Schema):
     company_id: int
-    balances: list[BalanceOut]
+    balances: list[CurrencyBalanceOut]
     orders: list[OrderSummaryOut]
 
 
@@ -185,7 +185,7 @@ class OrderFilters(Schema):
     offset: Offset = 0
 
 
-class ListFilters(Schema):
+class OrdersListFilters(Schema):
     limit: Limit = 50
     offset: Offset = 0
 
@@ -235,7 +235,7 @@ def _summary(order: Order) -> dict:
 
 def _schedule(order: Order) -> list[dict]:
     return [
-        {"description": r.description, "kind": r.kind, "trigger": r.trigger,
+        {"description": r.label, "kind": r.kind, "trigger": r.trigger,
          "amount": r.amount, "paid": r.paid, "due_at": r.due_at}
         for r in order.schedule.all()
     ]  # fmt: skip
@@ -281,7 +281,7 @@ def _methods(ids) -> list[PaymentMethod]:
     return methods
 
 
-def _line_in(lines: list[LineIn]) -> list[services.LineIn]:
+def _line_in(lines: list[OrderLineIn]) -> list[services.LineIn]:
     return [
         services.LineIn(description=line.description, quantity=line.quantity,
                         unit_price=line.unit_price, unit=line.unit, product_id=line.product_id)
@@ -290,7 +290,7 @@ def _line_in(lines: list[LineIn]) -> list[services.LineIn]:
 
 
 @router.get("/quotes", response={200: list[QuoteOut], **READ_ERRORS})
-def quote_list(request, filters: Query[ListFilters]):
+def quote_list(request, filters: Query[OrdersListFilters]):
     """The quotes you may see, newest first."""
     quotes = (
         selectors.visible_quotes(request.auth)
@@ -335,7 +335,7 @@ def quote_accept(request, pk: QuoteId):
 
 
 @router.post("/quotes/{pk}/decline", response={200: QuoteOut, **WRITE_ERRORS})
-def quote_decline(request, pk: QuoteId, payload: NotesIn):
+def quote_decline(request, pk: QuoteId, payload: OrderNotesIn):
     quote = services.quote_decline(
         actor=request.auth, quote=_quote(request, pk), notes=payload.notes, now=timezone.now()
     )
@@ -379,7 +379,7 @@ def order_create(request, payload: OrderIn):
 
 
 @router.post("/orders/{pk}/terms", response={200: OrderOut, **WRITE_ERRORS})
-def order_terms(request, pk: OrderId, payload: TermsIn):
+def order_terms(request, pk: OrderId, payload: OrderTermsIn):
     """Change the payment terms (and rate rule); the schedule follows."""
     order = services.order_terms_update(
         actor=request.auth, order=_order(request, pk), terms=payload.terms,
@@ -390,7 +390,7 @@ def order_terms(request, pk: OrderId, payload: TermsIn):
 
 
 @router.post("/orders/{pk}/steps/{step}", response={200: OrderOut, **WRITE_ERRORS})
-def order_step(request, pk: OrderId, step: str, payload: NotesIn):
+def order_step(request, pk: OrderId, step: str, payload: OrderNotesIn):
     """production (start production), completed or cancelled."""
     order = services.order_advance(
         actor=request.auth, order=_order(request, pk), step=step[:32], notes=payload.notes,
@@ -399,19 +399,19 @@ def order_step(request, pk: OrderId, step: str, payload: NotesIn):
     return _order_out(order)
 
 
-@router.get("/orders/{pk}/schedule", response={200: list[DueOut], **READ_ERRORS})
+@router.get("/orders/{pk}/schedule", response={200: list[OrderDueOut], **READ_ERRORS})
 def order_schedule(request, pk: OrderId):
     """What is due, as the terms give it."""
     return _schedule(_order(request, pk))
 
 
-@router.get("/orders/{pk}/payments", response={200: list[PaymentOut], **READ_ERRORS})
+@router.get("/orders/{pk}/payments", response={200: list[OrderPaymentOut], **READ_ERRORS})
 def order_payments(request, pk: OrderId):
     return [_payment(p) for p in _order(request, pk).payments.select_related("recorded_by")]
 
 
-@router.post("/orders/{pk}/payments", response={201: PaymentOut, **WRITE_ERRORS})
-def order_payment_record(request, pk: OrderId, payload: PaymentIn):
+@router.post("/orders/{pk}/payments", response={201: OrderPaymentOut, **WRITE_ERRORS})
+def order_payment_record(request, pk: OrderId, payload: OrderPaymentIn):
     """Finance records money received (allocated to the schedule oldest first)."""
     payment = services.payment_record(
         actor=request.auth, order=_order(request, pk), amount=payload.amount,
@@ -422,7 +422,7 @@ def order_payment_record(request, pk: OrderId, payload: PaymentIn):
 
 
 @router.get("/customers/{pk}/open-balance", response={200: OpenBalanceOut, **READ_ERRORS})
-def open_balance(request, pk: CompanyId, filters: Query[ListFilters]):
+def open_balance(request, pk: CompanyId, filters: Query[OrdersListFilters]):
     """A buyer's open balance per currency and their orders with an open amount."""
     company = _company(request, pk)
     orders = selectors.buyer_open_orders(company).select_related("owner")

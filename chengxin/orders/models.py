@@ -172,14 +172,20 @@ class Quote(CommercialTerms):
     payment_methods = models.ManyToManyField(
         PaymentMethod, blank=True, related_name="+", verbose_name=_("payment methods offered")
     )
-    # The inquiry this quote answers (inquiries.Inquiry's id; the foreign key is added
-    # when the inquiries app's model is on main).
-    inquiry_id = models.BigIntegerField(_("inquiry"), null=True, blank=True, db_index=True)
+    # The inquiry this quote answers: sending the quote stops its full-answer clock.
+    inquiry = models.ForeignKey(
+        "inquiries.Inquiry",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        verbose_name=_("inquiry"),
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
 
     AUDIT_FIELDS = (
         "number", "company", "owner", "currency", "incoterm", "named_place", "terms", "notes",
-        "total", "state", "valid_until", "inquiry_id", "sent_at",
+        "total", "state", "valid_until", "inquiry", "sent_at",
     )  # fmt: skip
 
     class Meta:
@@ -428,6 +434,8 @@ class ScheduleLine(models.Model):
         OrderShipment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     paid = models.DecimalField(_("paid"), default=0, **AMOUNT)
+    # The term line's values, for the description in the reader's language (texts.py).
+    args = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -441,6 +449,17 @@ class ScheduleLine(models.Model):
     @property
     def open_amount(self) -> Decimal:
         return self.amount - self.paid
+
+    @property
+    def label(self) -> str:
+        """What this amount is, in the active language."""
+        from chengxin.orders.texts import due_text
+
+        return due_text(self.kind, self.trigger, self.args, shipment=self.shipment_reference)
+
+    @property
+    def shipment_reference(self) -> str:
+        return self.args.get("shipment", "")
 
 
 class Payment(models.Model):

@@ -20,6 +20,7 @@ from chengxin.orders.models import (
     RateRule,
 )
 from chengxin.orders.terms import PaymentTerms, TermsError
+from chengxin.orders.texts import terms_text
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
@@ -231,7 +232,7 @@ def order_profit(order: Order, *, today: datetime.date | None = None) -> Profit:
 
 def _terms_text(order: Order) -> list[str]:
     try:
-        return PaymentTerms.from_dict(order.terms).describe()
+        return terms_text(PaymentTerms.from_dict(order.terms))
     except TermsError:
         return []
 
@@ -270,7 +271,7 @@ def proforma_data(order: Order, *, account=None) -> dict:
     ]
     schedule = [
         {
-            "description": row.description,
+            "description": row.label,
             "kind": row.kind,
             "trigger": row.trigger,
             "amount": row.amount,

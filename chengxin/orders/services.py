@@ -26,6 +26,8 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_created, audit_record, audit_record_many, snapshot
 from chengxin.core.bank_numbers import validate_currency
 from chengxin.core.deferred_text import deferred
+from chengxin.inquiries.models import Inquiry, Via
+from chengxin.inquiries.services import inquiry_full_answer_record
 from chengxin.orders import permissions as perms
 from chengxin.orders import terms as T
 from chengxin.orders.models import (
@@ -275,6 +277,7 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
                 due_at=line.due_at,
                 shipment_id=shipments.get(line.shipment),
                 paid=paid,
+                args={**line.args, "shipment": line.shipment} if line.shipment else line.args,
             )
         )
     order.schedule.all().delete()
@@ -454,7 +457,8 @@ def order_shipment_record(
     """Record (create or update, by ``reference``) the commercial side of one shipment
     of ``order``: the quantities per order line (``{order_line_id: quantity}``, never
     more than what remains) and the dates the payment terms hang on. The schedule is
-    computed again; the owner is told when a due date moved."""
+    computed again; the owner is told when a due date moved. ``actor`` None: the system
+    (a tracking poll), which may record for any order."""
     reference = _text(reference, "reference", 64, required=True)
     bl_number = _text(bl_number, "bl_number", 64)
     for name, value in (
@@ -472,10 +476,12 @@ def order_shipment_record(
         order = locked(
             Order.objects.select_related("company", "owner"),
             order.pk,
-            allowed=lambda o: perms.can_view_order(actor, o),
+            allowed=(lambda o: perms.can_view_order(actor, o)) if actor is not None else None,
         )
-        perms.require_edit_order(actor, order)
-        require_state(order, *OPEN_ORDER_STATES)
+        if actor is not None:
+            perms.require_edit_order(actor, order)
+        # A completed order still takes a late date (delivery); a cancelled one nothing.
+        require_state(order, *OPEN_ORDER_STATES, OrderState.COMPLETED)
         shipment = OrderShipment.objects.filter(order=order, reference=reference).first()
         order_lines = {line.pk: line for line in order.lines.all()}
         already = {
@@ -534,6 +540,15 @@ def order_shipment_record(
                 after=snapshot(shipment), company_id=order.company_id,
             )  # fmt: skip
         old_lines = {row.order_line_id: row for row in shipment.lines.all()}
+        if (
+            order.state == OrderState.COMPLETED
+            and {k: v.quantity for k, v in old_lines.items()} != wanted
+        ):
+            raise ValidationError(
+                _("Order %(number)s is completed: its shipped quantities no longer change.")
+                % {"number": order.number},
+                code="wrong_step",
+            )
         if {k: v.quantity for k, v in old_lines.items()} != wanted:
             shipment.lines.all().delete()
             OrderShipmentLine.objects.bulk_create(
@@ -552,11 +567,17 @@ def _follow_shipping_state(order: Order, *, actor, now, reference: str) -> None:
     shipped_any = any(line.shipped_quantity > ZERO for line in lines)
     shipped_all = bool(lines) and all(line.shipped_quantity >= line.quantity for line in lines)
     state = order.state
-    if shipped_all and state != OrderState.SHIPPED:
+    if state == OrderState.COMPLETED:
+        target = None
+    elif not shipped_any and state in (OrderState.PARTLY_SHIPPED, OrderState.SHIPPED):
+        target, step = OrderState.IN_PRODUCTION, OrderStepKind.SHIPMENT
+    elif shipped_all and state != OrderState.SHIPPED:
         target, step = OrderState.SHIPPED, OrderStepKind.SHIPPED
     elif shipped_any and not shipped_all and state != OrderState.PARTLY_SHIPPED:
         target, step = OrderState.PARTLY_SHIPPED, OrderStepKind.PARTLY_SHIPPED
     else:
+        target = None
+    if target is None:
         advance(order, actor=actor, before=None, now=now, step=OrderStepKind.SHIPMENT,
                 details={"reference": reference})  # fmt: skip
         return
@@ -743,12 +764,13 @@ def quote_create(
     )  # fmt: skip
     if valid_until < timezone.localdate(now):
         raise ValidationError({"valid_until": _("The validity date is in the past.")})
+    inquiry = _inquiry_for(company, inquiry_id)
     with transaction.atomic():
         quote = Quote.objects.create(
             number=_next_number("Q", timezone.localdate(now).year),
             company=company,
             owner=company.owner or (actor if actor.role == "sales" else None),
-            inquiry_id=inquiry_id,
+            inquiry=inquiry,
             created_by=actor,
             created_at=now,
             state_changed_at=now,
@@ -804,8 +826,20 @@ def quote_update(
         for name, value in fields.items():
             setattr(quote, name, value)
         quote.payment_methods.set(list(payment_methods))
+        old_lines = list(quote.lines.all())
         quote.lines.all().delete()
-        _write_lines(QuoteLine, "quote", quote, cleaned)
+        rows = _write_lines(QuoteLine, "quote", quote, cleaned)
+        audit_record_many(
+            actor=actor,
+            changes=[
+                Change(Action.DELETE, row, snapshot(row), None, quote.company_id, quote.number)
+                for row in old_lines
+            ]
+            + [
+                Change(Action.CREATE, row, None, snapshot(row), quote.company_id, quote.number)
+                for row in rows
+            ],
+        )
         advance(
             quote, actor=actor, before=before, now=now, fields=list(fields),
             step=QuoteStepKind.EDITED,
@@ -815,16 +849,20 @@ def quote_update(
 
 def _inquiry_answered(*, actor, quote: Quote, now) -> None:
     """A quote sent for an inquiry stops the inquiry's full-answer clock."""
-    if not quote.inquiry_id:
-        return
-    try:
-        from chengxin.inquiries.models import Inquiry
-        from chengxin.inquiries.services import inquiry_full_answer_record
-    except ImportError:  # the inquiries app is not on this branch yet
-        return
-    inquiry = Inquiry.objects.filter(pk=quote.inquiry_id).first()
-    if inquiry is not None:
-        inquiry_full_answer_record(actor=actor, inquiry=inquiry, at=now, via="quote", now=now)
+    if quote.inquiry_id:
+        inquiry_full_answer_record(
+            actor=actor, inquiry=quote.inquiry, at=now, via=Via.QUOTE, now=now
+        )
+
+
+def _inquiry_for(company, inquiry_id):
+    """The inquiry of ``company`` with this id (None for none); refused otherwise."""
+    if inquiry_id in (None, ""):
+        return None
+    inquiry = Inquiry.objects.filter(pk=inquiry_id, company=company).first()
+    if inquiry is None:
+        raise ValidationError({"inquiry": _("No inquiry of this customer has this number.")})
+    return inquiry
 
 
 def quote_send(*, actor, quote: Quote, now) -> Quote:

@@ -190,6 +190,11 @@ class PaymentTerms:
         return [describe_line(line) for line in self.lines]
 
 
+def line_args(line: TermLine) -> dict:
+    """A term line's values as plain data (for a description in any language)."""
+    return {k: _plain(v) for k, v in asdict(line).items() if v is not None}
+
+
 def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, Decimal) else value
 
@@ -256,6 +261,9 @@ class DueLine:
     trigger: str  # on_order, days_after_order, a Trigger, instalment
     term_index: int  # which term line it comes from
     shipment: str = ""  # the shipment's reference (balance per shipment)
+    # What a translated description needs: the term line's values (share, days, hours),
+    # the instalment's number and count, whether it is the part not yet shipped.
+    args: dict = field(default_factory=dict, compare=False)
 
 
 def minor_units(currency: str) -> int:
@@ -336,7 +344,10 @@ def schedule(
         if isinstance(line, Deposit):
             due = _at_days(events.order_at, days=line.days)
             trigger = "on_order" if not line.days else "days_after_order"
-            out.append(DueLine(amount, due, describe_line(line), "deposit", trigger, index))
+            out.append(
+                DueLine(amount, due, describe_line(line), "deposit", trigger, index,
+                        args=line_args(line))
+            )  # fmt: skip
         elif isinstance(line, Instalments):
             parts = _parts(amount, [Decimal(1) / line.count] * (line.count - 1), currency)
             for number, part in enumerate(parts, start=1):
@@ -348,11 +359,15 @@ def schedule(
                         "instalment",
                         "instalment",
                         index,
+                        args={**line_args(line), "number": number},
                     )
                 )
         elif line.trigger == Trigger.NET_DAYS:
             due = _at_days(events.order_at, days=line.days)
-            out.append(DueLine(amount, due, describe_line(line), "balance", line.trigger, index))
+            out.append(
+                DueLine(amount, due, describe_line(line), "balance", line.trigger, index,
+                        args=line_args(line))
+            )  # fmt: skip
         else:
             shipped = [e for e in events.shipments if e.share > ZERO]
             weights = [min(Decimal(1), e.share) for e in shipped]
@@ -369,13 +384,16 @@ def schedule(
                 out.append(
                     DueLine(
                         part, _shipment_due(line, event), label, "balance", line.trigger,
-                        index, event.reference,
+                        index, event.reference, args=line_args(line),
                     )
                 )  # fmt: skip
             rest = parts[-1]
             if rest > ZERO or not shipped:
                 label = f"Balance {text}" + (" (goods not yet shipped)" if shipped else "")
-                out.append(DueLine(rest, None, label, "balance", line.trigger, index))
+                out.append(
+                    DueLine(rest, None, label, "balance", line.trigger, index,
+                            args={**line_args(line), "unshipped": bool(shipped)})
+                )  # fmt: skip
     return out
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from chengxin.catalog.selectors import stock_for
 from chengxin.core.forms import apply_errors
 from chengxin.core.http import or_404
 from chengxin.orders import forms as f
@@ -20,10 +21,21 @@ from chengxin.orders import permissions as perms
 from chengxin.orders import selectors, services
 from chengxin.orders.models import Order, OrderStepKind, PaymentMethod, Quote, QuoteState
 from chengxin.orders.terms import PaymentTerms, TermsError
+from chengxin.orders.texts import terms_text
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
 PAGE_SIZE = 50
+# What the order lists show: the rest (terms, notes...) stays in the database.
+LIST_FIELDS = (
+    "number", "order_date", "company_id", "company__legal_name", "currency", "total", "paid",
+    "open_balance", "next_due_at", "state", "owner__username", "owner__first_name",
+    "owner__last_name",
+)  # fmt: skip
+BALANCE_FIELDS = (
+    "number", "order_date", "company_id", "currency", "total", "paid", "open_balance",
+    "next_due_at", "state",
+)  # fmt: skip
 
 
 def _quote_or_404(request, pk) -> Quote:
@@ -188,12 +200,14 @@ def quote_edit(request, pk):
 def quote_detail(request, pk):
     quote = _quote_or_404(request, pk)
     try:
-        terms = PaymentTerms.from_dict(quote.terms).describe()
+        terms = terms_text(PaymentTerms.from_dict(quote.terms))
     except TermsError:
         terms = []
+    lines = list(quote.lines.select_related("product"))
     context = {
         "quote": quote,
-        "lines": quote.lines.select_related("product"),
+        "lines": lines,
+        "stock": stock_for(line.product_id for line in lines),
         "methods": quote.payment_methods.all(),
         "terms": terms,
         "steps": quote.steps.select_related("actor"),
@@ -268,7 +282,9 @@ def order_list(request):
             orders = orders.filter(company_id=data["customer"])
         if data["overdue"]:
             orders = orders.filter(selectors.overdue_q(timezone.now()))
-    orders = orders.select_related("company", "owner").order_by("-order_date", "-id")
+    orders = (
+        orders.select_related("company", "owner").only(*LIST_FIELDS).order_by("-order_date", "-id")
+    )
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "orders/order_list.html", {"page": page, "form": form})
 
@@ -315,15 +331,17 @@ def order_new(request):
 
 def _detail_context(request, order, **forms_):
     user = request.user
+    lines = selectors.shipped_and_remaining(order)
     context = {
         "order": order,
-        "lines": selectors.shipped_and_remaining(order),
+        "lines": lines,
+        "stock": stock_for(row["line"].product_id for row in lines),
         "schedule": order.schedule.select_related("shipment"),
         "payments": order.payments.select_related("recorded_by"),
         "shipments": order.shipments.prefetch_related("lines__order_line"),
         "profit": selectors.order_profit(order),
         "steps": order.steps.select_related("actor"),
-        "terms": PaymentTerms.from_dict(order.terms).describe() if order.terms else [],
+        "terms": terms_text(PaymentTerms.from_dict(order.terms)) if order.terms else [],
         "may_edit": perms.can_edit_order(user, order),
         "may_pay": perms.can_record_payment(user, order),
         "may_cost": perms.can_record_cost(user, order),
@@ -351,6 +369,8 @@ def order_detail(request, pk):
 @login_required
 def order_payment(request, pk):
     order = _order_or_404(request, pk)
+    if not perms.can_record_payment(request.user, order):
+        raise PermissionDenied
     form = f.PaymentForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -371,6 +391,8 @@ def order_payment(request, pk):
 @login_required
 def order_cost(request, pk):
     order = _order_or_404(request, pk)
+    if not perms.can_record_cost(request.user, order):
+        raise PermissionDenied
     form = f.CostForm(request.POST)
     if form.is_valid() and _save(
         form,
@@ -439,7 +461,7 @@ def order_terms(request, pk):
 @login_required
 def buyer_balance(request, company_pk):
     company = _company_or_404(request, company_pk)
-    orders = selectors.buyer_open_orders(company)
+    orders = selectors.buyer_open_orders(company).only(*BALANCE_FIELDS)
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"company": company, "balances": selectors.buyer_balances(company), "page": page}
     return render(request, "orders/buyer_balance.html", context)

@@ -9,7 +9,9 @@ NOW = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
 
 
 def line(description="LED panel", quantity="100", price="10"):
-    return services.LineIn(description=description, quantity=Decimal(quantity), unit_price=Decimal(price))
+    return services.LineIn(
+        description=description, quantity=Decimal(quantity), unit_price=Decimal(price)
+    )
 
 
 @pytest.fixture

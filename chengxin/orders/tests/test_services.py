@@ -14,12 +14,18 @@ from chengxin.orders import selectors, services
 from chengxin.orders.models import Order, OrderState, PaymentMethod, Quote, QuoteState, RateRule
 from chengxin.orders.terms import Balance, Deposit, Instalments, PaymentTerms, Trigger
 from chengxin.orders.tests.conftest import NOW, line
+from chengxin.testing import make_company
 
 D = Decimal
 
 
 def test_payment_methods_seeded(db):
-    assert set(PaymentMethod.objects.values_list("kind", flat=True)) >= {"tt", "lc_sight", "paypal", "local"}
+    assert set(PaymentMethod.objects.values_list("kind", flat=True)) >= {
+        "tt",
+        "lc_sight",
+        "paypal",
+        "local",
+    }
 
 
 def test_quote_becomes_an_order_carrying_everything(owner, make_quote):
@@ -95,8 +101,13 @@ def test_default_terms_new_and_long_standing_buyer(owner, company, make_order, s
 
 
 def test_payments_allocated_oldest_first_and_balances(owner, finance, company, make_order):
-    order = make_order(terms=PaymentTerms((Deposit(percent=D(30)), Balance(trigger=Trigger.NET_DAYS, days=30))))
-    assert (order.open_balance, order.next_due_at.date()) == (D("1500.000"), datetime.date(2026, 3, 1))
+    order = make_order(
+        terms=PaymentTerms((Deposit(percent=D(30)), Balance(trigger=Trigger.NET_DAYS, days=30)))
+    )
+    assert (order.open_balance, order.next_due_at.date()) == (
+        D("1500.000"),
+        datetime.date(2026, 3, 1),
+    )
     with pytest.raises(PermissionDenied):
         services.payment_record(actor=owner, order=order, amount="100", currency="USD",
                                 received_on=datetime.date(2026, 3, 2), now=NOW)  # fmt: skip
@@ -125,7 +136,9 @@ def test_instalments_and_lc_on_an_order(owner, make_order):
     )  # fmt: skip
     lc.refresh_from_db()
     assert lc.state == OrderState.SHIPPED
-    assert [(r.amount, r.due_at) for r in lc.schedule.all()] == [(D("1500.000"), bl + datetime.timedelta(days=10))]
+    assert [(r.amount, r.due_at) for r in lc.schedule.all()] == [
+        (D("1500.000"), bl + datetime.timedelta(days=10))
+    ]
 
 
 def test_terms_change_moves_the_schedule_and_is_audited(owner, make_order):
@@ -209,7 +222,9 @@ def test_profit_at_each_rule(owner, finance, make_order, fake_rates, settings):
     order.refresh_from_db()
     # Paid 1000 before the lock ends: 6900; 500 open after the lock ended: 3600.
     assert selectors.order_profit(order, today=today).revenue_base == D("10500.00")
-    assert selectors.order_profit(order, today=datetime.date(2026, 4, 12)).revenue_base == D("10350.000")
+    assert selectors.order_profit(order, today=datetime.date(2026, 4, 12)).revenue_base == D(
+        "10350.000"
+    )
 
 
 def test_profit_without_a_rate_says_why(owner, make_order, fake_rates, settings):
@@ -226,3 +241,33 @@ def test_proforma_data(owner, make_order):
     assert [x["amount"] for x in data["schedule"]] == [D("450.000"), D("1050.000")]
     assert data["account"] is None  # no approved receiving account in USD
     assert data["terms"][0].startswith("Deposit 30 %")
+
+
+def test_a_quote_sent_for_an_inquiry_stops_its_full_answer_clock(
+    owner, company, colleague, make_quote
+):
+    from chengxin.inquiries.services import inquiry_create
+
+    inquiry = inquiry_create(
+        actor=owner, company=company, subject="500 LED panels", received_at=NOW, now=NOW
+    )
+    other = make_company(actor=colleague, name="Other Buyer Ltd", email="a@other-buyer.example")
+    with pytest.raises(ValidationError, match="No inquiry"):
+        services.quote_create(
+            actor=colleague, company=other, currency="USD", incoterm="FOB", named_place="Ningbo",
+            valid_until=datetime.date(2026, 4, 1), lines=[line()], inquiry_id=inquiry.pk, now=NOW,
+        )  # fmt: skip
+    quote = make_quote(inquiry_id=inquiry.pk)
+    sent = NOW + datetime.timedelta(hours=3)
+    services.quote_send(actor=owner, quote=quote, now=sent)
+    inquiry.refresh_from_db()
+    assert inquiry.full_answered_at == sent and inquiry.full_answer_via == "quote"
+
+
+def test_the_daily_task_expires_quotes(owner, make_quote):
+    from chengxin.orders.tasks import quotes_expire_task
+
+    quote = make_quote()
+    services.quote_send(actor=owner, quote=quote, now=NOW)
+    Quote.objects.filter(pk=quote.pk).update(valid_until=datetime.date(2020, 1, 1))
+    assert quotes_expire_task.call() == {"expired": 1}

@@ -86,3 +86,25 @@ def test_more_than_remains_is_refused(owner, company):
             actor=owner, order=order, reference="SH-1", lines={line.pk: Decimal("101")}, now=NOW
         )
     assert not OrderShipment.objects.exists()
+
+
+def test_the_system_records_a_cancelled_shipment_and_a_late_delivery(owner, company):
+    order = make_order(owner, company)
+    lines = {x.pk: x.quantity for x in order.lines.all()}
+    services.order_shipment_record(actor=None, order=order, reference="S1", lines=lines, now=NOW)
+    order.refresh_from_db()
+    assert order.state == OrderState.SHIPPED
+    # The shipment is cancelled: nothing shipped, the order back in production.
+    services.order_shipment_record(actor=None, order=order, reference="S1", lines={}, now=NOW)
+    order.refresh_from_db()
+    assert order.state == OrderState.IN_PRODUCTION
+    assert all(line.shipped_quantity == 0 for line in order.lines.all())
+    services.order_shipment_record(actor=owner, order=order, reference="S1", lines=lines, now=NOW)
+    services.order_advance(actor=owner, order=order, step="completed", now=NOW)
+    delivered = NOW + datetime.timedelta(days=40)
+    services.order_shipment_record(
+        actor=None, order=order, reference="S1", lines=lines, delivered_at=delivered, now=NOW
+    )
+    assert OrderShipment.objects.get(order=order).delivered_at == delivered
+    with pytest.raises(ValidationError, match="completed"):
+        services.order_shipment_record(actor=None, order=order, reference="S1", lines={}, now=NOW)

@@ -194,3 +194,20 @@ def test_sum_equals_total_and_never_negative(lines, total, currency, shares):
 
     assert sum((x.amount for x in due), Decimal(0)) == quantize(total, currency)
     assert all(x.amount >= 0 for x in due)
+
+
+def test_descriptions_in_the_readers_language(db):
+    from django.utils import translation
+
+    from chengxin.orders.texts import due_text, terms_text
+
+    terms = PaymentTerms((Deposit(percent=D(30)), Balance(trigger=Trigger.BL_HOURS, hours=48)))
+    with translation.override("en"):
+        assert terms_text(terms) == [
+            "Deposit 30 % on order", "Balance the rest 48 hours after the bill of lading is issued",
+        ]  # fmt: skip
+        lines = schedule(
+            terms, D(100), "USD", Events(ORDER, (ShipmentEvent(share=D("0.5"), reference="S1"),))
+        )
+        texts = [due_text(x.kind, x.trigger, x.args, shipment=x.shipment) for x in lines]
+        assert texts[1].endswith("(shipment S1)") and texts[2].endswith("(goods not yet shipped)")
