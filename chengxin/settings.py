@@ -300,6 +300,20 @@ CHENGXIN_REGULAR_BUYER_ORDERS = envint("CHENGXIN_REGULAR_BUYER_ORDERS", 3, minim
 # A promised date at risk is raised at least this many days ahead, so the buyer hears of
 # a delay with an alternative in time.
 CHENGXIN_DELAY_WARNING_DAYS = envint("CHENGXIN_DELAY_WARNING_DAYS", 14, minimum=1)
+# Production updates: the largest photo accepted (MB).
+CHENGXIN_PRODUCTION_PHOTO_MAX_MB = envint("CHENGXIN_PRODUCTION_PHOTO_MAX_MB", 8, minimum=1)
+# Shipment tracking: the adapter that fetches carriers' events (the local one reads JSON
+# files from the folder below; chengxin.shipments.tracking.DcsaTrackingAdapter asks a
+# carrier's DCSA Track & Trace interface at the address, with the key, given below).
+CHENGXIN_TRACKING_ADAPTER = envstr(
+    "CHENGXIN_TRACKING_ADAPTER", "chengxin.shipments.tracking.LocalTrackingAdapter"
+)
+CHENGXIN_TRACKING_FOLDER = Path(
+    envstr("CHENGXIN_TRACKING_FOLDER", str(DATA_DIR / "tracking-inbox"))
+)
+CHENGXIN_TRACKING_DCSA_URL = envstr("CHENGXIN_TRACKING_DCSA_URL", "")
+CHENGXIN_TRACKING_DCSA_KEY = envstr("CHENGXIN_TRACKING_DCSA_KEY", "")
+CHENGXIN_TRACKING_DCSA_KEY_HEADER = envstr("CHENGXIN_TRACKING_DCSA_KEY_HEADER", "API-Key")
 
 # Secrets at rest (mailbox passwords): Fernet keyed from this, or from SECRET_KEY.
 # Old keys (comma-separated) still decrypt after a rotation.

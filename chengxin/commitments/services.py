@@ -936,7 +936,7 @@ def warning_delivery_record(*, message_pk: int, now: datetime.datetime | None = 
 
 
 def _photo_limit() -> int:
-    return getattr(settings, "CHENGXIN_PRODUCTION_PHOTO_MAX_MB", 8) * 1024 * 1024
+    return settings.CHENGXIN_PRODUCTION_PHOTO_MAX_MB * 1024 * 1024
 
 
 def check_photos(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes, photos.Photo]]:

@@ -39,6 +39,8 @@ BUYER_SOURCES = (
     "compensation/templates/compensation/claim_public.html",
     "compensation/templates/compensation/claim_thanks.html",
     "compensation/templates/compensation/_buyer_claims.html",
+    "inquiries/templates/inquiries/letters",
+    "commitments/letters.py",
 )
 
 # Chinese variants that all mean the simplified script we write.

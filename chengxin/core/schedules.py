@@ -48,6 +48,8 @@ SCHEDULES: tuple[Schedule, ...] = (
     _every("fx_rates_update", "fx", _DAY),
     _every("inquiries_clocks_check", "inquiries", 5),
     _every("stock_inbox_read", "catalog", 5),
+    _every("shipments_tracking_poll", "shipments", 30),
+    _every("commitments_check", "commitments", _HOUR),
 )
 
 

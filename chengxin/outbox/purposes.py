@@ -18,6 +18,12 @@ PURPOSE_LABELS = {
     "campaign.post_change": _("Account change: payment instructions"),
     "campaign.ack_reminder": _("Account change: reminder to acknowledge"),
     "campaign.call": _("Account change: phone call"),
+    # chengxin.inquiries: answering a buyer's inquiry
+    "inquiry_reply": _("Inquiry: reply"),
+    "inquiry_full_answer": _("Inquiry: full answer (MOQ, lead time, price, payment)"),
+    # chengxin.commitments: promises to the buyer
+    "commitments.delay_warning": _("Delay warning to the buyer"),
+    "commitments.production_update": _("Production update"),
 }
 
 OTHER = _("Other message")

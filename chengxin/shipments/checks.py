@@ -14,7 +14,7 @@ def tracking_settings_check(app_configs, **kwargs):
         TrackingError,
     )
 
-    path = getattr(settings, "CHENGXIN_TRACKING_ADAPTER", "") or DEFAULT_ADAPTER
+    path = settings.CHENGXIN_TRACKING_ADAPTER or DEFAULT_ADAPTER
     try:
         adapter = import_string(path)
     except ImportError:

@@ -134,7 +134,7 @@ class LocalTrackingAdapter(TrackingAdapter):
         cls._fed.clear()
 
     def _folder(self) -> Path | None:
-        folder = getattr(settings, "CHENGXIN_TRACKING_FOLDER", None)
+        folder = settings.CHENGXIN_TRACKING_FOLDER
         return Path(folder) if folder else None
 
     def events(self, shipment) -> list[EventIn]:
@@ -156,7 +156,7 @@ class LocalTrackingAdapter(TrackingAdapter):
 
 def tracking_adapter() -> TrackingAdapter:
     """The adapter the setting ``CHENGXIN_TRACKING_ADAPTER`` names."""
-    path = getattr(settings, "CHENGXIN_TRACKING_ADAPTER", "") or DEFAULT_ADAPTER
+    path = settings.CHENGXIN_TRACKING_ADAPTER or DEFAULT_ADAPTER
     return import_string(path)()
 
 
@@ -172,9 +172,9 @@ class DcsaTrackingAdapter(TrackingAdapter):
     timeout = 20
 
     def __init__(self) -> None:
-        self.base = (getattr(settings, "CHENGXIN_TRACKING_DCSA_URL", "") or "").rstrip("/")
-        self.key = getattr(settings, "CHENGXIN_TRACKING_DCSA_KEY", "") or ""
-        self.key_header = getattr(settings, "CHENGXIN_TRACKING_DCSA_KEY_HEADER", "") or "API-Key"
+        self.base = (settings.CHENGXIN_TRACKING_DCSA_URL or "").rstrip("/")
+        self.key = settings.CHENGXIN_TRACKING_DCSA_KEY or ""
+        self.key_header = settings.CHENGXIN_TRACKING_DCSA_KEY_HEADER or "API-Key"
         parsed = urllib.parse.urlsplit(self.base)
         if not self.base or parsed.scheme not in ("https", "http"):
             raise TrackingError("CHENGXIN_TRACKING_DCSA_URL is not an https address")
