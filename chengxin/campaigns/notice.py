@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from babel.numbers import format_decimal
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -21,6 +22,8 @@ from chengxin.campaigns import timeline
 from chengxin.campaigns.models import ChangePlan, Recipient
 from chengxin.core.buyer_language import page_direction
 from chengxin.core.crypto import decrypt
+from chengxin.core.money import babel_locale, format_money
+from chengxin.orders.selectors import open_orders, proforma_data
 
 PUBLIC_RECORD_FALLBACK = "/trust/accounts/"
 
@@ -126,6 +129,7 @@ def _context(recipient: Recipient, token: str, language: str) -> dict:
         "language": language,
         "direction": direction,
         "start": "right" if direction == "rtl" else "left",
+        "end": "left" if direction == "rtl" else "right",
         "plan": plan,
         "our_company": settings.CHENGXIN_COMPANY_NAME,
         "buyer": recipient.company.legal_name,
@@ -186,10 +190,13 @@ def chat_reminder_text(recipient: Recipient, token: str) -> str:
 
 
 def post_change_letter(recipient: Recipient, token: str) -> Letter:
-    """After the change: the payment instructions with the new account in full."""
+    """After the change: the payment instructions with the new account in full, and for
+    each open order of the buyer in the new account's currency, its proforma data (what
+    is still due, when) carrying the new account."""
     language = timeline.timeline_language(recipient.language)
     with translation.override(language):
         context = _context(recipient, token, language)
+        context["open_orders"] = open_order_proformas(recipient, language)
         subject = _("Payment instructions from %(day)s: our new receiving account – %(buyer)s") % {
             "day": context["change_day"],
             "buyer": recipient.company.legal_name,
@@ -205,3 +212,44 @@ def ack_reminder_letter(recipient: Recipient, token: str) -> Letter:
             "buyer": recipient.company.legal_name
         }
         return _letter(subject, "ack_reminder", context, html=False)
+
+
+def open_order_proformas(recipient: Recipient, language: str) -> list[dict]:
+    """The buyer's open orders that are paid into the new account (its currency) and
+    still have an amount to pay: each order's proforma data with the new account, its
+    amounts and days written for the buyer's language."""
+    new = recipient.plan.new_account
+    proformas = []
+    for order in open_orders(recipient.company).filter(currency=new.currency, open_balance__gt=0):
+        data = proforma_data(order, account=new)
+        proformas.append(
+            {
+                "number": data["number"],
+                "incoterm": data["incoterm_text"],
+                "total": format_money(data["total"], data["currency"], language=language),
+                "open": format_money(data["open_balance"], data["currency"], language=language),
+                "lines": [
+                    {
+                        "description": line["description"],
+                        "quantity": format_decimal(line["quantity"], locale=babel_locale(language)),
+                        "unit": line["unit"],
+                        "amount": format_money(line["amount"], data["currency"], language=language),
+                    }
+                    for line in data["lines"]
+                ],
+                "due": [
+                    {
+                        "description": row["description"],
+                        "open": format_money(row["open"], data["currency"], language=language),
+                        "day": (
+                            timeline.format_day(row["due_at"].date(), language)
+                            if row["due_at"]
+                            else ""
+                        ),
+                    }
+                    for row in data["schedule"]
+                    if row["open"] > 0
+                ],
+            }
+        )
+    return proformas
