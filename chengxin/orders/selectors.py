@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Min, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from chengxin.orders.models import (
@@ -43,6 +43,21 @@ def visible_orders(user) -> QuerySet[Order]:
     if ids is ...:
         return Order.objects.all()
     return Order.objects.filter(company_id__in=ids)
+
+
+def visible_orders_newest_first(user) -> QuerySet[Order]:
+    """:func:`visible_orders` newest first, for a page of a list: a sales rep's customers
+    are tested per row while the date index is read backwards (``company_id + 0`` keeps
+    the database from reading all the rep's orders by customer and sorting them), so
+    the first page costs the same with 100 orders or 100,000."""
+    ids = _visible_company_ids(user)
+    if ids is None or ids is ...:
+        return visible_orders(user).order_by("-order_date", "-id")
+    return (
+        Order.objects.alias(visible_company=F("company_id") + 0)
+        .filter(visible_company__in=ids)
+        .order_by("-order_date", "-id")
+    )
 
 
 def visible_quotes(user) -> QuerySet[Quote]:
