@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -28,8 +29,8 @@ from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 
 PAGE_SIZE = 50
-# The first pages are read along the date index (a rep's customers tested per row);
-# later ones through the customer index, sorted.
+# The first pages of the whole list are read along the date index (a rep's customers
+# tested per row); later ones, and filtered lists, through the customer's indexes, sorted.
 NEAR_PAGES = 5
 # What the order lists show: the rest (terms, notes...) stays in the database.
 LIST_FIELDS = (
@@ -291,7 +292,7 @@ def order_list(request):
     # and owner: no join lets the database read thousands of rows for fifty.
     counted = selectors.visible_orders(request.user).filter(filters)
     number = request.GET.get("page")
-    near = str(number or "1").isdigit() and int(number or 1) <= NEAR_PAGES
+    near = not filters and str(number or "1").isdigit() and int(number or 1) <= NEAR_PAGES
     ordered = (
         selectors.visible_orders_newest_first(request.user)
         if near
@@ -303,7 +304,11 @@ def order_list(request):
     rows = Order.objects.filter(pk__in=wanted).select_related("company", "owner").only(*LIST_FIELDS)
     by_id = {order.pk: order for order in rows}
     page.object_list = [by_id[pk] for pk in wanted if pk in by_id]
-    return render(request, "orders/order_list.html", {"page": page, "form": form})
+    links = {
+        "order": reverse("orders:order_list"),
+        "balance": reverse("orders:buyer_balance", args=[1]).removesuffix("1/"),
+    }
+    return render(request, "orders/order_list.html", {"page": page, "form": form, "links": links})
 
 
 class CountedPaginator(Paginator):
