@@ -28,21 +28,11 @@ ZERO = Decimal("0")
 
 
 def _visible_company_ids(user):
-    """The ids of the customers ``user`` sees (None: none; ...: all). The same rule as
-    ``parties.permissions.visible_companies_q`` (a test holds them equal), written
-    without its join on the shares so that the database reads it from indexes."""
     if not (user.is_authenticated and user.is_active):
         return None
     if user.sees_all_customers:
         return ...
-    shared = Company.shared_with.through.objects.filter(user_id=user.pk).values("company_id")
-    visible = Q(owner=user) | Q(owner__isnull=True) | Q(pk__in=shared)
-    return Subquery(Company.objects.filter(visible).values("pk"))
-
-
-def visible_company_ids_reference(user):
-    """The customers' ids by the parties app's own rule (what a test compares with)."""
-    return set(Company.objects.filter(visible_companies_q(user)).values_list("pk", flat=True))
+    return Subquery(Company.objects.filter(visible_companies_q(user)).values("pk"))
 
 
 def visible_orders(user) -> QuerySet[Order]:

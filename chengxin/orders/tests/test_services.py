@@ -271,23 +271,3 @@ def test_the_daily_task_expires_quotes(owner, make_quote):
     services.quote_send(actor=owner, quote=quote, now=NOW)
     Quote.objects.filter(pk=quote.pk).update(valid_until=datetime.date(2020, 1, 1))
     assert quotes_expire_task.call() == {"expired": 1}
-
-
-def test_visible_orders_follow_the_customer_rule(owner, colleague, company, make_order):
-    from chengxin.orders.selectors import visible_company_ids_reference, visible_orders
-
-    pool = make_company(actor=owner, name="Pool Buyer Ltd", email="b@pool-buyer.example")
-    other = make_company(actor=colleague, name="Other Buyer Ltd", email="a@other-buyer.example")
-    for each in (company, pool, other):
-        make_order(for_company=each, actor=owner if each != other else colleague)
-    pool.owner = None
-    pool.save(update_fields=["owner"])
-    company.shared_with.add(colleague)
-    for user in (owner, colleague):
-        seen = set(visible_orders(user).values_list("company_id", flat=True))
-        assert seen == visible_company_ids_reference(user) & {company.pk, pool.pk, other.pk}
-    assert set(visible_orders(colleague).values_list("company_id", flat=True)) == {
-        company.pk,
-        pool.pk,
-        other.pk,
-    }
