@@ -148,7 +148,7 @@ def to_base(amount: Decimal, currency: str, *, on: datetime.date) -> Converted:
     if currency == base:
         return Converted(amount, currency, amount, Decimal(1), on, "same currency")
     try:
-        from chengxin.fx.selectors import convert
+        from chengxin.fx.selectors import convert  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         return Converted(amount, currency, None, None, None, problem="exchange rates unavailable")
     try:
@@ -163,7 +163,7 @@ def to_base(amount: Decimal, currency: str, *, on: datetime.date) -> Converted:
 def _at_locked(order: Order, amount: Decimal) -> Converted:
     from chengxin.orders.terms import quantize
 
-    base = quantize(amount * order.locked_rate, base_currency())
+    base = quantize(amount * (order.locked_rate or ZERO), base_currency())
     return Converted(
         amount, order.currency, base, order.locked_rate, order.locked_until, "locked rate"
     )
@@ -234,9 +234,9 @@ def order_profit(order: Order, *, today: datetime.date | None = None) -> Profit:
         c.problem for _cost, c in profit.costs if c.problem
     ]
     if all(v is not None for v in values):
-        profit.revenue_base = sum(values, ZERO)
+        profit.revenue_base = sum((v for v in values if v is not None), ZERO)
     if all(v is not None for v in costs):
-        profit.costs_base = sum(costs, ZERO)
+        profit.costs_base = sum((v for v in costs if v is not None), ZERO)
     if profit.revenue_base is not None and profit.costs_base is not None:
         profit.profit_base = profit.revenue_base - profit.costs_base
     return profit
@@ -272,8 +272,8 @@ def proforma_data(order: Order, *, account=None) -> dict:
     lines = [
         {
             "position": line.position,
-            "sku": line.product.sku if line.product_id else "",
-            "hs_code": line.product.hs_code if line.product_id else "",
+            "sku": line.product.sku if line.product else "",
+            "hs_code": line.product.hs_code if line.product else "",
             "description": line.description,
             "quantity": line.quantity,
             "unit": line.unit,
