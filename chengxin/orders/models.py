@@ -328,8 +328,11 @@ class Order(CommercialTerms):
             models.Index(fields=["state", "-order_date", "-id"], name="order_state_date"),
             models.Index(fields=["owner", "-order_date", "-id"], name="order_owner_date"),
             models.Index(fields=["company", "-order_date", "-id"], name="order_company_date"),
-            models.Index(fields=["company", "next_due_at"], name="order_company_due"),
-            models.Index(fields=["next_due_at"], name="order_next_due"),
+            models.Index(
+                fields=["company", "next_due_at", "open_balance"], name="order_company_due"
+            ),
+            models.Index(fields=["company", "state"], name="order_company_state"),
+            models.Index(fields=["next_due_at", "open_balance"], name="order_next_due"),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Min, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from chengxin.orders.models import (
@@ -43,6 +43,21 @@ def visible_orders(user) -> QuerySet[Order]:
     if ids is ...:
         return Order.objects.all()
     return Order.objects.filter(company_id__in=ids)
+
+
+def visible_orders_newest_first(user) -> QuerySet[Order]:
+    """:func:`visible_orders` newest first, for a page of a list: a sales rep's customers
+    are tested per row while the date index is read backwards (``company_id + 0`` keeps
+    the database from reading all the rep's orders by customer and sorting them), so
+    the first page costs the same with 100 orders or 100,000."""
+    ids = _visible_company_ids(user)
+    if ids is None or ids is ...:
+        return visible_orders(user).order_by("-order_date", "-id")
+    return (
+        Order.objects.alias(visible_company=F("company_id") + 0)
+        .filter(visible_company__in=ids)
+        .order_by("-order_date", "-id")
+    )
 
 
 def visible_quotes(user) -> QuerySet[Quote]:
@@ -133,7 +148,7 @@ def to_base(amount: Decimal, currency: str, *, on: datetime.date) -> Converted:
     if currency == base:
         return Converted(amount, currency, amount, Decimal(1), on, "same currency")
     try:
-        from chengxin.fx.selectors import convert
+        from chengxin.fx.selectors import convert  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
         return Converted(amount, currency, None, None, None, problem="exchange rates unavailable")
     try:
@@ -148,7 +163,7 @@ def to_base(amount: Decimal, currency: str, *, on: datetime.date) -> Converted:
 def _at_locked(order: Order, amount: Decimal) -> Converted:
     from chengxin.orders.terms import quantize
 
-    base = quantize(amount * order.locked_rate, base_currency())
+    base = quantize(amount * (order.locked_rate or ZERO), base_currency())
     return Converted(
         amount, order.currency, base, order.locked_rate, order.locked_until, "locked rate"
     )
@@ -219,9 +234,9 @@ def order_profit(order: Order, *, today: datetime.date | None = None) -> Profit:
         c.problem for _cost, c in profit.costs if c.problem
     ]
     if all(v is not None for v in values):
-        profit.revenue_base = sum(values, ZERO)
+        profit.revenue_base = sum((v for v in values if v is not None), ZERO)
     if all(v is not None for v in costs):
-        profit.costs_base = sum(costs, ZERO)
+        profit.costs_base = sum((v for v in costs if v is not None), ZERO)
     if profit.revenue_base is not None and profit.costs_base is not None:
         profit.profit_base = profit.revenue_base - profit.costs_base
     return profit
@@ -257,8 +272,8 @@ def proforma_data(order: Order, *, account=None) -> dict:
     lines = [
         {
             "position": line.position,
-            "sku": line.product.sku if line.product_id else "",
-            "hs_code": line.product.hs_code if line.product_id else "",
+            "sku": line.product.sku if line.product else "",
+            "hs_code": line.product.hs_code if line.product else "",
             "description": line.description,
             "quantity": line.quantity,
             "unit": line.unit,

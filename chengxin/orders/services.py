@@ -285,7 +285,7 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
     open_rows = [row for row in rows if row.paid < row.amount and row.due_at is not None]
     order.paid = paid_total
     order.open_balance = order.total - paid_total
-    order.next_due_at = min((row.due_at for row in open_rows), default=None)
+    order.next_due_at = min((row.due_at for row in open_rows if row.due_at), default=None)
     if order.state == OrderState.CANCELLED:
         order.open_balance = ZERO
         order.next_due_at = None
@@ -612,7 +612,7 @@ def order_advance(*, actor, order: Order, step: str, notes: str = "", now) -> Or
     if step not in ORDER_MOVES:
         raise ValidationError({"step": _("Unknown step.")})
     notes = _text(notes, "notes", 2000)
-    sources, target = ORDER_MOVES[step]
+    sources, target = ORDER_MOVES[OrderStepKind(step)]
     with transaction.atomic():
         order = _locked_order(actor, order)
         perms.require_edit_order(actor, order)
@@ -849,7 +849,7 @@ def quote_update(
 
 def _inquiry_answered(*, actor, quote: Quote, now) -> None:
     """A quote sent for an inquiry stops the inquiry's full-answer clock."""
-    if quote.inquiry_id:
+    if quote.inquiry is not None:
         inquiry_full_answer_record(
             actor=actor, inquiry=quote.inquiry, at=now, via=Via.QUOTE, now=now
         )
@@ -988,7 +988,7 @@ def payment_method_save(
         "fee_percent": _decimal(fee_percent, "fee_percent", allow_zero=True, places=4),
         "fee_currency": fee_currency, "is_active": bool(is_active),
     }  # fmt: skip
-    if values["fee_percent"] > 100:
+    if Decimal(str(values["fee_percent"])) > 100:
         raise ValidationError({"fee_percent": _("At most 100 %.")})
     duplicate = PaymentMethod.objects.filter(name__iexact=name)
     if method is not None:

@@ -176,7 +176,7 @@ class PaymentTerms:
                 "amount": _decimal(raw.get("amount"), what),
             }
             for name in ("days", "hours", "count", "every_days"):
-                if name in raw and name in kind.__dataclass_fields__:
+                if name in raw and name in getattr(kind, "__dataclass_fields__", {}):
                     try:
                         args[name] = int(raw[name])
                     except (ValueError, TypeError):

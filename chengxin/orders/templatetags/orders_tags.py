@@ -7,6 +7,7 @@ import datetime
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 from chengxin.core.money import format_money
 from chengxin.orders import selectors
@@ -46,3 +47,40 @@ def company_orders_section(context, company):
         "may_create": can_create_for(user, company),
         "request": context["request"],
     }
+
+
+def _day(moment) -> str:
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment).date()
+    return moment.isoformat()
+
+
+@register.simple_tag
+def order_row(order, links) -> str:
+    """One row of an order list, written at once (a list page shows fifty: cheaper than
+    a dozen template nodes per row). ``links``: the order and balance pages' prefixes."""
+    return format_html(
+        '<tr data-testid="order-row"><td><a href="{}{}/">{}</a></td><td>{}</td>'
+        '<td><a href="{}{}/">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+        '<td><span class="badge state-{}">{}</span></td><td>{}</td></tr>',
+        links["order"], order.pk, order.number, _day(order.order_date),
+        links["balance"], order.company_id, order.company.legal_name,
+        format_money(order.total, order.currency),
+        format_money(order.open_balance, order.currency), _day(order.next_due_at),
+        order.state, order.get_state_display(), order.owner or "",
+    )  # fmt: skip
+
+
+@register.simple_tag
+def balance_row(order, order_link: str, no_date: str) -> str:
+    """One row of a buyer's open orders (see :func:`order_row`)."""
+    return format_html(
+        '<tr data-testid="open-order"><td><a href="{}{}/">{}</a></td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+        order_link, order.pk, order.number, _day(order.order_date),
+        format_money(order.total, order.currency), format_money(order.paid, order.currency),
+        format_money(order.open_balance, order.currency),
+        _day(order.next_due_at) or no_date, order.get_state_display(),
+    )  # fmt: skip
