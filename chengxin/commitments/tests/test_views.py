@@ -89,7 +89,7 @@ def test_the_draft_page_edits_and_sends_the_warning(client_for, owner, order):
     assert page.status_code == 200 and "2027-04-16" in page.text
     client.post(url, {"action": "redraft", "alternative": "part_shipment"})
     warning.refresh_from_db()
-    assert warning.alternative == "part_shipment" and "ready now" in warning.body
+    assert warning.alternative == "part_shipment" and "bereits fertigen Teil" in warning.body
     channel = services.sendable_channels(order).get()
     response = client.post(url, {"action": "send", "alternative": "part_shipment", "channel": channel.pk,
                                  "subject": "Ihr Auftrag", "body": "Sehr geehrte Frau Schmidt, ..."})  # fmt: skip

@@ -48,7 +48,7 @@ def test_a_rep_warns_the_buyer_with_an_alternative(new_page, client, live_server
     page.get_by_label("Alternative offered").first.select_option("air_freight")
     page.get_by_role("button", name="Draft again").click()
     body = page.locator("textarea[name=body]")
-    expect(body).to_contain_text("air freight")
+    expect(body).to_contain_text("Luftfracht")  # the buyer reads German
     _shot(page, "warning")
     page.get_by_role("button", name="Send in the buyer's working hours").click()
     expect(page.get_by_test_id("warned")).to_be_visible()
