@@ -269,6 +269,7 @@ def milestones_check(request, pk: OrderId):
     "/milestones/{pk}", response={200: MilestoneDetailOut, **READ_ERRORS}, summary="One promise"
 )
 def milestone_detail(request, pk: MilestoneId):
+    """One promise: what was promised, to whom, by whom and when, the expected date and its source, whether it was kept, and the warnings given."""
     return _detail(_milestone(request, pk))
 
 
@@ -364,6 +365,7 @@ def warning_send(request, pk: WarningId, payload: DelayWarningSendIn):
     summary="Do not send a delay warning",
 )
 def warning_dismiss(request, pk: WarningId, payload: DelayWarningDismissIn):
+    """The rep decides not to send the proposed delay warning, with the reason (kept in the promise's history)."""
     services.delay_warning_dismiss(
         actor=request.auth, warning=_warning(request, pk), reason=payload.reason
     )
@@ -454,6 +456,7 @@ def update_create(
     summary="Send a production update to the buyer",
 )
 def update_send(request, pk: UpdateId, payload: ProductionUpdateSendIn):
+    """Send a recorded production update, with its photos, to one of the buyer's addresses on file; it leaves through the outbox in the buyer's working hours."""
     update = or_404(selectors.update_get, user=request.auth, pk=pk)
     require_edit(request.auth, update.order)
     channel = services.sendable_channels(update.order).filter(pk=payload.channel_id).first()

@@ -32,6 +32,7 @@ from chengxin.demo.data import (
     demo_companies,
 )
 from chengxin.demo.mail import demo_inbox_load
+from chengxin.demo.trade import demo_trade_load
 from chengxin.parties.models import Channel, Company, ContactStatus, VerificationMethod
 from chengxin.parties.services.channels import ChannelInput, channel_retire
 from chengxin.parties.services.companies import CompanyInput, company_create, company_share
@@ -60,6 +61,9 @@ class DemoSummary:
     alerts: int = 0
     change_requests: int = 0
     messages_sent: int = 0
+    products: int = 0
+    orders: int = 0
+    shipments: int = 0
 
 
 def demo_users_create() -> tuple[dict[str, User], list[str], list[str]]:
@@ -192,6 +196,7 @@ def demo_load(
         companies = [_load_company(spec, users, now) for spec in specs]
         accounts = demo_accounts_load(users=users, companies=companies, now=now, seed=seed)
         inbox = demo_inbox_load(companies=companies, now=now, seed=seed)
+        trade = demo_trade_load(users=users, companies=companies, now=now)
     database_optimize()
     return DemoSummary(
         users_created=created,
@@ -208,4 +213,7 @@ def demo_load(
         alerts=inbox.alerts,
         change_requests=inbox.change_requests,
         messages_sent=inbox.sent,
+        products=trade.products,
+        orders=trade.orders,
+        shipments=trade.shipments,
     )

@@ -293,6 +293,7 @@ def inquiry_answer_record(request, pk: InquiryId, payload: AnswerRecordIn):
     summary="Accept a proposed inquiry",
 )
 def inquiry_accept(request, pk: InquiryId):
+    """The owner takes a proposed inquiry (read from a message) as a real one: its clocks, running since the message arrived, go on. 422 when it is not proposed."""
     services.inquiry_accept(actor=request.auth, inquiry=_get(request, pk))
     return _detail(request, pk)
 
@@ -303,5 +304,6 @@ def inquiry_accept(request, pk: InquiryId):
     summary="Dismiss a proposed inquiry",
 )
 def inquiry_dismiss(request, pk: InquiryId, payload: DismissIn):
+    """A proposed inquiry that is not one (a reply, a newsletter): it is dismissed with the reason and its clocks stop. 422 when it is not proposed."""
     services.inquiry_dismiss(actor=request.auth, inquiry=_get(request, pk), reason=payload.reason)
     return _detail(request, pk)

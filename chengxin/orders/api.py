@@ -303,6 +303,7 @@ def quote_list(request, filters: Query[OrdersListFilters]):
 
 @router.get("/quotes/{pk}", response={200: QuoteOut, **READ_ERRORS})
 def quote_detail(request, pk: QuoteId):
+    """One quote: its lines, currency, Incoterm and named place, validity, payment methods and terms, state and steps."""
     return _quote_out(_quote(request, pk))
 
 
@@ -336,6 +337,7 @@ def quote_accept(request, pk: QuoteId):
 
 @router.post("/quotes/{pk}/decline", response={200: QuoteOut, **WRITE_ERRORS})
 def quote_decline(request, pk: QuoteId, payload: OrderNotesIn):
+    """The buyer declined a sent quote; the notes say why. 422 when the quote is not sent."""
     quote = services.quote_decline(
         actor=request.auth, quote=_quote(request, pk), notes=payload.notes, now=timezone.now()
     )
@@ -360,6 +362,7 @@ def order_list(request, filters: Query[OrderFilters]):
 
 @router.get("/orders/{pk}", response={200: OrderOut, **READ_ERRORS})
 def order_detail(request, pk: OrderId):
+    """One order: lines with what is shipped and what remains, terms, the schedule of amounts due, totals, paid and open balance, the rate rule, steps."""
     return _order_out(_order(request, pk))
 
 
@@ -407,6 +410,7 @@ def order_schedule(request, pk: OrderId):
 
 @router.get("/orders/{pk}/payments", response={200: list[OrderPaymentOut], **READ_ERRORS})
 def order_payments(request, pk: OrderId):
+    """The payments received for the order, oldest first, each with who recorded it."""
     return [_payment(p) for p in _order(request, pk).payments.select_related("recorded_by")]
 
 

@@ -373,6 +373,7 @@ def shipment_deliver(request, pk: ShipmentId, payload: ShipmentStepIn):
     summary="A shipment's containers",
 )
 def container_list(request, pk: ShipmentId):
+    """The containers of a shipment: ISO 6346 number, type and seal."""
     return list(_get(request, pk).containers.all())
 
 

@@ -50,7 +50,8 @@ class Command(BaseCommand):
                 f"an account change announced to {summary.campaign_recipients} buyers; "
                 f"{summary.messages} messages from buyers ({summary.alerts} fraud alert, "
                 f"{summary.change_requests} change of address), {summary.messages_sent} "
-                "replies waiting to go out."
+                f"replies waiting to go out; {summary.products} products, {summary.orders} "
+                f"orders, {summary.shipments} shipment at sea."
             )
         )
         if summary.users_kept:
