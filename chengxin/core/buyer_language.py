@@ -41,6 +41,7 @@ BUYER_SOURCES = (
     "compensation/templates/compensation/_buyer_claims.html",
     "inquiries/templates/inquiries/letters",
     "commitments/letters.py",
+    "orders/texts.py",
 )
 
 # Chinese variants that all mean the simplified script we write.

@@ -50,6 +50,7 @@ SCHEDULES: tuple[Schedule, ...] = (
     _every("stock_inbox_read", "catalog", 5),
     _every("shipments_tracking_poll", "shipments", 30),
     _every("commitments_check", "commitments", _HOUR),
+    _every("quotes_expire", "orders", _DAY),
 )
 
 
