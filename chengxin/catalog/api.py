@@ -45,11 +45,11 @@ class StockOut(Schema):
 
 
 class ProductOut(Schema):
-    id: int
+    id: int = Field(description="The product's id.")
     sku: str = Field(description="The article number.")
-    name: str
+    name: str = Field(description="The product's name.")
     names: dict[str, str] = Field(description="Names in other languages, by language code.")
-    description: str
+    description: str = Field(description="Free-text description (empty when none).")
     hs_code: str = Field(description="The HS code, digits only (6, or 8 to 10).")
     hs_path: list[HsLineOut] = Field(
         description="The code's chapter, heading and subheading with their descriptions."
@@ -59,21 +59,31 @@ class ProductOut(Schema):
         description="Set when the product's words share none with the HS description."
     )
     hs_not_compared: str = Field(description="Set when the words could not be compared.")
-    unit: str
+    unit: str = Field(description="The unit it is sold and counted in (pcs, set, kg...).")
     moq: Decimal = Field(description="Minimum order quantity, in the unit.")
-    lead_time_days: int | None
-    net_weight_kg: Decimal | None
-    gross_weight_kg: Decimal | None
-    package_length_cm: Decimal | None
-    package_width_cm: Decimal | None
-    package_height_cm: Decimal | None
-    units_per_package: int | None
+    lead_time_days: int | None = Field(description="Lead time in days; null when not set.")
+    net_weight_kg: Decimal | None = Field(
+        description="Net weight of one unit in kg; null when not set."
+    )
+    gross_weight_kg: Decimal | None = Field(
+        description="Gross weight of one unit in kg; null when not set."
+    )
+    package_length_cm: Decimal | None = Field(
+        description="Package length in cm; null when not set."
+    )
+    package_width_cm: Decimal | None = Field(description="Package width in cm; null when not set.")
+    package_height_cm: Decimal | None = Field(
+        description="Package height in cm; null when not set."
+    )
+    units_per_package: int | None = Field(
+        description="How many units one package holds; null when not set."
+    )
     origin_country: str = Field(description="ISO 3166 alpha-2.")
     origin_country_name: str = Field(description="In the request's language.")
     is_active: bool = Field(description="Offered to buyers.")
     stock: StockOut | None = Field(description="The ERP's last level; null: unknown.")
-    created_at: datetime.datetime
-    updated_at: datetime.datetime
+    created_at: datetime.datetime = Field(description="When the product was created (UTC).")
+    updated_at: datetime.datetime = Field(description="When the product was last changed (UTC).")
 
 
 class ProductListQuery(Schema):
@@ -94,44 +104,92 @@ Dec9 = Annotated[Decimal, Field(ge=0, max_digits=9, decimal_places=1)]
 
 class ProductIn(Schema):
     sku: str = Field(max_length=64, description="The article number (unique).")
-    name: str = Field(max_length=200)
+    name: str = Field(max_length=200, description="The product's name.")
     names: dict[str, NameInLanguage] = Field(
         {}, max_length=20, description="By language code (one of the twelve buyer languages)."
     )
-    description: str = Field("", max_length=20_000)
+    description: str = Field("", max_length=20_000, description="Free-text description.")
     hs_code: str = Field("", max_length=20, description="HS 2022: 6 digits, or 8 to 10.")
-    unit: str = Field("pcs", max_length=16)
+    unit: str = Field(
+        "pcs", max_length=16, description="The unit it is sold and counted in (pcs, set, kg...)."
+    )
     moq: Dec14 = Field(Decimal(0), description="Minimum order quantity.")
-    lead_time_days: int | None = Field(None, ge=0, le=services.LEAD_TIME_MAX_DAYS)
-    net_weight_kg: Dec12 | None = None
-    gross_weight_kg: Dec12 | None = None
-    package_length_cm: Dec9 | None = None
-    package_width_cm: Dec9 | None = None
-    package_height_cm: Dec9 | None = None
-    units_per_package: int | None = Field(None, ge=1, le=services.UNITS_PER_PACKAGE_MAX)
+    lead_time_days: int | None = Field(
+        None, ge=0, le=services.LEAD_TIME_MAX_DAYS, description="Lead time in days; null: not set."
+    )
+    net_weight_kg: Dec12 | None = Field(
+        None, description="Net weight of one unit in kg (3 decimals); null: not set."
+    )
+    gross_weight_kg: Dec12 | None = Field(
+        None, description="Gross weight of one unit in kg (3 decimals); null: not set."
+    )
+    package_length_cm: Dec9 | None = Field(
+        None, description="Package length in cm (1 decimal); null: not set."
+    )
+    package_width_cm: Dec9 | None = Field(
+        None, description="Package width in cm (1 decimal); null: not set."
+    )
+    package_height_cm: Dec9 | None = Field(
+        None, description="Package height in cm (1 decimal); null: not set."
+    )
+    units_per_package: int | None = Field(
+        None,
+        ge=1,
+        le=services.UNITS_PER_PACKAGE_MAX,
+        description="How many units one package holds; null: not set.",
+    )
     origin_country: str = Field("CN", max_length=2, description="ISO 3166 alpha-2.")
-    is_active: bool = True
+    is_active: bool = Field(True, description="Offered to buyers.")
 
 
 class ProductPatchIn(Schema):
     """Only the fields sent are changed."""
 
-    sku: str | None = Field(None, max_length=64)
-    name: str | None = Field(None, max_length=200)
-    names: dict[str, NameInLanguage] | None = Field(None, max_length=20)
-    description: str | None = Field(None, max_length=20_000)
-    hs_code: str | None = Field(None, max_length=20)
-    unit: str | None = Field(None, max_length=16)
-    moq: Dec14 | None = None
-    lead_time_days: int | None = Field(None, ge=0, le=services.LEAD_TIME_MAX_DAYS)
-    net_weight_kg: Dec12 | None = None
-    gross_weight_kg: Dec12 | None = None
-    package_length_cm: Dec9 | None = None
-    package_width_cm: Dec9 | None = None
-    package_height_cm: Dec9 | None = None
-    units_per_package: int | None = Field(None, ge=1, le=services.UNITS_PER_PACKAGE_MAX)
-    origin_country: str | None = Field(None, max_length=2)
-    is_active: bool | None = None
+    sku: str | None = Field(
+        None, max_length=64, description="The article number (unique); null is refused."
+    )
+    name: str | None = Field(None, max_length=200, description="The name; null is refused.")
+    names: dict[str, NameInLanguage] | None = Field(
+        None,
+        max_length=20,
+        description="Names by language code (replaces all); null is refused.",
+    )
+    description: str | None = Field(
+        None, max_length=20_000, description="Free-text description; null is refused."
+    )
+    hs_code: str | None = Field(
+        None, max_length=20, description="HS 2022: 6 digits, or 8 to 10; null is refused."
+    )
+    unit: str | None = Field(
+        None, max_length=16, description="The unit (pcs, set, kg...); null is refused."
+    )
+    moq: Dec14 | None = Field(None, description="Minimum order quantity; null is refused.")
+    lead_time_days: int | None = Field(
+        None, ge=0, le=services.LEAD_TIME_MAX_DAYS, description="Lead time in days; null clears it."
+    )
+    net_weight_kg: Dec12 | None = Field(
+        None, description="Net weight of one unit in kg; null clears it."
+    )
+    gross_weight_kg: Dec12 | None = Field(
+        None, description="Gross weight of one unit in kg; null clears it."
+    )
+    package_length_cm: Dec9 | None = Field(
+        None, description="Package length in cm; null clears it."
+    )
+    package_width_cm: Dec9 | None = Field(None, description="Package width in cm; null clears it.")
+    package_height_cm: Dec9 | None = Field(
+        None, description="Package height in cm; null clears it."
+    )
+    units_per_package: int | None = Field(
+        None,
+        ge=1,
+        le=services.UNITS_PER_PACKAGE_MAX,
+        description="How many units one package holds; null clears it.",
+    )
+    origin_country: str | None = Field(
+        None, max_length=2, description="ISO 3166 alpha-2; null is refused."
+    )
+    is_active: bool | None = Field(None, description="Offered to buyers; null is refused.")
 
 
 class StockLevelIn(Schema):
@@ -154,8 +212,8 @@ class StockPushIn(Schema):
 
 
 class StockNoteOut(Schema):
-    sku: str
-    message: str
+    sku: str = Field(description="The article number of the level left out.")
+    message: str = Field(description="Why it was left out.")
 
 
 class StockPushOut(Schema):

@@ -13,6 +13,7 @@ from django.db.models import F
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.core.forms import apply_errors
@@ -230,9 +231,10 @@ def _step_view(service, success):
     return view
 
 
-shipment_depart = _step_view(services.shipment_depart, _("Departure recorded."))
-shipment_arrive = _step_view(services.shipment_arrive, _("Arrival recorded."))
-shipment_deliver = _step_view(services.shipment_deliver, _("Delivery recorded."))
+# Made at import: the messages stay lazy, read in each user's language when shown.
+shipment_depart = _step_view(services.shipment_depart, gettext_lazy("Departure recorded."))
+shipment_arrive = _step_view(services.shipment_arrive, gettext_lazy("Arrival recorded."))
+shipment_deliver = _step_view(services.shipment_deliver, gettext_lazy("Delivery recorded."))
 
 
 @require_POST

@@ -88,7 +88,7 @@ def test_a_chinese_only_product_says_it_could_not_be_compared(client, owner, eng
     assert "Chinese only" in body and 'data-testid="hs-warning"' not in body
 
 
-def test_the_list_searches_by_article_number_name_and_hs_code(client, owner, lamp, shirt):
+def test_the_list_searches_by_article_number_name_and_hs_code(english, client, owner, lamp, shirt):
     login(client, owner)
     url = reverse("catalog:product_list")
     assert "TS-100" in text(client.get(url, {"q": "t-shirt"}))

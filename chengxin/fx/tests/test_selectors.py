@@ -60,7 +60,7 @@ def test_a_hand_rate_for_a_currency_the_ecb_does_not_publish(ecb, finance):
     assert entry.actor == finance and entry.after["rate"] == "1.941200000000"
 
 
-def test_no_rate_raises_a_clear_no_rate(ecb):
+def test_no_rate_raises_a_clear_no_rate(english, ecb):
     with pytest.raises(NoRate) as raised:
         convert(Decimal("10"), "SAR", "CNY", on=MONDAY)
     assert "SAR" in raised.value.messages[0] and "2026-12-07" in raised.value.messages[0]

@@ -52,7 +52,7 @@ def test_a_partial_shipment_records_what_leaves_and_copies_the_incoterm(owner, o
 
 
 @pytest.mark.django_db
-def test_never_more_than_remains_across_shipments(owner, order, panel, driver):
+def test_never_more_than_remains_across_shipments(english, owner, order, panel, driver):
     _create(owner, order, {panel.pk: "70"})
     with pytest.raises(ValidationError) as caught:
         _create(owner, order, {panel.pk: "31", driver.pk: "10"})
@@ -65,7 +65,7 @@ def test_never_more_than_remains_across_shipments(owner, order, panel, driver):
 
 
 @pytest.mark.django_db
-def test_bad_input_is_refused_field_by_field_and_nothing_is_written(owner, order, panel):
+def test_bad_input_is_refused_field_by_field_and_nothing_is_written(english, owner, order, panel):
     entries = AuditEntry.objects.count()
     with pytest.raises(ValidationError) as caught:
         services.shipment_create(
@@ -181,7 +181,7 @@ def test_lines_change_before_departure_only(owner, order, panel, driver):
 
 
 @pytest.mark.django_db
-def test_containers_are_checked_and_listed_once(owner, order, panel):
+def test_containers_are_checked_and_listed_once(english, owner, order, panel):
     shipment = _create(owner, order, {panel.pk: "1"}, containers=None)
     box = services.container_add(actor=owner, shipment=shipment, number="msku 180651-0", seal="A1")
     assert str(box) == "MSKU 180651 0"
