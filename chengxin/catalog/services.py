@@ -8,7 +8,6 @@ import dataclasses
 import datetime
 import logging
 import os
-import zoneinfo
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -35,6 +34,7 @@ from chengxin.catalog.permissions import require_edit_products, require_push_sto
 from chengxin.catalog.selectors import hs_check
 from chengxin.catalog.stock_feed import RowError, StockRow
 from chengxin.core.buyer_language import buyer_languages
+from chengxin.core.zones import company_zone
 
 logger = logging.getLogger(__name__)
 
@@ -249,10 +249,6 @@ class StockApplied:
 
     applied: list[str]
     older: list[RowError]
-
-
-def company_zone() -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(settings.CHENGXIN_COMPANY_TIME_ZONE)
 
 
 def stock_levels_apply(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,6 +43,7 @@ from chengxin.commitments.models import (
 from chengxin.commitments.permissions import require_edit
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
+from chengxin.core.zones import company_today, company_zone
 from chengxin.orders.models import Order, OrderShipment, OrderState, OrderStep, OrderStepKind
 from chengxin.outbox.models import Status as OutboundStatus
 from chengxin.outbox.services.writing import outbox_enqueue
@@ -77,15 +77,6 @@ _DATE_LINE_SLACK = datetime.timedelta(days=1)
 
 
 # --- Small helpers ------------------------------------------------------------------------
-
-
-def company_zone() -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(settings.CHENGXIN_COMPANY_TIME_ZONE)
-
-
-def company_today(now: datetime.datetime) -> datetime.date:
-    """Our company's date at ``now``: promises are kept or broken by our calendar."""
-    return now.astimezone(company_zone()).date()
 
 
 def _our_date(moment: datetime.datetime) -> datetime.date:

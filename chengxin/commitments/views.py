@@ -31,6 +31,7 @@ from chengxin.commitments.models import Alternative, Milestone, WarningState
 from chengxin.commitments.permissions import can_edit_order, require_edit
 from chengxin.core.forms import apply_errors
 from chengxin.core.http import or_404, run_action
+from chengxin.core.zones import company_today
 from chengxin.orders.models import OrderShipment
 from chengxin.workflow.views import run_step
 
@@ -110,8 +111,7 @@ def _render_milestone(
         "may_edit": can_edit_order(request.user, order),
         "forecast_form": forecast_form
         or ForecastForm(initial={"forecast_on": milestone.forecast_on}),
-        "done_form": done_form
-        or DoneForm(initial={"done_on": services.company_today(timezone.now())}),
+        "done_form": done_form or DoneForm(initial={"done_on": company_today(timezone.now())}),
         "order_page": order_page(order),
     }
     return render(request, "commitments/milestone_detail.html", context, status=status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import zoneinfo
 
 from django.conf import settings
@@ -37,3 +38,14 @@ def user_zone(user) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(user.time_zone or settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return zoneinfo.ZoneInfo(settings.CHENGXIN_DEFAULT_USER_TIME_ZONE)
+
+
+def company_zone() -> zoneinfo.ZoneInfo:
+    """Our company's zone (``CHENGXIN_COMPANY_TIME_ZONE``): its working calendar, the
+    dates of its promises, stock counts written without a zone."""
+    return zoneinfo.ZoneInfo(settings.CHENGXIN_COMPANY_TIME_ZONE)
+
+
+def company_today(now: datetime.datetime) -> datetime.date:
+    """Our company's date at ``now`` (in Shanghai it is tomorrow from 16:00 UTC)."""
+    return now.astimezone(company_zone()).date()

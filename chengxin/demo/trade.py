@@ -21,11 +21,11 @@ from chengxin.catalog.services import ProductInput, product_create, stock_levels
 from chengxin.catalog.stock_feed import StockRow
 from chengxin.commitments.models import MilestoneKind
 from chengxin.commitments.services import (
-    company_today,
     milestone_create,
     milestone_forecast,
     milestones_check,
 )
+from chengxin.core.zones import company_today
 from chengxin.fx.services import rate_record, rates_load_ecb
 from chengxin.inquiries.services import inquiry_create
 from chengxin.orders.models import Order

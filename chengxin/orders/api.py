@@ -15,6 +15,7 @@ from typing import Annotated
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
+from ninja import Path as PathParam
 
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, RecordId, path_id
 from chengxin.core.http import or_404
@@ -70,8 +71,8 @@ class OrderIn(OrderCommercialIn):
 class OrderTermsIn(Schema):
     terms: dict = Field(description="Payment terms as data.")
     rate_rule: str | None = Field(None, description="order_date, payment_date or locked.")
-    locked_rate: Decimal | None = Field(None, ge=0, lt=10**9, max_digits=20, decimal_places=8)
-    locked_until: datetime.date | None = None
+    locked_rate: Decimal | None = Field(None, ge=0, lt=10**9, max_digits=20, decimal_places=8, description="Base currency per unit of the order's currency (rule locked); used only with rate_rule.")  # fmt: skip
+    locked_until: datetime.date | None = Field(None, description="The rate is locked until this day (rule locked); used only with rate_rule.")  # fmt: skip
 
 
 class OrderPaymentIn(Schema):
@@ -82,112 +83,112 @@ class OrderPaymentIn(Schema):
 
 
 class OrderNotesIn(Schema):
-    notes: str = Field("", max_length=2000)
+    notes: str = Field("", max_length=2000, description="Why, in free text (may be empty).")
 
 
 class OrderLineOut(Schema):
-    id: int
-    product_id: int | None
-    description: str
-    quantity: Decimal
-    unit: str
-    unit_price: Decimal
-    amount: Decimal
+    id: int = Field(description="The line's id.")
+    product_id: int | None = Field(description="The catalog product; null when none.")
+    description: str = Field(description="What the line is for.")
+    quantity: Decimal = Field(description="How many units.")
+    unit: str = Field(description="The unit (pcs, set, kg...).")
+    unit_price: Decimal = Field(description="The price of one unit, in the currency.")
+    amount: Decimal = Field(description="Quantity times unit price, in the currency.")
     shipped: Decimal | None = Field(None, description="Orders: the quantity shipped.")
     remaining: Decimal | None = Field(None, description="Orders: the quantity still to ship.")
 
 
 class QuoteOut(Schema):
-    id: int
-    number: str
-    company_id: int
-    owner: str | None
+    id: int = Field(description="The quote's id.")
+    number: str = Field(description="The quote number.")
+    company_id: int = Field(description="The customer's id.")
+    owner: str | None = Field(description="The owner's username; null when none.")
     state: str = Field(description="draft, sent, accepted, declined or expired.")
-    currency: str
-    incoterm: str
-    named_place: str
-    valid_until: datetime.date
-    total: Decimal
-    terms: dict
-    payment_method_ids: list[int]
-    inquiry_id: int | None
-    order_id: int | None
-    lines: list[OrderLineOut]
-    steps: list[StepOut]
+    currency: str = Field(description="ISO 4217 currency.")
+    incoterm: str = Field(description="Incoterm 2020 (EXW, FOB, CIF ...).")
+    named_place: str = Field(description="The Incoterm's named place.")
+    valid_until: datetime.date = Field(description="The last day the quote is valid.")
+    total: Decimal = Field(description="The sum of the lines, in the currency.")
+    terms: dict = Field(description="Payment terms as data (see above).")
+    payment_method_ids: list[int] = Field(description="The payment methods offered.")
+    inquiry_id: int | None = Field(description="The inquiry it answers; null when none.")
+    order_id: int | None = Field(description="The order made from it; null until accepted.")
+    lines: list[OrderLineOut] = Field(description="The lines, in order.")
+    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
 
 
 class OrderDueOut(Schema):
-    description: str
+    description: str = Field(description="What is due and when, in the request's language.")
     kind: str = Field(description="deposit, balance or instalment.")
-    trigger: str
-    amount: Decimal
-    paid: Decimal
+    trigger: str = Field(description="What it waits for: before_shipment, bl_hours, bl_copy, lc_sight, after_delivery or net_days.")  # fmt: skip
+    amount: Decimal = Field(description="The amount due, in the order's currency.")
+    paid: Decimal = Field(description="How much of it is paid, in the order's currency.")
     due_at: datetime.datetime | None = Field(description="Null: when the trigger happens.")
 
 
 class OrderPaymentOut(Schema):
-    id: int
-    amount: Decimal
-    currency: str
-    received_on: datetime.date
-    reference: str
-    recorded_by: str
+    id: int = Field(description="The payment's id.")
+    amount: Decimal = Field(description="The amount received.")
+    currency: str = Field(description="ISO 4217 currency.")
+    received_on: datetime.date = Field(description="The day it arrived.")
+    reference: str = Field(description="The bank's reference (may be empty).")
+    recorded_by: str = Field(description="The username of who recorded it.")
 
 
 class OrderSummaryOut(Schema):
-    id: int
-    number: str
-    company_id: int
-    owner: str | None
+    id: int = Field(description="The order's id.")
+    number: str = Field(description="The order number.")
+    company_id: int = Field(description="The customer's id.")
+    owner: str | None = Field(description="The owner's username; null when none.")
     state: str = Field(description="confirmed, in_production, partly_shipped, shipped, completed, cancelled.")  # fmt: skip
-    order_date: datetime.date
-    currency: str
-    incoterm: str
-    named_place: str
-    total: Decimal
-    paid: Decimal
-    open_balance: Decimal
-    next_due_at: datetime.datetime | None
+    order_date: datetime.date = Field(description="The day of the order.")
+    currency: str = Field(description="ISO 4217 currency.")
+    incoterm: str = Field(description="Incoterm 2020 (EXW, FOB, CIF ...).")
+    named_place: str = Field(description="The Incoterm's named place.")
+    total: Decimal = Field(description="The sum of the lines, in the currency.")
+    paid: Decimal = Field(description="How much has been received, in the currency.")
+    open_balance: Decimal = Field(description="What is still to be paid, in the currency.")
+    next_due_at: datetime.datetime | None = Field(description="When the next open amount is due (UTC); null when none has a date.")  # fmt: skip
 
 
 class OrderOut(OrderSummaryOut):
-    quote_id: int | None
-    terms: dict
-    rate_rule: str
-    locked_rate: Decimal | None
-    locked_until: datetime.date | None
-    payment_method_ids: list[int]
-    lines: list[OrderLineOut]
-    schedule: list[OrderDueOut]
-    payments: list[OrderPaymentOut]
-    steps: list[StepOut]
+    quote_id: int | None = Field(description="The quote it came from; null when none.")
+    terms: dict = Field(description="Payment terms as data (see above).")
+    rate_rule: str = Field(description="order_date, payment_date or locked.")
+    locked_rate: Decimal | None = Field(description="Base currency per unit of the order's currency; null unless the rule is locked.")  # fmt: skip
+    locked_until: datetime.date | None = Field(description="The rate is locked until this day; null unless the rule is locked.")  # fmt: skip
+    payment_method_ids: list[int] = Field(description="The payment methods offered.")
+    lines: list[OrderLineOut] = Field(description="The lines, in order, with shipped and remaining.")  # fmt: skip
+    schedule: list[OrderDueOut] = Field(description="The amounts due, as the terms give them.")
+    payments: list[OrderPaymentOut] = Field(description="The payments received, oldest first.")
+    steps: list[StepOut] = Field(description="Every step so far, oldest first.")
 
 
 class CurrencyBalanceOut(Schema):
-    currency: str
-    open_balance: Decimal
-    orders: int
-    next_due_at: datetime.datetime | None
+    currency: str = Field(description="ISO 4217 currency.")
+    open_balance: Decimal = Field(description="The open amount of the buyer's orders in this currency.")  # fmt: skip
+    orders: int = Field(description="How many orders in this currency have an open amount.")
+    next_due_at: datetime.datetime | None = Field(description="The earliest next due among them (UTC); null when none has a date.")  # fmt: skip
 
 
 class OpenBalanceOut(Schema):
-    company_id: int
-    balances: list[CurrencyBalanceOut]
-    orders: list[OrderSummaryOut]
-
-
-class OrderFilters(Schema):
-    state: str | None = Field(None, max_length=16)
-    company_id: RecordId | None = None
-    owner_id: RecordId | None = None
-    overdue: bool = False
-    limit: Limit = 50
-    offset: Offset = 0
+    company_id: int = Field(description="The customer's id.")
+    balances: list[CurrencyBalanceOut] = Field(description="The open balance per currency, by currency code.")  # fmt: skip
+    orders: list[OrderSummaryOut] = Field(description="This page of orders with an open amount, the next due first.")  # fmt: skip
 
 
 class OrdersListFilters(Schema):
-    limit: Limit = 50
-    offset: Offset = 0
+    limit: Limit = Field(50, description="How many records to return (at most 200).")
+    offset: Offset = Field(0, description="How many records to skip.")
+
+
+class OrderFilters(OrdersListFilters):
+    state: str | None = Field(
+        None, max_length=16, description="Only orders in this state (confirmed, in_production ...)."
+    )
+    company_id: RecordId | None = Field(None, description="Only this customer's orders.")
+    owner_id: RecordId | None = Field(None, description="Only orders whose owner is this user.")
+    overdue: bool = Field(False, description="Only orders with an amount past its due day.")
 
 
 def _name(user) -> str | None:
@@ -393,7 +394,14 @@ def order_terms(request, pk: OrderId, payload: OrderTermsIn):
 
 
 @router.post("/orders/{pk}/steps/{step}", response={200: OrderOut, **WRITE_ERRORS})
-def order_step(request, pk: OrderId, step: str, payload: OrderNotesIn):
+def order_step(
+    request,
+    pk: OrderId,
+    step: Annotated[
+        str, PathParam(description="production, completed or cancelled.", max_length=32)
+    ],
+    payload: OrderNotesIn,
+):
     """production (start production), completed or cancelled."""
     order = services.order_advance(
         actor=request.auth, order=_order(request, pk), step=step[:32], notes=payload.notes,

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from chengxin.commitments import selectors
 from chengxin.commitments.permissions import can_edit_order
-from chengxin.commitments.services import company_today
+from chengxin.core.zones import company_today
 
 register = template.Library()
 
