@@ -19,8 +19,8 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_created, audit_record, audit_record_many, snapshot
@@ -180,7 +180,7 @@ def parse_terms(data) -> T.PaymentTerms:
         terms = T.PaymentTerms.from_dict(data) if not isinstance(data, T.PaymentTerms) else data
         terms.validate()
     except T.TermsError as exc:
-        raise ValidationError({"terms": str(exc)}) from None
+        raise ValidationError({"terms": exc.render(gettext)}) from None
     return terms
 
 

@@ -21,6 +21,7 @@ remainder, so they always add up to the total exactly and are never negative.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -49,19 +50,41 @@ class Trigger:
 LC_PRESENTATION_DAYS = 21
 
 
+def _(message: str) -> str:
+    """Marks a message for the catalogues (``makemessages`` finds it); this module stays
+    free of Django and keeps it in English, the services show it translated
+    (:meth:`TermsError.render` with ``gettext``)."""
+    return message
+
+
+_ON_LINE = _("Line %(line)s: %(problem)s")
+
+
 class TermsError(ValueError):
-    """Terms that cannot give a schedule: the message says why."""
+    """Terms that cannot give a schedule: the message says why (``line``: which line,
+    counting from 1; ``params`` fill the message's placeholders)."""
+
+    def __init__(self, message: str, line: int | None = None, **params: Any) -> None:
+        self.message, self.line, self.params = message, line, params
+        super().__init__(self.render(lambda text: text))
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The message in the language ``translate`` (e.g. ``gettext``) gives."""
+        problem = translate(self.message) % self.params if self.params else translate(self.message)
+        if self.line is None:
+            return problem
+        return translate(_ON_LINE) % {"line": self.line, "problem": problem}
 
 
-def _decimal(value: Any, what: str) -> Decimal | None:
+def _decimal(value: Any, line: int) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
         number = Decimal(str(value))
     except (ArithmeticError, ValueError, TypeError):
-        raise TermsError(f"{what}: not a number ({value!r}).") from None
+        number = Decimal("NaN")
     if not number.is_finite():
-        raise TermsError(f"{what}: not a number ({value!r}).")
+        raise TermsError(_("“%(value)s” is not a number."), line, value=str(value)[:30])
     return number
 
 
@@ -72,13 +95,13 @@ class Share:
     percent: Decimal | None = None
     amount: Decimal | None = None
 
-    def check(self, what: str) -> None:
+    def check(self, line: int) -> None:
         if self.percent is not None and self.amount is not None:
-            raise TermsError(f"{what}: give a percentage or an amount, not both.")
+            raise TermsError(_("give a percentage or an amount, not both."), line)
         if self.percent is not None and not (ZERO < self.percent <= HUNDRED):
-            raise TermsError(f"{what}: the percentage must be above 0 and at most 100.")
+            raise TermsError(_("the percentage must be above 0 and at most 100."), line)
         if self.amount is not None and self.amount <= ZERO:
-            raise TermsError(f"{what}: the amount must be above 0.")
+            raise TermsError(_("the amount must be above 0."), line)
 
     @property
     def is_rest(self) -> bool:
@@ -120,34 +143,39 @@ class PaymentTerms:
     def validate(self) -> None:
         """Raise :class:`TermsError` unless these terms give a schedule."""
         if not self.lines:
-            raise TermsError("Payment terms need at least one line.")
+            raise TermsError(_("Payment terms need at least one line."))
         if len(self.lines) > 20:
-            raise TermsError("Payment terms have at most 20 lines.")
+            raise TermsError(_("Payment terms have at most 20 lines."))
         rests = 0
         percent = ZERO
         for number, line in enumerate(self.lines, start=1):
-            what = f"Line {number}"
-            line.check(what)
+            line.check(number)
             rests += line.is_rest
             percent += line.percent or ZERO
             if isinstance(line, Balance):
                 if line.trigger not in Trigger.ALL:
-                    raise TermsError(f"{what}: unknown trigger {line.trigger!r}.")
+                    raise TermsError(
+                        _("“%(trigger)s” is not a trigger of a balance."),
+                        number,
+                        trigger=str(line.trigger)[:30],
+                    )
                 if not (0 <= line.days <= 3650) or not (0 <= line.hours <= 24 * 365):
-                    raise TermsError(f"{what}: days from 0 to 3650, hours from 0 to 8760.")
+                    raise TermsError(_("days from 0 to 3650, hours from 0 to 8760."), number)
             if isinstance(line, Deposit) and not (0 <= line.days <= 3650):
-                raise TermsError(f"{what}: days from 0 to 3650.")
+                raise TermsError(_("days from 0 to 3650."), number)
             if isinstance(line, Instalments) and not (
                 1 <= line.count <= 120 and 1 <= line.every_days <= 3650
             ):
-                raise TermsError(f"{what}: 1 to 120 instalments, every 1 to 3650 days.")
+                raise TermsError(_("1 to 120 instalments, every 1 to 3650 days."), number)
         if rests > 1:
-            raise TermsError("Only one line may take the rest of the total.")
+            raise TermsError(_("Only one line may take the rest of the total."))
         if percent > HUNDRED:
-            raise TermsError("The percentages add up to more than 100.")
+            raise TermsError(_("The percentages add up to more than 100."))
         only_percent = all(line.percent is not None for line in self.lines)
         if only_percent and percent != HUNDRED:
-            raise TermsError("The percentages must add up to 100 (or let one line take the rest).")
+            raise TermsError(
+                _("The percentages must add up to 100 (or let one line take the rest).")
+            )
 
     def to_dict(self) -> dict:
         return {
@@ -164,23 +192,24 @@ class PaymentTerms:
         if not data:
             return cls(())
         if not isinstance(data, dict) or not isinstance(data.get("lines"), list):
-            raise TermsError("Payment terms: a list of lines is expected.")
+            raise TermsError(_("Payment terms: a list of lines is expected."))
         lines = []
         for number, raw in enumerate(data["lines"], start=1):
-            what = f"Line {number}"
             if not isinstance(raw, dict) or raw.get("kind") not in _KINDS:
-                raise TermsError(f"{what}: the kind must be deposit, balance or instalments.")
+                raise TermsError(_("the kind must be deposit, balance or instalments."), number)
             kind = _KINDS[raw["kind"]]
             args: dict[str, Any] = {
-                "percent": _decimal(raw.get("percent"), what),
-                "amount": _decimal(raw.get("amount"), what),
+                "percent": _decimal(raw.get("percent"), number),
+                "amount": _decimal(raw.get("amount"), number),
             }
             for name in ("days", "hours", "count", "every_days"):
                 if name in raw and name in getattr(kind, "__dataclass_fields__", {}):
                     try:
                         args[name] = int(raw[name])
                     except (ValueError, TypeError):
-                        raise TermsError(f"{what}: {name} must be a whole number.") from None
+                        raise TermsError(
+                            _("%(name)s must be a whole number."), number, name=name
+                        ) from None
             if "trigger" in raw and kind is Balance:
                 args["trigger"] = str(raw["trigger"])
             lines.append(kind(**args))

@@ -133,7 +133,7 @@ def test_currency_without_minor_units_and_with_three():
         (PaymentTerms((Deposit(), Balance())), "Only one line"),
         (PaymentTerms((Deposit(percent=D(30), amount=D(5)), Balance())), "not both"),
         (PaymentTerms((Deposit(percent=D(-1)), Balance())), "above 0"),
-        (PaymentTerms((Balance(trigger="moon"),)), "unknown trigger"),
+        (PaymentTerms((Balance(trigger="moon"),)), "“moon” is not a trigger"),
         (PaymentTerms((Instalments(count=0),)), "instalments"),
     ],
 )
@@ -211,3 +211,15 @@ def test_descriptions_in_the_readers_language(db):
         )
         texts = [due_text(x.kind, x.trigger, x.args, shipment=x.shipment) for x in lines]
         assert texts[1].endswith("(shipment S1)") and texts[2].endswith("(goods not yet shipped)")
+
+
+def test_a_refusal_names_its_line_and_reads_in_the_users_language():
+    terms = PaymentTerms((Deposit(percent=D(30)), Balance(trigger="moon")))
+    with pytest.raises(TermsError) as refused:
+        terms.validate()
+    assert str(refused.value) == "Line 2: “moon” is not a trigger of a balance."
+    chinese = {
+        "Line %(line)s: %(problem)s": "第 %(line)s 行：%(problem)s",
+        "“%(trigger)s” is not a trigger of a balance.": "“%(trigger)s”不是尾款的触发条件。",
+    }
+    assert refused.value.render(chinese.__getitem__) == "第 2 行：“moon”不是尾款的触发条件。"
