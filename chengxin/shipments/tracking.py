@@ -34,6 +34,7 @@ import logging
 import urllib.error
 import urllib.parse
 import urllib.request
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -69,13 +70,14 @@ class TrackingError(Exception):
     with the next shipment."""
 
 
-class TrackingAdapter:
+class TrackingAdapter(ABC):
     """What a tracking source provides. ``name`` is stored as each event's source."""
 
     name: ClassVar[str] = "adapter"
 
+    @abstractmethod
     def events(self, shipment) -> list[EventIn]:
-        raise NotImplementedError
+        """The events the source reports for ``shipment`` (none it does not know)."""
 
 
 def shipment_keys(shipment) -> list[str]:
