@@ -451,6 +451,27 @@ def _reply_subject(inquiry: Inquiry, subject: str) -> str:
 
 
 @transaction.atomic
+def _write_to_buyer(
+    *, actor, inquiry: Inquiry, to: str, subject: str, body_text: str, purpose: str, now
+) -> OutboundMessage:
+    """Queue a letter about the inquiry in the outbox (related to it), and take a proposed
+    inquiry as a real one: whoever answers it has accepted it."""
+    message = outbox_enqueue(
+        actor=actor,
+        to=_recipient(inquiry, to),
+        subject=_reply_subject(inquiry, subject),
+        body_text=body_text,
+        contact=inquiry.contact,
+        company=inquiry.company,
+        purpose=purpose,
+        related_type=RELATED_TYPE,
+        related_id=str(inquiry.pk),
+        now=now,
+    )
+    _accept_if_proposed(inquiry, actor=actor, now=now)
+    return message
+
+
 def inquiry_reply(
     *,
     actor,
@@ -468,19 +489,10 @@ def inquiry_reply(
     require_state(inquiry, State.PROPOSED, State.OPEN, State.ANSWERED)
     if not (body_text or "").strip():
         raise ValidationError({"body_text": [_("Write the reply.")]})
-    message = outbox_enqueue(
-        actor=actor,
-        to=_recipient(inquiry, to),
-        subject=_reply_subject(inquiry, subject),
-        body_text=body_text,
-        contact=inquiry.contact,
-        company=inquiry.company,
-        purpose="inquiry_reply",
-        related_type=RELATED_TYPE,
-        related_id=str(inquiry.pk),
-        now=now,
-    )
-    _accept_if_proposed(inquiry, actor=actor, now=now)
+    message = _write_to_buyer(
+        actor=actor, inquiry=inquiry, to=to, subject=subject, body_text=body_text,
+        purpose="inquiry_reply", now=now,
+    )  # fmt: skip
     _stop_first(
         inquiry, actor=actor, at=now, via=Via.REPLY, now=now, details={"outbound": message.pk}
     )
@@ -571,19 +583,10 @@ def inquiry_full_answer(
         note=note,
         writer=actor,
     )
-    message = outbox_enqueue(
-        actor=actor,
-        to=_recipient(inquiry, to),
-        subject=_reply_subject(inquiry, subject),
-        body_text=body,
-        contact=inquiry.contact,
-        company=inquiry.company,
-        purpose="inquiry_full_answer",
-        related_type=RELATED_TYPE,
-        related_id=str(inquiry.pk),
-        now=now,
-    )
-    _accept_if_proposed(inquiry, actor=actor, now=now)
+    message = _write_to_buyer(
+        actor=actor, inquiry=inquiry, to=to, subject=subject, body_text=body,
+        purpose="inquiry_full_answer", now=now,
+    )  # fmt: skip
     _stop_full(
         inquiry,
         actor=actor,
