@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from chengxin.fx.selectors import NoRate, RateQuote, convert, rate_on
 from chengxin.orders.models import (
     OPEN_ORDER_STATES,
     Order,
@@ -148,10 +149,6 @@ def to_base(amount: Decimal, currency: str, *, on: datetime.date) -> Converted:
     if currency == base:
         return Converted(amount, currency, amount, Decimal(1), on, "same currency")
     try:
-        from chengxin.fx.selectors import convert  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        return Converted(amount, currency, None, None, None, problem="exchange rates unavailable")
-    try:
         result = convert(amount, currency, base, on=on)
     except ValidationError as exc:
         return Converted(amount, currency, None, None, None, problem=" ".join(exc.messages))
@@ -167,6 +164,19 @@ def _at_locked(order: Order, amount: Decimal) -> Converted:
     return Converted(
         amount, order.currency, base, order.locked_rate, order.locked_until, "locked rate"
     )
+
+
+def rates_to_base(currencies, *, on: datetime.date) -> dict[str, RateQuote | None]:
+    """Today's rate into the base currency for each of ``currencies`` (one lookup per
+    currency, for a list that shows many amounts); None where there is no rate."""
+    base = base_currency()
+    rates: dict[str, RateQuote | None] = {}
+    for currency in set(currencies):
+        try:
+            rates[currency] = rate_on(currency, base, on=on)
+        except (NoRate, ValidationError):
+            rates[currency] = None
+    return rates
 
 
 @dataclass

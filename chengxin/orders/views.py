@@ -307,8 +307,15 @@ def order_list(request):
     links = {
         "order": reverse("orders:order_list"),
         "balance": reverse("orders:buyer_balance", args=[1]).removesuffix("1/"),
+        "rates": selectors.rates_to_base(
+            (order.currency for order in page.object_list), on=timezone.localdate()
+        ),
     }
-    return render(request, "orders/order_list.html", {"page": page, "form": form, "links": links})
+    return render(
+        request,
+        "orders/order_list.html",
+        {"page": page, "form": form, "links": links, "base_currency": selectors.base_currency()},
+    )
 
 
 class CountedPaginator(Paginator):

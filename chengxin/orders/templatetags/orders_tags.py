@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from chengxin.core.money import format_money
+from chengxin.fx.selectors import conversion_of
 from chengxin.orders import selectors
 from chengxin.orders.permissions import can_create_for
 
@@ -57,19 +58,33 @@ def _day(moment) -> str:
     return moment.isoformat()
 
 
+def _in_base(amount, currency: str, rates) -> str:
+    """``amount`` in the base currency at the list's rate for ``currency`` ("" for the
+    base currency itself, "?" without a rate, "!" after a stale rate)."""
+    if amount is None or currency == selectors.base_currency():
+        return ""
+    quote = rates.get(currency)
+    if quote is None:
+        return "?"
+    converted = conversion_of(amount, quote, selectors.base_currency()).amount
+    return f"≈ {format_money(converted, selectors.base_currency())}" + (" !" if quote.stale else "")
+
+
 @register.simple_tag
 def order_row(order, links) -> str:
     """One row of an order list, written at once (a list page shows fifty: cheaper than
-    a dozen template nodes per row). ``links``: the order and balance pages' prefixes."""
+    a dozen template nodes per row). ``links``: the order and balance pages' prefixes,
+    and under "rates" today's rate into the base currency per currency on the page."""
     return format_html(
         '<tr data-testid="order-row"><td><a href="{}{}/">{}</a></td><td>{}</td>'
-        '<td><a href="{}{}/">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
-        '<td><span class="badge state-{}">{}</span></td><td>{}</td></tr>',
+        '<td><a href="{}{}/">{}</a></td><td>{}</td><td>{}</td><td class="muted">{}</td>'
+        '<td>{}</td><td><span class="badge state-{}">{}</span></td><td>{}</td></tr>',
         links["order"], order.pk, order.number, _day(order.order_date),
         links["balance"], order.company_id, order.company.legal_name,
         format_money(order.total, order.currency),
-        format_money(order.open_balance, order.currency), _day(order.next_due_at),
-        order.state, order.get_state_display(), order.owner or "",
+        format_money(order.open_balance, order.currency),
+        _in_base(order.open_balance, order.currency, links["rates"]) if order.open_balance else "",
+        _day(order.next_due_at), order.state, order.get_state_display(), order.owner or "",
     )  # fmt: skip
 
 
