@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberPattern, format_currency, format_decimal, parse_pattern
 from django.utils import translation
 
 # CLDR's currency spacing, which Babel does not apply: a code beside a digit gets a
@@ -41,10 +41,12 @@ def _locale(language: str) -> Locale:
 
 
 @functools.cache
-def _pattern(locale: Locale) -> str:
+def _pattern(locale: Locale) -> NumberPattern:
+    """The locale's currency pattern with the ISO code for the sign, parsed once (a list
+    page formats a hundred amounts)."""
     pattern = locale.currency_formats["standard"].pattern.replace("¤", "¤¤")
     pattern = _CODE_BEFORE_DIGIT.sub("¤¤\u00a0", pattern)
-    return _CODE_AFTER_DIGIT.sub("\u00a0¤¤", pattern)
+    return parse_pattern(_CODE_AFTER_DIGIT.sub("\u00a0¤¤", pattern))
 
 
 def format_money(amount, currency: str, *, language: str | None = None) -> str:

