@@ -194,7 +194,7 @@ def order_revenue_in_base(order: Order, *, today: datetime.date) -> list[Convert
         return [to_base(order.total, order.currency, on=order.order_date)]
     parts = []
     paid = ZERO
-    for payment in order.payments.all():
+    for payment in order.payments.counted():
         paid += payment.amount
         if (
             order.rate_rule == RateRule.LOCKED
