@@ -755,6 +755,11 @@ def cost_add(
 LINES_EDITABLE = (OrderState.CONFIRMED, OrderState.IN_PRODUCTION, OrderState.PARTLY_SHIPPED)
 
 
+def _plain(number: Decimal) -> str:
+    """120.000 as "120", 2.50 as "2.5"."""
+    return f"{number.normalize():f}"
+
+
 def _line_changes(order: Order, lines: Sequence[LineIn]) -> tuple[list, list, list, list[str]]:
     """Which lines change, which are new and which go, checked against what is shipped:
     (changed [(row, values)], new [values], removed [row], problems). In the caller's
@@ -788,8 +793,8 @@ def _line_changes(order: Order, lines: Sequence[LineIn]) -> tuple[list, list, li
         if values["quantity"] < row.shipped_quantity:
             problems.append(
                 _("%(line)s: %(q)s is below the %(shipped)s %(unit)s already shipped.")
-                % {"line": row.description, "q": values["quantity"].normalize(),
-                   "shipped": row.shipped_quantity.normalize(), "unit": row.unit}
+                % {"line": row.description, "q": _plain(values["quantity"]),
+                   "shipped": _plain(row.shipped_quantity), "unit": row.unit}
             )  # fmt: skip
             continue
         if any(getattr(row, name) != value for name, value in values.items()):
@@ -799,7 +804,7 @@ def _line_changes(order: Order, lines: Sequence[LineIn]) -> tuple[list, list, li
         if row.shipped_quantity > ZERO:
             problems.append(
                 _("%(line)s: %(shipped)s %(unit)s are already shipped, so the line stays.")
-                % {"line": row.description, "shipped": row.shipped_quantity.normalize(),
+                % {"line": row.description, "shipped": _plain(row.shipped_quantity),
                    "unit": row.unit}
             )  # fmt: skip
     return changed, new, removed, problems
