@@ -772,11 +772,11 @@ def _line_changes(order: Order, lines: Sequence[LineIn]) -> tuple[list, list, li
     new: list[dict] = []
     for number, (given, values) in enumerate(zip(lines, cleaned, strict=True), start=1):
         prefix = _("Line %(n)s") % {"n": number}
-        if given.line_id in (None, ""):
+        if given.line_id is None:
             new.append(values)
             continue
         try:
-            line_id = int(given.line_id)  # type: ignore[arg-type]
+            line_id = int(given.line_id)
         except (TypeError, ValueError):
             line_id = -1
         row = existing.get(line_id)

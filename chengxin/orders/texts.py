@@ -92,7 +92,8 @@ def due_sentence(params: dict) -> str:
     """A schedule line's name from its stored values, in the active language: the
     renderer "orders.due" of :mod:`chengxin.core.deferred_text` (a notification that a
     due date moved is read later, by someone who may read another language)."""
-    args = params.get("args") if isinstance(params.get("args"), dict) else {}
+    stored = params.get("args")
+    args: dict = stored if isinstance(stored, dict) else {}
     return due_text(
         str(params.get("kind") or ""),
         str(params.get("trigger") or ""),
