@@ -33,6 +33,7 @@ def test_a_product_with_its_hs_code(new_page, live_server, manager):
     page.get_by_label("HS code").fill("0101.99")
     expect(page.get_by_test_id("hs-error")).to_be_visible()  # no such code, said at once
     page.get_by_label("HS code").fill("9405.11")
+    expect(page.get_by_test_id("hs-error")).to_have_count(0)
     expect(page.get_by_test_id("hs-code")).to_contain_text("9405.11")
     expect(page.get_by_test_id("hs-path")).to_contain_text("Chapter 94")
     page.get_by_role("button", name="Save").click()
