@@ -95,8 +95,11 @@ def test_lines_page_rights(client, client_for, colleague, finance, order):
     assert client_for(finance).put(url).status_code == 405
 
 
-def test_add_a_line_row_without_saving(client_for, owner):
+def test_add_a_line_row_without_saving(client, client_for, owner):
+    anonymous = client.get(reverse("orders:line_row"))
+    assert anonymous.status_code == 302 and "login" in anonymous["Location"]
     client = client_for(owner)
+    assert client.post(reverse("orders:line_row")).status_code == 405
     response = client.get(reverse("orders:line_row") + "?kind=order&lines-TOTAL_FORMS=3")
     body = response.content.decode()
     assert response.status_code == 200

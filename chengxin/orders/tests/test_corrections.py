@@ -414,3 +414,17 @@ def test_a_quote_names_a_contact_of_its_own_company(owner, company, make_quote):
     )  # fmt: skip
     quote.refresh_from_db()
     assert quote.contact is None
+
+
+def test_the_timeline_names_a_moved_line_in_the_readers_language(db):
+    from chengxin.orders.templatetags.orders_tags import due_moved_name
+
+    move = {
+        "what": "Balance 70 % 48 hours after the bill of lading is issued",
+        "kind": "balance", "trigger": "bl_hours", "args": {"hours": 48, "percent": "70"},
+        "shipment": "",
+    }  # fmt: skip
+    with translation.override("zh-hans"):
+        assert due_moved_name(move) == "尾款 70 %，提单签发后 48 小时"
+        # A step written before the line's values were kept: its English description.
+        assert due_moved_name({"what": "Deposit 30 % on order"}) == "Deposit 30 % on order"
