@@ -47,6 +47,7 @@ MONEY = "$money"
 RENDERERS = {
     "guard.signal": "chengxin.guard.sentences.signal_sentence",
     "approvals.blocked": "chengxin.workflow.four_eyes.blocked_sentence",
+    "orders.due": "chengxin.orders.texts.due_sentence",
 }
 
 

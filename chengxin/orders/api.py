@@ -17,10 +17,13 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja import Path as PathParam
 
+from chengxin.banking.models import ReceivedPayment
+from chengxin.banking.selectors import visible_payments
 from chengxin.core.api_types import READ_ERRORS, WRITE_ERRORS, Offset, RecordId, path_id
 from chengxin.core.http import or_404
 from chengxin.orders import selectors, services
-from chengxin.orders.models import Order, PaymentMethod, Quote
+from chengxin.orders.models import CostLine, Order, Payment, PaymentMethod, Quote
+from chengxin.orders.permissions import can_record_payment
 from chengxin.parties.models import Company
 from chengxin.parties.permissions import visible_companies_q
 from chengxin.workflow.api import StepOut, steps_out
@@ -29,6 +32,8 @@ router = Router(tags=["orders"])
 
 QuoteId = path_id("The quote's id.")
 OrderId = path_id("The order's id.")
+PaymentId = path_id("The payment's id (on this order).")
+CostId = path_id("The cost line's id (on this order).")
 CompanyId = path_id("The customer's id.")
 Quantity = Annotated[Decimal, Field(gt=0, lt=10**12, max_digits=16, decimal_places=3)]
 Price = Annotated[Decimal, Field(ge=0, lt=10**13, max_digits=20, decimal_places=6)]
@@ -58,6 +63,30 @@ class QuoteIn(OrderCommercialIn):
     company_id: RecordId = Field(description="The customer.")
     valid_until: datetime.date = Field(description="The last day the quote is valid.")
     inquiry_id: RecordId | None = Field(None, description="The inquiry this quote answers.")
+    contact_id: RecordId | None = Field(None, description="The buyer's contact person it is addressed to: one of the customer's active contacts.")  # fmt: skip
+
+
+class OrderLineEditIn(OrderLineIn):
+    id: RecordId | None = Field(None, description="The existing line this changes; null: a new line.")  # fmt: skip
+
+
+class OrderLinesIn(Schema):
+    lines: list[OrderLineEditIn] = Field(max_length=500, description="Every line the order keeps, in order: an existing line by its id, a new one without; a line left out is removed (not one with goods shipped).")  # fmt: skip
+
+
+class PaymentReverseIn(Schema):
+    reason: str = Field(min_length=1, max_length=500, description="Why the payment is reversed.")
+
+
+class PaymentMatchIn(Schema):
+    received_payment_id: RecordId = Field(description="The money received (a payment into our account, under banking) this payment is part of.")  # fmt: skip
+
+
+class CostIn(Schema):
+    label: str = Field(max_length=200, description="What it is (goods, freight, insurance, fees).")
+    amount: Amount = Field(description="The amount.")
+    currency: str = Field(max_length=3, description="ISO 4217 currency.")
+    incurred_on: datetime.date = Field(description="The day of the cost.")
 
 
 class OrderIn(OrderCommercialIn):
@@ -76,10 +105,11 @@ class OrderTermsIn(Schema):
 
 
 class OrderPaymentIn(Schema):
-    amount: Amount = Field(description="The amount received.")
+    amount: Amount = Field(description="The amount received (never more than is still owed).")
     currency: str = Field(max_length=3, description="The order's currency.")
-    received_on: datetime.date = Field(description="The day it arrived.")
+    received_on: datetime.date | None = Field(None, description="The day it arrived; by default the day of the money received it is part of (then required without it).")  # fmt: skip
     reference: str = Field("", max_length=140, description="The bank's reference.")
+    received_payment_id: RecordId | None = Field(None, description="The money received (a payment into our account, under banking) this is part of: the same buyer and currency, never beyond what is left of it.")  # fmt: skip
 
 
 class OrderNotesIn(Schema):
@@ -112,6 +142,7 @@ class QuoteOut(Schema):
     terms: dict = Field(description="Payment terms as data (see above).")
     payment_method_ids: list[int] = Field(description="The payment methods offered.")
     inquiry_id: int | None = Field(description="The inquiry it answers; null when none.")
+    contact_id: int | None = Field(description="The buyer's contact person; null when none.")
     order_id: int | None = Field(description="The order made from it; null until accepted.")
     lines: list[OrderLineOut] = Field(description="The lines, in order.")
     steps: list[StepOut] = Field(description="Every step so far, oldest first.")
@@ -133,6 +164,37 @@ class OrderPaymentOut(Schema):
     received_on: datetime.date = Field(description="The day it arrived.")
     reference: str = Field(description="The bank's reference (may be empty).")
     recorded_by: str = Field(description="The username of who recorded it.")
+    received_payment_id: int | None = Field(description="The money received it is part of; null when not matched.")  # fmt: skip
+    reversed_at: datetime.datetime | None = Field(description="When it was reversed (it no longer counts); null when it counts.")  # fmt: skip
+    reversed_by: str | None = Field(description="Who reversed it; null when it counts.")
+    reversal_reason: str = Field(description="Why it was reversed (empty when it counts).")
+
+
+class CostOut(Schema):
+    id: int = Field(description="The cost line's id.")
+    label: str = Field(description="What it is.")
+    amount: Decimal = Field(description="The amount.")
+    currency: str = Field(description="ISO 4217 currency.")
+    incurred_on: datetime.date = Field(description="The day of the cost.")
+
+
+class ReceiptOut(Schema):
+    id: int = Field(description="The money received's id (banking).")
+    amount: Decimal = Field(description="The amount that arrived.")
+    currency: str = Field(description="ISO 4217 currency.")
+    received_on: datetime.date = Field(description="The day it arrived.")
+    reference: str = Field(description="The bank's reference (may be empty).")
+    matched: Decimal = Field(description="How much of it is matched to orders.")
+    left: Decimal = Field(description="How much of it is not yet matched.")
+
+
+class ReconciliationOut(Schema):
+    owed: Decimal = Field(description="The order's total.")
+    recorded: Decimal = Field(description="The payments recorded on the order (not reversed).")
+    matched: Decimal = Field(description="Of them, matched to money that arrived in our accounts.")
+    unmatched: Decimal = Field(description="Recorded, not yet matched to money received.")
+    open_balance: Decimal = Field(description="What is still owed.")
+    receipts_to_match: list[ReceiptOut] = Field(description="The buyer's money received in the order's currency not yet all matched to orders, oldest first.")  # fmt: skip
 
 
 class OrderSummaryOut(Schema):
@@ -219,7 +281,7 @@ def _quote_out(quote: Quote) -> dict:
         "incoterm": quote.incoterm, "named_place": quote.named_place,
         "valid_until": quote.valid_until, "total": quote.total, "terms": quote.terms,
         "payment_method_ids": [m.pk for m in quote.payment_methods.all()],
-        "inquiry_id": quote.inquiry_id, "order_id": order,
+        "inquiry_id": quote.inquiry_id, "contact_id": quote.contact_id, "order_id": order,
         "lines": _lines(quote.lines.all()), "steps": steps_out(quote),
     }  # fmt: skip
 
@@ -246,6 +308,18 @@ def _payment(p) -> dict:
     return {
         "id": p.pk, "amount": p.amount, "currency": p.currency, "received_on": p.received_on,
         "reference": p.reference, "recorded_by": p.recorded_by.username,
+        "received_payment_id": p.received_payment_id, "reversed_at": p.reversed_at,
+        "reversed_by": _name(p.reversed_by), "reversal_reason": p.reversal_reason,
+    }  # fmt: skip
+
+
+PAYMENT_RELATED = ("recorded_by", "reversed_by")
+
+
+def _cost(c) -> dict:
+    return {
+        "id": c.pk, "label": c.label, "amount": c.amount, "currency": c.currency,
+        "incurred_on": c.incurred_on,
     }  # fmt: skip
 
 
@@ -256,7 +330,7 @@ def _order_out(order: Order) -> dict:
         "locked_rate": order.locked_rate, "locked_until": order.locked_until,
         "payment_method_ids": [m.pk for m in order.payment_methods.all()],
         "lines": _lines(order.lines.all(), shipped=True), "schedule": _schedule(order),
-        "payments": [_payment(p) for p in order.payments.select_related("recorded_by")],
+        "payments": [_payment(p) for p in order.payments.select_related(*PAYMENT_RELATED)],
         "steps": steps_out(order),
     }  # fmt: skip
 
@@ -317,7 +391,7 @@ def quote_create(request, payload: QuoteIn):
         incoterm=payload.incoterm, named_place=payload.named_place,
         valid_until=payload.valid_until, lines=_line_in(payload.lines), terms=payload.terms,
         payment_methods=_methods(payload.payment_method_ids), inquiry_id=payload.inquiry_id,
-        notes=payload.notes, now=timezone.now(),
+        contact_id=payload.contact_id, notes=payload.notes, now=timezone.now(),
     )  # fmt: skip
     return Status(201, _quote_out(quote))
 
@@ -419,18 +493,133 @@ def order_schedule(request, pk: OrderId):
 @router.get("/orders/{pk}/payments", response={200: list[OrderPaymentOut], **READ_ERRORS})
 def order_payments(request, pk: OrderId):
     """The payments received for the order, oldest first, each with who recorded it."""
-    return [_payment(p) for p in _order(request, pk).payments.select_related("recorded_by")]
+    return [_payment(p) for p in _order(request, pk).payments.select_related(*PAYMENT_RELATED)]
 
 
 @router.post("/orders/{pk}/payments", response={201: OrderPaymentOut, **WRITE_ERRORS})
 def order_payment_record(request, pk: OrderId, payload: OrderPaymentIn):
-    """Finance records money received (allocated to the schedule oldest first)."""
+    """Finance records money received (allocated to the schedule oldest first), never more than is still owed; optionally as part of money received into our account (banking), never beyond what is left of it."""
+    order = _order(request, pk)
     payment = services.payment_record(
-        actor=request.auth, order=_order(request, pk), amount=payload.amount,
+        actor=request.auth, order=order, amount=payload.amount,
         currency=payload.currency.upper(), received_on=payload.received_on,
-        reference=payload.reference, now=timezone.now(),
+        reference=payload.reference,
+        received_payment=_receipt(request, payload.received_payment_id),
+        now=timezone.now(),
     )  # fmt: skip
     return Status(201, _payment(payment))
+
+
+def _receipt(request, pk) -> ReceivedPayment | None:
+    """The money received with this id, among those the user may see (404 otherwise)."""
+    if pk is None:
+        return None
+    return or_404(visible_payments(request.auth).get, pk=pk)
+
+
+def _order_payment(request, pk, payment_pk) -> Payment:
+    return or_404(_order(request, pk).payments.get, pk=payment_pk)
+
+
+@router.post(
+    "/orders/{pk}/payments/{payment_pk}/reverse",
+    response={200: OrderPaymentOut, **WRITE_ERRORS},
+)
+def order_payment_reverse(request, pk: OrderId, payment_pk: PaymentId, payload: PaymentReverseIn):
+    """Reverse a payment recorded by mistake (never deleted): it keeps who, when and why, and no longer counts; the schedule and the open balance follow. 422 when already reversed."""
+    payment = services.payment_reverse(
+        actor=request.auth, payment=_order_payment(request, pk, payment_pk),
+        reason=payload.reason, now=timezone.now(),
+    )  # fmt: skip
+    return _payment(payment)
+
+
+@router.post(
+    "/orders/{pk}/payments/{payment_pk}/match",
+    response={200: OrderPaymentOut, **WRITE_ERRORS},
+)
+def order_payment_match(request, pk: OrderId, payment_pk: PaymentId, payload: PaymentMatchIn):
+    """Match a payment recorded on the order to the money received (banking) it is part of: the same buyer and currency, never beyond what is left of it."""
+    payment = services.payment_match(
+        actor=request.auth, payment=_order_payment(request, pk, payment_pk),
+        received_payment=or_404(visible_payments(request.auth).get, pk=payload.received_payment_id),
+        now=timezone.now(),
+    )  # fmt: skip
+    return _payment(payment)
+
+
+@router.get("/orders/{pk}/reconciliation", response={200: ReconciliationOut, **READ_ERRORS})
+def order_reconciliation(request, pk: OrderId):
+    """What arrived in our accounts against what the order owes, and the buyer's money received not yet all matched (empty for those who may not record payments)."""
+    order = _order(request, pk)
+    figures = selectors.order_reconciliation(order)
+    receipts = selectors.receipts_to_match(order) if can_record_payment(request.auth, order) else []
+    return {
+        "owed": figures.owed, "recorded": figures.recorded, "matched": figures.matched,
+        "unmatched": figures.unmatched, "open_balance": figures.open_balance,
+        "receipts_to_match": [
+            {"id": r.pk, "amount": r.amount, "currency": r.currency,
+             "received_on": r.received_on, "reference": r.reference, "matched": r.matched,
+             "left": r.left}
+            for r in receipts
+        ],
+    }  # fmt: skip
+
+
+@router.put("/orders/{pk}/lines", response={200: OrderOut, **WRITE_ERRORS})
+def order_lines_update(request, pk: OrderId, payload: OrderLinesIn):
+    """Change the lines while the order is not yet shipped: every line it keeps, in order (by id), new ones without an id; a line left out is removed. Never below what is shipped; the total, the schedule and the open balance follow."""
+    lines = [
+        services.LineIn(description=line.description, quantity=line.quantity,
+                        unit_price=line.unit_price, unit=line.unit, product_id=line.product_id,
+                        line_id=line.id)
+        for line in payload.lines
+    ]  # fmt: skip
+    order = services.order_lines_update(
+        actor=request.auth, order=_order(request, pk), lines=lines, now=timezone.now()
+    )
+    return _order_out(order)
+
+
+@router.get("/orders/{pk}/costs", response={200: list[CostOut], **READ_ERRORS})
+def order_costs(request, pk: OrderId):
+    """The order's cost lines, oldest first."""
+    return [_cost(c) for c in _order(request, pk).costs.all()]
+
+
+@router.post("/orders/{pk}/costs", response={201: CostOut, **WRITE_ERRORS})
+def order_cost_add(request, pk: OrderId, payload: CostIn):
+    """Add a cost (goods, freight, insurance, fees) in any currency."""
+    cost = services.cost_add(
+        actor=request.auth, order=_order(request, pk), label=payload.label,
+        amount=payload.amount, currency=payload.currency.upper(),
+        incurred_on=payload.incurred_on, now=timezone.now(),
+    )  # fmt: skip
+    return Status(201, _cost(cost))
+
+
+def _order_cost(request, pk, cost_pk) -> CostLine:
+    return or_404(_order(request, pk).costs.get, pk=cost_pk)
+
+
+@router.put("/orders/{pk}/costs/{cost_pk}", response={200: CostOut, **WRITE_ERRORS})
+def order_cost_update(request, pk: OrderId, cost_pk: CostId, payload: CostIn):
+    """Correct a cost line (audited with its before and after)."""
+    cost = services.cost_update(
+        actor=request.auth, cost=_order_cost(request, pk, cost_pk), label=payload.label,
+        amount=payload.amount, currency=payload.currency.upper(),
+        incurred_on=payload.incurred_on, now=timezone.now(),
+    )  # fmt: skip
+    return _cost(cost)
+
+
+@router.delete("/orders/{pk}/costs/{cost_pk}", response={204: None, **WRITE_ERRORS})
+def order_cost_remove(request, pk: OrderId, cost_pk: CostId):
+    """Remove a cost line entered by mistake (the audit trail keeps what it was)."""
+    services.cost_remove(
+        actor=request.auth, cost=_order_cost(request, pk, cost_pk), now=timezone.now()
+    )
+    return Status(204, None)
 
 
 @router.get("/customers/{pk}/open-balance", response={200: OpenBalanceOut, **READ_ERRORS})

@@ -8,7 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chengxin.accounts.models import Role, User
+from chengxin.banking.models import ReceivedPayment
 from chengxin.catalog.models import Product
+from chengxin.core.money import format_money
 from chengxin.orders import terms as T
 from chengxin.orders.models import (
     Incoterm,
@@ -18,6 +20,7 @@ from chengxin.orders.models import (
     RateRule,
 )
 from chengxin.orders.services import LineIn
+from chengxin.parties.models import Contact, ContactStatus
 
 DATE = forms.DateInput(attrs={"type": "date"})
 INSTALMENTS = "instalments"
@@ -56,16 +59,54 @@ class LineForm(forms.Form):
         )
 
 
-LineFormSet = forms.formset_factory(LineForm, extra=3, max_num=500, absolute_max=500)
+class OrderLineForm(LineForm):
+    """A line of an order being changed: which existing line it is (empty: a new one)."""
+
+    line_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def line(self) -> LineIn | None:
+        line = super().line()
+        if line is None or not self.cleaned_data.get("line_id"):
+            return line
+        return LineIn(
+            description=line.description, quantity=line.quantity, unit_price=line.unit_price,
+            unit=line.unit, product_id=line.product_id, line_id=self.cleaned_data["line_id"],
+        )  # fmt: skip
+
+
+# One empty row to start with; "Add a line" brings another (htmx) without saving.
+LineFormSet = forms.formset_factory(LineForm, extra=1, max_num=500, absolute_max=500)
+OrderLineFormSet = forms.formset_factory(
+    OrderLineForm, extra=0, max_num=500, absolute_max=500, can_delete=True
+)
+LINE_FORMSETS = {"new": LineFormSet, "order": OrderLineFormSet}
 
 
 def lines_from(formset) -> list[LineIn]:
+    """The lines given, in order; empty rows and rows marked to remove left out."""
     lines = []
     for form in formset.forms:
+        if form.cleaned_data.get("DELETE"):
+            continue
         line = form.line()
         if line is not None:
             lines.append(line)
     return lines
+
+
+def empty_line_form(kind: str, index: int):
+    """The form of one more line row (the "Add a line" button), at ``index``."""
+    formset = LINE_FORMSETS.get(kind, LineFormSet)(prefix="lines")
+    form = formset.form(
+        auto_id=formset.auto_id,
+        prefix=formset.add_prefix(index),
+        empty_permitted=True,
+        use_required_attribute=False,
+        **formset.get_form_kwargs(None),
+        renderer=formset.renderer,
+    )
+    formset.add_fields(form, index)
+    return form
 
 
 class TermsForm(forms.Form):
@@ -128,6 +169,15 @@ class CommercialForm(forms.Form):
 
 class QuoteForm(CommercialForm):
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE)
+    contact = forms.ModelChoiceField(
+        Contact.objects.none(), required=False, label=_("Contact person")
+    )
+
+    def __init__(self, *args, company=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The service checks the contact again; the choice offers the customer's own.
+        contacts = Contact.objects.filter(company=company, status=ContactStatus.ACTIVE)
+        self.fields["contact"].queryset = contacts.order_by("name")  # type: ignore[attr-defined]
 
 
 class OrderForm(CommercialForm):
@@ -143,11 +193,46 @@ class RateRuleForm(forms.Form):
     locked_until = forms.DateField(label=_("Rate locked until"), widget=DATE, required=False)
 
 
+class ReceiptChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        left = getattr(obj, "left", obj.amount)
+        return _("%(day)s · %(amount)s into %(account)s · %(left)s not yet matched · %(ref)s") % {
+            "day": obj.received_on.isoformat(), "amount": format_money(obj.amount, obj.currency),
+            "account": obj.account,
+            "left": format_money(left, obj.currency), "ref": obj.reference or "—",
+        }  # fmt: skip
+
+
 class PaymentForm(forms.Form):
+    received_payment = ReceiptChoice(
+        ReceivedPayment.objects.none(),
+        required=False,
+        label=_("From the money received"),
+        help_text=_("The buyer's payment into our account this is part of (finance records it "
+                    "under Banking); its day is taken when no day is given."),
+    )  # fmt: skip
     amount = forms.DecimalField(label=_("Amount"), max_digits=20, decimal_places=3, min_value=Decimal("0.001"))  # fmt: skip
     currency = forms.CharField(label=_("Currency"), max_length=3, min_length=3)
-    received_on = forms.DateField(label=_("Received on"), widget=DATE)
+    received_on = forms.DateField(label=_("Received on"), widget=DATE, required=False)
     reference = forms.CharField(label=_("Reference"), max_length=140, required=False)
+
+    def __init__(self, *args, receipts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if receipts is not None:
+            self.fields["received_payment"].queryset = receipts  # type: ignore[attr-defined]
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Why it is reversed"), max_length=500)
+
+
+class MatchForm(forms.Form):
+    received_payment = ReceiptChoice(ReceivedPayment.objects.none(), label=_("Money received"))
+
+    def __init__(self, *args, receipts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if receipts is not None:
+            self.fields["received_payment"].queryset = receipts  # type: ignore[attr-defined]
 
 
 class CostForm(forms.Form):

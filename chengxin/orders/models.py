@@ -182,10 +182,19 @@ class Quote(CommercialTerms):
         verbose_name=_("inquiry"),
     )
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The buyer's person the quote is addressed to: one of the quote's company's contacts.
+    contact = models.ForeignKey(
+        "parties.Contact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        verbose_name=_("contact person"),
+    )
 
     AUDIT_FIELDS = (
         "number", "company", "owner", "currency", "incoterm", "named_place", "terms", "notes",
-        "total", "state", "valid_until", "inquiry", "sent_at",
+        "total", "state", "valid_until", "inquiry", "sent_at", "contact",
     )  # fmt: skip
 
     class Meta:
@@ -270,6 +279,9 @@ class OrderStepKind(models.TextChoices):
     PARTLY_SHIPPED = "partly_shipped", _("Partly shipped")
     SHIPPED = "shipped", _("Shipped")
     PAYMENT = "payment", _("Payment recorded")
+    PAYMENT_REVERSED = "payment_reversed", _("Payment reversed")
+    PAYMENT_MATCHED = "payment_matched", _("Payment matched to money received")
+    LINES_CHANGED = "lines_changed", _("Lines changed")
     DUE_MOVED = "due_moved", _("Due date moved")
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
@@ -465,9 +477,18 @@ class ScheduleLine(models.Model):
         return self.args.get("shipment", "")
 
 
+class PaymentQuerySet(models.QuerySet):
+    def counted(self):
+        """The payments that count: not reversed."""
+        return self.filter(reversed_at__isnull=True)
+
+
 class Payment(models.Model):
     """Money received for an order, as finance recorded it; allocated to the schedule's
-    lines oldest first."""
+    lines oldest first. A payment recorded by mistake is never deleted: it is reversed
+    (with who, when and why) and no longer counts. It may name the money that arrived in
+    our account (``banking.ReceivedPayment``) it is part of: one receipt may be split over
+    several orders, never beyond its amount."""
 
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="payments")
     amount = models.DecimalField(_("amount"), **AMOUNT)
@@ -478,8 +499,31 @@ class Payment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField()
+    received_payment = models.ForeignKey(
+        "banking.ReceivedPayment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="order_payments",
+        verbose_name=_("money received"),
+    )
+    reversed_at = models.DateTimeField(_("reversed"), null=True, blank=True)
+    reversed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reversed by"),
+    )
+    reversal_reason = models.CharField(_("why it was reversed"), max_length=500, blank=True)
 
-    AUDIT_FIELDS = ("order", "amount", "currency", "received_on", "reference", "recorded_by")
+    objects = PaymentQuerySet.as_manager()
+
+    AUDIT_FIELDS = (
+        "order", "amount", "currency", "received_on", "reference", "recorded_by",
+        "received_payment", "reversed_at", "reversed_by", "reversal_reason",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["received_on", "id"]
@@ -488,6 +532,10 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{format_money(self.amount, self.currency)} · {self.received_on}"
+
+    @property
+    def is_reversed(self) -> bool:
+        return self.reversed_at is not None
 
 
 class CostLine(models.Model):

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Min, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, DecimalField, F, Min, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from chengxin.banking.models import ReceivedPayment
 from chengxin.fx.selectors import RateQuote, convert, rates_on
 from chengxin.orders.models import (
     OPEN_ORDER_STATES,
@@ -197,7 +199,7 @@ def order_revenue_in_base(order: Order, *, today: datetime.date) -> list[Convert
         return [to_base(order.total, order.currency, on=order.order_date)]
     parts = []
     paid = ZERO
-    for payment in order.payments.all():
+    for payment in order.payments.counted():
         paid += payment.amount
         if (
             order.rate_rule == RateRule.LOCKED
@@ -243,6 +245,59 @@ def order_profit(order: Order, *, today: datetime.date | None = None) -> Profit:
     if profit.revenue_base is not None and profit.costs_base is not None:
         profit.profit_base = profit.revenue_base - profit.costs_base
     return profit
+
+
+# --- reconciliation: what arrived against what is owed -----------------------------
+
+
+def receipts_to_match(order: Order) -> QuerySet[ReceivedPayment]:
+    """Money the order's buyer paid into our accounts in the order's currency that is not
+    yet all matched to orders, oldest first; each with ``matched`` and ``left``."""
+    matched = Coalesce(
+        Sum("order_payments__amount", filter=Q(order_payments__reversed_at__isnull=True)),
+        Value(ZERO),
+        output_field=DecimalField(max_digits=20, decimal_places=3),
+    )
+    return (
+        ReceivedPayment.objects.filter(company_id=order.company_id, currency=order.currency)
+        .select_related("account")
+        .annotate(matched=matched)
+        .annotate(left=F("amount") - F("matched"))
+        .filter(left__gt=0)
+        .order_by("received_on", "id")
+    )
+
+
+@dataclass
+class Reconciliation:
+    owed: Decimal  # the order's total
+    recorded: Decimal  # payments recorded on the order (not reversed)
+    matched: Decimal  # of which matched to money that arrived in our account
+    unmatched: Decimal  # recorded, not yet matched to money received
+    open_balance: Decimal
+    receipts: list[tuple] = field(default_factory=list)  # (ReceivedPayment, on this order)
+
+
+def order_reconciliation(order: Order) -> Reconciliation:
+    """What arrived in our accounts for ``order`` against what it owes."""
+    payments = list(order.payments.counted().select_related("received_payment__account"))
+    recorded = sum((p.amount for p in payments), ZERO)
+    by_receipt: dict[int, list] = {}
+    for payment in payments:
+        if payment.received_payment_id is not None:
+            entry = by_receipt.setdefault(
+                payment.received_payment_id, [payment.received_payment, ZERO]
+            )
+            entry[1] += payment.amount
+    matched = sum((amount for _receipt, amount in by_receipt.values()), ZERO)
+    return Reconciliation(
+        owed=order.total,
+        recorded=recorded,
+        matched=matched,
+        unmatched=recorded - matched,
+        open_balance=order.total - recorded,
+        receipts=[(receipt, amount) for receipt, amount in by_receipt.values()],
+    )
 
 
 # --- the proforma ------------------------------------------------------------------

@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,8 +25,10 @@ from django.utils.translation import gettext as _
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_created, audit_record, audit_record_many, snapshot
+from chengxin.banking.models import ReceivedPayment
 from chengxin.core.bank_numbers import validate_currency
-from chengxin.core.deferred_text import deferred
+from chengxin.core.deferred_text import deferred, rendered_by
+from chengxin.core.money import format_money
 from chengxin.inquiries.models import Inquiry, Via
 from chengxin.inquiries.services import inquiry_full_answer_record
 from chengxin.orders import permissions as perms
@@ -51,6 +54,7 @@ from chengxin.orders.models import (
     RateRule,
     ScheduleLine,
 )
+from chengxin.parties.models import Contact, ContactStatus
 from chengxin.workflow.notify import notify
 from chengxin.workflow.services import advance, locked, require_state
 
@@ -71,6 +75,8 @@ class LineIn:
     unit_price: Decimal
     unit: str = "pcs"
     product_id: int | None = None
+    # Editing an order's lines: the existing line this row changes (None: a new line).
+    line_id: int | None = None
 
 
 def _currency(code: str, field: str = "currency") -> str:
@@ -231,11 +237,24 @@ def _order_events(order: Order) -> T.Events:
     return T.Events(order_at=order_at, shipments=tuple(shipments))
 
 
-def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> list[tuple]:
+class DueMove(NamedTuple):
+    """One due date that moved, with the schedule line's kind, trigger and values, so its
+    name is written in each reader's language (:func:`chengxin.orders.texts.due_sentence`)."""
+
+    description: str
+    old: datetime.datetime | None
+    new: datetime.datetime | None
+    kind: str = ""
+    trigger: str = ""
+    args: dict | None = None
+    shipment: str = ""
+
+
+def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> list[DueMove]:
     """Compute ``order``'s schedule again from its terms, total and events, allocate its
-    payments to the lines oldest first, and keep its totals (paid, open balance, next
-    due) up to date. The owner is told of every due date that moved. Returns the moves
-    as (description, old due, new due). In the caller's transaction."""
+    payments (those not reversed) to the lines oldest first, and keep its totals (paid,
+    open balance, next due) up to date. The owner is told of every due date that moved.
+    Returns the moves as (description, old due, new due). In the caller's transaction."""
     terms = parse_terms(order.terms)
     due_lines = T.schedule(terms, order.total, order.currency, _order_events(order))
     old = list(order.schedule.all())
@@ -243,7 +262,7 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
     shipments = {s.reference: s.pk for s in order.shipments.all()}
     # Payments, oldest first, to the lines in the order they fall due (dated lines by
     # date, then the undated in schedule order).
-    paid_total = order.payments.aggregate(s=Sum("amount"))["s"] or ZERO
+    paid_total = order.payments.counted().aggregate(s=Sum("amount"))["s"] or ZERO
     order_of_payment = sorted(
         range(len(due_lines)),
         key=lambda i: (due_lines[i].due_at is None, due_lines[i].due_at or now, i),
@@ -265,7 +284,12 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
             and previous.due_at != line.due_at
             and (previous.due_at is not None or line.due_at is not None)
         ):
-            moves.append((line.description, previous.due_at, line.due_at))
+            moves.append(
+                DueMove(
+                    line.description, previous.due_at, line.due_at, kind=line.kind,
+                    trigger=line.trigger, args=dict(line.args), shipment=line.shipment or "",
+                )
+            )  # fmt: skip
         rows.append(
             ScheduleLine(
                 order=order,
@@ -295,22 +319,20 @@ def schedule_recompute(*, order: Order, actor=None, now: datetime.datetime) -> l
     return moves
 
 
-def _fmt(moment: datetime.datetime | None) -> str:
-    if moment is None:
-        return "—"
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
-
-
-def _tell_owner_of_moves(order: Order, moves, *, actor, now) -> None:
+def _tell_owner_of_moves(order: Order, moves: list[DueMove], *, actor, now) -> None:
+    not_known = gettext_lazy("not yet known")
     lines = [
         deferred(
             gettext_lazy("%(what)s: was %(old)s, now %(new)s"),
-            what=what,
-            old=_fmt(old) if old else gettext_lazy("not yet known"),
-            new=_fmt(new) if new else gettext_lazy("not yet known"),
+            what=rendered_by(
+                "orders.due", kind=move.kind, trigger=move.trigger, args=move.args or {},
+                shipment=move.shipment,
+            ),
+            old=move.old or not_known,
+            new=move.new or not_known,
         )
-        for what, old, new in moves
-    ]
+        for move in moves
+    ]  # fmt: skip
     notify(
         users=[order.owner],
         kind="orders.due_moved",
@@ -326,9 +348,12 @@ def _tell_owner_of_moves(order: Order, moves, *, actor, now) -> None:
         step=OrderStepKind.DUE_MOVED,
         details={
             "moves": [
-                {"what": what, "old": old.isoformat() if old else None,
-                 "new": new.isoformat() if new else None}
-                for what, old, new in moves
+                {"what": move.description,
+                 "old": move.old.isoformat() if move.old else None,
+                 "new": move.new.isoformat() if move.new else None,
+                 "kind": move.kind, "trigger": move.trigger, "args": move.args or {},
+                 "shipment": move.shipment}
+                for move in moves
             ]
         },
     )  # fmt: skip
@@ -662,16 +687,22 @@ def payment_record(
     order: Order,
     amount,
     currency: str,
-    received_on: datetime.date,
+    received_on: datetime.date | None = None,
     reference: str = "",
+    received_payment: ReceivedPayment | None = None,
     now,
 ) -> Payment:
-    """Finance records money received for ``order`` (in the order's currency); it is
-    allocated to the schedule oldest first."""
+    """Finance records money received for ``order`` (in the order's currency), never
+    more than is still owed; it is allocated to the schedule oldest first.
+    ``received_payment``: the money that arrived in our account this is part of (the
+    same buyer and currency; one receipt may be split over several orders, never beyond
+    its amount); its day is the payment's unless another is given."""
     perms.require_record_payment(actor, order)
     currency = _currency(currency)
     amount = _decimal(amount, "amount", places=T.minor_units(currency))
     reference = _text(reference, "reference", 140)
+    if received_on is None and received_payment is not None:
+        received_on = received_payment.received_on
     if not isinstance(received_on, datetime.date):
         raise ValidationError({"received_on": _("Enter a date.")})
     if received_on > timezone.localdate(now) + datetime.timedelta(days=1):
@@ -686,15 +717,21 @@ def payment_record(
             )  # fmt: skip
         if order.state == OrderState.CANCELLED:
             raise ValidationError(_("The order is cancelled."), code="wrong_step")
+        _refuse_beyond_balance(order, amount)
+        if received_payment is not None:
+            received_payment = _locked_received(order, received_payment, amount)
+            reference = reference or received_payment.reference
         payment = Payment.objects.create(
             order=order, amount=amount, currency=currency, received_on=received_on,
             reference=reference, recorded_by=actor, created_at=now,
+            received_payment=received_payment,
         )  # fmt: skip
         audit_created(actor=actor, instance=payment, company_id=order.company_id)
         advance(
             order, actor=actor, before=None, now=now, step=OrderStepKind.PAYMENT,
             details={"amount": str(amount), "currency": currency,
-                     "received_on": received_on.isoformat(), "reference": reference},
+                     "received_on": received_on.isoformat(), "reference": reference,
+                     "received_payment": received_payment.pk if received_payment else None},
         )  # fmt: skip
         schedule_recompute(order=order, actor=actor, now=now)
     return payment
@@ -704,27 +741,366 @@ def cost_add(
     *, actor, order: Order, label: str, amount, currency: str, incurred_on: datetime.date, now
 ) -> CostLine:
     """A cost of the order (goods, freight, insurance, fees) in any currency."""
+    values = _cost_values(label=label, amount=amount, currency=currency, incurred_on=incurred_on)
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        perms.require_record_cost(actor, order)
+        cost = CostLine.objects.create(order=order, created_by=actor, created_at=now, **values)
+        audit_created(actor=actor, instance=cost, company_id=order.company_id)
+    return cost
+
+
+# --- correcting an order: its lines, payments and costs ----------------------------
+
+LINES_EDITABLE = (OrderState.CONFIRMED, OrderState.IN_PRODUCTION, OrderState.PARTLY_SHIPPED)
+
+
+def _plain(number: Decimal) -> str:
+    """120.000 as "120", 2.50 as "2.5"."""
+    return f"{number.normalize():f}"
+
+
+def _line_changes(order: Order, lines: Sequence[LineIn]) -> tuple[list, list, list, list[str]]:
+    """Which lines change, which are new and which go, checked against what is shipped:
+    (changed [(row, values)], new [values], removed [row], problems). In the caller's
+    transaction, the order locked."""
+    cleaned = _clean_lines(lines, order.currency)
+    existing = {line.pk: line for line in order.lines.select_related("product")}
+    problems: list[str] = []
+    kept: set[int] = set()
+    changed: list[tuple[OrderLine, dict]] = []
+    new: list[dict] = []
+    for number, (given, values) in enumerate(zip(lines, cleaned, strict=True), start=1):
+        prefix = _("Line %(n)s") % {"n": number}
+        if given.line_id is None:
+            new.append(values)
+            continue
+        try:
+            line_id = int(given.line_id)
+        except (TypeError, ValueError):
+            line_id = -1
+        row = existing.get(line_id)
+        if row is None:
+            problems.append(
+                f"{prefix}: "
+                + _("it is not a line of order %(number)s.") % {"number": order.number}
+            )
+            continue
+        if line_id in kept:
+            problems.append(f"{prefix}: " + _("this line is given twice."))
+            continue
+        kept.add(line_id)
+        if values["quantity"] < row.shipped_quantity:
+            problems.append(
+                _("%(line)s: %(q)s is below the %(shipped)s %(unit)s already shipped.")
+                % {"line": row.description, "q": _plain(values["quantity"]),
+                   "shipped": _plain(row.shipped_quantity), "unit": row.unit}
+            )  # fmt: skip
+            continue
+        if any(getattr(row, name) != value for name, value in values.items()):
+            changed.append((row, values))
+    removed = [row for pk, row in existing.items() if pk not in kept]
+    for row in removed:
+        if row.shipped_quantity > ZERO:
+            problems.append(
+                _("%(line)s: %(shipped)s %(unit)s are already shipped, so the line stays.")
+                % {"line": row.description, "shipped": _plain(row.shipped_quantity),
+                   "unit": row.unit}
+            )  # fmt: skip
+    return changed, new, removed, problems
+
+
+def order_lines_update(*, actor, order: Order, lines: Sequence[LineIn], now) -> Order:
+    """Change an order's lines while it is not yet shipped: quantities, prices,
+    descriptions and products; lines added (``line_id`` None) and removed (left out). A
+    line keeps at least what is already shipped, and one with goods shipped stays. The
+    total, the value of each shipment, the schedule and the open balance follow; every
+    line's before and after is audited. Refused, with nothing written, otherwise."""
+    with transaction.atomic():
+        order = _locked_order(actor, order)
+        perms.require_edit_order(actor, order)
+        if order.state not in LINES_EDITABLE:
+            raise ValidationError(
+                _("Order %(number)s is “%(state)s”: its lines no longer change.")
+                % {"number": order.number, "state": order.get_state_display()},
+                code="wrong_step",
+            )
+        changed, new, removed, problems = _line_changes(order, lines)
+        if problems:
+            raise ValidationError({"lines": problems})
+        if not (changed or new or removed):
+            return order
+        kept = [row for row in order.lines.all() if row not in removed]
+        by_pk = {row.pk: values for row, values in changed}
+        total = sum((by_pk.get(row.pk, {"amount": row.amount})["amount"] for row in kept), ZERO)
+        total += sum((values["amount"] for values in new), ZERO)
+        if total >= MAX_AMOUNT:
+            raise ValidationError({"lines": _("The total is too large.")})
+        paid = order.payments.counted().aggregate(s=Sum("amount"))["s"] or ZERO
+        if total < paid:
+            raise ValidationError(
+                {"lines": _("The new total %(total)s is below the %(paid)s already paid: "
+                            "reverse a payment first.")
+                 % {"total": format_money(total, order.currency),
+                    "paid": format_money(paid, order.currency)}}
+            )  # fmt: skip
+        audit: list[Change] = []
+        for row, values in changed:  # the positions follow the order the lines came in
+            before = snapshot(row)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save(update_fields=list(values))
+            audit.append(
+                Change(Action.UPDATE, row, before, snapshot(row), order.company_id, order.number)
+            )
+        for row in removed:
+            audit.append(
+                Change(Action.DELETE, row, snapshot(row), None, order.company_id, order.number)
+            )
+        OrderLine.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        rows = _write_lines(OrderLine, "order", order, new)
+        audit += [
+            Change(Action.CREATE, row, None, snapshot(row), order.company_id, order.number)
+            for row in rows
+        ]
+        audit_record_many(actor=actor, changes=audit)
+        _shipments_revalue(order, total=total, actor=actor, now=now)
+        before = snapshot(order)
+        old_total = order.total
+        order.total = total
+        order.line_count = order.lines.count()
+        lines_now = list(order.lines.all())
+        all_shipped = all(row.shipped_quantity >= row.quantity for row in lines_now)
+        target = (
+            OrderState.SHIPPED if order.state == OrderState.PARTLY_SHIPPED and all_shipped else None
+        )
+        advance(
+            order, actor=actor, before=before, now=now, state=target,
+            fields=["total", "line_count"], step=OrderStepKind.LINES_CHANGED,
+            details={"total_before": str(old_total), "total_after": str(total),
+                     "changed": len(changed), "added": len(new), "removed": len(removed)},
+        )  # fmt: skip
+        schedule_recompute(order=order, actor=actor, now=now)
+    return order
+
+
+def _shipments_revalue(order: Order, *, total: Decimal, actor, now) -> None:
+    """Each shipment's value at the lines' prices now (a price changed on a line partly
+    shipped): the balance per shipment follows."""
+    prices = {row.pk: row.unit_price for row in order.lines.all()}
+    for shipment in order.shipments.prefetch_related("lines"):
+        value = sum(
+            (T.quantize(part.quantity * prices[part.order_line_id], order.currency)
+             for part in shipment.lines.all()),
+            ZERO,
+        )  # fmt: skip
+        value = min(value, total)
+        if value != shipment.value:
+            before = snapshot(shipment)
+            shipment.value = value
+            shipment.updated_at = now
+            shipment.save(update_fields=["value", "updated_at"])
+            audit_record(
+                actor=actor, action=Action.UPDATE, instance=shipment, before=before,
+                after=snapshot(shipment), company_id=order.company_id,
+            )  # fmt: skip
+
+
+def _locked_payment(actor, payment: Payment) -> tuple[Order, Payment]:
+    """The payment's order and the payment, each read again under a lock (the order
+    first, as every writer of an order does)."""
+    order = _locked_order(actor, payment.order)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk, order=order)
+    return order, payment
+
+
+def payment_reverse(*, actor, payment: Payment, reason: str, now) -> Payment:
+    """A payment recorded by mistake is reversed, never deleted: it keeps its row with
+    who reversed it, when and why, and no longer counts; the schedule's paid amounts and
+    the open balance follow. Finance or a manager, as for recording it."""
+    perms.require_record_payment(actor)
+    reason = _text(reason, "reason", 500, required=True)
+    with transaction.atomic():
+        order, payment = _locked_payment(actor, payment)
+        perms.require_record_payment(actor, order)
+        if payment.is_reversed:
+            raise ValidationError(
+                _("This payment was already reversed on %(date)s.")
+                % {"date": timezone.localtime(payment.reversed_at).strftime("%Y-%m-%d %H:%M")},
+                code="wrong_step",
+            )
+        before = snapshot(payment)
+        payment.reversed_at = now
+        payment.reversed_by = actor
+        payment.reversal_reason = reason
+        payment.save(update_fields=["reversed_at", "reversed_by", "reversal_reason"])
+        audit_record(
+            actor=actor, action=Action.UPDATE, instance=payment, before=before,
+            after=snapshot(payment), company_id=order.company_id, label=order.number,
+        )  # fmt: skip
+        advance(
+            order, actor=actor, before=None, now=now, step=OrderStepKind.PAYMENT_REVERSED,
+            notes=reason,
+            details={"payment": payment.pk, "amount": str(payment.amount),
+                     "currency": payment.currency,
+                     "received_on": payment.received_on.isoformat()},
+        )  # fmt: skip
+        schedule_recompute(order=order, actor=actor, now=now)
+    return payment
+
+
+def _cost_values(*, label, amount, currency, incurred_on) -> dict:
     label = _text(label, "label", 200, required=True)
     currency = _currency(currency)
     amount = _decimal(amount, "amount", places=T.minor_units(currency))
     if not isinstance(incurred_on, datetime.date):
         raise ValidationError({"incurred_on": _("Enter a date.")})
+    return {"label": label, "amount": amount, "currency": currency, "incurred_on": incurred_on}
+
+
+def _locked_cost(actor, cost: CostLine) -> tuple[Order, CostLine]:
+    order = _locked_order(actor, cost.order)
+    perms.require_record_cost(actor, order)
+    return order, CostLine.objects.select_for_update().get(pk=cost.pk, order=order)
+
+
+def cost_update(
+    *, actor, cost: CostLine, label: str, amount, currency: str, incurred_on: datetime.date, now
+) -> CostLine:
+    """Correct a cost line (who may add costs to the order may correct them); audited
+    with its before and after."""
+    values = _cost_values(label=label, amount=amount, currency=currency, incurred_on=incurred_on)
     with transaction.atomic():
-        order = _locked_order(actor, order)
-        perms.require_record_cost(actor, order)
-        cost = CostLine.objects.create(
-            order=order, label=label, amount=amount, currency=currency,
-            incurred_on=incurred_on, created_by=actor, created_at=now,
+        order, cost = _locked_cost(actor, cost)
+        before = snapshot(cost)
+        for name, value in values.items():
+            setattr(cost, name, value)
+        cost.save(update_fields=list(values))
+        audit_record(
+            actor=actor, action=Action.UPDATE, instance=cost, before=before,
+            after=snapshot(cost), company_id=order.company_id, label=order.number,
         )  # fmt: skip
-        audit_created(actor=actor, instance=cost, company_id=order.company_id)
     return cost
+
+
+def cost_remove(*, actor, cost: CostLine, now) -> None:
+    """Remove a cost line entered by mistake; the audit trail keeps what it was."""
+    with transaction.atomic():
+        order, cost = _locked_cost(actor, cost)
+        audit_record(
+            actor=actor, action=Action.DELETE, instance=cost, before=snapshot(cost),
+            company_id=order.company_id, label=order.number,
+        )  # fmt: skip
+        cost.delete()
+
+
+# --- reconciliation: payments on orders and the money that arrived -------------------
+
+
+def received_allocated(received: ReceivedPayment) -> Decimal:
+    """How much of the money received is already matched to orders (payments not
+    reversed)."""
+    return (
+        Payment.objects.counted().filter(received_payment=received).aggregate(s=Sum("amount"))["s"]
+        or ZERO
+    )
+
+
+def _locked_received(order: Order, received: ReceivedPayment, amount: Decimal) -> ReceivedPayment:
+    """The money received, locked, checked against ``order`` and ``amount``: the same
+    buyer, the order's currency, and not more than what is left of it."""
+    received = ReceivedPayment.objects.select_for_update().get(pk=received.pk)
+    if received.company_id != order.company_id:
+        raise ValidationError(
+            {"received_payment": _("This money was paid by another customer, not by %(name)s.")
+             % {"name": order.company.legal_name}}
+        )  # fmt: skip
+    if received.currency != order.currency:
+        raise ValidationError(
+            {"received_payment": _("This money arrived in %(currency)s; order %(number)s is in "
+                                   "%(order_currency)s.")
+             % {"currency": received.currency, "number": order.number,
+                "order_currency": order.currency}}
+        )  # fmt: skip
+    left = received.amount - received_allocated(received)
+    if amount > left:
+        raise ValidationError(
+            {"amount": _("Only %(left)s of the %(amount)s received on %(date)s is not yet matched "
+                         "to an order.")
+             % {"left": format_money(left, received.currency),
+                "amount": format_money(received.amount, received.currency),
+                "date": received.received_on.isoformat()}}
+        )  # fmt: skip
+    return received
+
+
+def _refuse_beyond_balance(order: Order, amount: Decimal) -> None:
+    owed = order.total - (order.payments.counted().aggregate(s=Sum("amount"))["s"] or ZERO)
+    if amount > owed:
+        raise ValidationError(
+            {"amount": _("%(amount)s is more than the %(owed)s still owed on order %(number)s.")
+             % {"amount": format_money(amount, order.currency),
+                "owed": format_money(max(owed, ZERO), order.currency), "number": order.number}}
+        )  # fmt: skip
+
+
+def payment_match(*, actor, payment: Payment, received_payment: ReceivedPayment, now) -> Payment:
+    """Say which money that arrived in our account (``banking.ReceivedPayment``) a payment
+    already recorded on an order is part of: the same buyer and currency, and never
+    beyond what is left of it (both rows locked)."""
+    perms.require_record_payment(actor)
+    with transaction.atomic():
+        order, payment = _locked_payment(actor, payment)
+        if payment.is_reversed:
+            raise ValidationError(_("This payment is reversed."), code="wrong_step")
+        if payment.received_payment_id is not None:
+            raise ValidationError(
+                _("This payment is already matched to money received."), code="wrong_step"
+            )
+        received = _locked_received(order, received_payment, payment.amount)
+        before = snapshot(payment)
+        payment.received_payment = received
+        payment.save(update_fields=["received_payment"])
+        audit_record(
+            actor=actor, action=Action.UPDATE, instance=payment, before=before,
+            after=snapshot(payment), company_id=order.company_id, label=order.number,
+        )  # fmt: skip
+        advance(
+            order, actor=actor, before=None, now=now, step=OrderStepKind.PAYMENT_MATCHED,
+            details={"payment": payment.pk, "received_payment": received.pk,
+                     "amount": str(payment.amount)},
+        )  # fmt: skip
+    return payment
 
 
 # --- quotes ------------------------------------------------------------------------
 
 
+def _contact_for(company, contact_id):
+    """The contact person of ``company`` with this id (None for none): someone who left
+    the company, or a contact of another, is refused."""
+    if contact_id in (None, ""):
+        return None
+    try:
+        contact_id = int(contact_id)
+    except (TypeError, ValueError):
+        raise ValidationError({"contact": _("Choose one of the customer's contacts.")}) from None
+    contact = Contact.objects.filter(pk=contact_id, company=company).first()
+    if contact is None:
+        raise ValidationError(
+            {"contact": _("This person is not a contact of %(name)s.")
+             % {"name": company.legal_name}}
+        )  # fmt: skip
+    if contact.status != ContactStatus.ACTIVE:
+        raise ValidationError(
+            {"contact": _("%(name)s has left %(company)s: choose another contact.")
+             % {"name": contact.name, "company": company.legal_name}}
+        )  # fmt: skip
+    return contact
+
+
 def _quote_fields(
-    *, currency, incoterm, named_place, valid_until, terms, notes, lines, company
+    *, currency, incoterm, named_place, valid_until, terms, notes, lines, company, contact_id
 ) -> tuple[dict, list[dict]]:
     currency = _currency(currency)
     incoterm, named_place = _incoterm(incoterm, named_place)
@@ -737,6 +1113,7 @@ def _quote_fields(
         "valid_until": valid_until, "terms": payment_terms.to_dict(),
         "notes": _text(notes, "notes", 5000),
         "total": sum((line["amount"] for line in cleaned), ZERO),
+        "contact": _contact_for(company, contact_id),
     }  # fmt: skip
     return fields, cleaned
 
@@ -754,13 +1131,15 @@ def quote_create(
     payment_methods: Iterable[PaymentMethod] = (),
     inquiry_id: int | None = None,
     notes: str = "",
+    contact_id: int | None = None,
     now,
 ) -> Quote:
-    """A draft quote for ``company``; numbered per year ("Q2026-00001")."""
+    """A draft quote for ``company``; numbered per year ("Q2026-00001"). ``contact_id``:
+    the buyer's person it is addressed to, one of the company's active contacts."""
     perms.require_create_for(actor, company)
     fields, cleaned = _quote_fields(
         currency=currency, incoterm=incoterm, named_place=named_place, valid_until=valid_until,
-        terms=terms, notes=notes, lines=lines, company=company,
+        terms=terms, notes=notes, lines=lines, company=company, contact_id=contact_id,
     )  # fmt: skip
     if valid_until < timezone.localdate(now):
         raise ValidationError({"valid_until": _("The validity date is in the past.")})
@@ -810,6 +1189,7 @@ def quote_update(
     terms=None,
     payment_methods: Iterable[PaymentMethod] = (),
     notes: str = "",
+    contact_id: int | None = None,
     now,
 ) -> Quote:
     """Change a draft quote (a sent one is changed by a new quote)."""
@@ -820,7 +1200,7 @@ def quote_update(
         fields, cleaned = _quote_fields(
             currency=currency, incoterm=incoterm, named_place=named_place,
             valid_until=valid_until, terms=terms, notes=notes, lines=lines,
-            company=quote.company,
+            company=quote.company, contact_id=contact_id,
         )  # fmt: skip
         before = snapshot(quote)
         for name, value in fields.items():

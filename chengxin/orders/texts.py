@@ -86,3 +86,17 @@ def due_text(kind: str, trigger: str, args: dict, *, shipment: str = "") -> str:
     if args.get("unshipped"):
         return _("%(text)s (goods not yet shipped)") % {"text": text}
     return text
+
+
+def due_sentence(params: dict) -> str:
+    """A schedule line's name from its stored values, in the active language: the
+    renderer "orders.due" of :mod:`chengxin.core.deferred_text` (a notification that a
+    due date moved is read later, by someone who may read another language)."""
+    stored = params.get("args")
+    args: dict = stored if isinstance(stored, dict) else {}
+    return due_text(
+        str(params.get("kind") or ""),
+        str(params.get("trigger") or ""),
+        args,
+        shipment=str(params.get("shipment") or ""),
+    )

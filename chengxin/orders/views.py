@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -112,6 +112,7 @@ def _quote_form(request, *, company, quote=None):
             "currency": quote.currency, "incoterm": quote.incoterm,
             "named_place": quote.named_place, "valid_until": quote.valid_until,
             "notes": quote.notes, "payment_methods": list(quote.payment_methods.all()),
+            "contact": quote.contact_id,
         }  # fmt: skip
         lines = [
             {"product": line.product, "description": line.description, "quantity": line.quantity,
@@ -128,7 +129,7 @@ def _quote_form(request, *, company, quote=None):
         lines = []
     data = request.POST if request.method == "POST" else None
     return (
-        f.QuoteForm(data, initial=initial),
+        f.QuoteForm(data, initial=initial, company=company),
         f.LineFormSet(data, initial=lines, prefix="lines"),
         f.TermsForm(data, initial=f.TermsForm.initial_from(terms), prefix="terms"),
     )
@@ -166,7 +167,8 @@ def quote_new(request):
                     incoterm=data["incoterm"], named_place=data["named_place"],
                     valid_until=data["valid_until"], lines=lines, terms=terms_form.terms(),
                     payment_methods=data["payment_methods"], notes=data["notes"],
-                    inquiry_id=_int_or_none(request.GET.get("inquiry")), now=timezone.now(),
+                    inquiry_id=_int_or_none(request.GET.get("inquiry")),
+                    contact_id=data["contact"].pk if data["contact"] else None, now=timezone.now(),
                 ),
             ),
         ):  # fmt: skip
@@ -199,7 +201,8 @@ def quote_edit(request, pk):
                 actor=request.user, quote=quote, currency=data["currency"].upper(),
                 incoterm=data["incoterm"], named_place=data["named_place"],
                 valid_until=data["valid_until"], lines=lines, terms=terms_form.terms(),
-                payment_methods=data["payment_methods"], notes=data["notes"], now=timezone.now(),
+                payment_methods=data["payment_methods"], notes=data["notes"],
+                contact_id=data["contact"].pk if data["contact"] else None, now=timezone.now(),
             ),
         ):  # fmt: skip
             return redirect("orders:quote_detail", quote.pk)
@@ -383,15 +386,33 @@ def order_new(request):
     return render(request, "orders/order_form.html", context, status=status)
 
 
+def _receipts(user, order):
+    """The money received that finance may match to this order (None: not for them)."""
+    if not perms.can_record_payment(user, order):
+        return None
+    return selectors.receipts_to_match(order)
+
+
 def _detail_context(request, order, **forms_):
     user = request.user
     lines = selectors.shipped_and_remaining(order)
+    receipts = _receipts(user, order)
     context = {
         "order": order,
         "lines": lines,
         "stock": stock_for(row["line"].product_id for row in lines),
         "schedule": order.schedule.select_related("shipment"),
-        "payments": order.payments.select_related("recorded_by"),
+        "payments": order.payments.select_related(
+            "recorded_by", "reversed_by", "received_payment__account"
+        ),
+        "reconciliation": selectors.order_reconciliation(order),
+        "receipts": receipts,
+        "match_form": f.MatchForm(receipts=receipts, prefix="match")
+        if receipts is not None
+        else None,
+        "reverse_form": f.ReverseForm(prefix="reverse"),
+        "may_edit_lines": perms.can_edit_order(user, order)
+        and order.state in services.LINES_EDITABLE,
         "shipments": order.shipments.prefetch_related("lines__order_line"),
         "profit": selectors.order_profit(order),
         "steps": order.steps.select_related("actor"),
@@ -400,7 +421,10 @@ def _detail_context(request, order, **forms_):
         "may_pay": perms.can_record_payment(user, order),
         "may_cost": perms.can_record_cost(user, order),
         "payment_form": forms_.get("payment_form")
-        or f.PaymentForm(initial={"currency": order.currency, "received_on": timezone.localdate()}),
+        or f.PaymentForm(
+            initial={"currency": order.currency, "received_on": timezone.localdate()},
+            receipts=receipts,
+        ),
         "cost_form": forms_.get("cost_form")
         or f.CostForm(initial={"currency": order.currency, "incurred_on": timezone.localdate()}),
         "step_kinds": [
@@ -425,13 +449,14 @@ def order_payment(request, pk):
     order = _order_or_404(request, pk)
     if not perms.can_record_payment(request.user, order):
         raise PermissionDenied
-    form = f.PaymentForm(request.POST)
+    form = f.PaymentForm(request.POST, receipts=selectors.receipts_to_match(order))
     if form.is_valid() and _save(
         form,
         lambda: services.payment_record(
             actor=request.user, order=order, currency=form.cleaned_data["currency"].upper(),
             amount=form.cleaned_data["amount"], received_on=form.cleaned_data["received_on"],
-            reference=form.cleaned_data["reference"], now=timezone.now(),
+            reference=form.cleaned_data["reference"],
+            received_payment=form.cleaned_data["received_payment"], now=timezone.now(),
         ),
     ):  # fmt: skip
         messages.success(request, _("Payment recorded."))
@@ -460,6 +485,169 @@ def order_cost(request, pk):
         return redirect("orders:order_detail", order.pk)
     context = _detail_context(request, order, cost_form=form)
     return render(request, "orders/order_detail.html", context, status=422)
+
+
+def _payment_or_404(order, payment_pk):
+    return or_404(order.payments.get, pk=payment_pk)
+
+
+def _cost_or_404(order, cost_pk):
+    return or_404(order.costs.get, pk=cost_pk)
+
+
+def _run(request, call, success) -> bool:
+    """Call the service; its refusal as a message. True when done."""
+    try:
+        call()
+    except (ValidationError, PermissionDenied) as exc:
+        text = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text or _("You may not do this."))
+        return False
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    messages.success(request, success)
+    return True
+
+
+@require_POST
+@login_required
+def order_payment_reverse(request, pk, payment_pk):
+    order = _order_or_404(request, pk)
+    payment = _payment_or_404(order, payment_pk)
+    if not perms.can_record_payment(request.user, order):
+        raise PermissionDenied
+    form = f.ReverseForm(request.POST, prefix="reverse")
+    if not form.is_valid():
+        messages.error(request, _("Say why the payment is reversed."))
+        return redirect("orders:order_detail", order.pk)
+    _run(
+        request,
+        lambda: services.payment_reverse(
+            actor=request.user, payment=payment, reason=form.cleaned_data["reason"],
+            now=timezone.now(),
+        ),
+        _("Payment reversed: it no longer counts, and the open balance follows."),
+    )  # fmt: skip
+    return redirect("orders:order_detail", order.pk)
+
+
+@require_POST
+@login_required
+def order_payment_match(request, pk, payment_pk):
+    order = _order_or_404(request, pk)
+    payment = _payment_or_404(order, payment_pk)
+    if not perms.can_record_payment(request.user, order):
+        raise PermissionDenied
+    form = f.MatchForm(request.POST, receipts=selectors.receipts_to_match(order), prefix="match")
+    if not form.is_valid():
+        messages.error(request, " ".join(m for e in form.errors.values() for m in e))
+        return redirect("orders:order_detail", order.pk)
+    _run(
+        request,
+        lambda: services.payment_match(
+            actor=request.user, payment=payment,
+            received_payment=form.cleaned_data["received_payment"], now=timezone.now(),
+        ),
+        _("Payment matched to the money received."),
+    )  # fmt: skip
+    return redirect("orders:order_detail", order.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def order_cost_edit(request, pk, cost_pk):
+    order = _order_or_404(request, pk)
+    cost = _cost_or_404(order, cost_pk)
+    if not perms.can_record_cost(request.user, order):
+        raise PermissionDenied
+    initial = {name: getattr(cost, name) for name in ("label", "amount", "currency", "incurred_on")}
+    form = f.CostForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if _save(
+            form,
+            lambda: services.cost_update(
+                actor=request.user, cost=cost, label=d["label"], amount=d["amount"],
+                currency=d["currency"].upper(), incurred_on=d["incurred_on"], now=timezone.now(),
+            ),
+        ):  # fmt: skip
+            messages.success(request, _("Cost corrected."))
+            return redirect("orders:order_detail", order.pk)
+    status = 422 if request.method == "POST" else 200
+    context = {"order": order, "cost": cost, "form": form}
+    return render(request, "orders/cost_form.html", context, status=status)
+
+
+@require_POST
+@login_required
+def order_cost_remove(request, pk, cost_pk):
+    order = _order_or_404(request, pk)
+    cost = _cost_or_404(order, cost_pk)
+    if not perms.can_record_cost(request.user, order):
+        raise PermissionDenied
+    _run(
+        request,
+        lambda: services.cost_remove(actor=request.user, cost=cost, now=timezone.now()),
+        _("Cost removed."),
+    )
+    return redirect("orders:order_detail", order.pk)
+
+
+def _order_lines_initial(order) -> list[dict]:
+    return [
+        {"line_id": line.pk, "product": line.product_id, "description": line.description,
+         "quantity": line.quantity.normalize(), "unit": line.unit,
+         "unit_price": line.unit_price.normalize()}
+        for line in order.lines.all()
+    ]  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def order_lines(request, pk):
+    """Change an order's lines (until it is shipped): the page's formset, one row per
+    line, "Add a line" for more, a box to remove a line."""
+    order = _order_or_404(request, pk)
+    if not perms.can_edit_order(request.user, order):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    formset = f.OrderLineFormSet(data, initial=_order_lines_initial(order), prefix="lines")
+    form = f.NotesForm(data)  # carries the refusals that concern the whole order
+    if request.method == "POST" and _forms_valid(formset, form):
+        lines = _lines_or_error(form, formset)
+        if lines is not None and _save(
+            form,
+            lambda: services.order_lines_update(
+                actor=request.user, order=order, lines=lines, now=timezone.now()
+            ),
+        ):
+            messages.success(request, _("Lines saved: the total and the schedule follow."))
+            return redirect("orders:order_detail", order.pk)
+    status = 422 if request.method == "POST" else 200
+    shipped = {line.pk: line.shipped_quantity for line in order.lines.all()}
+    for row in formset.forms:
+        row.shipped = shipped.get(row.initial.get("line_id"))
+    context = {
+        "order": order, "formset": formset, "form": form,
+        "line_kind": "order", "editable": order.state in services.LINES_EDITABLE,
+    }  # fmt: skip
+    return render(request, "orders/order_lines.html", context, status=status)
+
+
+@require_GET
+@login_required
+def line_row(request):
+    """One more empty line row for a lines form (htmx), and the form count raised."""
+    kind = request.GET.get("kind", "new")
+    try:
+        index = int(request.GET.get("lines-TOTAL_FORMS", "0"))
+    except ValueError:
+        index = 0
+    if not 0 <= index < 500:
+        return HttpResponse(_("At most 500 lines."), status=422)
+    form = f.empty_line_form(kind, index)
+    context = {"line": form, "total": index + 1, "line_kind": kind}
+    return render(request, "orders/_line_row.html", context)
 
 
 @require_POST

@@ -13,6 +13,7 @@ from chengxin.core.money import format_money
 from chengxin.fx.selectors import conversion_of
 from chengxin.orders import selectors
 from chengxin.orders.permissions import can_create_for
+from chengxin.orders.texts import due_sentence
 
 register = template.Library()
 
@@ -101,3 +102,12 @@ def balance_row(order, order_link: str, no_date: str, states: dict) -> str:
         format_money(order.open_balance, order.currency),
         _day(order.next_due_at) or no_date, states.get(order.state, order.state),
     )  # fmt: skip
+
+
+@register.simple_tag
+def due_moved_name(move: dict) -> str:
+    """The schedule line a "due date moved" step names, in the reader's language (older
+    steps kept only its English description)."""
+    if move.get("kind"):
+        return due_sentence(move)
+    return str(move.get("what", ""))

@@ -99,12 +99,16 @@ def test_quote_new_send_accept_through_the_pages(client_for, owner, company):
 def test_finance_records_a_payment_a_rep_may_not(client_for, owner, finance, both):
     order, _quote = both
     url = reverse("orders:order_payment", args=[order.pk])
-    body = {"amount": "450", "currency": "USD", "received_on": "2026-03-02", "reference": "TT"}
+    body = {"amount": "30", "currency": "USD", "received_on": "2026-03-02", "reference": "TT"}
     assert client_for(owner).post(url, body).status_code == 403
     response = client_for(finance).post(url, body)
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.paid == Decimal("450.000")
+    assert order.paid == Decimal("30.000")
+    # More than is still owed (100 - 30) is refused, and says so.
+    response = client_for(finance).post(url, {**body, "amount": "71"})
+    assert response.status_code == 422
+    assert "still owed" in response.content.decode()
     response = client_for(finance).post(url, {**body, "amount": "abc"})
     assert response.status_code == 422
 
