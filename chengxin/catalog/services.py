@@ -34,6 +34,7 @@ from chengxin.catalog.permissions import require_edit_products, require_push_sto
 from chengxin.catalog.selectors import hs_check
 from chengxin.catalog.stock_feed import RowError, StockRow
 from chengxin.core.buyer_language import buyer_languages
+from chengxin.core.lengths import clean_text
 from chengxin.core.zones import company_zone
 
 logger = logging.getLogger(__name__)
@@ -91,20 +92,6 @@ def _decimal_problem(value, max_digits: int, places: int) -> str | None:
     return None
 
 
-def _clean_text(value, limit: int, errors: dict, name: str, *, required: bool) -> str:
-    text = (value or "").strip() if isinstance(value, str) else ""
-    if not isinstance(value, str | type(None)):
-        errors[name] = [_("Enter text.")]
-    elif required and not text:
-        errors[name] = [_("This field is required.")]
-    elif len(text) > limit:
-        errors[name] = [
-            _("Enter at most %(limit)d characters (this has %(count)d).")
-            % {"limit": limit, "count": len(text)}
-        ]
-    return text
-
-
 def _clean_names(names, errors: dict) -> dict[str, str]:
     if not isinstance(names, dict):
         errors["names"] = [_("Enter the names as language: name.")]
@@ -141,11 +128,19 @@ def product_validate(data: ProductInput, *, instance: Product | None = None) -> 
     every problem by field. The HS code must be in the nomenclature; that the product's
     words fit it is a warning for the pages, not a refusal."""
     errors: dict[str, list[str]] = {}
-    sku = _clean_text(data.sku, TEXT_LIMITS["sku"], errors, "sku", required=True)
-    name = _clean_text(data.name, TEXT_LIMITS["name"], errors, "name", required=True)
-    unit = _clean_text(data.unit, TEXT_LIMITS["unit"], errors, "unit", required=True)
-    description = _clean_text(
-        data.description, TEXT_LIMITS["description"], errors, "description", required=False
+    sku = clean_text(data.sku, field="sku", limit=TEXT_LIMITS["sku"], errors=errors, required=True)
+    name = clean_text(
+        data.name, field="name", limit=TEXT_LIMITS["name"], errors=errors, required=True
+    )
+    unit = clean_text(
+        data.unit, field="unit", limit=TEXT_LIMITS["unit"], errors=errors, required=True
+    )
+    description = clean_text(
+        data.description,
+        field="description",
+        limit=TEXT_LIMITS["description"],
+        errors=errors,
+        required=False,
     )
     names = _clean_names(data.names, errors)
     code = ""

@@ -43,6 +43,7 @@ from chengxin.commitments.models import (
 from chengxin.commitments.permissions import require_edit
 from chengxin.core.buyer_language import buyer_language
 from chengxin.core.deferred_text import deferred
+from chengxin.core.lengths import clean_text
 from chengxin.core.zones import company_today, company_zone
 from chengxin.orders.models import Order, OrderShipment, OrderState, OrderStep, OrderStepKind
 from chengxin.outbox.models import Status as OutboundStatus
@@ -108,18 +109,6 @@ def _within(day: datetime.date, *, today: datetime.date, field: str, errors: dic
         errors[field] = _("Enter a date within a year before and three years after today.")
 
 
-def _text(value, *, field: str, limit: int, errors: dict, required: bool = False) -> str:
-    text = str(value or "").replace("\x00", "").strip()
-    if required and not text:
-        errors[field] = _("This field is required.")
-    elif len(text) > limit:
-        errors[field] = _("Enter at most %(limit)d characters (it has %(length)d).") % {
-            "limit": limit,
-            "length": len(text),
-        }
-    return text
-
-
 def _sender(user: User | None) -> str:
     name = (user.get_full_name() or user.username) if user is not None else ""
     return "\n".join(p for p in (name, settings.CHENGXIN_COMPANY_NAME) if p)
@@ -162,7 +151,7 @@ def milestone_create(
     errors: dict[str, str] = {}
     if kind not in MilestoneKind.values:
         errors["kind"] = _("Choose what was promised.")
-    label = _text(label, field="label", limit=LABEL_MAX, errors=errors)
+    label = clean_text(label, field="label", limit=LABEL_MAX, errors=errors)
     if kind == MilestoneKind.OTHER and not label and "label" not in errors:
         errors["label"] = _("Name the promise (quality report, documents...).")
     day = _date(promised_on, field="promised_on", errors=errors)
@@ -221,7 +210,7 @@ def milestone_forecast(
     day = _date(forecast_on, field="forecast_on", errors=errors)
     if day is not None:
         _within(day, today=company_today(now), field="forecast_on", errors=errors)
-    note = _text(note, field="note", limit=NOTE_MAX, errors=errors)
+    note = clean_text(note, field="note", limit=NOTE_MAX, errors=errors)
     with transaction.atomic():
         milestone = _milestone_locked(milestone)
         require_edit(actor, milestone.order)
@@ -765,8 +754,8 @@ def delay_warning_send(
     many days before the promised date (the earliest warning counts)."""
     now = now or timezone.now()
     errors: dict[str, str] = {}
-    subject = _text(subject, field="subject", limit=SUBJECT_MAX, errors=errors, required=True)
-    body = _text(body, field="body", limit=BODY_MAX, errors=errors, required=True)
+    subject = clean_text(subject, field="subject", limit=SUBJECT_MAX, errors=errors, required=True)
+    body = clean_text(body, field="body", limit=BODY_MAX, errors=errors, required=True)
     if alternative is not None and alternative not in Alternative.values:
         errors["alternative"] = _("Choose an alternative.")
     with transaction.atomic():
@@ -843,7 +832,7 @@ def delay_warning_dismiss(
     """Decide not to warn the buyer (told by phone, say), with the reason. A broken
     promise without a warning still counts against us."""
     errors: dict[str, str] = {}
-    reason = _text(reason, field="reason", limit=100, errors=errors, required=True)
+    reason = clean_text(reason, field="reason", limit=100, errors=errors, required=True)
     with transaction.atomic():
         warning = locked(DelayWarning.objects.select_related("milestone__order"), warning.pk)
         require_edit(actor, warning.milestone.order)
@@ -992,7 +981,7 @@ def production_update_record(
     now = now or timezone.now()
     require_edit(actor, order)
     errors: dict = {}
-    text = _text(text, field="text", limit=UPDATE_TEXT_MAX, errors=errors, required=True)
+    text = clean_text(text, field="text", limit=UPDATE_TEXT_MAX, errors=errors, required=True)
     if milestone is not None and milestone.order_id != order.pk:
         errors["milestone"] = _("Choose one of this order's promises.")
     try:
@@ -1039,8 +1028,8 @@ def production_update_send(
     and ``body``), its photos attached, in the buyer's working hours."""
     now = now or timezone.now()
     errors: dict[str, str] = {}
-    subject = _text(subject, field="subject", limit=SUBJECT_MAX, errors=errors)
-    body = _text(body, field="body", limit=BODY_MAX, errors=errors)
+    subject = clean_text(subject, field="subject", limit=SUBJECT_MAX, errors=errors)
+    body = clean_text(body, field="body", limit=BODY_MAX, errors=errors)
     with transaction.atomic():
         update = locked(ProductionUpdate.objects.select_related("order__company"), update.pk)
         require_edit(actor, update.order)

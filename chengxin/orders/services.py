@@ -28,6 +28,7 @@ from chengxin.audit.services import Change, audit_created, audit_record, audit_r
 from chengxin.banking.models import ReceivedPayment
 from chengxin.core.bank_numbers import validate_currency
 from chengxin.core.deferred_text import deferred, rendered_by
+from chengxin.core.lengths import checked_text
 from chengxin.core.money import format_money
 from chengxin.inquiries.models import Inquiry, Via
 from chengxin.inquiries.services import inquiry_full_answer_record
@@ -102,22 +103,6 @@ def _decimal(value, field: str, *, minimum=ZERO, allow_zero=False, places=6) -> 
     return number
 
 
-def _text(value, field: str, max_length: int, *, required=False) -> str:
-    text = str(value or "").strip()
-    if required and not text:
-        raise ValidationError({field: _("This field is required.")})
-    if len(text) > max_length:
-        raise ValidationError(
-            {
-                field: _("At most %(max)s characters (it has %(n)s).")
-                % {"max": max_length, "n": len(text)}
-            }
-        )
-    if "\x00" in text:
-        raise ValidationError({field: _("This text has a null character.")})
-    return text
-
-
 def _clean_lines(lines: Sequence[LineIn], currency: str) -> list[dict]:
     from chengxin.catalog.models import Product
 
@@ -131,10 +116,10 @@ def _clean_lines(lines: Sequence[LineIn], currency: str) -> list[dict]:
     for number, line in enumerate(lines, start=1):
         prefix = _("Line %(n)s") % {"n": number}
         try:
-            description = _text(line.description, "lines", 500)
+            description = checked_text(line.description, field="lines", limit=500)
             quantity = _decimal(line.quantity, "lines", places=3)
             unit_price = _decimal(line.unit_price, "lines", allow_zero=True, places=6)
-            unit = _text(line.unit, "lines", 16) or "pcs"
+            unit = checked_text(line.unit, field="lines", limit=16) or "pcs"
         except ValidationError as exc:
             raise ValidationError({"lines": [f"{prefix}: {m}" for m in exc.messages]}) from None
         product = None
@@ -172,7 +157,7 @@ def _incoterm(code: str, place: str) -> tuple[str, str]:
                 % {"codes": " ".join(Incoterm.values)}
             }
         )
-    place = _text(place, "named_place", 200)
+    place = checked_text(place, field="named_place", limit=200)
     if not place:
         raise ValidationError(
             {"named_place": _("Name the place for %(code)s (a port or address).") % {"code": code}}
@@ -408,7 +393,7 @@ def order_create(
     cleaned = _clean_lines(lines, currency)
     payment_terms = parse_terms(terms) if terms else default_terms_for(company)
     rule = _rate_rule(rate_rule, locked_rate, locked_until)
-    notes = _text(notes, "notes", 5000)
+    notes = checked_text(notes, field="notes", limit=5000)
     order_date = order_date or timezone.localdate(now)
     with transaction.atomic():
         order = Order.objects.create(
@@ -484,8 +469,8 @@ def order_shipment_record(
     more than what remains) and the dates the payment terms hang on. The schedule is
     computed again; the owner is told when a due date moved. ``actor`` None: the system
     (a tracking poll), which may record for any order."""
-    reference = _text(reference, "reference", 64, required=True)
-    bl_number = _text(bl_number, "bl_number", 64)
+    reference = checked_text(reference, field="reference", limit=64, required=True)
+    bl_number = checked_text(bl_number, field="bl_number", limit=64)
     for name, value in (
         ("shipped_at", shipped_at), ("bl_issued_at", bl_issued_at),
         ("bl_copy_sent_at", bl_copy_sent_at), ("delivered_at", delivered_at),
@@ -636,7 +621,7 @@ def order_advance(*, actor, order: Order, step: str, notes: str = "", now) -> Or
     """Start production, complete (all shipped) or cancel (nothing shipped yet)."""
     if step not in ORDER_MOVES:
         raise ValidationError({"step": _("Unknown step.")})
-    notes = _text(notes, "notes", 2000)
+    notes = checked_text(notes, field="notes", limit=2000)
     sources, target = ORDER_MOVES[OrderStepKind(step)]
     with transaction.atomic():
         order = _locked_order(actor, order)
@@ -700,7 +685,7 @@ def payment_record(
     perms.require_record_payment(actor, order)
     currency = _currency(currency)
     amount = _decimal(amount, "amount", places=T.minor_units(currency))
-    reference = _text(reference, "reference", 140)
+    reference = checked_text(reference, field="reference", limit=140)
     if received_on is None and received_payment is not None:
         received_on = received_payment.received_on
     if not isinstance(received_on, datetime.date):
@@ -919,7 +904,7 @@ def payment_reverse(*, actor, payment: Payment, reason: str, now) -> Payment:
     who reversed it, when and why, and no longer counts; the schedule's paid amounts and
     the open balance follow. Finance or a manager, as for recording it."""
     perms.require_record_payment(actor)
-    reason = _text(reason, "reason", 500, required=True)
+    reason = checked_text(reason, field="reason", limit=500, required=True)
     with transaction.atomic():
         order, payment = _locked_payment(actor, payment)
         perms.require_record_payment(actor, order)
@@ -950,7 +935,7 @@ def payment_reverse(*, actor, payment: Payment, reason: str, now) -> Payment:
 
 
 def _cost_values(*, label, amount, currency, incurred_on) -> dict:
-    label = _text(label, "label", 200, required=True)
+    label = checked_text(label, field="label", limit=200, required=True)
     currency = _currency(currency)
     amount = _decimal(amount, "amount", places=T.minor_units(currency))
     if not isinstance(incurred_on, datetime.date):
@@ -1111,7 +1096,7 @@ def _quote_fields(
     fields = {
         "currency": currency, "incoterm": incoterm, "named_place": named_place,
         "valid_until": valid_until, "terms": payment_terms.to_dict(),
-        "notes": _text(notes, "notes", 5000),
+        "notes": checked_text(notes, field="notes", limit=5000),
         "total": sum((line["amount"] for line in cleaned), ZERO),
         "contact": _contact_for(company, contact_id),
     }  # fmt: skip
@@ -1266,7 +1251,7 @@ def quote_send(*, actor, quote: Quote, now) -> Quote:
 
 
 def quote_decline(*, actor, quote: Quote, notes: str = "", now) -> Quote:
-    notes = _text(notes, "notes", 2000)
+    notes = checked_text(notes, field="notes", limit=2000)
     with transaction.atomic():
         quote = _locked_quote(actor, quote)
         perms.require_edit_quote(actor, quote)
@@ -1351,7 +1336,7 @@ def payment_method_save(
 ) -> PaymentMethod:
     """Create (``method`` None) or change a payment method; managers only."""
     perms.require_manage_payment_methods(actor)
-    name = _text(name, "name", 100, required=True)
+    name = checked_text(name, field="name", limit=100, required=True)
     if kind not in PaymentMethodKind.values:
         raise ValidationError({"kind": _("Choose a kind.")})
     try:
@@ -1363,7 +1348,7 @@ def payment_method_save(
     fee_currency = _currency(fee_currency, "fee_currency")
     values = {
         "name": name, "kind": kind, "typical_days": typical_days,
-        "fees_text": _text(fees_text, "fees_text", 300),
+        "fees_text": checked_text(fees_text, field="fees_text", limit=300),
         "fee_fixed": _decimal(fee_fixed, "fee_fixed", allow_zero=True, places=3),
         "fee_percent": _decimal(fee_percent, "fee_percent", allow_zero=True, places=4),
         "fee_currency": fee_currency, "is_active": bool(is_active),

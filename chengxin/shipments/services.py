@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from chengxin.audit.models import Action
 from chengxin.audit.services import Change, audit_created, audit_record_many, snapshot
+from chengxin.core.lengths import clean_text
 from chengxin.orders.models import OPEN_ORDER_STATES, Order, OrderShipment
 from chengxin.orders.permissions import can_view_order
 from chengxin.orders.services import order_shipment_record
@@ -84,13 +85,6 @@ class ContainerIn:
 # --- Checking input ----------------------------------------------------------------------
 
 
-def _text(value: Any, field: str, limit: int, errors: dict) -> str:
-    text = "" if value is None else str(value).strip()
-    if len(text) > limit:
-        errors[field] = _("Enter at most %(limit)s characters.") % {"limit": limit}
-    return text
-
-
 def _moment(value: Any, field: str, errors: dict, *, now: datetime.datetime):
     if value in (None, ""):
         return None
@@ -146,8 +140,12 @@ def clean_details(data: Mapping[str, Any], *, now: datetime.datetime) -> dict:
     mode = data.get("mode") or Mode.SEA
     if mode not in Mode.values:
         errors["mode"] = _("Choose sea, air, courier or rail.")
-    carrier = carrier_code(_text(data.get("carrier"), "carrier", 60, errors))
-    tracking = _text(data.get("tracking_number"), "tracking_number", 60, errors)
+    carrier = carrier_code(
+        clean_text(data.get("carrier"), field="carrier", limit=60, errors=errors)
+    )
+    tracking = clean_text(
+        data.get("tracking_number"), field="tracking_number", limit=60, errors=errors
+    )
     if tracking and "tracking_number" not in errors:
         if mode == Mode.COURIER and carrier in numbers.COURIERS:
             tracking = _checked_number(
@@ -164,7 +162,7 @@ def clean_details(data: Mapping[str, Any], *, now: datetime.datetime) -> dict:
             tracking = numbers.normalise(tracking)
         if len(tracking) > 35 and "tracking_number" not in errors:
             errors["tracking_number"] = _("Enter at most %(limit)s characters.") % {"limit": 35}
-    bl = _text(data.get("bl_number"), "bl_number", 60, errors)
+    bl = clean_text(data.get("bl_number"), field="bl_number", limit=60, errors=errors)
     if bl and "bl_number" not in errors:
         if mode == Mode.AIR:
             bl = _checked_number(numbers.air_waybill, bl, "bl_number", errors)
@@ -184,11 +182,11 @@ def clean_details(data: Mapping[str, Any], *, now: datetime.datetime) -> dict:
         errors["eta"] = _("The ETA cannot be before the ETD.")
     ports = {}
     for name in ("port_of_loading", "port_of_discharge"):
-        value = _text(data.get(name), name, 20, errors)
+        value = clean_text(data.get(name), field=name, limit=20, errors=errors)
         if value and name not in errors:
             value = _checked_number(locodes.locode, value, name, errors)
         ports[name] = value
-    notes = _text(data.get("notes"), "notes", 5000, errors)
+    notes = clean_text(data.get("notes"), field="notes", limit=5000, errors=errors)
     if errors:
         raise ValidationError(errors)
     return {
@@ -270,7 +268,7 @@ def _clean_container(number: str, type_: str, seal: str) -> dict:
         errors["number"] = message(exc)
     if type_ not in ContainerType.values:
         errors["type"] = _("Choose the container's type.")
-    seal = _text(seal, "seal", 20, errors)
+    seal = clean_text(seal, field="seal", limit=20, errors=errors)
     if errors:
         raise ValidationError(errors)
     return {"number": number, "type": type_, "seal": seal}
@@ -547,7 +545,7 @@ def shipment_book(*, actor, shipment: Shipment, notes: str = "", now=None) -> Sh
             {"carrier": _("Enter the carrier before booking.")}, code="missing_carrier"
         )
     errors: dict = {}
-    notes = _text(notes, "notes", 5000, errors)
+    notes = clean_text(notes, field="notes", limit=5000, errors=errors)
     if errors:
         raise ValidationError(errors)
     return _step(
@@ -561,7 +559,7 @@ def shipment_cancel(*, actor, shipment: Shipment, reason: str, now=None) -> Ship
     the order (the order's record of it keeps no lines)."""
     now = now or timezone.now()
     errors: dict = {}
-    reason = _text(reason, "reason", 2000, errors)
+    reason = clean_text(reason, field="reason", limit=2000, errors=errors)
     if not reason and not errors:
         errors["reason"] = _("Say why the shipment is cancelled.")
     if errors:
@@ -693,11 +691,11 @@ def tracking_event_add(
     at = _moment(at, "at", errors, now=now)
     if at is None and "at" not in errors:
         errors["at"] = _("Enter when it happened.")
-    code = _text(code, "code", 32, errors).upper()
+    code = clean_text(code, field="code", limit=32, errors=errors).upper()
     if not code and "code" not in errors:
         errors["code"] = _("Enter what happened, e.g. LOADED or CUSTOMS CLEARED.")
-    description = _text(description, "description", 300, errors)
-    location = _text(location, "location", 120, errors)
+    description = clean_text(description, field="description", limit=300, errors=errors)
+    location = clean_text(location, field="location", limit=120, errors=errors)
     eta = _date(eta, "eta", errors)
     if errors:
         raise ValidationError(errors)

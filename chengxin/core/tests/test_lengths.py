@@ -103,3 +103,24 @@ def test_a_letter_subject_over_500_characters_is_refused(owner, company):
             body_text="Hello",
         )
     assert refused.value.message_dict == {"subject": [too_long_message(500, 519)]}
+
+
+def test_clean_text_reports_every_problem_by_field():
+    from decimal import Decimal
+
+    from chengxin.core.lengths import checked_text, clean_text
+
+    errors: dict = {}
+    assert clean_text("  Ningbo  ", field="place", limit=10, errors=errors) == "Ningbo"
+    assert clean_text(None, field="empty", limit=10, errors=errors) == ""
+    assert clean_text(Decimal("12.50"), field="number", limit=10, errors=errors) == "12.50"
+    clean_text("x" * 11, field="long", limit=10, errors=errors)
+    clean_text(" ", field="needed", limit=10, errors=errors, required=True)
+    clean_text("a\x00b", field="nul", limit=10, errors=errors)
+    clean_text({"a": 1}, field="dict", limit=10, errors=errors)
+    clean_text(True, field="flag", limit=10, errors=errors)
+    assert set(errors) == {"long", "needed", "nul", "dict", "flag"}
+    assert "10" in errors["long"][0] and "11" in errors["long"][0]
+    with pytest.raises(ValidationError) as refused:
+        checked_text("x" * 3, field="code", limit=2)
+    assert list(refused.value.message_dict) == ["code"]
