@@ -112,6 +112,20 @@ def _shipment(order: Order | None, kind: str, shipment_id: int | None):
     return shipment
 
 
+def _account_refused(message: str) -> ValidationError:
+    """A refusal on the ``account`` field, coded ``account_not_active``."""
+    return ValidationError({"account": [ValidationError(message, code=ACCOUNT_REFUSED)]})
+
+
+def refusal_code(error: ValidationError) -> str | None:
+    """The code of a refusal, whether on a field or not."""
+    if hasattr(error, "error_dict"):
+        return next((e.code for errors in error.error_dict.values() for e in errors), None)
+    if hasattr(error, "error_list") and error.error_list:
+        return error.error_list[0].code
+    return getattr(error, "code", None)
+
+
 def _lock_account(currency: str, kind: str, account_id: int | None) -> BankAccount | None:
     """Our active, approved receiving account in ``currency``, read under a row lock
     (``account_id``: that one, if it is such an account; else the newest). None for a
@@ -122,28 +136,22 @@ def _lock_account(currency: str, kind: str, account_id: int | None) -> BankAccou
     if account_id is not None:
         account = accounts.filter(pk=account_id).first()
         if account is None:
-            raise ValidationError(
-                {
-                    "account": _(
-                        "A document can carry only our active, approved receiving account "
-                        "in %(currency)s; this account is not one."
-                    )
-                    % {"currency": currency}
-                },
-                code=ACCOUNT_REFUSED,
+            raise _account_refused(
+                _(
+                    "A document can carry only our active, approved receiving account "
+                    "in %(currency)s; this account is not one."
+                )
+                % {"currency": currency}
             )
         return account
     account = accounts.first()
     if account is None:
-        raise ValidationError(
-            {
-                "account": _(
-                    "We have no active, approved receiving account in %(currency)s: "
-                    "nothing can be issued until one is approved."
-                )
-                % {"currency": currency}
-            },
-            code=ACCOUNT_REFUSED,
+        raise _account_refused(
+            _(
+                "We have no active, approved receiving account in %(currency)s: "
+                "nothing can be issued until one is approved."
+            )
+            % {"currency": currency}
         )
     return account
 

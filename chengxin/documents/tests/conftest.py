@@ -26,6 +26,28 @@ TERMS = {
 }
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file (not in memory): two threads then meet on
+    SQLite's own locks (IMMEDIATE transactions, busy timeout) as two workers do, which
+    the in-memory database's shared cache cannot show."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        folder = tmp_path_factory.mktemp("documents-db")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+def two_writers_possible() -> None:
+    """Skip when the test database is SQLite in memory (the documents' tests run with
+    others that set it up first): its shared cache refuses a second writer at once."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("SQLite in memory: run the documents' tests on their own")
+
+
 @pytest.fixture(autouse=True)
 def _documents_settings(settings):
     settings.ROOT_URLCONF = "chengxin.documents.tests.urls"
