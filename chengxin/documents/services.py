@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -50,6 +51,8 @@ from chengxin.outbox.models import OutboundMessage
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import ChannelKind, Company, Contact
 from chengxin.workflow.services import WRONG_STEP, advance, locked, require_state
+
+logger = logging.getLogger(__name__)
 
 # What a draft prints where the number will be.
 DRAFT_NUMBER = "DRAFT"
@@ -596,18 +599,29 @@ def account_change_proformas(
 ) -> list[Document]:
     """For an account-change campaign's letter after the change: a proforma invoice of
     each of ``company``'s open orders paid into ``account`` (its currency) with an
-    amount still to pay, issued now by the system, carrying ``account`` (refused unless
-    it is our active, approved account). Mark them sent with :func:`documents_sent_with`
-    once the letter is queued. In the caller's transaction."""
+    amount still to pay, issued now by the system in ``language``, carrying ``account``
+    (refused unless it is our active, approved account). An order whose proforma cannot
+    be made is left out (logged; the letter still gives its figures). Mark them sent
+    with :func:`documents_sent_with` once the letter is queued. In the caller's
+    transaction."""
     from chengxin.orders.selectors import open_orders
 
     documents = []
+    language = buyer_language(language)
     for order in open_orders(company).filter(currency=account.currency, open_balance__gt=0):
-        draft = document_draft(
-            actor=None, kind=DocumentKind.PROFORMA, order=order, language=language,
-            account_id=account.pk, now=now,
-        )  # fmt: skip
-        documents.append(document_issue(actor=None, document=draft, now=now))
+        try:
+            with transaction.atomic():
+                draft = document_draft(
+                    actor=None, kind=DocumentKind.PROFORMA, order=order, language=language,
+                    account_id=account.pk, now=now,
+                )  # fmt: skip
+                documents.append(document_issue(actor=None, document=draft, now=now))
+        except ValidationError as exc:
+            logger.warning(
+                "documents: no proforma of %s for the account change: %s",
+                order.number,
+                " ".join(exc.messages),
+            )
     return documents
 
 
