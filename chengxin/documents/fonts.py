@@ -11,7 +11,7 @@ spends most of its writing time on the font. Two fixes, measured in
 2. Compact CJK fonts, made once by ``chengxin documents fonts``: Noto Sans CJK SC, JP and
    KR (regular and bold) cut down to the characters of GB 2312, JIS X 0208 (Shift JIS) and KS X 1001
    plus every Hangul syllable, Latin, punctuation and full-width forms (about 8,000
-   glyphs, 3 MB). Documents name them first and the full Noto Sans CJK right after, so a
+   glyphs, each at its original glyph id). Documents name them first and the full Noto Sans CJK right after, so a
    rare character outside the compact set still prints, from the full font.
 
 Without the compact fonts (a fresh machine), documents use Noto Sans CJK directly.
@@ -123,6 +123,10 @@ def build_compact_fonts(
             options.name_languages = ["*"]
             options.notdef_outline = True
             options.hinting = False
+            # Noto Sans CJK is a CID-keyed CFF font and WeasyPrint writes glyph ids as
+            # CIDs (CIDToGIDMap Identity): every glyph must keep its id, or the PDF
+            # would draw other glyphs, or none. The dropped ones stay as empty slots.
+            options.retain_gids = True
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=characters)
             subsetter.subset(font)
