@@ -42,6 +42,9 @@ BUYER_SOURCES = (
     "inquiries/templates/inquiries/letters",
     "commitments/letters.py",
     "orders/texts.py",
+    "documents/render.py",
+    "documents/words.py",
+    "documents/templates/documents",
 )
 
 # Chinese variants that all mean the simplified script we write.
