@@ -84,10 +84,32 @@ def account_block(account: BankAccount, language: str) -> dict:
         "account_number": "" if account.iban_encrypted else compact,
         "iban": compact if account.iban_encrypted else "",
         "swift": account.bic,
-        "intermediary_bank": intermediary_account(account),
-        "intermediary_swift": account.intermediary_bic,
+        "intermediary_bank": _intermediary_bank(account),
+        "intermediary_swift": _intermediary_swift(account),
         "verify_url": verify_url(compact, language),
     }
+
+
+def _intermediary_bank(account: BankAccount) -> str:
+    """The intermediary bank as the document names it: the bank the SWIFT registry
+    knows for its BIC (else the BIC), and our account with it when we keep one."""
+    if not account.intermediary_bic:
+        return ""
+    try:
+        name = numbers.validate_bic(account.intermediary_bic).bank_name
+    except ValueError:
+        name = ""
+    number = intermediary_account(account)
+    parts = [name or account.intermediary_bic]
+    if number:
+        parts.append(texts.account_with_bank(number))
+    return "\n".join(parts)
+
+
+def _intermediary_swift(account: BankAccount) -> str:
+    """The intermediary's BIC below its name (not twice when the name is the BIC)."""
+    bank = _intermediary_bank(account)
+    return "" if bank.split("\n")[0] == account.intermediary_bic else account.intermediary_bic
 
 
 def seller_block() -> dict:

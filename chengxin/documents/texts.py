@@ -28,6 +28,11 @@ def rate_rule_text(order: Order) -> str:
     return _("Converted at the exchange rate on the order date.")
 
 
+def account_with_bank(number: str) -> str:
+    """Our account with the intermediary bank."""
+    return _("Our account there: %(number)s") % {"number": number}
+
+
 def document_title(kind: str) -> str:
     """The document's name in the letter (the document itself names its kind)."""
     titles = {
