@@ -316,7 +316,9 @@ def order_spec(
             if with_schedule
             else [],
             "rate_rule": "" if packing_list else texts.rate_rule_text(order),
-            "account": None if packing_list else account_block(account, language),
+            "account": None
+            if packing_list or account is None
+            else account_block(account, language),
             "tax": tax_block(),
             "buyer_reference": order.number,
             "valid_until": None,

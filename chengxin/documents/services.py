@@ -389,10 +389,14 @@ def document_issue(*, actor, document: Document, now: datetime.datetime) -> Docu
         if document.quote is not None:
             _check_quote(document.quote, timezone.localdate(now))
         currency = (document.order or document.quote).currency  # type: ignore[union-attr]
-        account = None
+        account: BankAccount | None = None
         if document.kind != DocumentKind.PACKING_LIST:
-            account = printable_accounts(currency).select_for_update(of=("self",))
-            account = account.filter(pk=document.account_id).first()
+            account = (
+                printable_accounts(currency)
+                .select_for_update(of=("self",))
+                .filter(pk=document.account_id or 0)
+                .first()
+            )
             if account is None:
                 raise ValidationError(
                     _(
