@@ -110,3 +110,29 @@ def test_the_letter_after_the_change_carries_each_open_orders_proforma_pdf(
     assert OLD_IBAN not in text
     # the buyer without an open order in the new account's currency gets no PDF
     assert not Document.objects.filter(company=buyers["new_york"]).exists()
+
+
+def test_a_proforma_that_cannot_be_made_does_not_hold_up_the_letter(
+    owner, finance, plan, buyers, smtp, no_whatsapp, caplog
+):
+    """Dubai's customs need HS codes the order's lines lack: no PDF for that order (the
+    reason is logged), but the payment instructions with its figures still go."""
+    from chengxin.campaigns.models import Touch, TouchKind
+    from chengxin.campaigns.services.sending import campaigns_send_due
+    from chengxin.documents.models import Document, DocumentSeries
+
+    order = _order(owner, buyers["dubai"])
+    plan_launch(actor=finance, plan=plan, now=NOW)
+    touch = Touch.objects.get(
+        recipient__company=buyers["dubai"], kind=TouchKind.POST_CHANGE, channel="email"
+    )
+    campaigns_send_due(now=touch.due_at)
+    touch.refresh_from_db()
+    message = touch.outbound_message
+    assert message is not None
+    assert order.number in message.body_text
+    assert not message.attachments.exists()
+    assert not Document.objects.exists()
+    assert not DocumentSeries.objects.filter(last__gt=0).exists()
+    assert f"no proforma of {order.number}" in caplog.text
+    assert "lines[0].hs_code" in caplog.text
