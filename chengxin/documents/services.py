@@ -46,7 +46,7 @@ from chengxin.documents.models import (
 from chengxin.documents.render import render_html, render_pdf
 from chengxin.documents.selectors import printable_accounts
 from chengxin.documents.spec import DocumentSpec, DocumentSpecError
-from chengxin.orders.models import Order, Quote, QuoteState
+from chengxin.orders.models import Order, OrderState, Quote, QuoteState
 from chengxin.outbox.models import OutboundMessage
 from chengxin.outbox.services import outbox_enqueue
 from chengxin.parties.models import ChannelKind, Company, Contact
@@ -215,6 +215,13 @@ def _build(
     return spec
 
 
+def _check_order(order: Order) -> None:
+    if order.state == OrderState.CANCELLED:
+        raise ValidationError(
+            _("This order is cancelled: no document is issued for it."), code=WRONG_STEP
+        )
+
+
 def _check_quote(quote: Quote, today: datetime.date) -> None:
     if quote.state in (QuoteState.DECLINED, QuoteState.EXPIRED):
         raise ValidationError(
@@ -280,6 +287,8 @@ def document_draft(
     today = timezone.localdate(now)
     if quote is not None:
         _check_quote(quote, today)
+    if order is not None:
+        _check_order(order)
     with transaction.atomic():
         account = _lock_account(source.currency, kind, account_id)
         shipment = _shipment(order, kind, shipment_id)
@@ -388,6 +397,8 @@ def document_issue(*, actor, document: Document, now: datetime.datetime) -> Docu
         require_state(document, DocumentState.DRAFT)
         if document.quote is not None:
             _check_quote(document.quote, timezone.localdate(now))
+        if document.order is not None:
+            _check_order(document.order)
         currency = (document.order or document.quote).currency  # type: ignore[union-attr]
         account: BankAccount | None = None
         if document.kind != DocumentKind.PACKING_LIST:

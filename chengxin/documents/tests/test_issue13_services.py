@@ -240,6 +240,16 @@ def test_a_colleague_without_rights_and_finance(owner, colleague, finance, order
         services.document_issue(actor=colleague, document=document, now=NOW)
 
 
+def test_nothing_is_issued_for_a_cancelled_order(owner, order):
+    draft = services.document_draft(actor=owner, kind="proforma", order=order, now=NOW)
+    order_services.order_advance(actor=owner, order=order, step="cancelled", notes="", now=NOW)
+    order.refresh_from_db()
+    with pytest.raises(ValidationError, match="This order is cancelled"):
+        services.document_issue(actor=owner, document=draft, now=NOW)
+    with pytest.raises(ValidationError, match="This order is cancelled"):
+        services.document_draft(actor=owner, kind="proforma", order=order, now=NOW)
+
+
 def test_a_draft_is_discarded_an_issued_document_is_kept(owner, order):
     draft = services.document_draft(actor=owner, kind="proforma", order=order, now=NOW)
     services.document_discard(actor=owner, document=draft, now=NOW)
