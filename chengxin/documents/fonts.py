@@ -11,7 +11,7 @@ spends most of its writing time on the font. Two fixes, measured in
 2. Compact CJK fonts, made once by ``chengxin documents fonts``: Noto Sans CJK SC, JP and
    KR (regular and bold) cut down to the characters of GB 2312, JIS X 0208 (Shift JIS) and KS X 1001
    plus every Hangul syllable, Latin, punctuation and full-width forms (about 8,000
-   glyphs, each at its original glyph id). Documents name them first and the full Noto Sans CJK right after, so a
+   glyphs, 3 MB). Documents name them first and the full Noto Sans CJK right after, so a
    rare character outside the compact set still prints, from the full font.
 
 Without the compact fonts (a fresh machine), documents use Noto Sans CJK directly.
@@ -123,18 +123,40 @@ def build_compact_fonts(
             options.name_languages = ["*"]
             options.notdef_outline = True
             options.hinting = False
-            # Noto Sans CJK is a CID-keyed CFF font and WeasyPrint writes glyph ids as
-            # CIDs (CIDToGIDMap Identity): every glyph must keep its id, or the PDF
-            # would draw other glyphs, or none. The dropped ones stay as empty slots.
-            options.retain_gids = True
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=characters)
             subsetter.subset(font)
             _rename(font, family, weight)
             partial = path.with_suffix(".tmp")
             font.save(str(partial))
+            _number_cids_by_glyph_id(partial)
             partial.replace(path)
             yield path
+
+
+def _number_cids_by_glyph_id(path: Path) -> None:
+    """Give every glyph the CID equal to its glyph id.
+
+    Noto Sans CJK is a CID-keyed CFF font, and WeasyPrint writes glyph ids as CIDs
+    (``CIDToGIDMap /Identity``). In the full font CID and glyph id are the same; after
+    subsetting, glyph 7 may still carry CID 12345, and a PDF reader would draw the glyph
+    of CID 7, another one or none. Only the CFF charset changes: every other table
+    addresses glyphs by id and is copied as it is (the font is opened lazily)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True)
+    order = font.getGlyphOrder()
+    names = [".notdef", *(f"cid{index:05d}" for index in range(1, len(order)))]
+    renamed = dict(zip(order, names, strict=True))
+    top = font["CFF "].cff.topDictIndex[0]
+    top.CharStrings.charStrings = {
+        renamed[name]: index for name, index in top.CharStrings.charStrings.items()
+    }
+    top.charset = [renamed[name] for name in top.charset]
+    font.setGlyphOrder(names)
+    rewritten = path.with_suffix(".cid")
+    font.save(str(rewritten))
+    rewritten.replace(path)
 
 
 def _rename(font, family: str, weight: str) -> None:

@@ -16,6 +16,7 @@ Nothing here reads the database.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -54,6 +55,8 @@ def font_stack(language: str) -> str:
 
 
 QR_INK = "#1f2937"
+
+_local = threading.local()
 
 
 @cache
@@ -253,14 +256,22 @@ def render_html(spec: DocumentSpec) -> str:
         return _engine().render_to_string("documents/document.html", document_context(spec))
 
 
+def _fetcher():
+    """This thread's URL fetcher. Everything is inline (the QR code is a data: URI):
+    WeasyPrint may read nothing else, neither the network nor the file system. Made
+    once: a new fetcher loads the system's certificates (50 ms) for HTTPS it never uses."""
+    fetcher = getattr(_local, "fetcher", None)
+    if fetcher is None:
+        from weasyprint.urls import URLFetcher
+
+        fetcher = _local.fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    return fetcher
+
+
 def render_pdf(spec: DocumentSpec) -> bytes:
     """The document as an A4 PDF with its fonts embedded (subset)."""
     from weasyprint import HTML  # heavy import (pango): only when a PDF is made
-    from weasyprint.urls import URLFetcher
 
     html = render_html(spec)
-    # Everything is inline (the QR code is a data: URI): WeasyPrint may read nothing
-    # else, neither the network nor the file system.
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    document = HTML(string=html, url_fetcher=fetcher).render(font_config=font_configuration())
+    document = HTML(string=html, url_fetcher=_fetcher()).render(font_config=font_configuration())
     return document.write_pdf()

@@ -19,10 +19,11 @@ sum of that rate's lines, as Japan's qualified invoice requires.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -75,7 +76,7 @@ class FieldError:
 
     field: str
     message: Promise | str
-    params: Mapping[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
     def text(self) -> str:
         return str(self.message) % dict(self.params)

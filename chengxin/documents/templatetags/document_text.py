@@ -39,3 +39,10 @@ def isolated(value: object) -> SafeString:
     text = "" if value is None else str(value)
     lines = mark_safe("<br>".join(conditional_escape(line) for line in text.split("\n")))  # noqa: S308
     return format_html('<div class="isolated" dir="{}">{}</div>', text_direction(text), lines)
+
+
+@register.filter
+def direction(value: object) -> str:
+    """The ``dir`` of an element holding this text alone (a table cell): one block less
+    per cell than ``isolated``, which counts in a long table."""
+    return text_direction("" if value is None else str(value))
