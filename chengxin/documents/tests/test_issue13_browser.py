@@ -78,6 +78,12 @@ def test_arabic_japanese_and_chinese_proformas_render_as_pages(
     page.get_by_test_id("issue").click()
     expect(page.get_by_test_id("state")).to_have_text("Issued")
     expect(page.get_by_test_id("hash")).to_have_text(re.compile(r"^[0-9a-f]{64}$"))
+    page.screenshot(path=str(folder / "document-detail.png"), full_page=True)
+    page.goto(f"/orders/{order.pk}/#documents")
+    row = page.get_by_test_id("document-row")
+    expect(row).to_contain_text("PI-2026-")
+    expect(row.get_by_test_id("document-download")).to_be_visible()
+    page.get_by_test_id("documents").screenshot(path=str(folder / "order-panel.png"))
     arabic = Document.objects.get()
     # The Japanese and Chinese ones through the same services.
     documents = {"ar": arabic}
