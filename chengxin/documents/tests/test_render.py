@@ -80,6 +80,16 @@ def printed():
     return get
 
 
+IN_CONTEXT = {"Buyer", "Description", "Due", "Total"}  # {% translate … context "trade document" %}
+
+
+def label(text: str) -> str:
+    """A label as the document prints it, in the active language."""
+    if text in IN_CONTEXT:
+        return translation.pgettext("trade document", text)
+    return translation.gettext(text)
+
+
 def _labels(kind: str) -> list[str]:
     common = ["Date", "Buyer", "Description", "Quantity"]
     if kind == "packing_list":
@@ -101,7 +111,7 @@ def test_every_kind_in_every_language(printed, kind, language):
     assert document_.pdf.startswith(b"%PDF-")
     with translation.override(language):
         title = document_title(kind)
-        labels = [translation.gettext(label) for label in _labels(kind)]
+        labels = [label(text) for text in _labels(kind)]
     missing = [text for text in [title, *labels] if not document_.shows(text)]
     assert not missing, f"{kind}/{language}: not in the PDF: {missing}"
     for text in (spec.seller.name.split(" 宁波")[0], spec.buyer.name, spec.number):
@@ -121,12 +131,12 @@ def test_every_kind_in_every_language(printed, kind, language):
 
 def test_labels_are_translated_not_english(printed):
     """A label a translator left out would print in English: none does."""
-    english = {label for label in _labels("proforma")}
+    english = set(_labels("proforma"))
     for language in LANGUAGES:
         if language == "en":
             continue
         with translation.override(language):
-            untranslated = [label for label in english if translation.gettext(label) == label]
+            untranslated = [text for text in english if label(text) == text]
             assert document_title("proforma") != "Proforma invoice", language
         # "Total" and "Date" are the same words in French, Spanish, Portuguese.
         assert set(untranslated) <= {"Total", "Date"}, (language, untranslated)
@@ -216,8 +226,8 @@ def test_arabic_reads_right_to_left(gulf):
     # The table starts on the right: "No." is right of "Description", which is right
     # of "Amount".
     with translation.override("ar"):
-        number, description = translation.gettext("No."), translation.gettext("Description")
-        quantity = translation.gettext("Quantity")
+        number, description = label("No."), label("Description")
+        quantity = label("Quantity")
     header = _run(gulf.glyphs, description[::-1])
     row = sorted((g for g in gulf.glyphs if g.y == header[0].y), key=lambda g: g.page)
     x_description = header[0].x
@@ -226,7 +236,7 @@ def test_arabic_reads_right_to_left(gulf):
     assert x_number > x_description > x_quantity
     # The totals are on the right side of the page, their label right of the amount.
     with translation.override("ar"):
-        total_label = translation.gettext("Total")
+        total_label = label("Total")
     total = _run(gulf.glyphs, total_label[::-1])
     assert total[0].x > 300
 

@@ -275,8 +275,9 @@ def test_fuzz_random_json_never_raises_anything_else(value):
 def test_fuzz_a_valid_document_with_one_field_broken(field, line_field, value, line_value):
     data = example()
     data[field] = value
-    if isinstance(data.get("lines"), list) and data["lines"]:
-        data["lines"][0][line_field] = line_value
+    lines = data.get("lines")
+    if isinstance(lines, list) and lines and isinstance(lines[0], dict):
+        lines[0][line_field] = line_value
     try:
         spec = DocumentSpec.from_dict(data)
     except DocumentSpecError as error:
