@@ -44,7 +44,9 @@ BUYER_SOURCES = (
     "orders/texts.py",
     "documents/render.py",
     "documents/words.py",
-    "documents/templates/documents",
+    "documents/templates/documents/document.html",
+    "documents/templates/documents/letters",
+    "documents/texts.py",
 )
 
 # Chinese variants that all mean the simplified script we write.
