@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "chengxin.orders",
     "chengxin.shipments",
     "chengxin.commitments",
+    "chengxin.documents",
     "chengxin.myday",
     "chengxin.demo",
 ]

@@ -192,7 +192,8 @@ def chat_reminder_text(recipient: Recipient, token: str) -> str:
 def post_change_letter(recipient: Recipient, token: str) -> Letter:
     """After the change: the payment instructions with the new account in full, and for
     each open order of the buyer in the new account's currency, its proforma data (what
-    is still due, when) carrying the new account."""
+    is still due, when) carrying the new account. (The sending attaches each order's
+    proforma invoice as a PDF: ``documents.services.account_change_proformas``.)"""
     language = timeline.timeline_language(recipient.language)
     with translation.override(language):
         context = _context(recipient, token, language)

@@ -42,6 +42,11 @@ BUYER_SOURCES = (
     "inquiries/templates/inquiries/letters",
     "commitments/letters.py",
     "orders/texts.py",
+    "documents/render.py",
+    "documents/words.py",
+    "documents/templates/documents/document.html",
+    "documents/templates/documents/letters",
+    "documents/texts.py",
 )
 
 # Chinese variants that all mean the simplified script we write.

@@ -24,6 +24,8 @@ PURPOSE_LABELS = {
     # chengxin.commitments: promises to the buyer
     "commitments.delay_warning": _("Delay warning to the buyer"),
     "commitments.production_update": _("Production update"),
+    # chengxin.documents: a quotation, proforma, invoice or packing list to the buyer
+    "documents.document": _("Document to the buyer (PDF attached)"),
 }
 
 OTHER = _("Other message")

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from chengxin.core.addresses import request_client_address
 from chengxin.core.buyer_language import language_choices, page_direction, request_buyer_language
@@ -32,7 +32,7 @@ PAGE_SIZE = 50
 # --- Public -----------------------------------------------------------------------------
 
 
-def _render_record(request, *, language: str, result=None, status=200):
+def _render_record(request, *, language: str, result=None, status=200, prefill: str = ""):
     context = {
         "language": language,
         "direction": page_direction(language),
@@ -43,8 +43,9 @@ def _render_record(request, *, language: str, result=None, status=200):
         "accounts": selectors.current_accounts(),
         "history": selectors.change_history(),
         "proofs": selectors.public_proofs(),
-        # The typed number is never echoed back: a blank form every time.
-        "form": VerifyForm(),
+        # The typed number is never echoed back: a blank form every time (a document's
+        # link may fill in the number it prints: ``prefill``, not checked until sent).
+        "form": VerifyForm(initial={"number": prefill} if prefill else None),
         "result": result,
     }
     with translation.override(language):
@@ -59,9 +60,13 @@ def record(request):
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def verify(request):
+    """POST: check a number. GET (the link a document prints): the record with the
+    check's form already filled in with ``?number=``; the buyer presses "Check"."""
     language = request_buyer_language(request)
+    if request.method == "GET":
+        return _render_record(request, language=language, prefill=_prefill(request))
     result = services.public_verify(
         text=request.POST.get("number", ""),
         ip=request_client_address(request),
@@ -69,6 +74,15 @@ def verify(request):
         language=language,
     )
     return _render_record(request, language=language, result=result, status=result.status_code)
+
+
+def _prefill(request) -> str:
+    """The number a link asks to fill in: printable characters, at most the field's
+    length; anything else fills in nothing."""
+    value = request.GET.get("number", "").strip()
+    if not value or len(value) > VerifyForm.base_fields["number"].max_length:
+        return ""
+    return value if value.isprintable() else ""
 
 
 def _attachment(proof: ProofDocument) -> HttpResponse:

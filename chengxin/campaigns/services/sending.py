@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chengxin.accounts.models import User
-from chengxin.campaigns import notice, rep_tasks, selectors
+from chengxin.campaigns import notice, rep_tasks, selectors, timeline
 from chengxin.campaigns.links import RELATED, campaign_link
 from chengxin.campaigns.models import (
     CallOutcome,
@@ -33,6 +33,8 @@ from chengxin.campaigns.models import (
 )
 from chengxin.campaigns.services.closing import campaigns_closing_tasks
 from chengxin.campaigns.tokens import token_of
+from chengxin.documents.models import Document
+from chengxin.documents.services import account_change_proformas, documents_sent_with
 from chengxin.outbox.models import Kind, OutboundMessage, Status
 from chengxin.outbox.services import chat_channel_configured, outbox_enqueue
 from chengxin.todos.services import todo_create
@@ -104,6 +106,7 @@ def _email(touch: Touch, recipient: Recipient, token: str, common: dict):
             raise ValidationError(_("No email address on file any more."))
         _make_todo(touch, recipient, token)
         return None
+    proformas: list[Document] = []
     if touch.kind == TouchKind.EMAIL_NOTICE:
         letter = notice.notice_letter(recipient, token, notice.timeline_facts(recipient.plan))
         attachments = [
@@ -114,10 +117,18 @@ def _email(touch: Touch, recipient: Recipient, token: str, common: dict):
             )
         ]
     elif touch.kind == TouchKind.POST_CHANGE:
-        letter, attachments = notice.post_change_letter(recipient, token), []
+        # Each open order's proforma invoice, issued now with the new account, attached.
+        letter = notice.post_change_letter(recipient, token)
+        proformas = account_change_proformas(
+            company=recipient.company,
+            account=recipient.plan.new_account,
+            language=timeline.timeline_language(recipient.language),
+            now=common["now"],
+        )
+        attachments = [(d.filename, bytes(d.pdf or b""), "application/pdf") for d in proformas]
     else:
         letter, attachments = notice.ack_reminder_letter(recipient, token), []
-    return outbox_enqueue(
+    message = outbox_enqueue(
         to=email,
         subject=letter.subject,
         body_text=letter.text,
@@ -127,6 +138,9 @@ def _email(touch: Touch, recipient: Recipient, token: str, common: dict):
         date_in_recipient_zone=True,
         **common,
     )
+    if proformas:
+        documents_sent_with(documents=proformas, message=message, to=email, now=common["now"])
+    return message
 
 
 def _chat(touch: Touch, recipient: Recipient, token: str, common: dict):

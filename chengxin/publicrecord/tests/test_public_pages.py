@@ -293,10 +293,31 @@ def test_public_proofs_download_as_attachments(client, accounts, finance):
 
 @pytest.mark.parametrize(
     ("method", "url"),
-    [("post", RECORD), ("get", CHECK), ("put", CHECK), ("post", "/trust/accounts/proofs/1/")],
+    [("post", RECORD), ("delete", CHECK), ("put", CHECK), ("post", "/trust/accounts/proofs/1/")],
 )
 def test_wrong_methods_are_refused(client, db, method, url):
     assert getattr(client, method)(url).status_code == 405
+
+
+def test_a_documents_link_opens_the_check_with_its_number_filled_in(client, accounts):
+    """The link a proforma prints: the form holds the number, nothing is checked or
+    logged until the buyer presses Check."""
+    response = client.get(CHECK, {"number": ACTIVE_IBAN, "lang": "ja"})
+    assert response.status_code == 200
+    assert response["Content-Language"] == "ja"
+    assert f'value="{ACTIVE_IBAN}"' in response.content.decode()
+    assert 'data-testid="result"' not in response.content.decode()
+    assert VerificationAttempt.objects.count() == 0
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("number", ["9" * 101, "DE89\u202e0370400", ""])
+def test_a_link_with_a_number_no_one_could_type_fills_in_nothing(client, accounts, number):
+    response = client.get(CHECK, {"number": number})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'name="number"' in body
+    assert 'name="number" value=' not in body
 
 
 def test_signed_in_users_see_the_same_public_page(client, owner, accounts):
