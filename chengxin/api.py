@@ -200,6 +200,7 @@ def _register_routers() -> None:
     api.add_router("/", "chengxin.orders.api.router")
     api.add_router("/", "chengxin.shipments.api.router")
     api.add_router("/", "chengxin.commitments.api.router")
+    api.add_router("/", "chengxin.documents.api.router")
 
 
 _register_routers()

@@ -257,6 +257,15 @@ CHENGXIN_COMPANY_NAME = envstr("CHENGXIN_COMPANY_NAME", "Chengxin Demo Export Co
 # when an account is not ours) and linked from it.
 CHENGXIN_COMPANY_PHONE = envstr("CHENGXIN_COMPANY_PHONE", "+86 571 8765 4321")
 CHENGXIN_COMPANY_WEBSITE = envstr("CHENGXIN_COMPANY_WEBSITE", "")
+# The seller's block on trade documents (quotation, proforma, invoice, packing list): the
+# postal address (lines separated by "\n" or ";") and the sales email address.
+CHENGXIN_COMPANY_ADDRESS = envstr(
+    "CHENGXIN_COMPANY_ADDRESS", "No. 18 Wenyi Road, Xihu District;Hangzhou 310012, Zhejiang"
+).replace(";", "\n")
+CHENGXIN_COMPANY_EMAIL = envstr("CHENGXIN_COMPANY_EMAIL", "")
+# Our registration number as a qualified invoice issuer in Japan ("T" and 13 digits):
+# printed on documents to Japanese buyers where consumption tax applies.
+CHENGXIN_JAPAN_REGISTRATION_NUMBER = envstr("CHENGXIN_JAPAN_REGISTRATION_NUMBER", "")
 # Public verification of our account numbers: at most this many checks per client
 # address in this many minutes (counted in the database, so across workers).
 CHENGXIN_PUBLIC_VERIFY_LIMIT = envint("CHENGXIN_PUBLIC_VERIFY_LIMIT", 10, minimum=1)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("orders/", include("chengxin.orders.urls")),
     path("shipments/", include("chengxin.shipments.urls")),
     path("commitments/", include("chengxin.commitments.urls")),
+    path("documents/", include("chengxin.documents.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/", api_not_found),
 ]

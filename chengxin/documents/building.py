@@ -115,10 +115,10 @@ def _intermediary_swift(account: BankAccount) -> str:
 def seller_block() -> dict:
     return {
         "name": settings.CHENGXIN_COMPANY_NAME,
-        "address": getattr(settings, "CHENGXIN_COMPANY_ADDRESS", ""),
+        "address": settings.CHENGXIN_COMPANY_ADDRESS,
         "country": settings.CHENGXIN_COMPANY_COUNTRY,
         "vat_number": "",
-        "email": getattr(settings, "CHENGXIN_COMPANY_EMAIL", ""),
+        "email": settings.CHENGXIN_COMPANY_EMAIL,
         "phone": settings.CHENGXIN_COMPANY_PHONE,
     }
 
@@ -138,7 +138,7 @@ def tax_block() -> dict:
     """Our Japanese registration number (T + 13 digits) when we have one; exports carry
     no consumption tax, and the document says so."""
     return {
-        "japan_registration_number": getattr(settings, "CHENGXIN_JAPAN_REGISTRATION_NUMBER", ""),
+        "japan_registration_number": settings.CHENGXIN_JAPAN_REGISTRATION_NUMBER,
         "reverse_charge": False,
     }
 
