@@ -110,7 +110,13 @@ from chengxin.guard.change_lexicon import (
     STOPWORDS,
 )
 
-__all__ = ["ChangeRequest", "find_change_requests", "fold", "likely_latin_languages"]
+__all__ = [
+    "ChangeRequest",
+    "concept_sentences",
+    "find_change_requests",
+    "fold",
+    "likely_latin_languages",
+]
 
 BANK = "bank_change_request"
 CONTACT = "contact_change_request"
@@ -1112,3 +1118,52 @@ def _request(code: str, language: str, spans: tuple[_Span, _Span]) -> ChangeRequ
     start = min(s.start for s in spans)
     end = max(s.end for s in spans)
     return ChangeRequest(code, language, start, end)
+
+
+# -- concepts per sentence, for the learned model ------------------------------------
+
+#: An IBAN or a run of eight or more digits (spaces and dashes allowed between them).
+_IDENTIFIER = re.compile(
+    r"(?<![\w])(?:[a-z]{2}\d{2}(?:[ ]?[a-z0-9]){11,30}|\d(?:[ -]?\d){7,})(?![\w])"
+)
+_ANY_SENTENCE = re.compile(r"[^.!?\u3002\uff01\uff1f\n]+")
+
+
+def concept_sentences(text: str) -> list[frozenset[str]]:
+    """The lexicon's concepts in each sentence of ``text``, read in its likely languages.
+
+    Besides the concept names, ``EMAIL`` (``FREEMAIL`` at a webmail provider) and ``PHONE``
+    mark a written address or number, ``IDENTIFIER`` an IBAN or a long account number.
+    :mod:`chengxin.guard.content_model` builds its language-neutral frames from these.
+    """
+    folded = fold(text)
+    if _MARK.search(folded):
+        folded = "".join(char for char in folded if not unicodedata.combining(char))
+    codes = [code for code, script in _SCRIPT_OF.items() if script and script.search(text)]
+    if "ja" in codes and "zh" in codes:
+        codes.remove("zh")
+    if not codes:
+        codes = _latin_languages(folded, text)[:1]
+    bounds = [(m.start(), m.end()) for m in _ANY_SENTENCE.finditer(folded)]
+    if not bounds:
+        return []
+    starts = [start for start, _ in bounds]
+    found: list[set[str]] = [set() for _ in bounds]
+
+    def mark(name: str, position: int) -> None:
+        index = bisect_right(starts, position) - 1
+        if index >= 0:
+            found[index].add(name)
+
+    for code in codes:
+        for name, pattern in _language(code).concepts.items():
+            for match in pattern.finditer(folded):
+                if match.end() > match.start():
+                    mark(name, match.start())
+    for match in _EMAIL.finditer(folded):
+        mark("FREEMAIL" if _FREEMAIL.search(match.group(0)) else "EMAIL", match.start())
+    for match in _IDENTIFIER.finditer(folded):
+        mark("IDENTIFIER", match.start())
+    for match in _PHONE.finditer(folded):
+        mark("PHONE", match.start())
+    return [frozenset(names) for names in found if names]
