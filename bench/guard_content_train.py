@@ -4,8 +4,10 @@ Run: ``uv run python bench/guard_content_train.py [--cv] [--write]``
 
 Trains a multinomial logistic regression (benign, bank, contact) on the tuned splits of
 the content corpus (``dev``, ``holdout``, ``unseen``, ``train``; never ``fresh`` or
-``blind``, which only measure) with AdaGrad in plain Python: deterministic (fixed seed
-and order), a minute or two on one core. ``--write`` stores the weights in
+``blind``, which only measure) and on the class examples of the guard's content tests,
+with AdaGrad in plain Python: a fixed seed and example order, a minute or two on one
+core (a weight may differ in its last rounded digit between runs: a text's features are
+summed in set order, which Python's string hashing varies). ``--write`` stores the weights in
 ``chengxin/guard/content_model.tsv.gz``; features seen in fewer than ``MIN_DOCS`` texts
 are left out, and weights are rounded to three decimals.
 
