@@ -1,7 +1,7 @@
 """Evaluate the guard's bank- and contact-change recognition on the content corpus.
 
 Run: ``uv run python bench/guard_content_eval.py [--corpus DIR ...] [--split dev]
-[--language de] [--misses]``
+[--language de] [--misses] [--rules-only]``
 
 Reads every ``<split>/<lang>.json`` under each corpus root (default: the repository's
 ``bench/guard_content``; format in its README), runs
@@ -12,8 +12,10 @@ request is caught when ``bank_change_request`` or ``contact_change_request`` fir
 benign text is flagged when either does. ``--misses`` lists the missed requests and the
 flagged benign texts with what fired.
 
-The splits (README beside the corpus): dev, holdout and unseen have been tuned on;
-fresh has not, so its figures are the ones that say how the rules do on new wording.
+The splits (README beside the corpus): dev, holdout, unseen and train have been tuned
+or trained on; fresh and blind have not, so their figures are the ones that say how the
+check does on new wording. ``--rules-only`` measures the composed rules without the
+learned model (chengxin.guard.content_model), for comparison.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chengxin.guard import content, content_model
 from chengxin.guard.content import analyse_content
 
 CODES = frozenset({"bank_change_request", "contact_change_request"})
@@ -135,14 +138,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", type=Path, help="corpus root (repeatable)")
     parser.add_argument(
-        "--split", action="append", help="dev, holdout, unseen, fresh (default: all four)"
+        "--split", action="append", help="dev, holdout, unseen, train, fresh, blind (default: all)"
     )
     parser.add_argument("--language", action="append", help="only these languages")
     parser.add_argument("--misses", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned model")
     args = parser.parse_args(argv)
+    if args.rules_only:
+        content.CONFIRM, content.ALONE = 0.0, 2.0
+        content_model.score = lambda text, model=None: content_model.Scores(0.0, 0.0, False)  # type: ignore[assignment]
 
     roots = args.corpus or [DEFAULT_CORPUS]
-    splits = args.split or ["dev", "holdout", "unseen", "fresh"]
+    splits = args.split or ["dev", "holdout", "unseen", "train", "fresh", "blind"]
     languages = args.language or list(LANGUAGES)
     files = corpus_files(roots, splits, languages)
     if not files:

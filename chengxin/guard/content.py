@@ -1,9 +1,18 @@
 """What the words of a message ask for: new bank details, a new address, haste, secrecy.
 
-Requests to change bank details or the address to write to are recognised by
-composing concepts per clause in English, Chinese, Spanish, French, German,
-Portuguese, Russian, Arabic, Turkish and Japanese (:mod:`chengxin.guard.change_requests`
-explains how). Haste, secrecy, payment notices and filtered attachments use phrase
+Requests to change bank details or the address to write to are recognised by two
+readers in English, Chinese, Spanish, French, German, Portuguese, Russian, Arabic,
+Turkish and Japanese: rules that compose concepts per clause
+(:mod:`chengxin.guard.change_requests` explains how) and a learned model over
+language-neutral concept frames and character n-grams
+(:mod:`chengxin.guard.content_model`). A rule's finding stands when the model does not
+find the message plainly benign (probability of a request >= ``CONFIRM``: that drops
+what the rules misread, such as an L/C opened or "we pay from the same account in
+euros"); the model alone makes a finding when it is confident (>= ``ALONE``) and the message
+names something money or mail goes to (an account, a payee, an address...), which
+catches the paraphrases the rules have no composition for. The thresholds were chosen
+on a corpus split the rules were never tuned on (bench/guard_content, ``train``,
+with the model trained without it). Haste, secrecy, payment notices and filtered attachments use phrase
 patterns in the same languages. Both target the sentences of business e-mail
 compromise (BEC) and payment-lure mail, not single words, so an order confirmation
 that says "urgent" raises one weak signal and nothing else.
@@ -32,6 +41,7 @@ from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from chengxin.core.email_text import emails_in_text
+from chengxin.guard import content_model
 from chengxin.guard.change_requests import find_change_requests, likely_latin_languages
 
 __all__ = [
@@ -185,6 +195,7 @@ _SCRIPTS: Mapping[str, re.Pattern[str]] = {
     "zh": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
     "ja": re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]"),
 }
+_KANA = re.compile(r"[\u3040-\u30ff]")
 #: code -> [(language, pattern)], in the order languages are tried.
 _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     code: [
@@ -192,6 +203,13 @@ _COMPILED: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     ]
     for code, by_language in PATTERNS.items()
 }
+#: A rule's bank or contact finding stands when the model gives a request at least this.
+CONFIRM = 0.2
+#: The model alone makes a bank or contact finding from this probability of a request.
+ALONE = 0.5
+_BANK = "bank_change_request"
+_CONTACT = "contact_change_request"
+
 #: Only the beginning of very long texts is searched (BEC requests are short mails).
 MAX_TEXT = 20_000
 
@@ -316,14 +334,7 @@ def analyse_content(
     languages.update(code for code, script in _SCRIPTS.items() if script.search(searchable))
     accounts = _accounts(searchable, on_file)
     has_identifier = any(a.kind != "bic" for a in accounts)
-    findings = [
-        ContentFinding(
-            request.code,
-            request.language,
-            " ".join(searchable[request.start : request.end].split()),
-        )
-        for request in find_change_requests(searchable, has_identifier=has_identifier)
-    ]
+    findings = _change_findings(searchable, has_identifier, languages)
     for code, patterns in _COMPILED.items():
         for language, pattern in patterns:
             if language not in languages:
@@ -349,6 +360,40 @@ def analyse_content(
         phones=phones,
         unknown_phones=unknown_phones,
     )
+
+
+def _change_findings(
+    searchable: str, has_identifier: bool, languages: set[str]
+) -> list[ContentFinding]:
+    """Bank and contact change requests: the rules confirmed by the model, or the model."""
+    scores = content_model.score(searchable)
+    findings = []
+    if scores.request >= CONFIRM:
+        findings = [
+            ContentFinding(
+                request.code,
+                request.language,
+                " ".join(searchable[request.start : request.end].split()),
+            )
+            for request in find_change_requests(searchable, has_identifier=has_identifier)
+        ]
+    if scores.request >= ALONE and scores.anchored:
+        code, index = (_BANK, 0) if scores.bank >= scores.contact else (_CONTACT, 1)
+        if all(f.code != code for f in findings):
+            phrase = content_model.strongest_sentence(searchable, index)
+            findings.append(ContentFinding(code, _main_language(searchable, languages), phrase))
+    return findings
+
+
+def _main_language(text: str, languages: set[str]) -> str:
+    """The language a finding of the model is reported in (by script, else function words)."""
+    if _KANA.search(text):
+        return "ja"
+    for code in ("zh", "ru", "ar"):
+        if code in languages:
+            return code
+    latin = likely_latin_languages(text)
+    return latin[0] if latin else "und"
 
 
 def _clean(text: str) -> str:

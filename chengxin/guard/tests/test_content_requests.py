@@ -1131,17 +1131,26 @@ def test_more_wordings(language: str, asks: bool, text: str) -> None:
         assert findings == []
 
 
-@pytest.mark.xfail(reason="no destination noun: only a partner's or a bank's name", strict=True)
 @pytest.mark.parametrize(
     "text",
     [
+        # No destination noun, only a partner's or a bank's proper name: the rules have no
+        # composition for these; the learned model reads them.
         "Due to sanctions, payment cannot be received in Moscow. Please transfer to our partner "
         "in Dubai.",
-        "Our accounts team asked me to tell you the remittance should now go to Standard "
-        "Chartered, not HSBC.",
+        "wir sind jetzt bei der Sparkasse, bitte künftig dorthin überweisen",
     ],
 )
-def test_known_limit_destination_named_only(text: str) -> None:
+def test_destination_named_only_by_a_name_is_read_by_the_model(text: str) -> None:
+    assert analyse_content("", text).finding("bank_change_request") is not None
+
+
+@pytest.mark.xfail(reason="no destination noun: only two banks' names", strict=True)
+def test_known_limit_destination_named_only() -> None:
+    text = (
+        "Our accounts team asked me to tell you the remittance should now go to Standard "
+        "Chartered, not HSBC."
+    )
     assert analyse_content("", text).codes & CODES
 
 
@@ -1186,14 +1195,6 @@ def test_negated_change_and_hypothetical_request_are_not_requests() -> None:
     )
     assert find_change_requests("Наши реквизиты не изменились.") == []
     assert find_change_requests("振込先口座は変わりません。") == []
-
-
-@pytest.mark.xfail(
-    reason="a bank named only by its proper name is not a destination noun", strict=True
-)
-def test_known_limit_bank_named_only_by_name() -> None:
-    text = "wir sind jetzt bei der Sparkasse, bitte künftig dorthin überweisen"
-    assert analyse_content("", text).finding("bank_change_request") is not None
 
 
 def test_a_bank_identifier_lets_a_shift_alone_count() -> None:
