@@ -62,3 +62,28 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def signed_in_page(new_page, live_server):
+    """``signed_in_page(user, viewport=None)``: a page whose browser carries ``user``'s
+    session (the second factor passed for the roles that need it), each user with a
+    client of their own."""
+    from django.conf import settings
+    from django.test import Client
+
+    from chengxin.testing import login
+
+    def make(user, viewport=None):
+        client = Client()
+        login(client, user)
+        page = new_page()
+        if viewport is not None:
+            page.set_viewport_size(viewport)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        return page
+
+    return make

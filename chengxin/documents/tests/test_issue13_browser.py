@@ -12,13 +12,12 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
 from chengxin.documents import services
 from chengxin.documents.models import Document
 from chengxin.documents.tests.conftest import NOW, USD_NUMBER
-from chengxin.testing import login, speak_english
+from chengxin.testing import speak_english
 
 pytestmark = pytest.mark.browser
 
@@ -55,18 +54,12 @@ def _fonts_of(page, selector: str) -> list[str]:
 
 @pytest.mark.django_db(transaction=True)
 def test_arabic_japanese_and_chinese_proformas_render_as_pages(
-    new_page, client, live_server, owner, order, tmp_path
+    signed_in_page, owner, order, tmp_path
 ):
     speak_english(owner)
     folder = Path(os.environ.get("DOCUMENT_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    login(client, owner)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": django_settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[django_settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
+    page = signed_in_page(owner)
 
     # From the order's Documents panel: draft the Arabic proforma, issue it.
     page.goto(f"/orders/{order.pk}/")

@@ -2,31 +2,17 @@
 as it is typed, and the product page shows the code with its chapter and heading."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from chengxin.catalog.models import Product
-from chengxin.testing import login, speak_english
+from chengxin.testing import speak_english
 
 pytestmark = pytest.mark.browser
 
 
-def signed_in(new_page, live_server, user):
-    client = Client()
-    login(client, user)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    return page
-
-
-def test_a_product_with_its_hs_code(new_page, live_server, manager):
+def test_a_product_with_its_hs_code(signed_in_page, manager):
     speak_english(manager)
-    page = signed_in(new_page, live_server, manager)
+    page = signed_in_page(manager)
     page.goto("/products/new/")
     page.get_by_label("Article number").fill("LP-6060")
     page.locator("[name=name]").fill("LED panel light 60x60")

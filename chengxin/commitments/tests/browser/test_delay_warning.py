@@ -5,12 +5,11 @@ import datetime
 import os
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
 
 from chengxin.commitments import services
 from chengxin.commitments.models import WarningState
-from chengxin.testing import login, speak_english
+from chengxin.testing import speak_english
 
 from ..conftest import NOW
 
@@ -24,7 +23,7 @@ def _shot(page, name):
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-def test_a_rep_warns_the_buyer_with_an_alternative(new_page, client, live_server, owner, order):
+def test_a_rep_warns_the_buyer_with_an_alternative(signed_in_page, owner, order):
     speak_english(owner)
     milestone = services.milestone_create(
         actor=owner, order=order, kind="shipped", promised_on=datetime.date(2027, 4, 30), now=NOW
@@ -33,13 +32,7 @@ def test_a_rep_warns_the_buyer_with_an_alternative(new_page, client, live_server
         actor=owner, milestone=milestone, forecast_on=datetime.date(2027, 5, 20),
         note="Vessel rolled over", now=NOW,
     )  # fmt: skip
-    login(client, owner)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
+    page = signed_in_page(owner)
     page.goto("/commitments/")
     expect(page.get_by_test_id("milestone-row")).to_contain_text(order.number)
     _shot(page, "attention")

@@ -3,37 +3,18 @@ in Chinese, the menu works on a phone, and a very long text wraps instead of
 making the page wider than the screen."""
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from chengxin.accounts.models import Role
 from chengxin.campaigns.models import ChangePlan
 from chengxin.campaigns.services import plan_create
-from chengxin.testing import login, make_user
+from chengxin.testing import make_user
 from chengxin.testing.campaigns import NEW_IBAN, OLD_IBAN, TODAY, our_account, plan_input
 
 pytestmark = pytest.mark.browser
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
-
-
-def signed_in_page(new_page, client, live_server, user, viewport) -> Page:
-    """A page whose browser carries ``user``'s session (with the second factor passed
-    for the roles that need it), at ``viewport``."""
-    login(client, user)
-    page = new_page()
-    page.set_viewport_size(viewport)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return page
 
 
 def top_bar_rows(page: Page) -> int:
@@ -63,9 +44,9 @@ def page_is_no_wider_than_the_screen(page: Page) -> bool:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
 @pytest.mark.parametrize("role", [Role.SALES, Role.MANAGER])
-def test_the_top_bar_is_one_row_on_a_laptop(new_page, client, live_server, language, role):
+def test_the_top_bar_is_one_row_on_a_laptop(signed_in_page, language, role):
     user = make_user(role, username="wang.qiang", first_name="王强", language=language)
-    page = signed_in_page(new_page, client, live_server, user, LAPTOP)
+    page = signed_in_page(user, LAPTOP)
     page.goto("/companies/")
     expect(page.locator("html")).to_have_attribute("lang", language)
     nav = page.get_by_role("navigation")
@@ -82,9 +63,9 @@ def test_the_top_bar_is_one_row_on_a_laptop(new_page, client, live_server, langu
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
-def test_the_menu_is_usable_on_a_phone(new_page, client, live_server, language):
+def test_the_menu_is_usable_on_a_phone(signed_in_page, language):
     user = make_user(Role.SALES, username="li.na", first_name="李娜", language=language)
-    page = signed_in_page(new_page, client, live_server, user, PHONE)
+    page = signed_in_page(user, PHONE)
     page.goto("/companies/")
     nav = page.locator("nav#main-nav")
     toggle = page.get_by_test_id("menu-toggle")
@@ -114,7 +95,7 @@ def test_the_menu_is_usable_on_a_phone(new_page, client, live_server, language):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1366", "390"])
-def test_a_very_long_reason_does_not_widen_the_page(new_page, client, live_server, viewport):
+def test_a_very_long_reason_does_not_widen_the_page(signed_in_page, viewport):
     finance = make_user(Role.FINANCE, username="zhao.finance", language="en")
     old = our_account(actor=finance, iban=OLD_IBAN, bank_name="Deutsche Bank Berlin")
     new = our_account(actor=finance, iban=NEW_IBAN, bank_name="Barclays London")
@@ -122,7 +103,7 @@ def test_a_very_long_reason_does_not_widen_the_page(new_page, client, live_serve
     # 20,000 characters without a space, as one arrived before the forms had a limit.
     reason = "Neue Bank: " + "X" * 20_000
     ChangePlan.objects.filter(pk=plan.pk).update(reason=reason)
-    page = signed_in_page(new_page, client, live_server, finance, viewport)
+    page = signed_in_page(finance, viewport)
     page.goto(f"/campaigns/{plan.pk}/")
     expect(page.get_by_text("Neue Bank:", exact=False).first).to_be_visible()
     assert page_is_no_wider_than_the_screen(page)

@@ -2,31 +2,17 @@
 shows in the currency's history."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from chengxin.fx.models import Rate
-from chengxin.testing import login, speak_english, user_today
+from chengxin.testing import speak_english, user_today
 
 pytestmark = pytest.mark.browser
 
 
-def signed_in(new_page, live_server, user):
-    client = Client()
-    login(client, user)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    return page
-
-
-def test_finance_enters_a_rate_by_hand(new_page, live_server, finance):
+def test_finance_enters_a_rate_by_hand(signed_in_page, finance):
     speak_english(finance)
-    page = signed_in(new_page, live_server, finance)
+    page = signed_in_page(finance)
     page.goto("/rates/new/")
     page.locator("[name=currency]").select_option("AED")
     page.locator("[name=quote]").select_option("CNY")

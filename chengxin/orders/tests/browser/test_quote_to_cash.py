@@ -4,36 +4,21 @@ reverses it: the totals, the amounts due and the open balance follow on the page
 import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from chengxin.orders.models import Order, Payment
-from chengxin.testing import login, speak_english
+from chengxin.testing import speak_english
 
 pytestmark = pytest.mark.browser
 
 
-def signed_in(new_page, live_server, user):
-    """A browser page carrying ``user``'s session (each user their own client)."""
-    client = Client()
-    login(client, user)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    return page
-
-
 def test_quote_to_order_a_line_changed_a_payment_recorded_and_reversed(
-    new_page, live_server, owner, finance, company
+    signed_in_page, owner, finance, company
 ):
     speak_english(owner, finance)
     contact = company.contacts.get()
-    page = signed_in(new_page, live_server, owner)
+    page = signed_in_page(owner)
     page.goto(f"/orders/quotes/new/?company={company.pk}")
     page.get_by_label("Currency (ISO 4217)").fill("USD")
     page.get_by_label("Incoterm 2020").select_option("FOB")
@@ -69,7 +54,7 @@ def test_quote_to_order_a_line_changed_a_payment_recorded_and_reversed(
     expect(page.get_by_test_id("due-line").first).to_contain_text("510.00")  # 30 % deposit
 
     # Finance records the deposit, then finds it was booked on the wrong order.
-    money = signed_in(new_page, live_server, finance)
+    money = signed_in_page(finance)
     money.goto(f"/orders/{order.pk}/")
     record = money.get_by_test_id("record-payment")
     record.locator("summary").click()

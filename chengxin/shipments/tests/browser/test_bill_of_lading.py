@@ -4,38 +4,22 @@
 import datetime
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from chengxin.notifications.models import Notification
 from chengxin.shipments.models import Shipment
-from chengxin.testing import login, speak_english
+from chengxin.testing import speak_english
 
 pytestmark = pytest.mark.browser
 
 
-def signed_in(new_page, live_server, user):
-    client = Client()
-    login(client, user)
-    page = new_page()
-    page.context.add_cookies([{
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-        "url": live_server.url,
-    }])  # fmt: skip
-    return page
-
-
-def test_a_bill_of_lading_date_starts_the_balance_clock_and_moves_it(
-    new_page, live_server, owner, order
-):
+def test_a_bill_of_lading_date_starts_the_balance_clock_and_moves_it(signed_in_page, owner, order):
     speak_english(owner)
     # The owner's wall clock: what they type and what the pages show.
     day = timezone.localdate() - datetime.timedelta(days=5)
     issued = f"{day.isoformat()}T10:00"
-    page = signed_in(new_page, live_server, owner)
+    page = signed_in_page(owner)
     page.goto(f"/orders/{order.pk}/")
     expect(page.get_by_test_id("due-at").nth(1)).to_contain_text("when the trigger happens")
 
