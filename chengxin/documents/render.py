@@ -29,7 +29,6 @@ from babel.numbers import format_decimal
 from django.template import Engine
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from chengxin.core.buyer_language import page_direction
 from chengxin.core.money import babel_locale, format_money
@@ -242,7 +241,6 @@ def document_context(spec: DocumentSpec) -> dict[str, Any]:
         "account": account,
         "account_number": _grouped(account.iban) if account and account.iban else "",
         "qr": qr_data_uri(account.verify_url) if account else "",
-        "page_label": pgettext("page numbers", "Page"),
     }
 
 
