@@ -21,6 +21,7 @@ Without the compact fonts (a fresh machine), documents use Noto Sans CJK directl
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -202,4 +203,7 @@ def font_configuration():
             }
             config.add_font_face(descriptors, fetcher)
     _local.config = config
+    # Let WeasyPrint clean its temporary font folder while Python can still run it
+    # (its __del__ at interpreter shutdown, modules gone, prints a TypeError).
+    atexit.register(_local.__dict__.pop, "config", None)
     return config
