@@ -1,24 +1,27 @@
 """Fonts for documents, and what keeps CJK documents fast.
 
-Noto Sans CJK comes as a 20 MB font collection of 65,000 glyphs per face. WeasyPrint
-copies the whole collection out of HarfBuzz for every document (``Font.file_content``)
-and subsets it with glyph ids retained up to the highest one used, so a Chinese document
-spends most of its writing time on the font. Two fixes, measured in
-``bench/documents_render.py``:
+Noto Sans CJK comes as a 20 MB font collection of 65,000 glyphs per face. For every
+document WeasyPrint copies the whole collection out of HarfBuzz (``Font.file_content``)
+and subsets it with HarfBuzz keeping glyph ids: 60 to 80 ms per document, whether the
+document is Chinese or an English one with a Chinese seller's name. Two fixes, measured
+in ``bench/documents_render.py``:
 
 1. One WeasyPrint ``FontConfiguration`` per process (per thread), not one per document:
    Pango keeps the fonts it opened, their metrics and shaping data between documents.
 2. Compact CJK fonts, made once by ``chengxin documents fonts``: Noto Sans CJK SC, JP and
-   KR (regular and bold) cut down to the characters of GB 2312, JIS X 0208 (Shift JIS) and KS X 1001
-   plus every Hangul syllable, Latin, punctuation and full-width forms (about 8,000
-   glyphs, 3 MB). Documents name them first and the full Noto Sans CJK right after, so a
-   rare character outside the compact set still prints, from the full font.
+   KR (regular and bold) cut down to the characters of GB 2312, JIS X 0208 (Shift JIS)
+   and KS X 1001 plus every Hangul syllable, Latin, Greek, Cyrillic, punctuation and
+   full-width forms (9,000 to 19,000 glyphs, 3 to 7 MB), renumbered so that each glyph's
+   CID is its glyph id (see ``_number_cids_by_glyph_id``). Subsetting them takes 13 to
+   24 ms. Documents name them first and the full Noto Sans CJK right after, so a rare
+   character outside the compact set still prints, from the full font.
 
 Without the compact fonts (a fresh machine), documents use Noto Sans CJK directly.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -200,4 +203,7 @@ def font_configuration():
             }
             config.add_font_face(descriptors, fetcher)
     _local.config = config
+    # Let WeasyPrint clean its temporary font folder while Python can still run it
+    # (its __del__ at interpreter shutdown, modules gone, prints a TypeError).
+    atexit.register(_local.__dict__.pop, "config", None)
     return config
