@@ -266,6 +266,9 @@ CHENGXIN_COMPANY_EMAIL = envstr("CHENGXIN_COMPANY_EMAIL", "")
 # Our registration number as a qualified invoice issuer in Japan ("T" and 13 digits):
 # printed on documents to Japanese buyers where consumption tax applies.
 CHENGXIN_JAPAN_REGISTRATION_NUMBER = envstr("CHENGXIN_JAPAN_REGISTRATION_NUMBER", "")
+# Where the compact CJK fonts of the documents are kept (made once per machine by the
+# worker or `chengxin documents fonts`); empty: the user's cache directory.
+CHENGXIN_DOCUMENT_FONTS_DIR = envstr("CHENGXIN_DOCUMENT_FONTS_DIR", "")
 # Public verification of our account numbers: at most this many checks per client
 # address in this many minutes (counted in the database, so across workers).
 CHENGXIN_PUBLIC_VERIFY_LIMIT = envint("CHENGXIN_PUBLIC_VERIFY_LIMIT", 10, minimum=1)

@@ -51,6 +51,7 @@ SCHEDULES: tuple[Schedule, ...] = (
     _every("shipments_tracking_poll", "shipments", 30),
     _every("commitments_check", "commitments", _HOUR),
     _every("quotes_expire", "orders", _DAY),
+    _every("documents_fonts_build", "documents", _DAY),
 )
 
 

@@ -44,15 +44,12 @@ _local = threading.local()
 
 
 def fonts_dir() -> Path:
-    """Where the compact fonts live: ``CHENGXIN_DOCUMENT_FONTS_DIR`` (setting or
-    environment variable), else the user's cache directory."""
+    """Where the compact fonts live: the setting ``CHENGXIN_DOCUMENT_FONTS_DIR``, else the
+    user's cache directory."""
     from django.conf import settings
 
-    configured = getattr(settings, "CHENGXIN_DOCUMENT_FONTS_DIR", "") or os.environ.get(
-        "CHENGXIN_DOCUMENT_FONTS_DIR", ""
-    )
-    if configured:
-        return Path(configured)
+    if settings.CHENGXIN_DOCUMENT_FONTS_DIR:
+        return Path(settings.CHENGXIN_DOCUMENT_FONTS_DIR)
     cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(cache) / "chengxin" / "document-fonts"
 
