@@ -788,7 +788,7 @@ def test_openapi_schema_is_complete_and_documented():
     for path, operations in schema["paths"].items():
         declared = {p for p in re.findall(r"\{(\w+)\}", path)}
         for method, operation in operations.items():
-            assert method in {"get", "post", "patch", "delete"}
+            assert method in {"get", "post", "put", "patch", "delete"}
             operation_ids.append(operation["operationId"])
             assert operation.get("summary") and operation.get("description"), (method, path)
             params = operation.get("parameters", [])
