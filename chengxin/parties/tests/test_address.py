@@ -66,9 +66,7 @@ def test_address_at_the_limit_is_kept_whole(owner, company):
 def test_nul_in_the_address_is_refused(english, owner, company):
     with pytest.raises(ValidationError) as exc:
         company_update(actor=owner, company=company, data=_input(company, address="Alt\x00Moabit"))
-    assert exc.value.message_dict["address"] == [
-        "Text may not contain the NUL character (U+0000)."
-    ]
+    assert exc.value.message_dict["address"] == ["Text may not contain the NUL character (U+0000)."]
 
 
 def test_page_edits_and_shows_the_address(client_for, english, owner, company):
@@ -103,7 +101,11 @@ def test_api_creates_reads_and_changes_the_address(owner):
     client = Api(owner)
     created = client.post(
         "/companies",
-        {"legal_name": "Nordlicht GmbH", "country": "DE", "address": "Hafenstraße 3\n20457 Hamburg"},
+        {
+            "legal_name": "Nordlicht GmbH",
+            "country": "DE",
+            "address": "Hafenstraße 3\n20457 Hamburg",
+        },
     )
     assert created.status_code == 201, created.content
     body = created.json()
