@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+from chengxin.demo.addresses import postal_address
+
 DEMO_PASSWORD = "chengxin-demo"  # noqa: S105 - the published demo password
 DEMO_SEED = 2025
 DEMO_COMPANY_COUNT = 300
@@ -104,6 +106,7 @@ class DemoCompany:
     shared_with: list[str]
     contacts: list[DemoContact]
     follow_ups: list[DemoFollowUp]
+    address: str = ""  # postal address, without the country
 
 
 # --- who the buyers are ------------------------------------------------------------------
@@ -875,6 +878,7 @@ def demo_companies(seed: int = DEMO_SEED, count: int = DEMO_COMPANY_COUNT) -> li
                 shared_with=shared,
                 contacts=contacts,
                 follow_ups=gen.follow_ups(contacts, owned=owner is not None),
+                address=postal_address(code, seed=seed, company=legal_name),
             )
         )
     return companies

@@ -108,6 +108,7 @@ def _load_company(spec: DemoCompany, users: dict[str, User], now: datetime.datet
             country=spec.country,
             other_names=spec.other_names,
             website=spec.website,
+            address=spec.address,
             currency=spec.currency,
             document_language=spec.document_language,
             grade=spec.grade,

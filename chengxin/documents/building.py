@@ -123,10 +123,18 @@ def seller_block() -> dict:
     }
 
 
-def buyer_block(company) -> dict:
+def buyer_block(company, contact=None) -> dict:
+    """The buyer as the document names it: the customer's legal name and postal address;
+    with ``contact`` (the person a quote is addressed to), an "Attn:" line first in the
+    address, in the document's language (the spec has no field of its own for it)."""
+    address = company.address
+    if contact is not None and contact.name.strip():
+        address = "\n".join(
+            part for part in (texts.attention(contact.name.strip()), address) if part
+        )
     return {
         "name": company.legal_name,
-        "address": getattr(company, "address", ""),
+        "address": address,
         "country": company.country,
         "vat_number": company.vat_number,
         "email": "",
@@ -357,7 +365,7 @@ def quote_spec(
             "issue_date": issue_date.isoformat(),
             "language": language,
             "seller": seller_block(),
-            "buyer": buyer_block(quote.company),
+            "buyer": buyer_block(quote.company, quote.contact),
             "lines": lines,
             "currency": quote.currency,
             "incoterm": quote.incoterm,

@@ -460,10 +460,10 @@ class Recipient:
     email: str
 
 
-def recipients(company: Company) -> list[Recipient]:
+def recipients(company: Company, *, addressee: Contact | None = None) -> list[Recipient]:
     """Where a document to ``company`` may go: its active contacts' active, verified
-    email addresses (primary first). An address not verified is never offered: bank
-    details go only where we know the buyer reads."""
+    email addresses (the ``addressee``'s first, then primary first). An address not
+    verified is never offered: bank details go only where we know the buyer reads."""
     from chengxin.parties.models import Channel
 
     channels = (
@@ -477,11 +477,27 @@ def recipients(company: Company) -> list[Recipient]:
         .select_related("contact")
         .order_by("-is_primary", "contact__name", "pk")
     )
-    return [Recipient(channel.contact, channel.value) for channel in channels]
+    found = [Recipient(channel.contact, channel.value) for channel in channels]
+    if addressee is not None:
+        found.sort(key=lambda recipient: recipient.contact.pk != addressee.pk)
+    return found
 
 
-def _recipient(company: Company, to: str) -> Recipient:
-    found = recipients(company)
+def document_recipients(document: Document) -> list[Recipient]:
+    """:func:`recipients` of ``document``'s customer, the person its quote names first."""
+    return recipients(document.company, addressee=_addressee(document))
+
+
+def _addressee(document: Document) -> Contact | None:
+    """The buyer's person a document is addressed to: the contact its quote names."""
+    quote = document.quote
+    return quote.contact if quote is not None and quote.contact_id else None
+
+
+def _recipient(document: Document, to: str) -> Recipient:
+    """The recipient ``to`` names; by default the first of :func:`document_recipients`
+    (the quote's addressee's verified address when there is one)."""
+    found = document_recipients(document)
     if not found:
         raise ValidationError(
             {"to": _("The customer has no verified email address: the document cannot be sent.")}
@@ -575,7 +591,8 @@ def _mark_sent(document: Document, *, actor, message: OutboundMessage, to: str, 
 def document_send(*, actor, document: Document, to: str = "", now: datetime.datetime) -> Document:
     """Send an issued document to the buyer through the outbox, in their working hours,
     with a covering letter in the document's language and the PDF attached; ``to``: one
-    of the customer's verified addresses (default: the first contact's). Refused when
+    of the customer's verified addresses (default: that of the person the quote is
+    addressed to, when it has one verified, else the first contact's). Refused when
     the account it prints is no longer our active, approved account. The sent version
     is kept unchanged from then on."""
     with transaction.atomic():
@@ -584,7 +601,7 @@ def document_send(*, actor, document: Document, to: str = "", now: datetime.date
             raise PermissionDenied(_("You may not write to this customer."))
         require_state(document, DocumentState.ISSUED)
         pdf = _check_sendable(document)
-        recipient = _recipient(document.company, to)
+        recipient = _recipient(document, to)
         signature = (actor.get_full_name() or actor.username) if actor is not None else ""
         subject, body = cover_letter(document, contact=recipient.contact, signature=signature)
         message = outbox_enqueue(

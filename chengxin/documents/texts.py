@@ -28,6 +28,11 @@ def rate_rule_text(order: Order) -> str:
     return _("Converted at the exchange rate on the order date.")
 
 
+def attention(name: str) -> str:
+    """The line naming the buyer's person a document is for, above the address."""
+    return _("Attn: %(name)s") % {"name": name}
+
+
 def account_with_bank(number: str) -> str:
     """Our account with the intermediary bank."""
     return _("Our account there: %(number)s") % {"number": number}

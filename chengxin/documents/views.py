@@ -49,7 +49,7 @@ def _here(document: Document) -> str:
 def _detail(request, document: Document, *, language_form=None, send_form=None, status=200):
     may_issue = perms.can_issue(request.user, document)
     may_send = perms.can_send(request.user, document)
-    recipients = services.recipients(document.company) if may_send else []
+    recipients = services.document_recipients(document) if may_send else []
     context = {
         "document": document,
         "steps": document.steps.select_related("actor"),
@@ -178,7 +178,7 @@ def document_issue(request, pk):
 @login_required
 def document_send(request, pk):
     document = _document_or_404(request, pk)
-    recipients = services.recipients(document.company)
+    recipients = services.document_recipients(document)
     form = SendForm(request.POST, recipients=recipients)
     return run_step(
         request,

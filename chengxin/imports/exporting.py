@@ -52,8 +52,8 @@ EXTENSIONS = {
 
 COMPANY_HEADERS = (
     "id", "legal_name", "other_names", "country", "website", "domains", "registration_number",
-    "vat_number", "currency", "document_language", "grade", "status", "tags", "owner", "notes",
-    "owner_since", "last_followed_up_at", "created_at", "updated_at",
+    "vat_number", "address", "currency", "document_language", "grade", "status", "tags", "owner",
+    "notes", "owner_since", "last_followed_up_at", "created_at", "updated_at",
 )  # fmt: skip
 CONTACT_HEADERS = (
     "id", "company_id", "company", "name", "title", "language", "time_zone", "status", "notes",
@@ -83,6 +83,7 @@ def company_values(row: ExportCompany) -> dict:
         "domains": row.domains,
         "registration_number": c.registration_number,
         "vat_number": c.vat_number,
+        "address": c.address,
         "currency": c.currency,
         "document_language": c.document_language,
         "grade": c.grade,
@@ -146,6 +147,7 @@ def flat_rows(row: ExportCompany) -> Iterable[dict]:
         "domains": LIST_JOIN.join(row.domains),
         "registration_number": c.registration_number,
         "vat_number": c.vat_number,
+        "address": c.address,
         "currency": c.currency,
         "document_language": c.document_language,
         "grade": c.grade,
@@ -370,7 +372,8 @@ TEMPLATE_EXAMPLE = (
     {
         "company": "Müller Maschinenbau GmbH", "other_names": "Mueller Maschinenbau",
         "country": "DE", "website": "https://www.mueller-maschinen.de",
-        "domains": "mueller-maschinen.de", "currency": "EUR", "document_language": "de",
+        "domains": "mueller-maschinen.de", "address": "Alt-Moabit 91\n10559 Berlin",
+        "currency": "EUR", "document_language": "de",
         "grade": "A", "tags": "machinery; trade fair 2025", "contact_name": "Anna Schmidt",
         "contact_title": "Einkaufsleiterin", "contact_language": "de",
         "email": "anna.schmidt@mueller-maschinen.de", "phone": "+49 30 901820",

@@ -207,8 +207,8 @@ class _Seen:
 
 _FORMULA_STARTS = frozenset("=@+-")
 _COMPANY_FIELDS = (
-    "website", "registration_number", "vat_number", "currency", "document_language", "grade",
-    "notes", "owner_id",
+    "website", "registration_number", "vat_number", "address", "currency", "document_language",
+    "grade", "notes", "owner_id",
 )  # fmt: skip
 _FIELD_COLUMN = {
     "legal_name": "company", "country": "country", "website": "website", "domains": "domains",
@@ -216,6 +216,7 @@ _FIELD_COLUMN = {
     "status": "company", "owner_id": "owner", "name": "contact_name",
     "language": "contact_language", "time_zone": "time_zone", "title": "contact_title",
     "registration_number": "registration_number", "vat_number": "vat_number", "tags": "tags",
+    "address": "address",
 }  # fmt: skip
 
 
@@ -340,6 +341,7 @@ class _Planner:
                     other_names=layout.split_list(get("other_names", "")),
                     registration_number=get("registration_number", ""),
                     vat_number=get("vat_number", ""),
+                    address=get("address", ""),
                     currency=get("currency", "") or "USD",
                     document_language=document_language,
                     grade=(get("grade", "") or "B").upper(),
@@ -390,6 +392,7 @@ class _Planner:
             "website": get("website", "") if website_domain else "",
             "registration_number": clean.registration_number,
             "vat_number": clean.vat_number,
+            "address": clean.address,
             "currency": clean.currency if get("currency") else "",
             "document_language": document_language if raw_language else "",
             "grade": clean.grade if get("grade") else "",

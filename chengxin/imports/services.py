@@ -360,6 +360,7 @@ def _write(*, actor: User, companies: Sequence[CompanyPlan]) -> dict[str, int]:
                     "website": plan.website,
                     "registration_number": plan.registration_number,
                     "vat_number": plan.vat_number,
+                    "address": plan.address,
                     "currency": plan.currency,
                     "document_language": plan.document_language,
                     "grade": plan.grade,

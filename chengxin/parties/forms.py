@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from chengxin.core.forms import LongTextField, input_from
 from chengxin.parties.countries import country_choices
 from chengxin.parties.models import (
+    ADDRESS_LIMIT,
     DOCUMENT_LANGUAGES,
     MANUAL_VERIFICATION_METHODS,
     Channel,
@@ -55,6 +56,15 @@ class CompanyForm(forms.Form):
         label=_("Registration number"), max_length=64, required=False
     )
     vat_number = forms.CharField(label=_("VAT number"), max_length=64, required=False)
+    address = LongTextField(
+        label=_("Postal address"),
+        max_length=ADDRESS_LIMIT,
+        required=False,
+        help_text=_(
+            "As the trade documents print it, without the country: street, district, "
+            "city and postcode, one per line."
+        ),
+    )
     currency = forms.ChoiceField(
         label=_("Default currency"), choices=_currency_choices, initial="USD"
     )
@@ -89,6 +99,7 @@ class CompanyForm(forms.Form):
             "website": company.website,
             "registration_number": company.registration_number,
             "vat_number": company.vat_number,
+            "address": company.address,
             "currency": company.currency,
             "document_language": company.document_language,
             "grade": company.grade,

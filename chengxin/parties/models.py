@@ -67,6 +67,11 @@ class Tag(models.Model):
         return self.name
 
 
+# The longest postal address a customer may have (several lines: street, district, city
+# and postcode, region); trade documents print it as entered.
+ADDRESS_LIMIT = 500
+
+
 class CompanyQuerySet(models.QuerySet):
     def live(self):
         return self.exclude(status=CompanyStatus.MERGED)
@@ -82,6 +87,9 @@ class Company(models.Model):
     website = models.CharField(_("website"), max_length=255, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=64, blank=True)
     vat_number = models.CharField(_("VAT number"), max_length=64, blank=True)
+    # The postal address printed on trade documents, several lines; the limit is the
+    # service's (a text column has none of its own).
+    address = models.TextField(_("postal address"), max_length=ADDRESS_LIMIT, blank=True)
     currency = models.CharField(_("default currency"), max_length=3, default="USD")
     document_language = models.CharField(
         _("document language"), max_length=10, choices=DOCUMENT_LANGUAGES, default="en"
@@ -121,7 +129,8 @@ class Company(models.Model):
 
     AUDIT_FIELDS = (
         "legal_name", "other_names", "country", "website", "registration_number", "vat_number",
-        "currency", "document_language", "grade", "owner", "status", "notes", "merged_into",
+        "address", "currency", "document_language", "grade", "owner", "status", "notes",
+        "merged_into",
     )  # fmt: skip
 
     class Meta:

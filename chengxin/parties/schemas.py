@@ -11,6 +11,7 @@ from pydantic import ConfigDict
 
 from chengxin.core.api_types import Offset, PageOut, RecordId
 from chengxin.parties.models import (
+    ADDRESS_LIMIT,
     DOCUMENT_LANGUAGES,
     ChannelKind,
     CompanyStatus,
@@ -138,6 +139,10 @@ class CompanyOut(CompanySummaryOut):
     website: str = Field(description="Website address as entered.")
     registration_number: str = Field(description="Company registration number.")
     vat_number: str = Field(description="VAT number, upper case without spaces.")
+    address: str = Field(
+        description="Postal address as trade documents print it, without the country; "
+        "lines separated by \\n."
+    )
     currency: str = Field(description="Default ISO 4217 currency for quotes, e.g. EUR.")
     document_language: str = Field(
         description=f"Language of documents sent to them; one of {LANGUAGE_CODES}."
@@ -296,6 +301,11 @@ class CompanyFieldsIn(Input):
     website: str = Field("", max_length=255, description="Website address.")
     registration_number: str = Field("", max_length=64, description="Registration number.")
     vat_number: str = Field("", max_length=64, description="VAT number.")
+    address: str = Field(
+        "",
+        description="Postal address without the country, lines separated by \\n; at most "
+        f"{ADDRESS_LIMIT} characters.",
+    )
     currency: str = Field("USD", description="ISO 4217 currency code for quotes.")
     document_language: str = Field("en", description=f"One of {LANGUAGE_CODES}.")
     grade: Grade = Field(Grade.B, description="A, B or C.")
@@ -333,6 +343,11 @@ class CompanyPatch(Input):
     website: str = Field(None, max_length=255, description="Website address.")
     registration_number: str = Field(None, max_length=64, description="Registration number.")
     vat_number: str = Field(None, max_length=64, description="VAT number.")
+    address: str = Field(
+        None,
+        description="Postal address without the country, lines separated by \\n; at most "
+        f"{ADDRESS_LIMIT} characters.",
+    )
     currency: str = Field(None, description="ISO 4217 currency code.")
     document_language: str = Field(None, description=f"One of {LANGUAGE_CODES}.")
     grade: Grade = Field(None, description="A, B or C.")

@@ -47,3 +47,20 @@ def test_demo_data_is_the_same_every_time():
     other = demo_companies(seed=8, count=60)
     assert [c.legal_name for c in other] != [c.legal_name for c in first]
     assert len({c.legal_name for c in demo_companies()}) == 300
+
+
+def test_demo_buyers_have_postal_addresses_of_their_countries():
+    from chengxin.demo.addresses import FORMATS
+    from chengxin.demo.data import COUNTRIES
+    from chengxin.parties.models import ADDRESS_LIMIT
+
+    assert {row[0] for row in COUNTRIES} == set(FORMATS)
+    for code, *_rest, cities, _rep in COUNTRIES:
+        assert set(cities) == set(FORMATS[code][2]), code  # a postcode for every demo city
+    first, again = demo_companies(seed=7, count=60), demo_companies(seed=7, count=60)
+    assert [c.address for c in first] == [c.address for c in again]
+    companies = demo_companies()
+    assert all(c.address and len(c.address) <= ADDRESS_LIMIT for c in companies)
+    by_name = {c.legal_name: c for c in companies}
+    assert by_name["Lichthaus Köln GmbH"].address.endswith(" Köln")  # named after its city
+    assert all("\n" in c.address for c in companies)

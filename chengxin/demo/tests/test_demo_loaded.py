@@ -191,6 +191,8 @@ def test_demo_loads_a_realistic_exporter(demo, client):
         fewest=Min("n"), most=Max("n")
     )
     assert per_company == {"fewest": 2, "most": 4}
+    # Each has a postal address for its documents.
+    assert not Company.objects.filter(address="").exists()
 
     # Every channel is stored in its canonical form: normalising it again changes nothing.
     channels = list(Channel.objects.select_related("contact__company"))

@@ -17,6 +17,7 @@ from chengxin.audit.models import Action
 from chengxin.audit.services import audit_created, audit_record, audited_update, snapshot
 from chengxin.core.errors import Conflict
 from chengxin.core.lengths import length_errors
+from chengxin.core.text_input import text_problem, unsafe_text_message
 from chengxin.parties import normalize
 from chengxin.parties.models import (
     DOCUMENT_LANGUAGES,
@@ -48,6 +49,7 @@ class CompanyInput:
     website: str = ""
     registration_number: str = ""
     vat_number: str = ""
+    address: str = ""
     currency: str = "USD"
     document_language: str = "en"
     grade: str = Grade.B
@@ -55,6 +57,14 @@ class CompanyInput:
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     domains: list[str] = field(default_factory=list)
+
+
+def clean_address(value: str | None) -> str:
+    """A postal address as stored: one line per line of the envelope (Windows and old
+    Mac line ends made plain), each line's outer spaces and the empty lines at either
+    end dropped; the lines between are kept as typed."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.strip() for line in text.split("\n")).strip("\n")
 
 
 def _clean_company(data: CompanyInput) -> CompanyInput:
@@ -89,12 +99,17 @@ def _clean_company(data: CompanyInput) -> CompanyInput:
         errors["status"] = [ValidationError(_("Unknown status."))]
     registration_number = (data.registration_number or "").strip()
     vat_number = (data.vat_number or "").strip().upper().replace(" ", "")
+    address = clean_address(data.address)
+    problem = text_problem(address)
+    if problem:
+        errors["address"] = [ValidationError(unsafe_text_message(problem))]
     too_long = length_errors(
         Company,
         legal_name=legal_name,
         website=website,
         registration_number=registration_number,
         vat_number=vat_number,
+        address=address,
     )
     tags = sorted({t.strip() for t in data.tags if t and t.strip()})
     for tag in tags:
@@ -111,6 +126,7 @@ def _clean_company(data: CompanyInput) -> CompanyInput:
         website=website,
         registration_number=registration_number,
         vat_number=vat_number,
+        address=address,
         currency=currency,
         document_language=data.document_language,
         grade=data.grade,
@@ -161,6 +177,7 @@ def company_create(
         website=clean.website,
         registration_number=clean.registration_number,
         vat_number=clean.vat_number,
+        address=clean.address,
         currency=clean.currency,
         document_language=clean.document_language,
         grade=clean.grade,
@@ -201,7 +218,8 @@ def company_update(*, actor: User, company: Company, data: CompanyInput) -> Comp
     ):
         for name in (
             "legal_name", "other_names", "country", "website", "registration_number",
-            "vat_number", "currency", "document_language", "grade", "status", "notes",
+            "vat_number", "address", "currency", "document_language", "grade", "status",
+            "notes",
         ):  # fmt: skip
             setattr(company, name, getattr(clean, name))
         company.save()

@@ -19,7 +19,8 @@ from chengxin.parties.services.search_text import company_search_text_refresh
 @transaction.atomic
 def company_merge(*, actor: User, keep: Company, other: Company) -> Company:
     """Merge ``other`` into ``keep``: contacts with every channel, domains, tags,
-    shares and follow-ups move over; ``other`` stays as a record pointing to
+    shares and follow-ups move over, and its postal address when ``keep`` has none
+    (``keep``'s other fields win); ``other`` stays as a record pointing to
     ``keep``, so its whole history is still found."""
     require_manager(actor)
     if keep.pk == other.pk:
@@ -67,7 +68,11 @@ def company_merge(*, actor: User, keep: Company, other: Company) -> Company:
     keep.other_names = list(
         dict.fromkeys([*keep.other_names, other.legal_name, *other.other_names])
     )
-    keep.save(update_fields=["other_names", "updated_at"])
+    # The kept record's own values stay; a postal address it lacks comes from the other,
+    # so the buyer's documents do not lose the address the duplicate carried.
+    if not keep.address and other.address:
+        keep.address = other.address
+    keep.save(update_fields=["other_names", "address", "updated_at"])
     other.status = CompanyStatus.MERGED
     other.merged_into = keep
     other.save(update_fields=["status", "merged_into", "updated_at"])
