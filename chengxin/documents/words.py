@@ -13,6 +13,8 @@ every currency as riyals). A currency without minor units (JPY) has no fraction.
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 
 from babel.numbers import get_currency_name
@@ -52,6 +54,8 @@ def amount_in_words(amount: Decimal, currency: str, language: str) -> str:
     locale = babel_locale(language)
     words = num2words(whole, lang=_NUM2WORDS.get(language, "en"))
     name = get_currency_name(currency, count=whole, locale=locale)
+    if language == "es":
+        words = _spanish_before_noun(words, feminine=name.split(" ")[0].endswith(("a", "as")))
     with translation.override(language):
         # Translators: an amount in words on an invoice, e.g. "twelve thousand US dollars".
         units = pgettext("amount in words", "%(number)s %(currency)s") % {
@@ -66,6 +70,23 @@ def amount_in_words(amount: Decimal, currency: str, language: str) -> str:
             "fraction": f"{fraction:0{places}d}",
             "scale": 10**places,
         }
+
+
+_SPANISH_ONE = re.compile(r"\b(veinti)?uno\b")
+
+
+def _spanish_before_noun(words: str, *, feminine: bool) -> str:
+    """num2words counts in Spanish ("veintiuno mil uno"); before a noun, and before
+    "mil", one is shortened: "veintiún mil un dólares", or agrees with a feminine currency:
+    "veintiuna mil una libras"."""
+
+    def one(match: re.Match) -> str:
+        prefix = match.group(1) or ""
+        if feminine:
+            return f"{prefix}una"
+        return "veintiún" if prefix else "un"
+
+    return _SPANISH_ONE.sub(one, words)
 
 
 def chinese_capital_amount(amount: Decimal, currency: str) -> str:

@@ -312,3 +312,15 @@ def test_text_is_escaped():
     data["buyer"]["name"] = "<script>alert(1)</script> & Co"
     html = render_html(DocumentSpec.from_dict(data))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+
+
+def test_spanish_one_is_shortened_before_the_currency_and_agrees_with_it():
+    from decimal import Decimal
+
+    assert amount_in_words(Decimal("21001"), "USD", "es").startswith(
+        "veintiún mil un dólares estadounidenses"
+    )
+    assert amount_in_words(Decimal("1"), "EUR", "es").startswith("un euro")
+    assert amount_in_words(Decimal("31"), "GBP", "es").startswith("treinta y una libras")
+    # A word that merely contains "uno" is left alone.
+    assert "noventa" in amount_in_words(Decimal("91"), "USD", "es")
