@@ -14,7 +14,6 @@ every currency as riyals). A currency without minor units (JPY) has no fraction.
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 
 from babel.numbers import get_currency_name
