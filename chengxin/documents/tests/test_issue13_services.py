@@ -288,3 +288,25 @@ def test_the_sent_version_is_kept_unchanged(owner, order, accounts):
     document.refresh_from_db()
     assert document.sha256 == kept[2]
     assert hashlib.sha256(bytes(document.pdf)).hexdigest() == document.sha256
+
+
+def test_even_a_usd_500_order_gets_a_complete_proforma(owner, make_order, accounts, company):
+    """A sample order of USD 500: the proforma still carries every part a buyer's bank
+    and customs ask for, not a shortened form."""
+    company.address = "Industriestraße 12\n70565 Stuttgart"
+    company.vat_number = "DE136695976"
+    company.save(update_fields=["address", "vat_number"])
+    order = make_order(lines=[line("LED panel sample set", "40", "12.50")])
+    assert order.total == Decimal("500.00")
+    text = " ".join(_text(_proforma(owner, order)).split())
+    for part in (
+        "Proforma invoice", "PI-2026-00001",  # the title and its number
+        "Industriestraße 12", "70565 Stuttgart", "DE136695976",  # the buyer, in full
+        "LED panel sample set", "12.50", "500.00",  # the line and the total
+        "five hundred US dollars",  # the total in words
+        "FOB Ningbo",  # the Incoterm with its named place
+        "Bank of China, Ningbo Branch", "BKCHCNBJ92A", "BKCHUS33",  # bank, SWIFT, intermediary
+    ):  # fmt: skip
+        assert part in text, part
+    assert USD_NUMBER in text.replace(" ", "")
+    assert "/trust/accounts/check/?number=" in text.replace(" ", "")  # the QR's check link
