@@ -26,6 +26,7 @@ from chengxin.commitments.services import (
     milestones_check,
 )
 from chengxin.core.zones import company_today
+from chengxin.documents.services import document_draft, document_issue
 from chengxin.fx.services import rate_record, rates_load_ecb
 from chengxin.inquiries.services import inquiry_create
 from chengxin.orders.models import Order
@@ -175,6 +176,9 @@ def demo_trade_load(
         promised_on=today, now=now - day,
     )  # fmt: skip
     order_advance(actor=li_na, order=new_order, step="production", now=now)
+    # Its proforma invoice, in the buyer's document language, with our approved USD account.
+    proforma = document_draft(actor=li_na, kind="proforma", order=new_order, now=now - day)
+    document_issue(actor=li_na, document=proforma, now=now - day)
     ready = milestone_create(
         actor=li_na, order=new_order, kind=MilestoneKind.READY,
         promised_on=today + 24 * day, now=now - day,

@@ -318,3 +318,19 @@ def test_demo_has_our_accounts_under_four_eyes_and_an_announced_change(demo, cli
     page = client.get(reverse("publicrecord:record"), HTTP_ACCEPT_LANGUAGE="en")
     assert page.status_code == 200
     assert b"HSBCHKHHHKH" in page.content and b"9043" in page.content
+
+
+def test_demo_has_order_to_cash_work_and_an_issued_proforma(demo):
+    from chengxin.documents.models import Document, DocumentState
+    from chengxin.orders.models import Order, OrderState
+    from chengxin.shipments.models import Shipment
+
+    assert Order.objects.filter(state=OrderState.IN_PRODUCTION).exists()
+    assert Shipment.objects.exclude(bl_issued_at=None).exists()
+    # The German buyer's order has its proforma, in the buyer's document language, with our
+    # active, approved USD account.
+    proforma = Document.objects.get(kind="proforma")
+    assert proforma.state == DocumentState.ISSUED
+    assert proforma.language == proforma.company.document_language
+    assert proforma.account.state == State.ACTIVE and proforma.account.currency == "USD"
+    assert bytes(proforma.pdf).startswith(b"%PDF-") and len(proforma.sha256) == 64
