@@ -744,7 +744,6 @@ def _checked_vat(reader: _Reader, where: str, country: str, value: str) -> str:
     module = vat_module(country)
     if module is None:
         return value
-    from stdnum.exceptions import ValidationError
 
     candidate = value
     if country in EU_COUNTRIES:
@@ -762,15 +761,7 @@ def _checked_vat(reader: _Reader, where: str, country: str, value: str) -> str:
             candidate = prefix + compact
     try:
         return str(module.compact(module.validate(candidate)))
-    except ValidationError:
-        reader.add(
-            where,
-            _("“%(value)s” is not a valid VAT number for %(country)s."),
-            value=value,
-            country=country,
-        )
-        return value
-    except Exception:  # noqa: BLE001 - any stdnum failure is a wrong number to the user
+    except Exception:  # noqa: BLE001 - stdnum's ValidationError, or any other failure: a wrong number to the user
         reader.add(
             where,
             _("“%(value)s” is not a valid VAT number for %(country)s."),
