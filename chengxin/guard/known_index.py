@@ -130,8 +130,10 @@ def build_known_index(version: tuple = ()) -> KnownIndex:
         company_by_domain.setdefault(domain, company_id)
     addresses: list[KnownAddress] = []
     company_by_address: dict[str, int] = {}
+    # A retired address is nobody's any more: mail from it is checked like a stranger's
+    # (a lookalike of the buyer's domain, an expired domain bought back).
     for address, contact_name, company_id in (
-        Channel.objects.filter(kind=ChannelKind.EMAIL)
+        Channel.objects.filter(kind=ChannelKind.EMAIL, is_active=True)
         .values_list("value", "contact__name", "contact__company_id")
         .order_by("pk")
         .iterator(chunk_size=10000)

@@ -89,3 +89,18 @@ def test_a_new_address_is_known_to_the_next_assessment(ingest, owner, company):
     message = ingest(make_raw(sender="a.schmidt@mueller-partner.de", subject="two")).message
     codes = [s["code"] for s in Assessment.objects.get(message=message).signals]
     assert "first_contact" not in codes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_retired_address_is_no_longer_known(owner, company):
+    from chengxin.parties.models import Channel
+    from chengxin.parties.services.channels import channel_retire
+
+    address = "anna.schmidt@mueller-maschinen.de"
+    assert known_index().index.check_address(address).is_known
+    channel = Channel.objects.get(value=address)
+    channel_retire(actor=owner, channel=channel)  # no test transaction: it commits
+    assert address not in known_index().company_by_address
+    assert not known_index().index.check_address(address).is_known
+    # The buyer's domain stays known: mail from the old address is still theirs by domain.
+    assert _domain_check("mueller-maschinen.de").is_known
